@@ -1,0 +1,43 @@
+import type { Clock } from "../../lib/clock.ts";
+
+/**
+ * The emulator's notion of "now". It runs in real time by default (offset by whatever
+ * `/__emulator/clock` set), or stays frozen when created with `frozen: true`, which is what
+ * tests want. Listeners hear every jump so that timers (webhook retries) can fire.
+ */
+export interface EmulatorClock extends Clock {
+  set(now: Date): void;
+  advance(ms: number): void;
+  onChange(listener: () => void): () => void;
+  readonly frozen: boolean;
+}
+
+export function createEmulatorClock(opts: { start?: Date | string; frozen?: boolean } = {}): EmulatorClock {
+  const frozen = opts.frozen ?? false;
+  let base = opts.start ? new Date(opts.start).getTime() : Date.now();
+  let realAtBase = Date.now();
+  const listeners = new Set<() => void>();
+  const nowMs = () => (frozen ? base : base + (Date.now() - realAtBase));
+  const jump = (ms: number) => {
+    base = ms;
+    realAtBase = Date.now();
+    for (const listener of listeners) listener();
+  };
+  return {
+    frozen,
+    now: () => new Date(nowMs()),
+    set: (now) => jump(now.getTime()),
+    advance: (ms) => jump(nowMs() + ms),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Accept either a full EmulatorClock or a plain Clock (wrapped as frozen at its current time). */
+export function toEmulatorClock(clock: Clock | EmulatorClock | undefined): EmulatorClock {
+  if (!clock) return createEmulatorClock();
+  if ("advance" in clock && "onChange" in clock) return clock;
+  return createEmulatorClock({ start: clock.now(), frozen: true });
+}

@@ -1,0 +1,133 @@
+import type { EmulatorClock } from "./clock.ts";
+
+export interface DeliveryAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+}
+
+export interface WebhookDelivery {
+  id: number;
+  url: string;
+  body: string;
+  /** Headers of the last attempt (signatures are computed per attempt: they carry a timestamp). */
+  headers: Record<string, string>;
+  state: "pending" | "delivered" | "failed" | "dropped";
+  attempts: DeliveryAttempt[];
+  nextAttemptAt?: string;
+  createdAt: string;
+}
+
+export interface WebhookDispatcherOptions {
+  clock: EmulatorClock;
+  fetch?: typeof fetch;
+  /** Delay before each retry, in emulator milliseconds; its length is the number of retries. */
+  retryScheduleMs: number[];
+  /** Deliver on its own (the CLI); when false, only `flush()` delivers (tests). */
+  autoDeliver?: boolean;
+  /** How long one attempt may take before it counts as failed. */
+  timeoutMs?: number;
+}
+
+type Signer = (body: string, now: Date) => Record<string, string>;
+
+/**
+ * Delivers signed notifications and retries them on the vendor's schedule, measured on the
+ * emulator clock so that a test can advance time instead of waiting for a retry.
+ */
+export class WebhookDispatcher {
+  #deliveries: WebhookDelivery[] = [];
+  #signers = new Map<number, Signer>();
+  #nextId = 1;
+  #flushing: Promise<WebhookDelivery[]> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  enabled = true;
+
+  constructor(private readonly opts: WebhookDispatcherOptions) {
+    if (opts.autoDeliver) {
+      opts.clock.onChange(() => this.#kick());
+      // Real time passes on a running clock, so retries fall due without anyone calling flush.
+      if (!opts.clock.frozen) this.#timer = setInterval(() => this.#kick(), 1000).unref();
+    }
+  }
+
+  enqueue(url: string, body: string, sign: Signer): WebhookDelivery {
+    const now = this.opts.clock.now().toISOString();
+    const delivery: WebhookDelivery = {
+      id: this.#nextId++,
+      url,
+      body,
+      headers: {},
+      state: this.enabled ? "pending" : "dropped",
+      attempts: [],
+      nextAttemptAt: this.enabled ? now : undefined,
+      createdAt: now,
+    };
+    this.#deliveries.push(delivery);
+    if (this.enabled) this.#signers.set(delivery.id, sign);
+    if (this.opts.autoDeliver) this.#kick();
+    return delivery;
+  }
+
+  list(): WebhookDelivery[] {
+    return this.#deliveries.map((d) => ({ ...d, attempts: [...d.attempts] }));
+  }
+
+  clear(): void {
+    this.#deliveries = [];
+    this.#signers.clear();
+  }
+
+  /** Attempts every delivery that is due now; resolves with the ones attempted. */
+  flush(): Promise<WebhookDelivery[]> {
+    const run = (this.#flushing ?? Promise.resolve([])).then(() => this.#attemptDue());
+    this.#flushing = run;
+    return run;
+  }
+
+  close(): void {
+    if (this.#timer) clearInterval(this.#timer);
+  }
+
+  #kick(): void {
+    this.flush().catch(() => undefined);
+  }
+
+  async #attemptDue(): Promise<WebhookDelivery[]> {
+    const now = this.opts.clock.now();
+    const due = this.#deliveries.filter(
+      (d) => d.state === "pending" && d.nextAttemptAt && d.nextAttemptAt <= now.toISOString(),
+    );
+    for (const delivery of due) await this.#attempt(delivery, now);
+    return due;
+  }
+
+  async #attempt(delivery: WebhookDelivery, now: Date): Promise<void> {
+    const sign = this.#signers.get(delivery.id);
+    if (!sign) return;
+    delivery.headers = { "content-type": "application/json", ...sign(delivery.body, now) };
+    const attempt: DeliveryAttempt = { at: now.toISOString() };
+    try {
+      const res = await (this.opts.fetch ?? fetch)(delivery.url, {
+        method: "POST",
+        headers: delivery.headers,
+        body: delivery.body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+      });
+      attempt.status = res.status;
+      await res.body?.cancel();
+    } catch (error) {
+      attempt.error = error instanceof Error ? error.message : String(error);
+    }
+    delivery.attempts.push(attempt);
+    const success = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
+    const retryIn = this.opts.retryScheduleMs[delivery.attempts.length - 1];
+    if (success || retryIn === undefined) {
+      delivery.state = success ? "delivered" : "failed";
+      delivery.nextAttemptAt = undefined;
+      this.#signers.delete(delivery.id);
+    } else {
+      delivery.nextAttemptAt = new Date(now.getTime() + retryIn).toISOString();
+    }
+  }
+}
