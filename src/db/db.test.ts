@@ -1,0 +1,47 @@
+import { expect, it } from "vitest";
+import { sql } from "kysely";
+import { describeEachBackend } from "../../test/support/db.ts";
+import { pendingMigrations } from "./migrate.ts";
+
+describeEachBackend("database", (db) => {
+  it("applies every migration", async () => {
+    expect(await pendingMigrations(db())).toEqual([]);
+  });
+
+  it("maps camelCase to snake_case both ways", async () => {
+    await db()
+      .db.insertInto("instanceSettings")
+      .values({ key: "created", value: JSON.stringify({ at: "2026-01-01" }) })
+      .execute();
+    const row = await db()
+      .db.selectFrom("instanceSettings")
+      .select(["key", "value", "updatedAt"])
+      .where("key", "=", "created")
+      .executeTakeFirstOrThrow();
+    expect(row.value).toEqual({ at: "2026-01-01" });
+    expect(row.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it("rolls back a failed transaction completely", async () => {
+    await expect(
+      db()
+        .db.transaction()
+        .execute(async (trx) => {
+          await trx.insertInto("instanceSettings").values({ key: "doomed", value: "1" }).execute();
+          throw new Error("boom");
+        }),
+    ).rejects.toThrow("boom");
+    const rows = await db()
+      .db.selectFrom("instanceSettings")
+      .where("key", "=", "doomed")
+      .selectAll()
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it("runs raw multi-statement scripts", async () => {
+    await db().executeSql("CREATE TABLE scratch (n int); INSERT INTO scratch VALUES (1), (2);");
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM scratch`.execute(db().db);
+    expect(rows[0]?.n).toBe(2);
+  });
+});

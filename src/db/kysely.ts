@@ -1,0 +1,71 @@
+import { mkdirSync } from "node:fs";
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type Dialect } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { DB } from "./schema.ts";
+
+export type Database = Kysely<DB>;
+
+/** What the rest of Ledgerlink knows about the store: Kysely, which backend, and how to close it. */
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** The Postgres schema our tables (and pg-boss's) live in. */
+  schema: string;
+  /** Runs raw SQL with positional parameters through the same connection rules as Kysely. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  /** Directory for PGlite; `memory://` for a throw-away database (tests). */
+  dataDir?: string;
+  /** Postgres schema to use (tests give each file its own); `public` by default. */
+  schema?: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  const schema = opts.schema ?? "public";
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  const { dialect, kind, close } = opts.databaseUrl
+    ? postgresDialect(opts.databaseUrl, schema)
+    : await pgliteDialect(opts.dataDir ?? ".ledgerlink");
+  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+  if (schema !== "public") await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  return {
+    db,
+    kind,
+    schema,
+    executeSql: async (text, values = []) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows };
+    },
+    close: async () => {
+      await db.destroy();
+      await close();
+    },
+  };
+}
+
+function postgresDialect(url: string, schema: string) {
+  // search_path makes unqualified names (migrations' raw SQL, pg-boss's own schema aside) land in our schema.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  pool.on("error", () => undefined); // idle-client errors surface on the next query instead
+  const dialect: Dialect = new PostgresDialect({ pool });
+  return { dialect, kind: "postgres" as const, close: async () => undefined };
+}
+
+async function pgliteDialect(dataDir: string) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  return {
+    dialect: new PGliteDialect(pglite) as Dialect,
+    kind: "pglite" as const,
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
+/**
+ * Secrets at rest (OAuth tokens): AES-256-GCM, and each ciphertext names the key that sealed it,
+ * so an operator can rotate `LEDGERLINK_SECRET_KEY` and keep the old key in
+ * `LEDGERLINK_PREVIOUS_SECRET_KEYS` until everything has been re-sealed.
+ * Format: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts).
+ */
+export class SecretBox {
+  readonly #keys = new Map<string, Buffer>();
+  readonly currentKeyId: string;
+
+  constructor(currentKey: string, previousKeys: string[] = []) {
+    this.currentKeyId = this.#add(currentKey);
+    for (const key of previousKeys) this.#add(key);
+  }
+
+  seal(plaintext: string, context = ""): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.#keys.get(this.currentKeyId)!, iv);
+    // The context (e.g. "qbo:<realmId>") is authenticated: a token copied to another row fails to open.
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+    const parts = [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url"));
+    return ["v1", this.currentKeyId, ...parts].join(".");
+  }
+
+  open(sealed: string, context = ""): string {
+    const [version, keyId, iv, tag, body] = sealed.split(".");
+    if (version !== "v1" || !keyId || !iv || !tag || body === undefined)
+      throw new Error("Not a sealed secret");
+    const key = this.#keys.get(keyId);
+    if (!key)
+      throw new Error(
+        `Secret was sealed with unknown key ${keyId}; add it to LEDGERLINK_PREVIOUS_SECRET_KEYS`,
+      );
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
+  }
+
+  /** True when the secret was sealed with an older key and should be re-sealed. */
+  isStale(sealed: string): boolean {
+    return sealed.split(".")[1] !== this.currentKeyId;
+  }
+
+  #add(encoded: string): string {
+    const key = Buffer.from(encoded, encoded.includes("-") || encoded.includes("_") ? "base64url" : "base64");
+    if (key.length !== 32) throw new Error("A secret key must be 32 bytes, base64-encoded");
+    const id = createHash("sha256").update(key).digest("hex").slice(0, 8);
+    this.#keys.set(id, key);
+    return id;
+  }
+}
+
+export function generateSecretKey(): string {
+  return randomBytes(32).toString("base64");
+}

@@ -1,0 +1,31 @@
+import type { z } from "zod";
+
+/** How a job is retried: pg-boss's retry options, named for what they mean to us. */
+export interface RetryPolicy {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+export interface JobDefinition<P = unknown> {
+  name: string;
+  payload: z.ZodType<P>;
+  retry: RetryPolicy;
+  /** At most one queued job per key (e.g. one CDC pull per realm): later sends are dropped. */
+  singletonKey?: (payload: P) => string;
+  /** Run on this cron schedule (UTC), once per tick across all workers. */
+  cron?: { expression: string; payload: P };
+  expireInSeconds?: number;
+}
+
+export type AnyJob = JobDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type PayloadOf<J> = J extends JobDefinition<infer P> ? P : never;
+
+const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
+
+/** Declares a job. The definition is data: the queue creates it, enqueue and workers check against it. */
+export function defineJob<P>(def: Omit<JobDefinition<P>, "retry"> & { retry?: Partial<RetryPolicy> }) {
+  if (!JOB_NAME.test(def.name)) throw new Error(`Job name "${def.name}" must be kebab-case`);
+  const retry: RetryPolicy = { limit: 5, delaySeconds: 5, backoff: true, ...def.retry };
+  return { ...def, retry } as JobDefinition<P>;
+}

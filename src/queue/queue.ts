@@ -1,0 +1,141 @@
+import PgBoss from "pg-boss";
+import type { Kysely } from "kysely";
+import type { DatabaseHandle } from "../db/kysely.ts";
+import type { Logger } from "../lib/logger.ts";
+import { randomId } from "../lib/ids.ts";
+import type { AnyJob, JobDefinition } from "./catalogue.ts";
+import { kyselyAsPgBossDb } from "./pgboss-db.ts";
+
+export interface JobContext<P> {
+  payload: P;
+  jobId: string;
+  /** Carries `requestId` (the enqueuer's, when it had one) and `jobId`. */
+  log: Logger;
+  retryCount: number;
+}
+
+export type JobHandler<P> = (ctx: JobContext<P>) => Promise<void>;
+export type Handlers = Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Envelope {
+  payload: unknown;
+  requestId?: string;
+}
+
+/**
+ * The only module that knows pg-boss. Jobs are defined in a catalogue; `enqueue` writes in the
+ * caller's transaction (a rollback un-sends the job); handlers only ever see parsed payloads.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #jobs: Map<string, AnyJob>;
+  #started = false;
+
+  constructor(
+    private readonly handle: DatabaseHandle,
+    catalogue: AnyJob[],
+    private readonly log: Logger,
+    opts: { databaseUrl?: string; pollingIntervalSeconds?: number } = {},
+  ) {
+    this.#jobs = new Map(catalogue.map((j) => [j.name, j]));
+    const schema = `${handle.schema === "public" ? "" : `${handle.schema}_`}pgboss`;
+    const common = { schema, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+    // On PostgreSQL pg-boss keeps its own pool; on PGlite it must go through our one connection.
+    this.#boss =
+      handle.kind === "postgres" && opts.databaseUrl
+        ? new PgBoss({ ...common, connectionString: opts.databaseUrl, max: 4 })
+        : new PgBoss({ ...common, db: { executeSql: handle.executeSql } as PgBoss.Db });
+    this.#boss.on("error", (error: unknown) => this.log.error({ err: error }, "job queue error"));
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    await this.#boss.start();
+    for (const job of this.#jobs.values()) {
+      await this.#boss.createQueue(job.name, {
+        name: job.name,
+        retryLimit: job.retry.limit,
+        retryDelay: job.retry.delaySeconds,
+        retryBackoff: job.retry.backoff,
+        ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+      });
+      if (job.cron) await this.#boss.schedule(job.name, job.cron.expression, { payload: job.cron.payload });
+    }
+    this.#started = true;
+  }
+
+  /** Sends a job inside `trx`; it becomes visible to workers only when `trx` commits. */
+  async enqueue<P>(
+    trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    job: JobDefinition<P>,
+    payload: P,
+    opts: { requestId?: string; startAfterSeconds?: number } = {},
+  ): Promise<string | null> {
+    const known = this.#jobs.get(job.name);
+    if (!known) throw new Error(`Job ${job.name} is not in the catalogue`);
+    const parsed = job.payload.parse(payload);
+    const envelope: Envelope = { payload: parsed, requestId: opts.requestId };
+    return this.#boss.send(job.name, envelope as object, {
+      db: kyselyAsPgBossDb(trx) as PgBoss.Db,
+      ...(job.singletonKey ? { singletonKey: job.singletonKey(parsed) } : {}),
+      ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
+    });
+  }
+
+  /** Starts polling workers for every job that has a handler. */
+  async work(handlers: Handlers, opts: { onJobDone?: () => void } = {}): Promise<void> {
+    for (const [name, handler] of Object.entries(handlers)) {
+      if (!this.#jobs.has(name)) throw new Error(`No job named ${name} in the catalogue`);
+      await this.#boss.work<Envelope>(name, { batchSize: 1, includeMetadata: true }, async ([job]) => {
+        if (!job) return;
+        await this.#run(name, handler, job.id, job.data, job.retryCount);
+        opts.onJobDone?.();
+      });
+    }
+  }
+
+  /**
+   * Runs every job that is due now, one at a time, until none is left: what tests use instead
+   * of waiting for a poll. Returns how many jobs ran (failures included).
+   */
+  async drain(handlers: Handlers, maxJobs = 1000): Promise<number> {
+    let ran = 0;
+    for (let progressed = true; progressed && ran < maxJobs;) {
+      progressed = false;
+      for (const [name, handler] of Object.entries(handlers)) {
+        const [job] = await this.#boss.fetch<Envelope>(name, { includeMetadata: true });
+        if (!job) continue;
+        progressed = true;
+        ran += 1;
+        try {
+          await this.#run(name, handler, job.id, job.data, job.retryCount);
+          await this.#boss.complete(name, job.id);
+        } catch (error) {
+          await this.#boss.fail(name, job.id, { message: String(error) });
+        }
+      }
+    }
+    return ran;
+  }
+
+  /** Job counts per queue and state, for `ledgerlink status` and /readyz. */
+  async depth(): Promise<Array<{ name: string; queued: number }>> {
+    const out = [];
+    for (const name of this.#jobs.keys()) out.push({ name, queued: await this.#boss.getQueueSize(name) });
+    return out;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  async #run(name: string, handler: JobHandler<unknown>, jobId: string, data: Envelope, retryCount: number) {
+    const job = this.#jobs.get(name)!;
+    const log = this.log.child({ job: name, jobId, requestId: data.requestId ?? randomId(6) });
+    // A payload that no longer parses is a bug (or a stale job from an older version): say so loudly.
+    const payload = job.payload.parse(data.payload);
+    await handler({ payload, jobId, log, retryCount });
+  }
+}
