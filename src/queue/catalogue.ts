@@ -11,8 +11,13 @@ export interface JobDefinition<P = unknown> {
   name: string;
   payload: z.ZodType<P>;
   retry: RetryPolicy;
-  /** At most one queued job per key (e.g. one CDC pull per realm): later sends are dropped. */
+  /** Jobs with the same key share a slot (e.g. one CDC pull per realm); see `policy`. */
   singletonKey?: (payload: P) => string;
+  /**
+   * pg-boss queue policy. `short` (the default when there is a singleton key): at most one job per
+   * key waiting, later sends are dropped; `singleton`: one per key running; `stately`: both.
+   */
+  policy?: "standard" | "short" | "singleton" | "stately";
   /** Run on this cron schedule (UTC), once per tick across all workers. */
   cron?: { expression: string; payload: P };
   expireInSeconds?: number;
@@ -27,5 +32,6 @@ const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
 export function defineJob<P>(def: Omit<JobDefinition<P>, "retry"> & { retry?: Partial<RetryPolicy> }) {
   if (!JOB_NAME.test(def.name)) throw new Error(`Job name "${def.name}" must be kebab-case`);
   const retry: RetryPolicy = { limit: 5, delaySeconds: 5, backoff: true, ...def.retry };
-  return { ...def, retry } as JobDefinition<P>;
+  const policy = def.policy ?? (def.singletonKey ? "short" : "standard");
+  return { ...def, retry, policy } as JobDefinition<P>;
 }

@@ -54,6 +54,7 @@ export class JobQueue {
     for (const job of this.#jobs.values()) {
       await this.#boss.createQueue(job.name, {
         name: job.name,
+        policy: job.policy ?? "standard",
         retryLimit: job.retry.limit,
         retryDelay: job.retry.delaySeconds,
         retryBackoff: job.retry.backoff,
@@ -83,13 +84,16 @@ export class JobQueue {
   }
 
   /** Starts polling workers for every job that has a handler. */
-  async work(handlers: Handlers, opts: { onJobDone?: () => void } = {}): Promise<void> {
+  async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
       if (!this.#jobs.has(name)) throw new Error(`No job named ${name} in the catalogue`);
-      await this.#boss.work<Envelope>(name, { batchSize: 1, includeMetadata: true }, async ([job]) => {
-        if (!job) return;
-        await this.#run(name, handler, job.id, job.data, job.retryCount);
-        opts.onJobDone?.();
+      const options = { batchSize: opts.batchSize ?? 1, includeMetadata: true as const };
+      await this.#boss.work<Envelope>(name, options, async (jobs) => {
+        // pg-boss completes or fails the whole batch together, so jobs in a batch run in order.
+        for (const job of jobs) {
+          await this.#run(name, handler, job.id, job.data, job.retryCount);
+          opts.onJobDone?.();
+        }
       });
     }
   }
