@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/kysely.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { JobQueue } from "../queue/queue.ts";
+import { NotFoundPage } from "../web/pages/not-found.tsx";
+import type { AppEnv } from "./context.ts";
+import { csrfMiddleware } from "./middleware/csrf.ts";
+import { localeMiddleware } from "./middleware/locale.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { pageProps, pageRoutes } from "./routes/pages.tsx";
+
+export interface AppDeps {
+  config: Pick<Config, "dataDir" | "publicUrl">;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock: Clock;
+  queue?: JobQueue;
+}
+
+const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
+
+/** Paths vendors call: authenticated by their signatures, not by a browser's CSRF token. */
+const VENDOR_PATHS = /^\/(webhooks|hubspot|api\/v1)\//;
+
+/** Builds the web app from its dependencies; nothing here reads the environment or the clock directly. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps.logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+      },
+      xFrameOptions: "SAMEORIGIN",
+    }),
+  );
+  app.use(localeMiddleware());
+  app.use(
+    csrfMiddleware({
+      exempt: (path) => VENDOR_PATHS.test(path),
+      secure: deps.config.publicUrl.startsWith("https:"),
+    }),
+  );
+
+  app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
+  app.route("/", healthRoutes(deps.database));
+  app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
+
+  app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));
+  app.onError((error, c) => {
+    const requestId = c.get("requestId") ?? "unknown";
+    (c.get("log") ?? deps.logger).error({ err: error }, "unhandled error");
+    const t = c.get("t");
+    return c.text(t ? t("error.internal", { id: requestId }) : `Internal error (${requestId})`, 500);
+  });
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { Logger } from "../lib/logger.ts";
+import type { Locale, Translate } from "../web/i18n/index.ts";
+
+/** What every request carries through Hono's context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    t: Translate;
+    csrfToken: string;
+  };
+}

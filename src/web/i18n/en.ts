@@ -1,0 +1,50 @@
+/** English strings. Every key here must exist in ja.ts too (the type enforces it). */
+export const en = {
+  "app.name": "Ledgerlink",
+  "app.tagline": "HubSpot ⇄ QuickBooks Online, on your own machine",
+  "nav.home": "Home",
+  "nav.connections": "Connections",
+  "nav.invoices": "Invoices",
+  "nav.sync": "Sync",
+  "nav.mappings": "Mappings",
+  "nav.reports": "Reports",
+  "nav.activity": "Activity",
+  "nav.language": "Language",
+  "lang.en": "English",
+  "lang.ja": "日本語",
+  "home.title": "Overview",
+  "home.installation": "This installation",
+  "home.installedAt": "Running since",
+  "home.database": "Database",
+  "home.database.pglite": "Embedded PostgreSQL (PGlite) in {dir}",
+  "home.database.postgres": "PostgreSQL server",
+  "home.migrations": "Database migrations",
+  "home.migrations.current": "Up to date ({count} applied)",
+  "home.migrations.pending": "{count} pending: run ledgerlink migrate",
+  "home.workers": "Workers",
+  "home.workers.none": "No worker has reported in the last 2 minutes. Start one with ledgerlink worker.",
+  "home.workers.row": "{host} (pid {pid}), last seen {seen}, {jobs} jobs done",
+  "home.queue": "Queued jobs",
+  "home.queue.empty": "Nothing queued",
+  "home.next": "What comes next",
+  "home.next.body":
+    "Connect HubSpot and QuickBooks Online on the Connections page once it is available; then invoices, sync and reports follow.",
+  "notYet.title": "{page} is not available yet",
+  "notYet.body":
+    "This part of Ledgerlink has not been built yet. Nothing here is simulated: when it arrives, it will show your real data.",
+  "notYet.connections":
+    "Connecting HubSpot and QuickBooks Online companies (OAuth) arrives with the connections work.",
+  "notYet.invoices": "Invoices created from HubSpot deals and their statuses arrive with the invoice work.",
+  "notYet.sync": "Contact, product and invoice sync settings arrive with the sync work.",
+  "notYet.mappings": "Field mappings arrive with the sync work.",
+  "notYet.reports": "Revenue and receivables reports arrive with the reports work.",
+  "notYet.activity": "The sync ledger (every event, decision and vendor call) arrives with the sync engine.",
+  "error.notFound.title": "Page not found",
+  "error.notFound.body": "There is no page at this address.",
+  "error.csrf": "This form has expired or did not come from Ledgerlink. Reload the page and try again.",
+  "error.internal": "Something went wrong on our side. The error has been logged with request id {id}.",
+  "footer.requestId": "Request id",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

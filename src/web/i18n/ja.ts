@@ -1,0 +1,50 @@
+import type { Messages } from "./en.ts";
+
+/** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
+export const ja: Messages = {
+  "app.name": "Ledgerlink",
+  "app.tagline": "HubSpot ⇄ QuickBooks Online を、あなた自身のマシンで",
+  "nav.home": "ホーム",
+  "nav.connections": "接続",
+  "nav.invoices": "請求書",
+  "nav.sync": "同期",
+  "nav.mappings": "フィールドマッピング",
+  "nav.reports": "レポート",
+  "nav.activity": "アクティビティー",
+  "nav.language": "言語",
+  "lang.en": "English",
+  "lang.ja": "日本語",
+  "home.title": "概要",
+  "home.installation": "このインストール",
+  "home.installedAt": "稼働開始",
+  "home.database": "データベース",
+  "home.database.pglite": "組み込み PostgreSQL（PGlite）: {dir}",
+  "home.database.postgres": "PostgreSQL サーバー",
+  "home.migrations": "データベースのマイグレーション",
+  "home.migrations.current": "最新（{count} 件適用済み）",
+  "home.migrations.pending": "{count} 件が未適用です。ledgerlink migrate を実行してください",
+  "home.workers": "ワーカー",
+  "home.workers.none": "過去 2 分間に応答したワーカーはありません。ledgerlink worker で起動してください。",
+  "home.workers.row": "{host}（pid {pid}）、最終応答 {seen}、処理済みジョブ {jobs} 件",
+  "home.queue": "待機中のジョブ",
+  "home.queue.empty": "待機中のジョブはありません",
+  "home.next": "次のステップ",
+  "home.next.body":
+    "「接続」ページが利用可能になったら HubSpot と QuickBooks Online を接続してください。その後、請求書、同期、レポートが使えるようになります。",
+  "notYet.title": "{page}はまだ利用できません",
+  "notYet.body":
+    "Ledgerlink のこの部分はまだ作られていません。ここに模擬データは表示しません。完成すると実際のデータが表示されます。",
+  "notYet.connections":
+    "HubSpot と QuickBooks Online の会社の接続（OAuth）は、接続機能とともに提供されます。",
+  "notYet.invoices": "HubSpot の取引から作成した請求書とそのステータスは、請求書機能とともに提供されます。",
+  "notYet.sync": "コンタクト、製品、請求書の同期設定は、同期機能とともに提供されます。",
+  "notYet.mappings": "フィールドマッピングは、同期機能とともに提供されます。",
+  "notYet.reports": "売上と売掛金のレポートは、レポート機能とともに提供されます。",
+  "notYet.activity": "同期台帳（すべてのイベント、判断、API 呼び出し）は、同期エンジンとともに提供されます。",
+  "error.notFound.title": "ページが見つかりません",
+  "error.notFound.body": "このアドレスにはページがありません。",
+  "error.csrf":
+    "このフォームは有効期限が切れているか、Ledgerlink から送信されたものではありません。ページを再読み込みしてもう一度お試しください。",
+  "error.internal": "内部でエラーが発生しました。リクエスト ID {id} で記録されています。",
+  "footer.requestId": "リクエスト ID",
+};

@@ -1,0 +1,65 @@
+import type { Child } from "hono/jsx";
+import type { Locale, Translate } from "./i18n/index.ts";
+
+export type Section = "home" | "connections" | "invoices" | "sync" | "mappings" | "reports" | "activity";
+
+export interface PageProps {
+  t: Translate;
+  locale: Locale;
+  requestId: string;
+  /** The current path, so the language switch can come back to it. */
+  path: string;
+}
+
+const NAV: Array<{ section: Section; href: string }> = [
+  { section: "connections", href: "/connections" },
+  { section: "invoices", href: "/invoices" },
+  { section: "sync", href: "/sync" },
+  { section: "mappings", href: "/mappings" },
+  { section: "reports", href: "/reports" },
+  { section: "activity", href: "/activity" },
+];
+
+/** The shell every page shares: header with navigation and language switch, main, footer. */
+export function Layout(props: PageProps & { title: string; section: Section; children: Child }) {
+  const { t, locale } = props;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t("app.name")}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">
+            {t("app.name")}
+          </a>
+          <nav aria-label="main">
+            {NAV.map((item) => (
+              <a href={item.href} aria-current={item.section === props.section ? "page" : undefined}>
+                {t(`nav.${item.section}`)}
+              </a>
+            ))}
+          </nav>
+          <nav class="lang" aria-label={t("nav.language")}>
+            <a href={`${props.path}?lang=en`} lang="en" aria-current={locale === "en" ? "true" : undefined}>
+              {t("lang.en")}
+            </a>
+            <a href={`${props.path}?lang=ja`} lang="ja" aria-current={locale === "ja" ? "true" : undefined}>
+              {t("lang.ja")}
+            </a>
+          </nav>
+        </header>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+        <footer>
+          {t("footer.requestId")}: <code>{props.requestId}</code>
+        </footer>
+      </body>
+    </html>
+  );
+}
