@@ -7,7 +7,10 @@ export function createLogger(opts: { level: string; format: "json" | "pretty" })
   if (opts.format === "pretty") {
     return pino({
       level: opts.level,
-      transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname" } },
+      transport: {
+        target: "pino-pretty",
+        options: { colorize: true, ignore: "pid,hostname", singleLine: true },
+      },
     });
   }
   return pino({ level: opts.level });

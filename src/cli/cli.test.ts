@@ -1,0 +1,93 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { recordingIO } from "../../test/support/cli.ts";
+import { parseEmulateArgs } from "./commands/emulate.ts";
+import { commands, runCli } from "./run.ts";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "ll-cli-"));
+
+describe("ledgerlink CLI", () => {
+  it("lists every command and exits 2 without one", async () => {
+    const { io, text } = recordingIO();
+    expect(await runCli([], io)).toBe(2);
+    for (const name of ["demo", "serve", "worker", "migrate", "emulate", "doctor", "status"]) {
+      expect(text()).toContain(name);
+    }
+  });
+
+  it.each(commands.map((c) => c.name))("prints help for %s", async (name) => {
+    const { io, out } = recordingIO();
+    expect(await runCli([name, "--help"], io)).toBe(0);
+    expect(out.join("\n")).toContain(`ledgerlink ${name}`);
+  });
+
+  it("exits 2 with one readable message naming every bad variable", async () => {
+    const { io, err, out } = recordingIO({ PORT: "eighty", DATABASE_URL: "mysql://db", PUBLIC_URL: "nope" });
+    expect(await runCli(["serve"], io)).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    const message = err[0]!;
+    expect(message).toMatch(/^Invalid configuration:/);
+    for (const v of ["PORT", "DATABASE_URL", "PUBLIC_URL"]) expect(message).toContain(v);
+    expect(message).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it("refuses an unknown command", async () => {
+    const { io, err } = recordingIO();
+    expect(await runCli(["frobnicate"], io)).toBe(2);
+    expect(err.join()).toContain('Unknown command "frobnicate"');
+  });
+
+  it("migrates the embedded database and reports it current on the second run", async () => {
+    const env = { LEDGERLINK_DATA_DIR: tempDir() };
+    const first = recordingIO(env);
+    expect(await runCli(["migrate"], first.io)).toBe(0);
+    expect(first.text()).toContain("Applied: 0001-instance");
+    const second = recordingIO(env);
+    expect(await runCli(["migrate"], second.io)).toBe(0);
+    expect(second.text()).toContain("up to date");
+  });
+
+  it("doctor says what to fix (pending migrations, missing credentials) and passes once migrated", async () => {
+    const env = { LEDGERLINK_DATA_DIR: tempDir() };
+    const fresh = recordingIO(env);
+    expect(await runCli(["doctor"], fresh.io)).toBe(1); // migrations pending on a new directory
+    expect(fresh.text()).toContain("run `ledgerlink migrate`");
+    expect(fresh.text()).toContain("HUBSPOT_CLIENT_ID");
+    await runCli(["migrate"], recordingIO(env).io);
+    const ready = recordingIO(env);
+    expect(await runCli(["doctor"], ready.io)).toBe(0);
+    expect(ready.text()).toContain("✓ migrations: all applied");
+  });
+
+  it("status reads the database and changes nothing", async () => {
+    const env = { LEDGERLINK_DATA_DIR: tempDir() };
+    await runCli(["migrate"], recordingIO(env).io);
+    const status = recordingIO(env);
+    expect(await runCli(["status"], status.io)).toBe(0);
+    expect(status.text()).toContain("Migrations: up to date");
+    expect(status.text()).toContain("Workers alive: 0");
+    expect(status.text()).toContain("Queued jobs: 0");
+  });
+});
+
+describe("ledgerlink emulate arguments", () => {
+  it.each([
+    [["qbo"], { vendor: "qbo", options: { port: 3002, stateFile: undefined, rateLimits: true } }],
+    [
+      ["hubspot", "--port", "0", "--state", "s.json", "--no-rate-limits"],
+      { vendor: "hubspot", options: { port: 0, stateFile: "s.json", rateLimits: false } },
+    ],
+  ])("parses %j", (args, expected) => {
+    expect(parseEmulateArgs(args)).toEqual(expected);
+  });
+
+  it.each([[["salesforce"]], [["qbo", "--port", "http"]], [["qbo", "--bogus"]], [[]]])(
+    "refuses %j",
+    (args) => {
+      expect(typeof parseEmulateArgs(args)).toBe("string");
+    },
+  );
+});

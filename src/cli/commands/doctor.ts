@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../../config.ts";
+import { pendingMigrations } from "../../db/migrate.ts";
+import { databaseReachable } from "../../db/repos/instance.ts";
+import { errorMessage } from "../../lib/errors.ts";
+import { openConfiguredDatabase } from "../../main.ts";
+import { EXIT, type Command } from "../command.ts";
+import { configOrReport } from "../load-config.ts";
+
+export interface Check {
+  name: string;
+  status: "ok" | "warn" | "fail";
+  detail: string;
+}
+
+const MARK = { ok: "✓", warn: "!", fail: "✗" } as const;
+
+/** Checks that need no network: what the configuration says and what the database answers. */
+export async function runChecks(config: Config): Promise<Check[]> {
+  const checks: Check[] = [{ name: "configuration", status: "ok", detail: "every variable is valid" }];
+  checks.push(...(await databaseChecks(config)));
+  checks.push(secretKeyCheck(config));
+  checks.push(publicUrlCheck(config));
+  checks.push(
+    credentialCheck("HubSpot app", [
+      ["HUBSPOT_CLIENT_ID", config.hubspot.clientId],
+      ["HUBSPOT_CLIENT_SECRET", config.hubspot.clientSecret],
+      ["HUBSPOT_APP_ID", config.hubspot.appId],
+    ]),
+  );
+  checks.push(
+    credentialCheck("Intuit app", [
+      ["INTUIT_CLIENT_ID", config.intuit.clientId],
+      ["INTUIT_CLIENT_SECRET", config.intuit.clientSecret],
+      ["INTUIT_WEBHOOK_VERIFIER_TOKEN", config.intuit.webhookVerifierToken],
+    ]),
+  );
+  return checks;
+}
+
+async function databaseChecks(config: Config): Promise<Check[]> {
+  const where = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
+  try {
+    const database = await openConfiguredDatabase(config);
+    try {
+      if (!(await databaseReachable(database.db))) {
+        return [{ name: "database", status: "fail", detail: `${where} does not answer` }];
+      }
+      const pending = await pendingMigrations(database);
+      return [
+        { name: "database", status: "ok", detail: `${where} answers` },
+        pending.length === 0
+          ? { name: "migrations", status: "ok", detail: "all applied" }
+          : {
+              name: "migrations",
+              status: "fail",
+              detail: `${pending.length} pending: run \`ledgerlink migrate\``,
+            },
+      ];
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    return [
+      { name: "database", status: "fail", detail: `${where}: ${errorMessage(error)} (check DATABASE_URL)` },
+    ];
+  }
+}
+
+function secretKeyCheck(config: Config): Check {
+  if (config.secretKey) return { name: "secret key", status: "ok", detail: "LEDGERLINK_SECRET_KEY is set" };
+  if (config.databaseUrl) {
+    return {
+      name: "secret key",
+      status: "fail",
+      detail:
+        "set LEDGERLINK_SECRET_KEY (openssl rand -base64 32): a server deployment must not keep its key on local disk",
+    };
+  }
+  const file = join(config.dataDir, "secret.key");
+  return existsSync(file)
+    ? { name: "secret key", status: "ok", detail: `embedded key in ${file}` }
+    : { name: "secret key", status: "warn", detail: `none yet; the first start creates ${file}` };
+}
+
+function publicUrlCheck(config: Config): Check {
+  const local = /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(config.publicUrl);
+  if (config.publicUrl.startsWith("https://") || local) {
+    return { name: "public URL", status: "ok", detail: config.publicUrl };
+  }
+  return {
+    name: "public URL",
+    status: "warn",
+    detail: `${config.publicUrl} is not HTTPS: HubSpot and Intuit deliver webhooks and OAuth redirects only to HTTPS`,
+  };
+}
+
+function credentialCheck(name: string, vars: Array<[string, string | undefined]>): Check {
+  const missing = vars.filter(([, value]) => !value).map(([key]) => key);
+  if (missing.length === 0) return { name, status: "ok", detail: "credentials configured" };
+  return {
+    name,
+    status: "warn",
+    detail: `not configured (${missing.join(", ")}); connecting to it is not possible`,
+  };
+}
+
+export const doctorCommand: Command = {
+  name: "doctor",
+  summary: "Checks configuration, database and migrations, and says what to fix.",
+  usage:
+    "ledgerlink doctor\n\nPrints one line per check; exits 1 when any check fails, 2 on invalid configuration.",
+  async run(_args, io) {
+    const config = configOrReport(io);
+    if (!config) return EXIT.usage;
+    const checks = await runChecks(config);
+    for (const c of checks) io.out(`${MARK[c.status]} ${c.name}: ${c.detail}`);
+    io.out("Connections: checked once connecting HubSpot and QuickBooks is available.");
+    return checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { errorMessage } from "../../lib/errors.ts";
+import { EXIT, type CliIO, type Command } from "../command.ts";
+
+const USAGE = `ledgerlink emulate <hubspot|qbo> [--port N] [--state FILE] [--no-rate-limits]
+
+Runs a local emulator of a vendor API, for Ledgerlink's demo or for anyone building against it.
+  hubspot           HubSpot CRM API, OAuth, webhooks, app cards, workflow actions (default port 3001)
+  qbo               QuickBooks Online Accounting API v3 and Intuit OAuth (default port 3002)
+  --port N          port to listen on (0 picks a free one)
+  --state FILE      keep the emulator's state in FILE across restarts
+  --no-rate-limits  answer every request (the vendor's limits are on by default)
+Control API: /__emulator/... (see src/emulators/<vendor>/README.md).`;
+
+type Vendor = "hubspot" | "qbo";
+
+interface EmulatorOptions {
+  port: number;
+  stateFile?: string;
+  rateLimits: boolean;
+  log: (line: string) => void;
+}
+
+async function start(vendor: Vendor, opts: EmulatorOptions) {
+  // Imported on demand: the emulators are a separate product and nothing else in the CLI needs them.
+  if (vendor === "hubspot") {
+    const { startHubSpotEmulator } = await import("../../emulators/hubspot/server.ts");
+    return startHubSpotEmulator(opts);
+  }
+  const { startQboEmulator } = await import("../../emulators/qbo/server.ts");
+  return startQboEmulator(opts);
+}
+
+export function parseEmulateArgs(
+  args: string[],
+): { vendor: Vendor; options: Omit<EmulatorOptions, "log"> } | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { port: { type: "string" }, state: { type: "string" }, "no-rate-limits": { type: "boolean" } },
+    });
+  } catch (error) {
+    return errorMessage(error);
+  }
+  const [vendor, ...extra] = parsed.positionals;
+  if (vendor !== "hubspot" && vendor !== "qbo")
+    return `Name the emulator: hubspot or qbo (got ${vendor ?? "nothing"})`;
+  if (extra.length) return `Unexpected argument: ${extra.join(" ")}`;
+  const rawPort = parsed.values.port ?? (vendor === "hubspot" ? "3001" : "3002");
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535)
+    return `--port must be a number from 0 to 65535 (got ${rawPort})`;
+  return {
+    vendor,
+    options: { port, stateFile: parsed.values.state, rateLimits: !parsed.values["no-rate-limits"] },
+  };
+}
+
+export const emulateCommand: Command = {
+  name: "emulate",
+  summary: "Runs the HubSpot or QuickBooks Online emulator.",
+  usage: USAGE,
+  async run(args: string[], io: CliIO) {
+    const parsed = parseEmulateArgs(args);
+    if (typeof parsed === "string") {
+      io.err(`${parsed}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    try {
+      const running = await start(parsed.vendor, { ...parsed.options, log: io.out });
+      await io.untilStopped();
+      await running.close();
+      return EXIT.ok;
+    } catch (error) {
+      io.err(`ledgerlink emulate ${parsed.vendor}: ${errorMessage(error)}`);
+      return EXIT.failed;
+    }
+  },
+};

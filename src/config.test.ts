@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { formatConfigProblems, loadConfig } from "./config.ts";
+
+describe("configuration", () => {
+  it("has working defaults for the demo", () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.port).toBe(3000);
+    expect(result.config.publicUrl).toBe("http://localhost:3000");
+    expect(result.config.databaseUrl).toBeUndefined();
+    expect(result.config.dataDir).toBe(".ledgerlink");
+    expect(result.config.hubspot.apiBaseUrl).toBe("https://api.hubapi.com");
+  });
+
+  it("reads every variable and trims trailing slashes from URLs", () => {
+    const result = loadConfig({
+      PORT: "8080",
+      PUBLIC_URL: "https://ll.example.com/",
+      DATABASE_URL: "postgres://u@db/ll",
+      HUBSPOT_API_BASE_URL: "http://127.0.0.1:3001/",
+      LEDGERLINK_PREVIOUS_SECRET_KEYS: "a, b,",
+      LOG_LEVEL: "debug",
+      NODE_ENV: "production",
+    });
+    expect(result.ok && result.config).toMatchObject({
+      port: 8080,
+      publicUrl: "https://ll.example.com",
+      databaseUrl: "postgres://u@db/ll",
+      previousSecretKeys: ["a", "b"],
+      log: { level: "debug", format: "json" },
+      hubspot: { apiBaseUrl: "http://127.0.0.1:3001" },
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", PORT: "" }).ok).toBe(true);
+  });
+
+  it("names every bad variable at once", () => {
+    const result = loadConfig({
+      PORT: "70000",
+      LOG_LEVEL: "loud",
+      INTUIT_API_BASE_URL: "ftp://x",
+      LEDGERLINK_SECRET_KEY: "short",
+      HUBSPOT_APP_ID: "abc",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = formatConfigProblems(result.problems);
+    for (const v of ["PORT", "LOG_LEVEL", "INTUIT_API_BASE_URL", "LEDGERLINK_SECRET_KEY", "HUBSPOT_APP_ID"]) {
+      expect(text).toContain(v);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.ts";
+import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { ensureInstalledAt, recordHeartbeat } from "./db/repos/instance.ts";
+import { createApp } from "./http/app.tsx";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { SecretBox } from "./lib/crypto.ts";
+import { randomId } from "./lib/ids.ts";
+import type { Logger } from "./lib/logger.ts";
+import { resolveSecretKey } from "./lib/secret-key.ts";
+import { JobQueue } from "./queue/queue.ts";
+import { jobCatalogue, jobHandlers } from "./sync/jobs.ts";
+
+/**
+ * The composition root: the only place that picks concrete implementations and wires them.
+ * Every role (web, worker, both in the demo) starts through here.
+ */
+export interface Runtime {
+  database: DatabaseHandle;
+  queue: JobQueue;
+  secrets: SecretBox;
+  url?: string;
+  close(): Promise<void>;
+}
+
+export function embeddedDatabaseDir(config: Pick<Config, "dataDir">): string {
+  return join(config.dataDir, "db");
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDatabaseDir(config) });
+}
+
+export async function startRuntime(
+  config: Config,
+  roles: { web: boolean; worker: boolean },
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<Runtime> {
+  const database = await openConfiguredDatabase(config);
+  const closers: Array<() => Promise<void>> = [() => database.close()];
+  const close = async () => {
+    for (const fn of closers.reverse())
+      await fn().catch((err: unknown) => logger.error({ err }, "close failed"));
+  };
+  try {
+    const applied = await migrateToLatest(database);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    await ensureInstalledAt(database.db, clock);
+    const secrets = new SecretBox(
+      resolveSecretKey(config.secretKey, config.dataDir),
+      config.previousSecretKeys,
+    );
+
+    const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
+    await queue.start();
+    closers.push(() => queue.stop());
+
+    if (roles.worker) closers.push(await startWorker(database, queue, logger, clock));
+    let url: string | undefined;
+    if (roles.web) {
+      const app = createApp({ config, database, logger, clock, queue });
+      const server = await listen(app.fetch, config.host, config.port);
+      url = config.publicUrl;
+      closers.push(server.close);
+      logger.info({ url, port: server.port }, "Ledgerlink web listening");
+    }
+    return { database, queue, secrets, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function startWorker(database: DatabaseHandle, queue: JobQueue, logger: Logger, clock: Clock) {
+  const beat = {
+    workerId: randomId(8),
+    hostname: hostname(),
+    pid: process.pid,
+    startedAt: clock.now(),
+    lastSeenAt: clock.now(),
+    jobsCompleted: 0,
+  };
+  const heartbeat = () =>
+    recordHeartbeat(database.db, { ...beat, lastSeenAt: clock.now() }).catch((err: unknown) =>
+      logger.warn({ err }, "heartbeat failed"),
+    );
+  await heartbeat();
+  const timer = setInterval(() => void heartbeat(), 30_000);
+  timer.unref();
+  await queue.work(jobHandlers({ database, logger, clock }), { onJobDone: () => (beat.jobsCompleted += 1) });
+  logger.info({ workerId: beat.workerId }, "worker started");
+  return async () => clearInterval(timer);
+}
+
+function listen(fetch: (req: Request) => Response | Promise<Response>, host: string, port: number) {
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) =>
+      resolve({ port: info.port, close: () => new Promise<void>((done) => server.close(() => done())) }),
+    );
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use; set PORT to another port`)
+          : error,
+      ),
+    );
+  });
+}
