@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Logger } from "../lib/logger.ts";
 
 /** How a job is retried: pg-boss's retry options, named for what they mean to us. */
 export interface RetryPolicy {
@@ -35,3 +36,14 @@ export function defineJob<P>(def: Omit<JobDefinition<P>, "retry"> & { retry?: Pa
   const policy = def.policy ?? (def.singletonKey ? "short" : "standard");
   return { ...def, retry, policy } as JobDefinition<P>;
 }
+
+export interface JobContext<P> {
+  payload: P;
+  jobId: string;
+  /** Carries `requestId` (the enqueuer's, when it had one) and `jobId`. */
+  log: Logger;
+  retryCount: number;
+}
+
+export type JobHandler<P> = (ctx: JobContext<P>) => Promise<void>;
+export type Handlers = Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any

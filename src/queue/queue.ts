@@ -3,19 +3,8 @@ import type { Kysely } from "kysely";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 import { randomId } from "../lib/ids.ts";
-import type { AnyJob, JobDefinition } from "./catalogue.ts";
+import type { AnyJob, Handlers, JobDefinition, JobHandler } from "./catalogue.ts";
 import { kyselyAsPgBossDb } from "./pgboss-db.ts";
-
-export interface JobContext<P> {
-  payload: P;
-  jobId: string;
-  /** Carries `requestId` (the enqueuer's, when it had one) and `jobId`. */
-  log: Logger;
-  retryCount: number;
-}
-
-export type JobHandler<P> = (ctx: JobContext<P>) => Promise<void>;
-export type Handlers = Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface Envelope {
   payload: unknown;

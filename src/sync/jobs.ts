@@ -1,8 +1,7 @@
 import type { DatabaseHandle } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { AnyJob } from "../queue/catalogue.ts";
-import type { Handlers } from "../queue/queue.ts";
+import type { AnyJob, Handlers } from "../queue/catalogue.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
