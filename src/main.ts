@@ -24,6 +24,8 @@ export interface Runtime {
   queue: JobQueue;
   secrets: SecretBox;
   url?: string;
+  /** The port actually bound (differs from the configured one when that was 0). */
+  port?: number;
   close(): Promise<void>;
 }
 
@@ -62,14 +64,16 @@ export async function startRuntime(
 
     if (roles.worker) closers.push(await startWorker(database, queue, logger, clock));
     let url: string | undefined;
+    let port: number | undefined;
     if (roles.web) {
       const app = createApp({ config, database, logger, clock, queue });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
+      port = server.port;
       closers.push(server.close);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
-    return { database, queue, secrets, url, close };
+    return { database, queue, secrets, url, port, close };
   } catch (error) {
     await close();
     throw error;
