@@ -1,8 +1,12 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-instance.ts";
+import * as m0002 from "./0002-connections.ts";
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
  * from source, from a bundle and in tests. Never edit one that has shipped: add the next.
  */
-export const migrations: Array<[name: string, migration: Migration]> = [["0001-instance", m0001]];
+export const migrations: Array<[name: string, migration: Migration]> = [
+  ["0001-instance", m0001],
+  ["0002-connections", m0002],
+];
