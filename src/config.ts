@@ -40,6 +40,7 @@ export const configSchema = z.object({
   INTUIT_API_BASE_URL: url("https://quickbooks.api.intuit.com"),
   INTUIT_AUTH_BASE_URL: url("https://appcenter.intuit.com"),
   INTUIT_OAUTH_BASE_URL: url("https://oauth.platform.intuit.com"),
+  INTUIT_REVOKE_BASE_URL: url("https://developer.api.intuit.com"),
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 });
 
@@ -69,6 +70,7 @@ export interface Config {
     apiBaseUrl: string;
     authBaseUrl: string;
     oauthBaseUrl: string;
+    revokeBaseUrl: string;
   };
   reconcileIntervalMinutes: number;
 }
@@ -114,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         apiBaseUrl: trim(c.INTUIT_API_BASE_URL),
         authBaseUrl: trim(c.INTUIT_AUTH_BASE_URL),
         oauthBaseUrl: trim(c.INTUIT_OAUTH_BASE_URL),
+        revokeBaseUrl: trim(c.INTUIT_REVOKE_BASE_URL),
       },
       reconcileIntervalMinutes: c.RECONCILE_INTERVAL_MINUTES,
     },
