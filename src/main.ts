@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { ensureInstalledAt, recordHeartbeat } from "./db/repos/instance.ts";
 import { createApp } from "./http/app.tsx";
+import type { VendorApps } from "./http/vendors.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
 import { randomId } from "./lib/ids.ts";
@@ -27,6 +28,39 @@ export interface Runtime {
   /** The port actually bound (differs from the configured one when that was 0). */
   port?: number;
   close(): Promise<void>;
+}
+
+/** The vendor apps as configured; a vendor without credentials is simply absent. */
+export function vendorApps(config: Config, clock: Clock, fetchFn: typeof fetch = fetch): VendorApps {
+  const { hubspot, intuit } = config;
+  return {
+    hubspot:
+      hubspot.clientId && hubspot.clientSecret
+        ? {
+            clientId: hubspot.clientId,
+            clientSecret: hubspot.clientSecret,
+            redirectUri: `${config.publicUrl}/oauth/hubspot/callback`,
+            authBaseUrl: hubspot.authBaseUrl,
+            apiBaseUrl: hubspot.apiBaseUrl,
+            fetch: fetchFn,
+            clock,
+          }
+        : undefined,
+    intuit:
+      intuit.clientId && intuit.clientSecret
+        ? {
+            clientId: intuit.clientId,
+            clientSecret: intuit.clientSecret,
+            redirectUri: `${config.publicUrl}/oauth/qbo/callback`,
+            authBaseUrl: intuit.authBaseUrl,
+            oauthBaseUrl: intuit.oauthBaseUrl,
+            revokeBaseUrl: intuit.revokeBaseUrl,
+            apiBaseUrl: intuit.apiBaseUrl,
+            fetch: fetchFn,
+            clock,
+          }
+        : undefined,
+  };
 }
 
 export function embeddedDatabaseDir(config: Pick<Config, "dataDir">): string {
@@ -66,7 +100,15 @@ export async function startRuntime(
     let url: string | undefined;
     let port: number | undefined;
     if (roles.web) {
-      const app = createApp({ config, database, logger, clock, queue });
+      const app = createApp({
+        config,
+        database,
+        logger,
+        clock,
+        queue,
+        secrets,
+        vendors: vendorApps(config, clock),
+      });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
       port = server.port;

@@ -28,7 +28,7 @@ describeEachBackend("web shell", (db) => {
     expect(await again.text()).toContain("Overview");
   });
 
-  it.each(["connections", "invoices", "sync", "mappings", "reports", "activity"])(
+  it.each(["invoices", "sync", "mappings", "reports", "activity"])(
     "says plainly that /%s is not available yet",
     async (section) => {
       const res = await testApp(db()).request(`/${section}`);
@@ -36,6 +36,21 @@ describeEachBackend("web shell", (db) => {
       expect(await res.text()).toContain("not available yet");
     },
   );
+
+  it("sends signed-out visitors from portal pages to Sign in with HubSpot, and back afterwards", async () => {
+    const res = await testApp(db()).request("/connections");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/signin?next=%2Fconnections");
+    const signin = await testApp(db()).request("/signin?next=/connections");
+    expect(await signin.text()).toContain("HUBSPOT_CLIENT_ID"); // no HubSpot app configured in this test
+  });
+
+  it("never redirects sign-in to another site", async () => {
+    const { safeNext } = await import("./routes/auth.tsx");
+    expect(safeNext("//evil.example")).toBe("/connections");
+    expect(safeNext("https://evil.example")).toBe("/connections");
+    expect(safeNext("/reports")).toBe("/reports");
+  });
 
   it("sets secure headers and a request id", async () => {
     const res = await testApp(db()).request("/healthz");

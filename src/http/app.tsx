@@ -4,13 +4,18 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
+import type { SecretBox } from "../lib/crypto.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { JobQueue } from "../queue/queue.ts";
 import { NotFoundPage } from "../web/pages/not-found.tsx";
 import type { AppEnv } from "./context.ts";
+import type { VendorApps } from "./vendors.ts";
 import { csrfMiddleware } from "./middleware/csrf.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
 import { requestContext } from "./middleware/request-context.ts";
+import { sessionMiddleware } from "./middleware/session.ts";
+import { authRoutes } from "./routes/auth.tsx";
+import { connectionRoutes } from "./routes/connections.tsx";
 import { healthRoutes } from "./routes/health.ts";
 import { pageProps, pageRoutes } from "./routes/pages.tsx";
 
@@ -19,7 +24,10 @@ export interface AppDeps {
   database: DatabaseHandle;
   logger: Logger;
   clock: Clock;
+  secrets: SecretBox;
+  vendors: VendorApps;
   queue?: JobQueue;
+  onPortalConnected?: (portalId: string) => Promise<void>;
 }
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
@@ -44,7 +52,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       xFrameOptions: "SAMEORIGIN",
     }),
   );
-  app.use(localeMiddleware());
+  app.use(sessionMiddleware(deps.database.db, deps.clock));
+  app.use(localeMiddleware(deps.database.db));
   app.use(
     csrfMiddleware({
       exempt: (path) => VENDOR_PATHS.test(path),
@@ -54,6 +63,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
   app.route("/", healthRoutes(deps.database));
+  const secureCookies = deps.config.publicUrl.startsWith("https:");
+  app.route("/", authRoutes({ ...deps, secureCookies }));
+  app.route("/", connectionRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

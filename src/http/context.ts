@@ -1,3 +1,4 @@
+import type { SessionUser } from "../db/repos/sessions.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Locale, Translate } from "../web/i18n/index.ts";
 
@@ -9,5 +10,7 @@ export interface AppEnv {
     locale: Locale;
     t: Translate;
     csrfToken: string;
+    /** The signed-in user; every page and API call is scoped to `user.portalId`. */
+    user: SessionUser | undefined;
   };
 }

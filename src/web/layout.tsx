@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import type { SessionUser } from "../db/repos/sessions.ts";
 import type { Locale, Translate } from "./i18n/index.ts";
 
 export type Section = "home" | "connections" | "invoices" | "sync" | "mappings" | "reports" | "activity";
@@ -9,6 +10,13 @@ export interface PageProps {
   requestId: string;
   /** The current path, so the language switch can come back to it. */
   path: string;
+  csrfToken: string;
+  user?: SessionUser;
+}
+
+/** The hidden field every POST form carries (see http/middleware/csrf.ts). */
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
 const NAV: Array<{ section: Section; href: string }> = [
@@ -43,6 +51,15 @@ export function Layout(props: PageProps & { title: string; section: Section; chi
               </a>
             ))}
           </nav>
+          {props.user ? (
+            <form class="signout" method="post" action="/signout">
+              <CsrfField token={props.csrfToken} />
+              <span>
+                {t("signin.signedInAs", { email: props.user.email, portal: props.user.portalId })}
+              </span>{" "}
+              <button type="submit">{t("signin.signout")}</button>
+            </form>
+          ) : null}
           <nav class="lang" aria-label={t("nav.language")}>
             <a href={`${props.path}?lang=en`} lang="en" aria-current={locale === "en" ? "true" : undefined}>
               {t("lang.en")}

@@ -18,7 +18,14 @@ export interface PageDeps {
 }
 
 export function pageProps(c: Context<AppEnv>): PageProps {
-  return { t: c.get("t"), locale: c.get("locale"), requestId: c.get("requestId"), path: c.req.path };
+  return {
+    t: c.get("t"),
+    locale: c.get("locale"),
+    requestId: c.get("requestId"),
+    path: c.req.path,
+    csrfToken: c.get("csrfToken"),
+    user: c.get("user"),
+  };
 }
 
 export function pageRoutes(deps: PageDeps): Hono<AppEnv> {
@@ -34,7 +41,7 @@ export function pageRoutes(deps: PageDeps): Hono<AppEnv> {
     };
     return c.html(<HomePage {...pageProps(c)} facts={facts} />);
   });
-  for (const section of ["connections", "invoices", "sync", "mappings", "reports", "activity"] as const) {
+  for (const section of ["invoices", "sync", "mappings", "reports", "activity"] as const) {
     app.get(`/${section}`, (c) => c.html(<NotYetPage {...pageProps(c)} section={section} />));
   }
   return app;

@@ -32,8 +32,6 @@ export const en = {
   "notYet.title": "{page} is not available yet",
   "notYet.body":
     "This part of Ledgerlink has not been built yet. Nothing here is simulated: when it arrives, it will show your real data.",
-  "notYet.connections":
-    "Connecting HubSpot and QuickBooks Online companies (OAuth) arrives with the connections work.",
   "notYet.invoices": "Invoices created from HubSpot deals and their statuses arrive with the invoice work.",
   "notYet.sync": "Contact, product and invoice sync settings arrive with the sync work.",
   "notYet.mappings": "Field mappings arrive with the sync work.",
@@ -44,6 +42,42 @@ export const en = {
   "error.csrf": "This form has expired or did not come from Ledgerlink. Reload the page and try again.",
   "error.internal": "Something went wrong on our side. The error has been logged with request id {id}.",
   "footer.requestId": "Request id",
+  "signin.title": "Sign in",
+  "signin.body":
+    "Ledgerlink works inside your HubSpot account. Sign in with HubSpot to connect it and see your portal's data.",
+  "signin.button": "Sign in with HubSpot",
+  "signin.notConfigured":
+    "No HubSpot app is configured (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_APP_ID). Run ledgerlink doctor for details.",
+  "signin.signedInAs": "Signed in as {email} (portal {portal})",
+  "signin.signout": "Sign out",
+  "oauth.failed.title": "Connection failed",
+  "oauth.failed.state": "This sign-in link has expired or was already used. Start again.",
+  "oauth.failed.denied": "Access was not granted ({reason}). Nothing was changed.",
+  "oauth.failed.vendor": "{vendor} refused the connection: {reason}. Nothing was changed.",
+  "oauth.failed.missing": "The answer from {vendor} was incomplete (no {field}). Nothing was changed.",
+  "oauth.failed.otherPortal":
+    "This QuickBooks connection was started for another HubSpot portal. Sign in to that portal and start again.",
+  "oauth.again": "Start again",
+  "connections.title": "Connections",
+  "connections.hubspot": "HubSpot",
+  "connections.hubspot.portal": "Portal {portal}, company currency {currency}, time zone {tz}",
+  "connections.qbo": "QuickBooks Online companies",
+  "connections.qbo.none": "No QuickBooks company is connected yet.",
+  "connections.qbo.connect": "Connect a QuickBooks company",
+  "connections.qbo.notConfigured":
+    "No Intuit app is configured (INTUIT_CLIENT_ID, INTUIT_CLIENT_SECRET). Run ledgerlink doctor for details.",
+  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.multiCurrency": "Multicurrency on",
+  "connections.qbo.customNumbers":
+    "Custom transaction numbers are on: invoice creation will be refused until it is turned off in QuickBooks.",
+  "connections.qbo.disconnect": "Disconnect",
+  "connections.status.active": "Connected",
+  "connections.status.needs_reconnect": "Needs reconnecting",
+  "connections.reconnect": "Reconnect",
+  "connections.banner.reconnect":
+    "{name} needs reconnecting: Ledgerlink can no longer reach it and has stopped syncing it.",
+  "connections.disconnected": "{name} was disconnected and its tokens deleted.",
+  "connections.notFound": "No such connection in your portal.",
 } as const;
 
 export type MessageKey = keyof typeof en;
