@@ -28,7 +28,7 @@ describeEachBackend("web shell", (db) => {
     expect(await again.text()).toContain("Overview");
   });
 
-  it.each(["invoices", "sync", "mappings", "reports", "activity"])(
+  it.each(["invoices", "sync", "mappings", "reports"])(
     "says plainly that /%s is not available yet",
     async (section) => {
       const res = await testApp(db()).request(`/${section}`);

@@ -14,6 +14,7 @@ import { csrfMiddleware } from "./middleware/csrf.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
+import { activityRoutes } from "./routes/activity.tsx";
 import { authRoutes } from "./routes/auth.tsx";
 import { connectionRoutes } from "./routes/connections.tsx";
 import { healthRoutes } from "./routes/health.ts";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const secureCookies = deps.config.publicUrl.startsWith("https:");
   app.route("/", authRoutes({ ...deps, secureCookies }));
   app.route("/", connectionRoutes(deps));
+  app.route("/", activityRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

@@ -72,6 +72,18 @@ export class JobQueue {
     });
   }
 
+  /** Enqueues a job named at run time (a ledger entry's Retry); the payload is checked as usual. */
+  async enqueueByName(
+    trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    name: string,
+    payload: unknown,
+    opts: { requestId?: string } = {},
+  ): Promise<string | null> {
+    const job = this.#jobs.get(name);
+    if (!job) throw new Error(`Job ${name} is not in the catalogue`);
+    return this.enqueue(trx, job, payload, opts);
+  }
+
   /** Starts polling workers for every job that has a handler. */
   async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
