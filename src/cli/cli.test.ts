@@ -70,6 +70,9 @@ describe("ledgerlink CLI", () => {
     expect(status.text()).toContain("Migrations: up to date");
     expect(status.text()).toContain("Workers alive: 0");
     expect(status.text()).toContain("Queued jobs: 0");
+    expect(status.text()).toContain("QuickBooks companies: 0");
+    expect(status.text()).toContain("Last reconcile: never");
+    expect(status.text()).toContain("Failures in the last 24 hours: 0");
   });
 });
 

@@ -1,5 +1,7 @@
 import { pendingMigrations } from "../../db/migrate.ts";
+import type { DatabaseHandle } from "../../db/kysely.ts";
 import { installedAt, liveWorkers } from "../../db/repos/instance.ts";
+import { countFailures } from "../../db/repos/ledger.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { silentLogger } from "../../lib/logger.ts";
@@ -9,9 +11,27 @@ import { jobCatalogue } from "../../sync/jobs.ts";
 import { EXIT, type Command } from "../command.ts";
 import { configOrReport } from "../load-config.ts";
 
+async function printConnections(database: DatabaseHandle, out: (line: string) => void) {
+  const portals = await database.db.selectFrom("portals").select(["portalId", "status"]).execute();
+  const companies = await database.db
+    .selectFrom("qboConnections")
+    .select(["portalId", "realmId", "companyName", "status"])
+    .execute();
+  out(`HubSpot portals: ${portals.length}`);
+  for (const p of portals) out(`  ${p.portalId}: ${p.status}`);
+  out(`QuickBooks companies: ${companies.length}`);
+  for (const c of companies)
+    out(`  ${c.companyName} (realm ${c.realmId}, portal ${c.portalId}): ${c.status}`);
+  const checkpoints = await database.db.selectFrom("syncCheckpoints").select(["key", "updatedAt"]).execute();
+  const last = checkpoints.map((c) => c.updatedAt.getTime()).sort((a, b) => b - a)[0];
+  out(`Last reconcile: ${last ? new Date(last).toISOString() : "never"}`);
+  const failures = await countFailures(database.db, new Date(Date.now() - 86_400_000));
+  out(`Failures in the last 24 hours: ${failures}`);
+}
+
 export const statusCommand: Command = {
   name: "status",
-  summary: "Prints the installation's state: database, workers, queue depth.",
+  summary: "Prints the installation's state: database, workers, queue depth, connections, failures.",
   usage: "ledgerlink status\n\nReads the configured database; changes nothing.",
   async run(_args, io) {
     const config = configOrReport(io);
@@ -35,7 +55,7 @@ export const statusCommand: Command = {
         await queue.stop();
         io.out(`Queued jobs: ${depth.reduce((sum, q) => sum + q.queued, 0)}`);
         for (const q of depth.filter((d) => d.queued > 0)) io.out(`  ${q.name}: ${q.queued}`);
-        io.out("Connections: not available yet.");
+        await printConnections(database, io.out);
         return EXIT.ok;
       } finally {
         await database.close();
