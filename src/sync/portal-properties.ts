@@ -1,0 +1,140 @@
+/**
+ * The HubSpot properties Ledgerlink owns (DESIGN §5), as data. `setupPortal` creates whichever
+ * are missing on connect; running it again changes nothing.
+ * Labels are English and Japanese: HubSpot shows the label the app created, so we pick the
+ * portal user's language at set-up (HubSpot has no per-language property labels).
+ */
+export interface PropertySpec {
+  objectType: "deals" | "contacts" | "products" | "invoices" | "companies";
+  name: string;
+  label: { en: string; ja: string };
+  type: "string" | "number" | "date" | "datetime" | "enumeration" | "bool";
+  fieldType: "text" | "number" | "date" | "select" | "booleancheckbox";
+  groupName: string;
+  options?: Array<{ value: string; label: { en: string; ja: string } }>;
+  hasUniqueValue?: boolean;
+}
+
+export interface GroupSpec {
+  objectType: PropertySpec["objectType"];
+  name: string;
+  label: { en: string; ja: string };
+}
+
+export const INVOICE_STATUS_OPTIONS: NonNullable<PropertySpec["options"]> = [
+  { value: "awaiting_send", label: { en: "Awaiting send", ja: "送信待ち" } },
+  { value: "sent", label: { en: "Sent to customer", ja: "顧客に送信済み" } },
+  { value: "partially_paid", label: { en: "Partial payment", ja: "一部支払い済み" } },
+  { value: "paid", label: { en: "Paid in full", ja: "全額支払い済み" } },
+  { value: "overdue", label: { en: "Overdue", ja: "期限超過" } },
+];
+
+const GROUP = "qbo_invoice";
+const groupLabel = { en: "QuickBooks invoice", ja: "QuickBooks 請求書" };
+const SYNC_GROUP = "ledgerlink";
+const syncGroupLabel = { en: "Ledgerlink (QuickBooks sync)", ja: "Ledgerlink（QuickBooks 同期）" };
+
+export const PROPERTY_GROUPS: GroupSpec[] = [
+  { objectType: "deals", name: GROUP, label: groupLabel },
+  { objectType: "invoices", name: GROUP, label: groupLabel },
+  { objectType: "contacts", name: SYNC_GROUP, label: syncGroupLabel },
+  { objectType: "companies", name: SYNC_GROUP, label: syncGroupLabel },
+  { objectType: "products", name: SYNC_GROUP, label: syncGroupLabel },
+];
+
+export const PORTAL_PROPERTIES: PropertySpec[] = [
+  // S2: the five deal properties.
+  {
+    objectType: "deals",
+    name: "qbo_invoice_amount",
+    label: { en: "Invoice amount", ja: "請求金額" },
+    type: "number",
+    fieldType: "number",
+    groupName: GROUP,
+  },
+  {
+    objectType: "deals",
+    name: "qbo_invoice_recipient",
+    label: { en: "Invoice recipient", ja: "請求書の受取人" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+  },
+  {
+    objectType: "deals",
+    name: "qbo_invoice_number",
+    label: { en: "Invoice number", ja: "請求書番号" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+  },
+  {
+    objectType: "deals",
+    name: "qbo_invoice_status",
+    label: { en: "Invoice status", ja: "請求書のステータス" },
+    type: "enumeration",
+    fieldType: "select",
+    groupName: GROUP,
+    options: INVOICE_STATUS_OPTIONS,
+  },
+  {
+    objectType: "deals",
+    name: "qbo_invoice_due_date",
+    label: { en: "Invoice due date", ja: "請求書の支払期日" },
+    type: "date",
+    fieldType: "date",
+    groupName: GROUP,
+  },
+  // V2: invoice objects created by the invoice sync carry their QBO identity and status.
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_id",
+    label: { en: "QuickBooks invoice ID", ja: "QuickBooks 請求書 ID" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+    hasUniqueValue: true,
+  },
+  {
+    objectType: "invoices",
+    name: "qbo_realm_id",
+    label: { en: "QuickBooks company ID", ja: "QuickBooks 会社 ID" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+  },
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_status",
+    label: { en: "QuickBooks invoice status", ja: "QuickBooks 請求書のステータス" },
+    type: "enumeration",
+    fieldType: "select",
+    groupName: GROUP,
+    options: INVOICE_STATUS_OPTIONS,
+  },
+  // Identity: which QBO record a contact, company or product is linked to (C, P).
+  {
+    objectType: "contacts",
+    name: "qbo_customer_id",
+    label: { en: "QuickBooks customer ID", ja: "QuickBooks 顧客 ID" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+  },
+  {
+    objectType: "companies",
+    name: "qbo_customer_id",
+    label: { en: "QuickBooks customer ID", ja: "QuickBooks 顧客 ID" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+  },
+  {
+    objectType: "products",
+    name: "qbo_item_id",
+    label: { en: "QuickBooks item ID", ja: "QuickBooks 品目 ID" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+  },
+];
