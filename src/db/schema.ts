@@ -12,6 +12,7 @@ export interface DB {
   webhookInbox: WebhookInboxTable;
   syncLedger: SyncLedgerTable;
   syncCheckpoints: SyncCheckpointsTable;
+  rateBudgets: RateBudgetsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -132,5 +133,12 @@ export interface SyncLedgerTable {
 export interface SyncCheckpointsTable {
   key: string;
   cursor: string;
+  updatedAt: Timestamp;
+}
+
+/** A token bucket shared by every worker (connectors/rate-budget.ts, db/repos/rate-budgets.ts). */
+export interface RateBudgetsTable {
+  key: string;
+  tokens: number;
   updatedAt: Timestamp;
 }

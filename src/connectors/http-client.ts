@@ -1,0 +1,279 @@
+import type { z } from "zod";
+import type { Clock } from "../lib/clock.ts";
+import { err, ok, type Result } from "../lib/result.ts";
+
+/**
+ * The HTTP core under every vendor client (DESIGN §3): injected `fetch` and `baseUrl`, a timeout
+ * per attempt, retries decided by the vendor's `classify()`, the shared rate budget awaited before
+ * every attempt, and one `onCall` record per attempt for the sync ledger. Expected failures come
+ * back as values; nothing here throws for a vendor's answer.
+ */
+
+export type ErrorKind =
+  | "auth"
+  | "forbidden"
+  | "not_found"
+  | "validation"
+  | "conflict"
+  | "stale"
+  | "duplicate"
+  | "rate_limited"
+  | "server"
+  | "network"
+  | "timeout"
+  | "aborted"
+  | "malformed"
+  | "unknown";
+
+/** One decoded vendor failure: what the engine needs to decide (retry, re-read, ask the user). */
+export interface VendorError {
+  kind: ErrorKind;
+  retryable: boolean;
+  /** The vendor's (or our budget's) hint for when to try again. */
+  retryAfterMs?: number;
+  /** The vendor's own code (QBO Fault code, HubSpot category or error code). */
+  code?: string;
+  message: string;
+  status?: number;
+  /** HubSpot 409 "already exists. Existing ID: N": the record that is already there. */
+  existingId?: string;
+}
+
+export type Classify = (status: number, body: unknown, headers: Headers) => VendorError;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** The production sleep; tests inject their own so they never wait. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export interface AttemptInfo {
+  method: string;
+  path: string;
+  /** 1 for the first try. */
+  attempt: number;
+}
+
+/** What the sync ledger keeps about each attempt. */
+export interface VendorCall extends AttemptInfo {
+  at: Date;
+  status?: number;
+  durationMs: number;
+  errorKind?: ErrorKind;
+}
+
+export interface HttpClientOptions {
+  fetch: typeof fetch;
+  baseUrl: string;
+  classify: Classify;
+  clock: Clock;
+  sleep: Sleep;
+  /** [0, 1); injected so tests can pin the jitter. */
+  random?: () => number;
+  /** Per attempt. QBO cuts long requests at 120 s (quickbooks.md §10); HubSpot times out at ~60 s. */
+  timeoutMs?: number;
+  maxAttempts?: number;
+  /** Full-jitter backoff: attempt n waits random × min(capMs, baseMs × 2^(n-1)). */
+  backoff?: { baseMs: number; capMs: number };
+  /** A server hint longer than this is not waited for here; the error goes back so a job can reschedule. */
+  maxRetryAfterMs?: number;
+  /** Headers for every attempt, read each time (an access token may have been refreshed meanwhile). */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Awaited before every attempt (the rate budget). An error stops the request; the vendor is not called. */
+  beforeRequest?: (info: AttemptInfo) => Promise<Result<unknown, VendorError>>;
+  onCall?: (call: VendorCall) => void | Promise<void>;
+  /** Tests replace it to fire a timeout by hand. */
+  timeoutSignal?: (ms: number) => AbortSignal;
+}
+
+export interface HttpRequest<T> {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Relative to baseUrl, query string included. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** Serialised as JSON unless it is already a string. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  schema?: z.ZodType<T>;
+  /**
+   * May a failure whose effect is unknown (timeout, dropped connection, 5xx) be retried? GET, PUT,
+   * PATCH and DELETE are; a POST only when the caller makes it so (QBO `requestid`). A 429 is always
+   * retried: the vendor refused the call, so nothing happened.
+   */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface HttpClient {
+  request<T = unknown>(req: HttpRequest<T>): Promise<Result<HttpResponse<T>, VendorError>>;
+}
+
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  maxAttempts: 4,
+  backoff: { baseMs: 500, capMs: 20_000 },
+  maxRetryAfterMs: 60_000,
+};
+
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
+  return { request: (req) => send(opts, req) };
+}
+
+async function send<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+): Promise<Result<HttpResponse<T>, VendorError>> {
+  const maxAttempts = opts.maxAttempts ?? DEFAULTS.maxAttempts;
+  let last: VendorError = { kind: "unknown", retryable: false, message: "no attempt made" };
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const info: AttemptInfo = { method: req.method, path: req.path, attempt };
+    const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
+    const result = gate.ok ? await attemptOnce(opts, req, info) : gate;
+    if (result.ok) return result;
+    last = result.error;
+    const delay = retryDelay(opts, req, last, attempt);
+    if (delay === undefined || attempt === maxAttempts) break;
+    await opts.sleep(delay, req.signal);
+    if (req.signal?.aborted) return err({ kind: "aborted", retryable: false, message: "aborted by caller" });
+  }
+  return err(last);
+}
+
+/** How long to wait before the next attempt, or undefined when this failure must not be retried. */
+export function retryDelay<T>(
+  opts: Pick<HttpClientOptions, "random" | "backoff" | "maxRetryAfterMs">,
+  req: Pick<HttpRequest<T>, "method" | "idempotent">,
+  error: VendorError,
+  attempt: number,
+): number | undefined {
+  if (!error.retryable) return undefined;
+  const idempotent = req.idempotent ?? req.method !== "POST";
+  if (!idempotent && error.kind !== "rate_limited") return undefined;
+  const { baseMs, capMs } = opts.backoff ?? DEFAULTS.backoff;
+  const random = opts.random ?? Math.random;
+  // Full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"): workers that failed
+  // together do not come back together.
+  const jitter = Math.floor(random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+  if (error.retryAfterMs === undefined) return jitter;
+  if (error.retryAfterMs > (opts.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs)) return undefined;
+  // The hint is a floor; a little jitter on top keeps workers from stampeding at the same instant.
+  return error.retryAfterMs + Math.floor(random() * baseMs);
+}
+
+async function attemptOnce<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+  info: AttemptInfo,
+): Promise<Result<HttpResponse<T>, VendorError>> {
+  const started = opts.clock.now();
+  const outcome = await exchange(opts, req);
+  const result = outcome.ok ? decode(opts, req, outcome.value) : outcome;
+  await opts.onCall?.({
+    ...info,
+    at: started,
+    status: outcome.ok ? outcome.value.status : undefined,
+    durationMs: Math.max(0, opts.clock.now().getTime() - started.getTime()),
+    errorKind: result.ok ? undefined : result.error.kind,
+  });
+  return result;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** One fetch with its timeout; a transport failure becomes a `network`/`timeout`/`aborted` error. */
+async function exchange<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+): Promise<Result<RawResponse, VendorError>> {
+  const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? DEFAULTS.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  try {
+    const res = await opts.fetch(urlOf(opts.baseUrl, req), {
+      method: req.method,
+      headers: {
+        accept: "application/json",
+        ...(await opts.headers?.()),
+        ...contentType(req),
+        ...req.headers,
+      },
+      body:
+        req.body === undefined
+          ? undefined
+          : typeof req.body === "string"
+            ? req.body
+            : JSON.stringify(req.body),
+      signal,
+    });
+    return ok({ status: res.status, headers: res.headers, body: parseBody(await res.text()) });
+  } catch (error) {
+    if (req.signal?.aborted) return err({ kind: "aborted", retryable: false, message: "aborted by caller" });
+    const message = error instanceof Error ? error.message : String(error);
+    if (timeout.aborted) return err({ kind: "timeout", retryable: true, message: `timed out: ${message}` });
+    return err({ kind: "network", retryable: true, message });
+  }
+}
+
+function decode<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+  res: RawResponse,
+): Result<HttpResponse<T>, VendorError> {
+  if (res.status < 200 || res.status >= 300) {
+    const error = opts.classify(res.status, res.body, res.headers);
+    // A standard Retry-After applies to every vendor; the classifier's own hint wins when it has one.
+    const retryAfterMs =
+      error.retryAfterMs ?? parseRetryAfter(res.headers.get("retry-after"), opts.clock.now());
+    return err({ status: res.status, ...error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  }
+  if (!req.schema) return ok({ status: res.status, headers: res.headers, body: res.body as T });
+  const parsed = req.schema.safeParse(res.body);
+  if (!parsed.success) {
+    const message = `unexpected ${req.method} ${req.path} answer: ${parsed.error.message}`;
+    return err({ kind: "malformed", retryable: false, status: res.status, message });
+  }
+  return ok({ status: res.status, headers: res.headers, body: parsed.data });
+}
+
+function contentType(req: HttpRequest<unknown>): Record<string, string> {
+  return req.body === undefined || typeof req.body === "string" ? {} : { "content-type": "application/json" };
+}
+
+function urlOf(baseUrl: string, req: HttpRequest<unknown>): string {
+  const url = `${baseUrl.replace(/\/+$/, "")}/${req.path.replace(/^\/+/, "")}`;
+  const entries = Object.entries(req.query ?? {}).filter(
+    (e): e is [string, string | number] => e[1] !== undefined,
+  );
+  if (entries.length === 0) return url;
+  const qs = new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+  return `${url}${url.includes("?") ? "&" : "?"}${qs}`;
+}
+
+/** JSON when it parses, the raw text otherwise: QBO answers 429s (and some 5xx) in XML. */
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
+export function parseRetryAfter(value: string | null, now: Date): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { describeEachBackend } from "../../test/support/db.ts";
+import { rateBudgetStore } from "../db/repos/rate-budgets.ts";
+import { ManualClock } from "../lib/clock.ts";
+import {
+  budgetGate,
+  hubspotBuckets,
+  qboBuckets,
+  RateBudget,
+  windowBucket,
+  type BucketSpec,
+} from "./rate-budget.ts";
+
+/** The most grants that fall in any half-open window [t, t + windowMs). */
+function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[j]! <= sorted[i]! - windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe("bucket policies", () => {
+  it.each([
+    ["hubspot burst", hubspotBuckets("p", "a")[0]!, 110, 10_000],
+    ["hubspot search", hubspotBuckets("p", "a", { search: true })[1]!, 5, 1_000],
+    ["qbo second", qboBuckets("r")[0]!, 10, 1_000],
+    ["qbo minute", qboBuckets("r")[1]!, 500, 60_000],
+    ["qbo batch", qboBuckets("r", { batch: true })[2]!, 40, 60_000],
+  ])("%s never passes more than the vendor's limit in its window", (_name, bucket, limit, windowMs) => {
+    expect(bucket.capacity + bucket.refillPerSecond * (windowMs / 1000)).toBeCloseTo(limit, 9);
+  });
+
+  it("keys buckets per account, so portals and realms never share a budget", () => {
+    expect(hubspotBuckets("1", "9").map((b) => b.key)).toEqual(["hubspot:9:1:burst"]);
+    expect(hubspotBuckets("2", "9", { search: true }).map((b) => b.key)).toEqual([
+      "hubspot:9:2:burst",
+      "hubspot:9:2:search",
+    ]);
+    expect(qboBuckets("42", { batch: true }).map((b) => b.key)).toEqual([
+      "qbo:42:second",
+      "qbo:42:minute",
+      "qbo:42:batch",
+    ]);
+  });
+});
+
+describeEachBackend("rate budget", (db) => {
+  const budgetAt = (clock: ManualClock) =>
+    new RateBudget({ store: rateBudgetStore(db().db), clock, sleep: async (ms) => clock.advance(ms) });
+
+  it("lets concurrent acquirers through at no more than QBO's limits, and at ≥ 90 % of them", async () => {
+    const clock = new ManualClock();
+    const budget = budgetAt(clock);
+    const buckets = qboBuckets("concurrent");
+    const start = clock.now().getTime();
+    const grants: number[] = [];
+    while (clock.now().getTime() - start < 60_000) {
+      const round = await Promise.all(Array.from({ length: 6 }, () => budget.acquire(buckets)));
+      const waits: number[] = [];
+      for (const g of round) {
+        if (g.granted) grants.push(clock.now().getTime());
+        else waits.push(g.waitMs);
+      }
+      if (waits.length > 0) clock.advance(Math.max(1, Math.min(...waits)));
+    }
+    expect(maxInWindow(grants, 1_000)).toBeLessThanOrEqual(10);
+    expect(maxInWindow(grants, 60_000)).toBeLessThanOrEqual(500);
+    expect(grants.length).toBeGreaterThanOrEqual(450);
+  });
+
+  it("takes all tokens or none", async () => {
+    const clock = new ManualClock();
+    const budget = budgetAt(clock);
+    const roomy: BucketSpec = { key: "all-or-none:roomy", capacity: 5, refillPerSecond: 1 };
+    const tight: BucketSpec = { key: "all-or-none:tight", capacity: 1, refillPerSecond: 1 };
+    expect(await budget.acquire([roomy, tight])).toEqual({ granted: true });
+    expect(await budget.acquire([roomy, tight])).toEqual({ granted: false, waitMs: 1000 });
+    const peek = await rateBudgetStore(db().db).peek([roomy], clock.now());
+    expect(peek.get(roomy.key)).toBe(4);
+  });
+
+  it("refills nothing for a worker whose clock lags behind", async () => {
+    const ahead = new ManualClock("2026-01-15T12:00:10.000Z");
+    const behind = new ManualClock("2026-01-15T12:00:00.000Z");
+    const bucket = windowBucket("lagging", 2, 1_000, 1);
+    expect(await budgetAt(ahead).acquire([bucket])).toEqual({ granted: true });
+    expect((await budgetAt(behind).acquire([bucket])).granted).toBe(false);
+    expect((await budgetAt(ahead).acquire([bucket])).granted).toBe(false);
+  });
+
+  it("take() sleeps until granted, and gives up past maxWaitMs", async () => {
+    const clock = new ManualClock();
+    const slept: number[] = [];
+    const store = rateBudgetStore(db().db);
+    const sleep = async (ms: number) => (slept.push(ms), clock.advance(ms));
+    const budget = new RateBudget({ store, clock, sleep, maxWaitMs: 1_500 });
+    const bucket: BucketSpec = { key: "take", capacity: 1, refillPerSecond: 1 };
+    expect(await budget.take([bucket])).toEqual({ ok: true, value: { waitedMs: 0 } });
+    expect(await budget.take([bucket])).toEqual({ ok: true, value: { waitedMs: 1000 } });
+    expect(slept).toEqual([1000]);
+    const impatient = new RateBudget({ store, clock, sleep, maxWaitMs: 500 });
+    expect(await impatient.take([bucket])).toEqual({ ok: false, error: { waitMs: 1000 } });
+  });
+
+  it("budgetGate turns an exhausted budget into a retryable rate_limited error", async () => {
+    const clock = new ManualClock();
+    const store = rateBudgetStore(db().db);
+    const budget = new RateBudget({ store, clock, sleep: async () => undefined, maxWaitMs: 0 });
+    const gate = budgetGate(budget, () => [{ key: "gate", capacity: 1, refillPerSecond: 0.5 }]);
+    const info = { method: "GET", path: "/x", attempt: 1 };
+    expect((await gate(info)).ok).toBe(true);
+    expect(await gate(info)).toMatchObject({
+      ok: false,
+      error: { kind: "rate_limited", retryable: true, retryAfterMs: 2000, code: "LOCAL_BUDGET" },
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import type { Clock } from "../lib/clock.ts";
+import { err, ok, type Result } from "../lib/result.ts";
+import type { AttemptInfo, Sleep, VendorError } from "./http-client.ts";
+
+/**
+ * Rate budgets (issue 5, deliverable 5): we take a token before every vendor call instead of
+ * finding the limits through 429s (peers.md §6.7). The buckets live in the database so every
+ * worker process spends the same budget; this module holds the policies and the waiting, and
+ * `db/repos/rate-budgets.ts` the atomic SQL behind `BucketStore`.
+ */
+
+export interface BucketSpec {
+  key: string;
+  /** Tokens a full bucket holds: the largest burst. */
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export type Grant = { granted: true } | { granted: false; waitMs: number };
+
+/** Takes one token from every bucket atomically (all or none) at `now`. */
+export interface BucketStore {
+  take(buckets: readonly BucketSpec[], now: Date): Promise<Grant>;
+}
+
+/**
+ * A bucket that can never let more than `limit` calls through in any window of `windowMs`: a
+ * token bucket passes at most capacity + rate × window in a window, so capacity = `burst` and
+ * rate = (limit − burst) / window. A small burst keeps the sustained rate close to the limit.
+ */
+export function windowBucket(key: string, limit: number, windowMs: number, burst: number): BucketSpec {
+  return { key, capacity: burst, refillPerSecond: (limit - burst) / (windowMs / 1000) };
+}
+
+/**
+ * HubSpot, public (OAuth) app: 110 requests per rolling 10 s per app and installing account, and
+ * 5 per second for search (hubspot.md §2.8; https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details).
+ * The docs say search is outside the 10-second limit; we still charge search to it, which costs
+ * little and stays safe if a portal (or our emulator) counts it.
+ */
+export function hubspotBuckets(
+  portalId: string,
+  appId: string,
+  opts: { search?: boolean } = {},
+): BucketSpec[] {
+  const account = `hubspot:${appId}:${portalId}`;
+  const buckets = [windowBucket(`${account}:burst`, 110, 10_000, 10)];
+  if (opts.search) buckets.push(windowBucket(`${account}:search`, 5, 1_000, 1));
+  return buckets;
+}
+
+/**
+ * QBO, per realm and app: 10 per second, 500 per minute, and 40 batch calls per minute
+ * (quickbooks.md §10; https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles).
+ * The minute bucket binds in steady state: 20 + 8/s × 60 = 500, i.e. 96 % of the allowed rate.
+ */
+export function qboBuckets(realmId: string, opts: { batch?: boolean } = {}): BucketSpec[] {
+  const realm = `qbo:${realmId}`;
+  const buckets = [
+    windowBucket(`${realm}:second`, 10, 1_000, 2),
+    windowBucket(`${realm}:minute`, 500, 60_000, 20),
+  ];
+  if (opts.batch) buckets.push(windowBucket(`${realm}:batch`, 40, 60_000, 4));
+  return buckets;
+}
+
+export interface OverBudget {
+  /** How long the budget still needed when we stopped waiting. */
+  waitMs: number;
+}
+
+export interface RateBudgetOptions {
+  store: BucketStore;
+  clock: Clock;
+  sleep: Sleep;
+  /** `take()` gives up after waiting this long, so a job can be rescheduled instead of holding a worker. */
+  maxWaitMs?: number;
+}
+
+export class RateBudget {
+  readonly #opts: RateBudgetOptions;
+
+  constructor(opts: RateBudgetOptions) {
+    this.#opts = opts;
+  }
+
+  /** One try: a token from every bucket now, or how long until there would be. */
+  acquire(buckets: readonly BucketSpec[]): Promise<Grant> {
+    return this.#opts.store.take(buckets, this.#opts.clock.now());
+  }
+
+  /** Waits (injected sleep) until every bucket grants a token; gives up after `maxWaitMs`. */
+  async take(
+    buckets: readonly BucketSpec[],
+    signal?: AbortSignal,
+  ): Promise<Result<{ waitedMs: number }, OverBudget>> {
+    const maxWaitMs = this.#opts.maxWaitMs ?? 120_000;
+    let waitedMs = 0;
+    for (;;) {
+      const grant = await this.acquire(buckets);
+      if (grant.granted) return ok({ waitedMs });
+      if (waitedMs + grant.waitMs > maxWaitMs || signal?.aborted) return err({ waitMs: grant.waitMs });
+      await this.#opts.sleep(grant.waitMs, signal);
+      waitedMs += grant.waitMs;
+    }
+  }
+}
+
+/**
+ * The http-client `beforeRequest` hook: every attempt (retries included) spends a token. When the
+ * budget stays empty past `maxWaitMs`, the request fails as `rate_limited` without calling the vendor.
+ */
+export function budgetGate(
+  budget: RateBudget,
+  bucketsFor: (info: AttemptInfo) => readonly BucketSpec[],
+): (info: AttemptInfo) => Promise<Result<unknown, VendorError>> {
+  return async (info) => {
+    const taken = await budget.take(bucketsFor(info));
+    if (taken.ok) return taken;
+    return err({
+      kind: "rate_limited",
+      retryable: true,
+      retryAfterMs: taken.error.waitMs,
+      code: "LOCAL_BUDGET",
+      message: `rate budget exhausted; next token in ${taken.error.waitMs} ms`,
+    });
+  };
+}
