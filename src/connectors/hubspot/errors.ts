@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { VendorError } from "../http-client.ts";
+
+/**
+ * HubSpot error decoding, in one place (DESIGN §6.2). Errors share one envelope with a
+ * `category` (hubspot.md §2.9); 429s add `policyName` and rate-limit headers (§2.8).
+ * https://developers.hubspot.com/docs/api/error-handling
+ * https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details
+ */
+
+const errorDetail = z.looseObject({
+  message: z.string(),
+  code: z.string().optional(),
+  in: z.string().optional(),
+  subCategory: z.string().optional(),
+  context: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+export const hubspotErrorBody = z.looseObject({
+  status: z.string().optional(),
+  message: z.string(),
+  correlationId: z.string().optional(),
+  category: z.string().optional(),
+  subCategory: z.string().optional(),
+  errors: z.array(errorDetail).optional(),
+  /** 429 only: TEN_SECONDLY_ROLLING, SECONDLY or DAILY. */
+  policyName: z.string().optional(),
+  errorType: z.string().optional(),
+});
+export type HubSpotErrorBody = z.infer<typeof hubspotErrorBody>;
+
+type Kind = VendorError["kind"];
+
+export function classify(status: number, body: unknown, headers: Headers): VendorError {
+  const parsed = hubspotErrorBody.safeParse(body);
+  const data = parsed.success ? parsed.data : undefined;
+  const message =
+    data?.message ??
+    (typeof body === "string" && body ? body.slice(0, 300) : `HubSpot answered HTTP ${status}`);
+  const code = data?.errors?.[0]?.code ?? data?.category;
+  const base = { message, ...(code ? { code } : {}) };
+  if (status === 429) return rateLimited(data, headers, base);
+  const kind = kindOf(status, data?.category);
+  if (kind === "conflict") {
+    // 409 on create: "Contact already exists. Existing ID: 12345" — the id lets us link, not duplicate.
+    const existingId = /Existing ID:\s*(\d+)/i.exec(message)?.[1];
+    return { kind, retryable: status === 423, ...base, ...(existingId ? { existingId } : {}) };
+  }
+  // 423 (record locked) and 477 (portal migration in progress) clear up on their own.
+  const retryable = kind === "server" || status === 423 || status === 477;
+  return { kind, retryable, ...base };
+}
+
+function kindOf(status: number, category: string | undefined): Kind {
+  switch (category) {
+    case "EXPIRED_AUTHENTICATION":
+    case "INVALID_AUTHENTICATION":
+      return "auth";
+    case "MISSING_SCOPES":
+      return "forbidden";
+    case "OBJECT_NOT_FOUND":
+      return "not_found";
+    case "CONFLICT":
+      return "conflict";
+    case "VALIDATION_ERROR":
+    case "BAD_REQUEST":
+    case "INVALID_PARAMS":
+      return "validation";
+  }
+  if (status === 401) return "auth";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409 || status === 423) return "conflict";
+  if (status === 400 || status === 414 || status === 422) return "validation";
+  if (status >= 500 || status === 477) return "server";
+  return "unknown";
+}
+
+/**
+ * The 10-second policy clears within its interval; the secondly (search) one within a second.
+ * DAILY is not waited for here: it resets at midnight in the portal's time zone, so the caller
+ * must pause that portal's work (public OAuth apps have no daily limit at all).
+ */
+function rateLimited(
+  data: HubSpotErrorBody | undefined,
+  headers: Headers,
+  base: { message: string; code?: string },
+): VendorError {
+  const policy = data?.policyName;
+  const code = policy ?? base.code ?? "RATE_LIMITS";
+  if (policy === "DAILY") return { kind: "rate_limited", retryable: false, ...base, code };
+  const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  const secondly = policy === "SECONDLY" ? 1_000 : undefined;
+  const retryAfterMs = headers.has("retry-after")
+    ? undefined // the HTTP client reads it (seconds or a date)
+    : (secondly ?? (Number.isFinite(interval) && interval > 0 ? interval : 10_000));
+  return { kind: "rate_limited", retryable: true, ...base, code, ...(retryAfterMs ? { retryAfterMs } : {}) };
+}
