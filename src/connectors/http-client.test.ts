@@ -195,6 +195,21 @@ describe("http client", () => {
     expect(refused.calls).toHaveLength(0);
   });
 
+  it("tells onRateLimited about a vendor 429, not about its own budget refusals", async () => {
+    const seen: string[] = [];
+    const onRateLimited = async (_info: unknown, e: { message: string }) => void seen.push(e.message);
+    const h = harness([json(429, {}), json(200, {})], { onRateLimited });
+    expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
+    expect(seen).toEqual(["slow down"]);
+    const local = harness([], {
+      onRateLimited,
+      maxAttempts: 1,
+      beforeRequest: async () => err({ kind: "rate_limited", retryable: true, message: "budget" }),
+    });
+    await local.client.request({ method: "GET", path: "x" });
+    expect(seen).toEqual(["slow down"]);
+  });
+
   it("reports a 2xx that does not match the schema as malformed, and hands XML bodies to classify as text", async () => {
     const h = harness([json(200, { id: 7 })]);
     const res = await h.client.request({ method: "GET", path: "x", schema: z.object({ id: z.string() }) });

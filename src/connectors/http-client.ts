@@ -84,6 +84,8 @@ export interface HttpClientOptions {
   /** Awaited before every attempt (the rate budget). An error stops the request; the vendor is not called. */
   beforeRequest?: (info: AttemptInfo) => Promise<Result<unknown, VendorError>>;
   onCall?: (call: VendorCall) => void | Promise<void>;
+  /** The vendor answered 429 (not our own budget): lets the shared budget pause every worker. */
+  onRateLimited?: (info: AttemptInfo, error: VendorError) => Promise<void>;
   /** Tests replace it to fire a timeout by hand. */
   timeoutSignal?: (ms: number) => AbortSignal;
 }
@@ -183,6 +185,9 @@ async function attemptOnce<T>(
     durationMs: Math.max(0, opts.clock.now().getTime() - started.getTime()),
     errorKind: result.ok ? undefined : result.error.kind,
   });
+  if (!result.ok && result.error.kind === "rate_limited" && outcome.ok) {
+    await opts.onRateLimited?.(info, result.error);
+  }
   return result;
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { describeEachBackend } from "../../test/support/db.ts";
+import { openDatabase } from "../db/kysely.ts";
 import { rateBudgetStore } from "../db/repos/rate-budgets.ts";
 import { ManualClock } from "../lib/clock.ts";
 import {
-  budgetGate,
+  budgetHooks,
   hubspotBuckets,
   qboBuckets,
   RateBudget,
@@ -47,7 +48,7 @@ describe("bucket policies", () => {
   });
 });
 
-describeEachBackend("rate budget", (db) => {
+describeEachBackend("rate budget", (db, backend) => {
   const budgetAt = (clock: ManualClock) =>
     new RateBudget({ store: rateBudgetStore(db().db), clock, sleep: async (ms) => clock.advance(ms) });
 
@@ -70,6 +71,31 @@ describeEachBackend("rate budget", (db) => {
     expect(maxInWindow(grants, 60_000)).toBeLessThanOrEqual(500);
     expect(grants.length).toBeGreaterThanOrEqual(450);
   });
+
+  it.runIf(backend.databaseUrl)(
+    "shares one budget between two connection pools (two worker processes)",
+    async () => {
+      const second = await openDatabase({ databaseUrl: backend.databaseUrl, schema: db().schema });
+      try {
+        const clock = new ManualClock();
+        const stores = [rateBudgetStore(db().db), rateBudgetStore(second.db)];
+        const bucket = windowBucket("two-pools", 20, 1_000, 4);
+        const grants: number[] = [];
+        while (clock.now().getTime() < new Date("2026-01-15T12:00:05.000Z").getTime()) {
+          const round = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => stores[i % 2]!.take([bucket], clock.now())),
+          );
+          for (const g of round) if (g.granted) grants.push(clock.now().getTime());
+          const waits = round.flatMap((g) => (g.granted ? [] : [g.waitMs]));
+          if (waits.length > 0) clock.advance(Math.max(1, Math.min(...waits)));
+        }
+        expect(maxInWindow(grants, 1_000)).toBeLessThanOrEqual(20);
+        expect(grants.length).toBeGreaterThanOrEqual(80); // 4 + 16/s × 5 s = 84 at most
+      } finally {
+        await second.close();
+      }
+    },
+  );
 
   it("takes all tokens or none", async () => {
     const clock = new ManualClock();
@@ -105,16 +131,34 @@ describeEachBackend("rate budget", (db) => {
     expect(await impatient.take([bucket])).toEqual({ ok: false, error: { waitMs: 1000 } });
   });
 
-  it("budgetGate turns an exhausted budget into a retryable rate_limited error", async () => {
+  it("budgetHooks turn an exhausted budget into a retryable rate_limited error", async () => {
     const clock = new ManualClock();
     const store = rateBudgetStore(db().db);
     const budget = new RateBudget({ store, clock, sleep: async () => undefined, maxWaitMs: 0 });
-    const gate = budgetGate(budget, () => [{ key: "gate", capacity: 1, refillPerSecond: 0.5 }]);
+    const { beforeRequest } = budgetHooks(budget, () => [{ key: "gate", capacity: 1, refillPerSecond: 0.5 }]);
     const info = { method: "GET", path: "/x", attempt: 1 };
-    expect((await gate(info)).ok).toBe(true);
-    expect(await gate(info)).toMatchObject({
+    expect((await beforeRequest(info)).ok).toBe(true);
+    expect(await beforeRequest(info)).toMatchObject({
       ok: false,
       error: { kind: "rate_limited", retryable: true, retryAfterMs: 2000, code: "LOCAL_BUDGET" },
     });
+  });
+
+  it("a vendor 429 pauses the buckets for every worker", async () => {
+    const clock = new ManualClock();
+    const budget = budgetAt(clock);
+    const buckets = qboBuckets("paused");
+    const { onRateLimited } = budgetHooks(budget, () => buckets);
+    expect((await budget.acquire(buckets)).granted).toBe(true);
+    await onRateLimited(
+      { method: "GET", path: "/x", attempt: 1 },
+      { kind: "rate_limited", retryable: true, retryAfterMs: 60_000, message: "ThrottleExceeded" },
+    );
+    const other = budgetAt(clock); // another worker, same database
+    const denied = await other.acquire(buckets);
+    expect(denied.granted).toBe(false);
+    if (!denied.granted) expect(denied.waitMs).toBeGreaterThanOrEqual(60_000);
+    clock.advance(60_200);
+    expect((await other.acquire(buckets)).granted).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from "../lib/clock.ts";
 import { err, ok, type Result } from "../lib/result.ts";
-import type { AttemptInfo, Sleep, VendorError } from "./http-client.ts";
+import type { AttemptInfo, HttpClientOptions, Sleep } from "./http-client.ts";
 
 /**
  * Rate budgets (issue 5, deliverable 5): we take a token before every vendor call instead of
@@ -21,6 +21,8 @@ export type Grant = { granted: true } | { granted: false; waitMs: number };
 /** Takes one token from every bucket atomically (all or none) at `now`. */
 export interface BucketStore {
   take(buckets: readonly BucketSpec[], now: Date): Promise<Grant>;
+  /** Puts every bucket `pauseMs` in debt: all workers wait, not only the one that saw the 429. */
+  pause(buckets: readonly BucketSpec[], pauseMs: number, now: Date): Promise<void>;
 }
 
 /**
@@ -89,6 +91,11 @@ export class RateBudget {
     return this.#opts.store.take(buckets, this.#opts.clock.now());
   }
 
+  /** After the vendor said 429 despite the budget (another app, a smaller real limit): everyone waits. */
+  pause(buckets: readonly BucketSpec[], pauseMs: number): Promise<void> {
+    return this.#opts.store.pause(buckets, pauseMs, this.#opts.clock.now());
+  }
+
   /** Waits (injected sleep) until every bucket grants a token; gives up after `maxWaitMs`. */
   async take(
     buckets: readonly BucketSpec[],
@@ -107,22 +114,29 @@ export class RateBudget {
 }
 
 /**
- * The http-client `beforeRequest` hook: every attempt (retries included) spends a token. When the
- * budget stays empty past `maxWaitMs`, the request fails as `rate_limited` without calling the vendor.
+ * The http-client hooks for one client: `beforeRequest` spends a token on every attempt (retries
+ * included) and fails as `rate_limited`, without calling the vendor, when the budget stays empty
+ * past `maxWaitMs`; `onRateLimited` turns a vendor 429 into a pause every worker respects.
  */
-export function budgetGate(
+export function budgetHooks(
   budget: RateBudget,
   bucketsFor: (info: AttemptInfo) => readonly BucketSpec[],
-): (info: AttemptInfo) => Promise<Result<unknown, VendorError>> {
-  return async (info) => {
-    const taken = await budget.take(bucketsFor(info));
-    if (taken.ok) return taken;
-    return err({
-      kind: "rate_limited",
-      retryable: true,
-      retryAfterMs: taken.error.waitMs,
-      code: "LOCAL_BUDGET",
-      message: `rate budget exhausted; next token in ${taken.error.waitMs} ms`,
-    });
+): Required<Pick<HttpClientOptions, "beforeRequest" | "onRateLimited">> {
+  return {
+    beforeRequest: async (info) => {
+      const taken = await budget.take(bucketsFor(info));
+      if (taken.ok) return taken;
+      return err({
+        kind: "rate_limited",
+        retryable: true,
+        retryAfterMs: taken.error.waitMs,
+        code: "LOCAL_BUDGET",
+        message: `rate budget exhausted; next token in ${taken.error.waitMs} ms`,
+      });
+    },
+    onRateLimited: (info, error) => budget.pause(bucketsFor(info), error.retryAfterMs ?? DEFAULT_PAUSE_MS),
   };
 }
+
+/** A 429 without a hint: HubSpot's rolling window is 10 s (Intuit asks for 60 s, and says so in its classifier). */
+const DEFAULT_PAUSE_MS = 10_000;

@@ -149,12 +149,13 @@ const CLOUD_EVENT_VERBS: Record<string, QboOperation> = {
 };
 
 /** CloudEvents lower-case the entity; the legacy payload and the API use these names. */
+// prettier-ignore
 const ENTITY_NAMES = [
   "Account", "Attachable", "Bill", "BillPayment", "Budget", "Class", "CompanyCurrency", "CompanyInfo",
   "CreditMemo", "Currency", "Customer", "Department", "Deposit", "Employee", "Estimate", "Invoice", "Item",
   "JournalCode", "JournalEntry", "Payment", "PaymentMethod", "Preferences", "Purchase", "PurchaseOrder",
   "RefundReceipt", "SalesReceipt", "TaxAgency", "Term", "TimeActivity", "Transfer", "Vendor", "VendorCredit",
-]; // prettier-ignore
+];
 const BY_LOWER = new Map(ENTITY_NAMES.map((n) => [n.toLowerCase(), n]));
 
 function entityName(lower: string): string {

@@ -64,6 +64,32 @@ async function upsertTake(db: Database, b: BucketRow, now: Date): Promise<number
   return Number(result.rows[0]!.tokens);
 }
 
+/**
+ * After a vendor 429, empties every bucket for `pauseMs` (tokens go negative, so refill must first
+ * pay the debt): every worker then waits, instead of each discovering the limit with its own 429.
+ */
+export async function pauseBuckets(
+  db: Database,
+  buckets: readonly BucketRow[],
+  pauseMs: number,
+  now: Date,
+): Promise<void> {
+  const ordered = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await db.transaction().execute(async (trx) => {
+    for (const b of ordered) {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const rate = sql`${b.refillPerSecond}::double precision`;
+      const debt = sql`${(-pauseMs / 1000) * b.refillPerSecond}::double precision`;
+      const elapsed = sql`greatest(0, extract(epoch from (${at} - rate_budgets.updated_at))::double precision)`;
+      await sql`
+        insert into rate_budgets (key, tokens, updated_at) values (${b.key}, ${debt}, ${at})
+        on conflict (key) do update set
+          tokens = least(${b.capacity}::double precision, rate_budgets.tokens + ${elapsed} * ${rate}, ${debt}),
+          updated_at = greatest(rate_budgets.updated_at, ${at})`.execute(trx);
+    }
+  });
+}
+
 /** Tokens each bucket would hold at `now`, without taking any: for planning work and ETAs. */
 export async function peekTokens(
   db: Database,
@@ -91,5 +117,7 @@ export function rateBudgetStore(db: Database) {
   return {
     take: (buckets: readonly BucketRow[], now: Date) => takeTokens(db, buckets, now),
     peek: (buckets: readonly BucketRow[], now: Date) => peekTokens(db, buckets, now),
+    pause: (buckets: readonly BucketRow[], pauseMs: number, now: Date) =>
+      pauseBuckets(db, buckets, pauseMs, now),
   };
 }
