@@ -57,7 +57,7 @@ function harness(replies: Reply[], extra: Partial<HttpClientOptions> = {}) {
 describe("http client", () => {
   it("joins baseUrl, path and query, sends JSON, parses the answer with the schema", async () => {
     const h = harness([json(200, { id: "7", extra: true })], {
-      headers: () => ({ authorization: "Bearer t" }),
+      headers: async () => ok({ authorization: "Bearer t" }),
     });
     const res = await h.client.request({
       method: "POST",
@@ -193,6 +193,17 @@ describe("http client", () => {
     });
     expect(refused.requests).toHaveLength(0);
     expect(refused.calls).toHaveLength(0);
+  });
+
+  it("ends the request without calling the vendor when the headers cannot be had", async () => {
+    const h = harness([], {
+      headers: async () => err({ kind: "auth", retryable: false, message: "needs reconnect" }),
+    });
+    expect(await h.client.request({ method: "GET", path: "x" })).toMatchObject({
+      ok: false,
+      error: { kind: "auth", message: "needs reconnect" },
+    });
+    expect(h.requests).toHaveLength(0);
   });
 
   it("tells onRateLimited about a vendor 429, not about its own budget refusals", async () => {

@@ -79,8 +79,11 @@ export interface HttpClientOptions {
   backoff?: { baseMs: number; capMs: number };
   /** A server hint longer than this is not waited for here; the error goes back so a job can reschedule. */
   maxRetryAfterMs?: number;
-  /** Headers for every attempt, read each time (an access token may have been refreshed meanwhile). */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Headers for every attempt, read each time (an access token may have been refreshed meanwhile).
+   * A failure (e.g. the refresh token was revoked: `auth`) ends the request without calling the vendor.
+   */
+  headers?: (info: AttemptInfo) => Promise<Result<Record<string, string>, VendorError>>;
   /** Awaited before every attempt (the rate budget). An error stops the request; the vendor is not called. */
   beforeRequest?: (info: AttemptInfo) => Promise<Result<unknown, VendorError>>;
   onCall?: (call: VendorCall) => void | Promise<void>;
@@ -138,7 +141,8 @@ async function send<T>(
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const info: AttemptInfo = { method: req.method, path: req.path, attempt };
     const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
-    const result = gate.ok ? await attemptOnce(opts, req, info) : gate;
+    const headers = gate.ok ? await (opts.headers?.(info) ?? ok({})) : gate;
+    const result = headers.ok ? await attemptOnce(opts, req, info, headers.value) : headers;
     if (result.ok) return result;
     last = result.error;
     const delay = retryDelay(opts, req, last, attempt);
@@ -174,9 +178,10 @@ async function attemptOnce<T>(
   opts: HttpClientOptions,
   req: HttpRequest<T>,
   info: AttemptInfo,
+  headers: Record<string, string>,
 ): Promise<Result<HttpResponse<T>, VendorError>> {
   const started = opts.clock.now();
-  const outcome = await exchange(opts, req);
+  const outcome = await exchange(opts, req, headers);
   const result = outcome.ok ? decode(opts, req, outcome.value) : outcome;
   await opts.onCall?.({
     ...info,
@@ -201,6 +206,7 @@ interface RawResponse {
 async function exchange<T>(
   opts: HttpClientOptions,
   req: HttpRequest<T>,
+  headers: Record<string, string>,
 ): Promise<Result<RawResponse, VendorError>> {
   const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? DEFAULTS.timeoutMs);
   const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
@@ -209,7 +215,7 @@ async function exchange<T>(
       method: req.method,
       headers: {
         accept: "application/json",
-        ...(await opts.headers?.()),
+        ...headers,
         ...contentType(req),
         ...req.headers,
       },

@@ -97,6 +97,17 @@ describeEachBackend("rate budget", (db, backend) => {
     },
   );
 
+  it("estimates how long a backfill takes from what the buckets hold", async () => {
+    const clock = new ManualClock();
+    const budget = budgetAt(clock);
+    const buckets = qboBuckets("eta");
+    // Full buckets: 2 of the second bucket at once, then 8/s; the minute bucket (20, then 8/s) agrees.
+    expect(await budget.etaMs(buckets, 2)).toBe(0);
+    expect(await budget.etaMs(buckets, 1_000)).toBe(Math.ceil(((1_000 - 2) / 8) * 1000));
+    expect((await budget.acquire(buckets)).granted).toBe(true);
+    expect(await budget.etaMs(buckets, 2)).toBe(125);
+  });
+
   it("takes all tokens or none", async () => {
     const clock = new ManualClock();
     const budget = budgetAt(clock);

@@ -23,6 +23,8 @@ export interface BucketStore {
   take(buckets: readonly BucketSpec[], now: Date): Promise<Grant>;
   /** Puts every bucket `pauseMs` in debt: all workers wait, not only the one that saw the 429. */
   pause(buckets: readonly BucketSpec[], pauseMs: number, now: Date): Promise<void>;
+  /** Tokens each bucket holds at `now`, taking none. */
+  peek(buckets: readonly BucketSpec[], now: Date): Promise<Map<string, number>>;
 }
 
 /**
@@ -66,6 +68,12 @@ export function qboBuckets(realmId: string, opts: { batch?: boolean } = {}): Buc
   return buckets;
 }
 
+/** Time for one bucket to hand out `calls` tokens when it holds `tokens` now (may be in debt). */
+export function etaFor(bucket: BucketSpec, tokens: number, calls: number): number {
+  const missing = calls - tokens;
+  return missing <= 0 ? 0 : Math.ceil((missing / bucket.refillPerSecond) * 1000);
+}
+
 export interface OverBudget {
   /** How long the budget still needed when we stopped waiting. */
   waitMs: number;
@@ -94,6 +102,15 @@ export class RateBudget {
   /** After the vendor said 429 despite the budget (another app, a smaller real limit): everyone waits. */
   pause(buckets: readonly BucketSpec[], pauseMs: number): Promise<void> {
     return this.#opts.store.pause(buckets, pauseMs, this.#opts.clock.now());
+  }
+
+  /**
+   * How long `calls` more calls will take at best, from what the buckets hold now: lets a backfill
+   * be planned (and shown with an ETA) instead of pushed until the vendor says 429.
+   */
+  async etaMs(buckets: readonly BucketSpec[], calls: number): Promise<number> {
+    const held = await this.#opts.store.peek(buckets, this.#opts.clock.now());
+    return Math.max(0, ...buckets.map((b) => etaFor(b, held.get(b.key) ?? b.capacity, calls)));
   }
 
   /** Waits (injected sleep) until every bucket grants a token; gives up after `maxWaitMs`. */

@@ -118,6 +118,7 @@ describe("HubSpot events", () => {
           changeSource: "CRM",
           attemptNumber: 0,
           occurredAt: new Date(1564113600000),
+          dedupeKey: "62515:contact.creation:12345:123:1564113600000:1",
         },
       ],
     });
@@ -185,6 +186,29 @@ describe("HubSpot events", () => {
       toObjectId: "301",
       associationRemoved: false,
     });
+  });
+
+  it("gives a retried event the same dedupe key, and another event another", () => {
+    const event = {
+      eventId: 9,
+      subscriptionId: 1,
+      portalId: 5,
+      appId: 6,
+      occurredAt: 100,
+      subscriptionType: "deal.deletion",
+      objectId: 7,
+    };
+    const keys = (raw: object[]) => {
+      const parsed = parseHubSpotEvents(JSON.stringify(raw));
+      return parsed.ok ? parsed.value.map((e) => e.dedupeKey) : [];
+    };
+    const [first, retry, other] = keys([
+      { ...event, attemptNumber: 0 },
+      { ...event, attemptNumber: 3 },
+      { ...event, attemptNumber: 0, objectId: 8 },
+    ]);
+    expect(retry).toBe(first);
+    expect(other).not.toBe(first);
   });
 
   it.each([

@@ -174,6 +174,11 @@ export interface HubSpotEvent {
   fromObjectId?: string;
   toObjectId?: string;
   associationRemoved?: boolean;
+  /**
+   * For the inbox's dedupe. HubSpot documents `eventId` as "not guaranteed to be unique", so the
+   * key adds what identifies the change; a retried delivery (higher `attemptNumber`) keeps it.
+   */
+  dedupeKey: string;
 }
 
 export function parseHubSpotEvents(rawBody: string | Uint8Array): Result<HubSpotEvent[], WebhookRefusal> {
@@ -210,6 +215,9 @@ function toHubSpotEvent(e: z.infer<typeof hubspotWebhookEvent>): HubSpotEvent {
     occurredAt: new Date(e.occurredAt),
     attemptNumber: e.attemptNumber,
     ...present,
+    dedupeKey: [e.portalId, e.subscriptionType, e.subscriptionId, e.objectId, e.occurredAt, e.eventId]
+      .map((part) => part ?? "")
+      .join(":"),
   };
 }
 
