@@ -58,7 +58,7 @@ export class JobQueue {
   async enqueue<P>(
     trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
     job: JobDefinition<P>,
-    payload: P,
+    payload: NoInfer<P>,
     opts: { requestId?: string; startAfterSeconds?: number } = {},
   ): Promise<string | null> {
     const known = this.#jobs.get(job.name);

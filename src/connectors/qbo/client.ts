@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { HttpClient, VendorError } from "../http-client.ts";
+import { MINOR_VERSION } from "./company.ts";
+import { buildQuery, MAX_RESULTS, type QuerySpec } from "./query.ts";
+
+/**
+ * The QBO Accounting API calls the engine makes, over an HttpClient whose baseUrl is the
+ * company's (`…/v3/company/{realmId}`). Entities stay in QBO's own casing here; sync/ maps them.
+ */
+export type QboEntity = Record<string, unknown> & {
+  Id: string;
+  SyncToken?: string;
+  status?: string;
+  MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
+};
+
+const entity = z.looseObject({
+  Id: z.string(),
+  SyncToken: z.string().optional(),
+  status: z.string().optional(),
+  MetaData: z
+    .looseObject({ CreateTime: z.string().optional(), LastUpdatedTime: z.string().optional() })
+    .optional(),
+});
+
+const cdcResponse = z.looseObject({
+  CDCResponse: z.array(
+    z.looseObject({ QueryResponse: z.array(z.record(z.string(), z.unknown())).optional() }),
+  ),
+  time: z.string(),
+});
+
+const queryResponse = z.looseObject({
+  QueryResponse: z.record(z.string(), z.unknown()),
+  time: z.string(),
+});
+
+export interface ChangeSet {
+  /** Entity name → changed objects (deleted ones carry `status: "Deleted"`). */
+  byEntity: Record<string, QboEntity[]>;
+  /** The server's time for this answer: the next checkpoint is derived from it. */
+  serverTime: Date;
+}
+
+function entitiesIn(record: Record<string, unknown>): Record<string, QboEntity[]> {
+  const out: Record<string, QboEntity[]> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!Array.isArray(value)) continue;
+    out[key] = value.map((v) => entity.parse(v) as QboEntity);
+  }
+  return out;
+}
+
+/** `GET /cdc`: what changed since `since`, at most 1,000 objects per entity (quickbooks.md §6). */
+export async function changedSince(
+  http: HttpClient,
+  entities: string[],
+  since: Date,
+): Promise<Result<ChangeSet, VendorError>> {
+  const res = await http.request({
+    method: "GET",
+    path: "/cdc",
+    query: { entities: entities.join(","), changedSince: since.toISOString(), minorversion: MINOR_VERSION },
+    schema: cdcResponse,
+  });
+  if (!res.ok) return res;
+  const byEntity: Record<string, QboEntity[]> = Object.fromEntries(entities.map((e) => [e, []]));
+  for (const block of res.value.body.CDCResponse) {
+    for (const part of block.QueryResponse ?? []) {
+      for (const [name, list] of Object.entries(entitiesIn(part)))
+        byEntity[name] = [...(byEntity[name] ?? []), ...list];
+    }
+  }
+  return ok({ byEntity, serverTime: new Date(res.value.body.time) });
+}
+
+/** One page of a query; `rows` is empty when nothing matches (QBO then omits the entity key). */
+export async function queryPage(
+  http: HttpClient,
+  spec: QuerySpec,
+): Promise<Result<{ rows: QboEntity[]; serverTime: Date }, VendorError>> {
+  const res = await http.request({
+    method: "GET",
+    path: "/query",
+    query: { query: buildQuery(spec), minorversion: MINOR_VERSION },
+    schema: queryResponse,
+  });
+  if (!res.ok) return res;
+  const rows = entitiesIn(res.value.body.QueryResponse)[spec.entity] ?? [];
+  return ok({ rows, serverTime: new Date(res.value.body.time) });
+}
+
+/** Every row of a query, page by page (STARTPOSITION is 1-based; a short page is the last). */
+export async function queryAll(
+  http: HttpClient,
+  spec: Omit<QuerySpec, "startPosition" | "maxResults">,
+): Promise<Result<{ rows: QboEntity[]; serverTime: Date }, VendorError>> {
+  const rows: QboEntity[] = [];
+  let serverTime: Date | undefined;
+  for (let start = 1; ; start += MAX_RESULTS) {
+    const page = await queryPage(http, { ...spec, startPosition: start, maxResults: MAX_RESULTS });
+    if (!page.ok) return page;
+    serverTime ??= page.value.serverTime;
+    rows.push(...page.value.rows);
+    if (page.value.rows.length < MAX_RESULTS) break;
+  }
+  return serverTime
+    ? ok({ rows, serverTime })
+    : err({ kind: "malformed", retryable: false, message: "no page" });
+}
