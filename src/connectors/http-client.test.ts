@@ -221,6 +221,17 @@ describe("http client", () => {
     expect(seen).toEqual(["slow down"]);
   });
 
+  it("pauses the budget when a successful answer's headers say nothing is left", async () => {
+    const paused: (number | undefined)[] = [];
+    const h = harness([json(200, {}, { "x-left": "0" }), json(200, {}, { "x-left": "3" })], {
+      onRateLimited: async (_info, e) => void paused.push(e.retryAfterMs),
+      pauseHint: (_status, headers) => (headers.get("x-left") === "0" ? 10_000 : undefined),
+    });
+    expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
+    expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
+    expect(paused).toEqual([10_000]);
+  });
+
   it("reports a 2xx that does not match the schema as malformed, and hands XML bodies to classify as text", async () => {
     const h = harness([json(200, { id: 7 })]);
     const res = await h.client.request({ method: "GET", path: "x", schema: z.object({ id: z.string() }) });

@@ -89,6 +89,11 @@ export interface HttpClientOptions {
   onCall?: (call: VendorCall) => void | Promise<void>;
   /** The vendor answered 429 (not our own budget): lets the shared budget pause every worker. */
   onRateLimited?: (info: AttemptInfo, error: VendorError) => Promise<void>;
+  /**
+   * Reads a vendor's rate-limit headers on any answer (HubSpot's `X-HubSpot-RateLimit-Remaining: 0`):
+   * milliseconds to pause before the next call, passed to `onRateLimited` before a 429 can happen.
+   */
+  pauseHint?: (status: number, headers: Headers) => number | undefined;
   /** Tests replace it to fire a timeout by hand. */
   timeoutSignal?: (ms: number) => AbortSignal;
 }
@@ -190,10 +195,23 @@ async function attemptOnce<T>(
     durationMs: Math.max(0, opts.clock.now().getTime() - started.getTime()),
     errorKind: result.ok ? undefined : result.error.kind,
   });
-  if (!result.ok && result.error.kind === "rate_limited" && outcome.ok) {
-    await opts.onRateLimited?.(info, result.error);
-  }
+  if (outcome.ok) await reportRateLimit(opts, info, outcome.value, result);
   return result;
+}
+
+/** A vendor 429, or headers saying the next call would be one: the budget pauses every worker. */
+async function reportRateLimit(
+  opts: HttpClientOptions,
+  info: AttemptInfo,
+  res: RawResponse,
+  result: Result<unknown, VendorError>,
+): Promise<void> {
+  if (!opts.onRateLimited) return;
+  if (!result.ok && result.error.kind === "rate_limited") return opts.onRateLimited(info, result.error);
+  const pauseMs = opts.pauseHint?.(res.status, res.headers);
+  if (pauseMs === undefined || pauseMs <= 0) return;
+  const message = `vendor reports no requests left; pausing ${pauseMs} ms`;
+  await opts.onRateLimited(info, { kind: "rate_limited", retryable: true, retryAfterMs: pauseMs, message });
 }
 
 interface RawResponse {

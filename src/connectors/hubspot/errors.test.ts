@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "./errors.ts";
+import { classify, pauseHint } from "./errors.ts";
 
 const envelope = (category: string, message: string, extra: Record<string, unknown> = {}) => ({
   status: "error",
@@ -111,5 +111,29 @@ describe("HubSpot classify", () => {
   it("leaves a Retry-After header to the HTTP client", () => {
     const e = classify(429, limit("TEN_SECONDLY_ROLLING"), new Headers({ "retry-after": "3" }));
     expect(e.retryAfterMs).toBeUndefined();
+  });
+});
+
+describe("HubSpot pauseHint", () => {
+  it.each([
+    [
+      "plenty left",
+      { "x-hubspot-ratelimit-remaining": "97", "x-hubspot-ratelimit-interval-milliseconds": "10000" },
+      undefined,
+    ],
+    [
+      "none left in the 10 s window",
+      { "x-hubspot-ratelimit-remaining": "0", "x-hubspot-ratelimit-interval-milliseconds": "10000" },
+      10_000,
+    ],
+    ["none left, no interval header", { "x-hubspot-ratelimit-remaining": "0" }, 10_000],
+    [
+      "none left this second",
+      { "x-hubspot-ratelimit-secondly-remaining": "0", "x-hubspot-ratelimit-remaining": "5" },
+      1_000,
+    ],
+    ["no headers (search answers carry none)", {}, undefined],
+  ])("%s", (_name, headers, ms) => {
+    expect(pauseHint(200, new Headers(headers))).toBe(ms);
   });
 });

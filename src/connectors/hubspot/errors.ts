@@ -96,3 +96,16 @@ function rateLimited(
     : (secondly ?? (Number.isFinite(interval) && interval > 0 ? interval : 10_000));
   return { kind: "rate_limited", retryable: true, ...base, code, ...(retryAfterMs ? { retryAfterMs } : {}) };
 }
+
+/**
+ * For the HTTP client's `pauseHint`: when an answer says no requests are left in the window
+ * (`X-HubSpot-RateLimit-Remaining: 0`, or the secondly pair), the next call would be a 429. Our
+ * budget should prevent this; it happens when a portal's real limit is lower than we planned
+ * (older accounts: 100 per 10 s), and then every worker pauses instead of each finding out.
+ */
+export function pauseHint(_status: number, headers: Headers): number | undefined {
+  if (headers.get("x-hubspot-ratelimit-secondly-remaining")?.trim() === "0") return 1_000;
+  if (headers.get("x-hubspot-ratelimit-remaining")?.trim() !== "0") return undefined;
+  const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  return Number.isFinite(interval) && interval > 0 ? interval : 10_000;
+}
