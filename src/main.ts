@@ -14,7 +14,11 @@ import { randomId } from "./lib/ids.ts";
 import type { Logger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { JobQueue } from "./queue/queue.ts";
+import { realSleep } from "./connectors/http-client.ts";
+import { RateBudget } from "./connectors/rate-budget.ts";
+import { rateBudgetStore } from "./db/repos/rate-budgets.ts";
 import { jobCatalogue, jobHandlers } from "./sync/jobs.ts";
+import { createVendorClients, type VendorClients } from "./sync/vendor-clients.ts";
 
 /**
  * The composition root: the only place that picks concrete implementations and wires them.
@@ -96,7 +100,18 @@ export async function startRuntime(
     await queue.start();
     closers.push(() => queue.stop());
 
-    if (roles.worker) closers.push(await startWorker(database, queue, logger, clock));
+    const vendors = vendorApps(config, clock);
+    const budget = new RateBudget({ store: rateBudgetStore(database.db), clock, sleep: realSleep });
+    const clients = createVendorClients({
+      db: database.db,
+      secrets,
+      clock,
+      sleep: realSleep,
+      budget,
+      hubspot: vendors.hubspot,
+      intuit: vendors.intuit,
+    });
+    if (roles.worker) closers.push(await startWorker(database, queue, clients, logger, clock));
     let url: string | undefined;
     let port: number | undefined;
     if (roles.web) {
@@ -122,7 +137,13 @@ export async function startRuntime(
   }
 }
 
-async function startWorker(database: DatabaseHandle, queue: JobQueue, logger: Logger, clock: Clock) {
+async function startWorker(
+  database: DatabaseHandle,
+  queue: JobQueue,
+  clients: VendorClients,
+  logger: Logger,
+  clock: Clock,
+) {
   const beat = {
     workerId: randomId(8),
     hostname: hostname(),
@@ -138,7 +159,8 @@ async function startWorker(database: DatabaseHandle, queue: JobQueue, logger: Lo
   await heartbeat();
   const timer = setInterval(() => void heartbeat(), 30_000);
   timer.unref();
-  await queue.work(jobHandlers({ database, logger, clock }), { onJobDone: () => (beat.jobsCompleted += 1) });
+  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue });
+  await queue.work(handlers, { onJobDone: () => (beat.jobsCompleted += 1) });
   logger.info({ workerId: beat.workerId }, "worker started");
   return async () => clearInterval(timer);
 }

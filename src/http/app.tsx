@@ -18,6 +18,7 @@ import { activityRoutes } from "./routes/activity.tsx";
 import { authRoutes } from "./routes/auth.tsx";
 import { connectionRoutes } from "./routes/connections.tsx";
 import { healthRoutes } from "./routes/health.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 import { pageProps, pageRoutes } from "./routes/pages.tsx";
 
 export interface AppDeps {
@@ -28,7 +29,8 @@ export interface AppDeps {
   secrets: SecretBox;
   vendors: VendorApps;
   queue?: JobQueue;
-  onPortalConnected?: (portalId: string) => Promise<void>;
+  /** Verifies `intuit-signature` on QuickBooks webhooks; without it they are refused (503). */
+  intuitVerifierToken?: string;
 }
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes({ ...deps, secureCookies }));
   app.route("/", connectionRoutes(deps));
   app.route("/", activityRoutes(deps));
+  app.route("/", webhookRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

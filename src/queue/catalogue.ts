@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Logger } from "../lib/logger.ts";
 
@@ -47,3 +48,13 @@ export interface JobContext<P> {
 
 export type JobHandler<P> = (ctx: JobContext<P>) => Promise<void>;
 export type Handlers = Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What the engine may do with the queue: send jobs inside a transaction (JobQueue implements it). */
+export interface Enqueuer {
+  enqueue<P>(
+    trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    job: JobDefinition<P>,
+    payload: NoInfer<P>,
+    opts?: { requestId?: string; startAfterSeconds?: number },
+  ): Promise<string | null>;
+}

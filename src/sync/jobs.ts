@@ -1,21 +1,55 @@
-import type { DatabaseHandle } from "../db/kysely.ts";
+import type { Database } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { AnyJob, Handlers } from "../queue/catalogue.ts";
+import type { AnyJob, Enqueuer, Handlers } from "../queue/catalogue.ts";
+import { refreshCompanyInfoHandler } from "./handlers/company-info.ts";
+import { processHubSpotEventsHandler, type HubSpotEventRule } from "./handlers/hubspot-events.ts";
+import { pullQboChangesHandler, type QboChangeRule } from "./handlers/pull-qbo-changes.ts";
+import { setupPortalHandler } from "./handlers/setup-portal.ts";
+import { reconcileAllHandler, refreshAllCompanyInfoHandler } from "./handlers/timers.ts";
+import {
+  processHubSpotEvents,
+  pullQboChanges,
+  reconcileAll,
+  refreshAllCompanyInfo,
+  refreshCompanyInfo,
+  setupHubSpotPortal,
+} from "./job-defs.ts";
+import type { VendorClients } from "./vendor-clients.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
- * Sync jobs (push-invoice, pull-qbo-changes, update-deal-properties, ...) join it as the
- * capabilities that need them are built; handlers live in sync/handlers/, one file per job.
+ * Handlers live in sync/handlers/, one file per job.
  */
-export const jobCatalogue: AnyJob[] = [];
+export const jobCatalogue: AnyJob[] = [
+  pullQboChanges,
+  processHubSpotEvents,
+  setupHubSpotPortal,
+  refreshCompanyInfo,
+  reconcileAll,
+  refreshAllCompanyInfo,
+];
 
 export interface HandlerDeps {
-  database: DatabaseHandle;
+  db: Database;
   logger: Logger;
   clock: Clock;
+  clients: VendorClients;
+  queue: Enqueuer;
+  /** Sync rules, applied in order to each QBO change / HubSpot event (the capabilities add theirs). */
+  qboRules?: QboChangeRule[];
+  hubspotRules?: HubSpotEventRule[];
 }
 
-export function jobHandlers(_deps: HandlerDeps): Handlers {
-  return {};
+export function jobHandlers(deps: HandlerDeps): Handlers {
+  const base = { db: deps.db, clock: deps.clock, clients: deps.clients };
+  return {
+    [pullQboChanges.name]: (ctx) => pullQboChangesHandler({ ...base, rules: deps.qboRules ?? [] }, ctx),
+    [processHubSpotEvents.name]: (ctx) =>
+      processHubSpotEventsHandler({ ...base, rules: deps.hubspotRules ?? [] }, ctx),
+    [setupHubSpotPortal.name]: (ctx) => setupPortalHandler(base, ctx),
+    [refreshCompanyInfo.name]: (ctx) => refreshCompanyInfoHandler(base, ctx),
+    [reconcileAll.name]: () => reconcileAllHandler(deps),
+    [refreshAllCompanyInfo.name]: () => refreshAllCompanyInfoHandler(deps),
+  };
 }

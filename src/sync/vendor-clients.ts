@@ -1,6 +1,6 @@
 import type { Database } from "../db/kysely.ts";
 import type { TokenOwner } from "../db/repos/tokens.ts";
-import { classify as classifyHubSpot } from "../connectors/hubspot/errors.ts";
+import { classify as classifyHubSpot, pauseHint } from "../connectors/hubspot/errors.ts";
 import { refreshHubSpotToken, type HubSpotApp } from "../connectors/hubspot/oauth.ts";
 import { createHttpClient, type HttpClient, type Sleep, type VendorCall } from "../connectors/http-client.ts";
 import { classify as classifyQbo } from "../connectors/qbo/errors.ts";
@@ -87,6 +87,8 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
         sleep: deps.sleep,
         headers: bearer({ kind: "portal", portalId: portal.portalId }),
         ...budgetHooks(deps.budget, (info) => (info.path.includes("/search") ? search : buckets)),
+        // "X-HubSpot-RateLimit-Remaining: 0" on a success: pause every worker before the 429 comes.
+        pauseHint,
         onCall,
       });
     },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
+import type { HttpClient, VendorError } from "../http-client.ts";
 
 /** The Accounting API's minor version we speak (quickbooks.md §4.8). */
 export const MINOR_VERSION = 75;
@@ -28,44 +29,38 @@ export interface CompanySettings {
   customTxnNumbers: boolean;
 }
 
-async function getJson(fetchFn: typeof fetch, url: string, token: string): Promise<Result<unknown, string>> {
-  try {
-    const res = await fetchFn(url, {
-      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
-      signal: AbortSignal.timeout(20_000),
-    });
-    if (!res.ok) return err(`QuickBooks answered ${res.status} for ${new URL(url).pathname}`);
-    return ok(await res.json());
-  } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Reads CompanyInfo and Preferences: name, country (tax model), currency and numbering settings. */
+/**
+ * Reads CompanyInfo and Preferences (quickbooks.md §3.8–3.9): name, country (which decides the
+ * tax model, I5), home currency and multicurrency (S4), custom transaction numbers (I9).
+ * `http` is bound to the company (`…/v3/company/{realmId}`).
+ */
 export async function fetchCompanySettings(
-  fetchFn: typeof fetch,
-  apiBaseUrl: string,
+  http: HttpClient,
   realmId: string,
-  accessToken: string,
-): Promise<Result<CompanySettings, string>> {
-  const base = `${apiBaseUrl}/v3/company/${encodeURIComponent(realmId)}`;
-  const info = await getJson(
-    fetchFn,
-    `${base}/companyinfo/${encodeURIComponent(realmId)}?minorversion=${MINOR_VERSION}`,
-    accessToken,
-  );
+): Promise<Result<CompanySettings, VendorError>> {
+  const info = await http.request({
+    method: "GET",
+    path: `/companyinfo/${encodeURIComponent(realmId)}`,
+    query: { minorversion: MINOR_VERSION },
+    schema: companyInfo,
+  });
   if (!info.ok) return info;
-  const prefs = await getJson(fetchFn, `${base}/preferences?minorversion=${MINOR_VERSION}`, accessToken);
+  const prefs = await http.request({
+    method: "GET",
+    path: "/preferences",
+    query: { minorversion: MINOR_VERSION },
+    schema: preferences,
+  });
   if (!prefs.ok) return prefs;
-  const i = companyInfo.safeParse(info.value);
-  const p = preferences.safeParse(prefs.value);
-  if (!i.success || !p.success) return err("QuickBooks company settings were malformed");
-  const currency = p.data.Preferences.CurrencyPrefs;
+  const currency = prefs.value.body.Preferences.CurrencyPrefs;
+  const company = info.value.body.CompanyInfo;
+  if (!company.CompanyName)
+    return err({ kind: "malformed", retryable: false, message: "CompanyInfo has no name" });
   return ok({
-    companyName: i.data.CompanyInfo.CompanyName,
-    country: i.data.CompanyInfo.Country ?? "US",
+    companyName: company.CompanyName,
+    country: company.Country ?? "US",
     homeCurrency: currency?.HomeCurrency?.value ?? "USD",
     multiCurrency: currency?.MultiCurrencyEnabled ?? false,
-    customTxnNumbers: p.data.Preferences.SalesFormsPrefs?.CustomTxnNumbers ?? false,
+    customTxnNumbers: prefs.value.body.Preferences.SalesFormsPrefs?.CustomTxnNumbers ?? false,
   });
 }

@@ -16,6 +16,8 @@ import {
   introspectHubSpotToken,
 } from "../../connectors/hubspot/oauth.ts";
 import type { Clock } from "../../lib/clock.ts";
+import type { JobQueue } from "../../queue/queue.ts";
+import { setupHubSpotPortal } from "../../sync/job-defs.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { MessagePage } from "../../web/pages/message.tsx";
 import { SignInPage } from "../../web/pages/signin.tsx";
@@ -30,8 +32,8 @@ export interface AuthDeps {
   secrets: SecretBox;
   vendors: VendorApps;
   secureCookies: boolean;
-  /** Runs after a portal is stored (idempotent set-up: properties, webhooks); may enqueue jobs. */
-  onPortalConnected?: (portalId: string) => Promise<void>;
+  /** Set-up of the portal's properties runs as a job, enqueued with the portal row. */
+  queue?: JobQueue;
 }
 
 /** Only our own paths: `next=//evil.example` or absolute URLs must not turn sign-in into a redirector. */
@@ -127,9 +129,9 @@ export function authRoutes(deps: AuthDeps): Hono<AppEnv> {
         { portalId, hubspotUserId: who.value.userId, email: who.value.email },
         now,
       );
+      await deps.queue?.enqueue(trx, setupHubSpotPortal, { portalId, locale: c.get("locale") });
       return createSession(trx, userId, portalId, now);
     });
-    await deps.onPortalConnected?.(portalId);
     setSessionCookie(c, token, deps.secureCookies);
     return c.redirect(saved.returnTo, 302);
   });

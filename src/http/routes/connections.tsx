@@ -9,7 +9,10 @@ import {
   upsertQboConnection,
 } from "../../db/repos/qbo-connections.ts";
 import { createOAuthState, takeOAuthState } from "../../db/repos/sessions.ts";
+import { createHttpClient, realSleep } from "../../connectors/http-client.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
+import { classify } from "../../connectors/qbo/errors.ts";
+import { ok } from "../../lib/result.ts";
 import { exchangeIntuitCode, intuitAuthorizeUrl, revokeIntuitToken } from "../../connectors/qbo/oauth.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
@@ -87,14 +90,25 @@ export function connectionRoutes(deps: ConnectionDeps): Hono<AppEnv> {
         t("oauth.failed.vendor", { vendor: "QuickBooks", reason: grant.error.message }),
         502,
       );
-    const settings = await fetchCompanySettings(
-      intuit.fetch,
-      intuit.apiBaseUrl,
-      realmId,
-      grant.value.accessToken,
-    );
-    if (!settings.ok)
-      return failurePage(c, t("oauth.failed.vendor", { vendor: "QuickBooks", reason: settings.error }), 502);
+    // Not yet stored, so not yet under the shared budget: two reads with the fresh token.
+    const http = createHttpClient({
+      fetch: intuit.fetch,
+      baseUrl: `${intuit.apiBaseUrl}/v3/company/${realmId}`,
+      classify,
+      clock: deps.clock,
+      sleep: realSleep,
+      maxAttempts: 2,
+      headers: async () =>
+        ok({ authorization: `Bearer ${grant.value.accessToken}`, accept: "application/json" }),
+    });
+    const settings = await fetchCompanySettings(http, realmId);
+    if (!settings.ok) {
+      return failurePage(
+        c,
+        t("oauth.failed.vendor", { vendor: "QuickBooks", reason: settings.error.message }),
+        502,
+      );
+    }
 
     const existing = (await listQboConnections(db, saved.portalId)).find((x) => x.realmId === realmId);
     const connectionId = existing?.connectionId ?? randomUUID();

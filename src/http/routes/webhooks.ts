@@ -110,7 +110,7 @@ export function webhookRoutes(deps: WebhookDeps): Hono<AppEnv> {
         const fresh = await storeDelivery(trx, {
           vendor: "hubspot",
           accountId: event.portalId,
-          dedupeKey: event.eventId,
+          dedupeKey: event.dedupeKey,
           payload: event,
           receivedAt: now,
         });

@@ -1,0 +1,27 @@
+import type { Database } from "../../db/kysely.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import { pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
+
+/**
+ * The safety nets (DESIGN §4.4): every few minutes a pull for every active company, whether or
+ * not a webhook came (a lost webhook costs latency, never data); once a day a settings refresh.
+ */
+export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
+  const active = await activeConnections(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const c of active)
+      await deps.queue.enqueue(trx, pullQboChanges, { connectionId: c.connectionId, reason: "timer" });
+  });
+}
+
+export async function refreshAllCompanyInfoHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
+  const active = await activeConnections(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const c of active)
+      await deps.queue.enqueue(trx, refreshCompanyInfo, { connectionId: c.connectionId });
+  });
+}
+
+function activeConnections(db: Database) {
+  return db.selectFrom("qboConnections").select("connectionId").where("status", "=", "active").execute();
+}
