@@ -1,0 +1,94 @@
+import { Hono } from "hono";
+import { expect, it } from "vitest";
+import { describeEachBackend } from "../../../test/support/db.ts";
+import { fetchVia, testVendorClients } from "../../../test/support/engine.ts";
+import { signedInPortal } from "../../../test/support/session.ts";
+import { storeDelivery } from "../../db/repos/inbox.ts";
+import { listLedger } from "../../db/repos/ledger.ts";
+import { findPortal } from "../../db/repos/portals.ts";
+import { ManualClock } from "../../lib/clock.ts";
+import { silentLogger } from "../../lib/logger.ts";
+import { processHubSpotEventsHandler } from "./hubspot-events.ts";
+import { setupPortalHandler } from "./setup-portal.ts";
+
+const ctx = <P>(payload: P) => ({ payload, jobId: "job-1", log: silentLogger, retryCount: 0 });
+
+/** A scripted HubSpot properties API that keeps what was created. */
+function fakeHubSpotProperties() {
+  const created: string[] = [];
+  const app = new Hono();
+  app.get("/crm/v3/properties/:type/groups", (c) => c.json({ results: [] }));
+  app.post("/crm/v3/properties/:type/groups", async (c) => c.json(await c.req.json(), 201));
+  app.get("/crm/v3/properties/:type", (c) => c.json({ results: [{ name: "dealname" }] }));
+  app.post("/crm/v3/properties/:type", async (c) => {
+    const body = (await c.req.json()) as { name: string };
+    created.push(`${c.req.param("type")}.${body.name}`);
+    return c.json(body, 201);
+  });
+  return { created, fetch: fetchVia(app.fetch) };
+}
+
+describeEachBackend("engine handlers", (db) => {
+  const clock = new ManualClock("2026-09-01T00:00:00Z");
+
+  it("sets up a newly connected portal's properties and records it", async () => {
+    const { portalId } = await signedInPortal(db().db, "setup1", clock.now());
+    const hubspot = fakeHubSpotProperties();
+    const clients = testVendorClients(db().db, clock, {
+      hubspot: {
+        clientId: "c",
+        clientSecret: "s",
+        redirectUri: "x",
+        authBaseUrl: "http://hs",
+        apiBaseUrl: "http://hs",
+        fetch: hubspot.fetch,
+        clock,
+      },
+    });
+    await setupPortalHandler({ db: db().db, clock, clients }, ctx({ portalId, locale: "en" as const }));
+    expect(hubspot.created).toContain("deals.qbo_invoice_status");
+    expect((await findPortal(db().db, portalId))?.setupCompletedAt).toBeInstanceOf(Date);
+    const [entry] = await listLedger(db().db, portalId);
+    expect(entry).toMatchObject({ objectType: "connection", outcome: "ok" });
+  });
+
+  it("processes stored HubSpot events in the order they happened, once each", async () => {
+    const { portalId } = await signedInPortal(db().db, "events1", clock.now());
+    const event = (id: string, at: string, prop: string) => ({
+      eventId: id,
+      portalId,
+      appId: "1",
+      subscriptionType: "contact.propertyChange",
+      objectId: "51",
+      propertyName: prop,
+      occurredAt: at,
+      attemptNumber: 0,
+      dedupeKey: id,
+    });
+    await storeDelivery(db().db, {
+      vendor: "hubspot",
+      accountId: portalId,
+      dedupeKey: "2",
+      payload: event("2", "2026-09-01T00:00:02Z", "lastname"),
+      receivedAt: clock.now(),
+    });
+    await storeDelivery(db().db, {
+      vendor: "hubspot",
+      accountId: portalId,
+      dedupeKey: "1",
+      payload: event("1", "2026-09-01T00:00:01Z", "email"),
+      receivedAt: clock.now(),
+    });
+    const seen: string[] = [];
+    const rule = async (_p: string, e: { propertyName?: string }) => {
+      seen.push(e.propertyName ?? "");
+      return undefined;
+    };
+    await processHubSpotEventsHandler({ db: db().db, clock, rules: [rule] }, ctx({ portalId }));
+    await processHubSpotEventsHandler({ db: db().db, clock, rules: [rule] }, ctx({ portalId }));
+    expect(seen).toEqual(["email", "lastname"]);
+    const ledger = await listLedger(db().db, portalId);
+    expect(ledger).toHaveLength(2);
+    expect(ledger.every((e) => e.outcome === "skipped" && e.trigger === "webhook")).toBe(true);
+  });
+});
