@@ -94,3 +94,12 @@ describe("ledgerlink emulate arguments", () => {
     },
   );
 });
+
+describe("ledgerlink emulate before the emulators exist", () => {
+  it("exits non-zero with a clear 'not available yet'", async () => {
+    const { io, err } = recordingIO();
+    const code = await runCli(["emulate", "qbo", "--port", "0"], io);
+    expect(code).toBe(1);
+    expect(err.join()).toContain("not available yet");
+  });
+});
