@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { ok, type Result } from "../../lib/result.ts";
+import type { HttpClient, VendorError } from "../http-client.ts";
+
+/** HubSpot search answers pages of at most 200 and refuses to page past 10,000 results (hubspot.md §2.4). */
+export const SEARCH_PAGE = 200;
+
+const searchResponse = z.looseObject({
+  total: z.number().optional(),
+  results: z.array(
+    z.looseObject({
+      id: z.string(),
+      properties: z.record(z.string(), z.string().nullable()),
+      updatedAt: z.string().optional(),
+      archived: z.boolean().optional(),
+    }),
+  ),
+});
+
+export interface CrmRecord {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+/**
+ * Every record of `objectType` modified at or after `since`, however many there are, without ever
+ * paging: each request asks for the next 200 ids above the last one seen (sorted by
+ * `hs_object_id`), so no single query's result set is walked past 10,000 (the cap that silently
+ * truncates a plain `after` loop, peers.md §6). `onPage` sees each page as it arrives.
+ */
+export async function modifiedSince(
+  http: HttpClient,
+  objectType: string,
+  since: Date,
+  properties: string[],
+  onPage: (records: CrmRecord[]) => Promise<void>,
+): Promise<Result<{ count: number; maxModified: Date | undefined }, VendorError>> {
+  let lastId = "0";
+  let count = 0;
+  let maxModified: Date | undefined;
+  for (;;) {
+    const res = await http.request({
+      method: "POST",
+      path: `/crm/v3/objects/${encodeURIComponent(objectType)}/search`,
+      // A search changes nothing: retrying it after a timeout is safe.
+      idempotent: true,
+      body: {
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: "hs_lastmodifieddate", operator: "GTE", value: String(since.getTime()) },
+              { propertyName: "hs_object_id", operator: "GT", value: lastId },
+            ],
+          },
+        ],
+        sorts: [{ propertyName: "hs_object_id", direction: "ASCENDING" }],
+        properties: [...new Set([...properties, "hs_object_id", "hs_lastmodifieddate"])],
+        limit: SEARCH_PAGE,
+      },
+      schema: searchResponse,
+    });
+    if (!res.ok) return res;
+    const page = res.value.body.results.map((r) => ({ id: r.id, properties: r.properties }));
+    if (page.length === 0) break;
+    await onPage(page);
+    count += page.length;
+    for (const r of page) {
+      const modified = Number(
+        r.properties.hs_lastmodifieddate ?? Date.parse(r.properties.hs_lastmodifieddate ?? ""),
+      );
+      const at = Number.isFinite(modified) ? new Date(modified) : undefined;
+      if (at && (!maxModified || at > maxModified)) maxModified = at;
+    }
+    lastId = page[page.length - 1]!.id;
+    if (page.length < SEARCH_PAGE) break;
+  }
+  return ok({ count, maxModified });
+}
+
+/** HubSpot datetimes come as epoch milliseconds or ISO-8601, depending on the endpoint. */
+export function hubspotTime(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
