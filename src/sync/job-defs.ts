@@ -44,3 +44,9 @@ export const refreshAllCompanyInfo = defineJob({
   cron: { expression: "17 3 * * *", payload: {} },
   retry: { limit: 1 },
 });
+
+export const pollHubSpot = defineJob({
+  name: "poll-hubspot",
+  payload: z.object({ portalId: z.string().min(1), objectType: z.enum(["quotes", "invoices"]) }),
+  singletonKey: (p) => `${p.portalId}:${p.objectType}`,
+});

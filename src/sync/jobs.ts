@@ -12,9 +12,11 @@ import {
   pullQboChanges,
   reconcileAll,
   refreshAllCompanyInfo,
+  pollHubSpot,
   refreshCompanyInfo,
   setupHubSpotPortal,
 } from "./job-defs.ts";
+import { pollHubSpotHandler, type HubSpotRecordRule } from "./handlers/poll-hubspot.ts";
 import type { VendorClients } from "./vendor-clients.ts";
 
 /**
@@ -28,6 +30,7 @@ export const jobCatalogue: AnyJob[] = [
   refreshCompanyInfo,
   reconcileAll,
   refreshAllCompanyInfo,
+  pollHubSpot,
 ];
 
 export interface HandlerDeps {
@@ -39,6 +42,7 @@ export interface HandlerDeps {
   /** Sync rules, applied in order to each QBO change / HubSpot event (the capabilities add theirs). */
   qboRules?: QboChangeRule[];
   hubspotRules?: HubSpotEventRule[];
+  hubspotRecordRules?: HubSpotRecordRule[];
 }
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
@@ -51,5 +55,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [refreshCompanyInfo.name]: (ctx) => refreshCompanyInfoHandler(base, ctx),
     [reconcileAll.name]: () => reconcileAllHandler(deps),
     [refreshAllCompanyInfo.name]: () => refreshAllCompanyInfoHandler(deps),
+    [pollHubSpot.name]: (ctx) => pollHubSpotHandler({ ...base, rules: deps.hubspotRecordRules ?? [] }, ctx),
   };
 }

@@ -10,6 +10,10 @@ import { ManualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
 import { processHubSpotEventsHandler } from "./hubspot-events.ts";
 import { setupPortalHandler } from "./setup-portal.ts";
+import { reconcileAllHandler } from "./timers.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import { upsertQboConnection } from "../../db/repos/qbo-connections.ts";
+import { testSecrets } from "../../../test/support/app.ts";
 
 const ctx = <P>(payload: P) => ({ payload, jobId: "job-1", log: silentLogger, retryCount: 0 });
 
@@ -90,5 +94,40 @@ describeEachBackend("engine handlers", (db) => {
     const ledger = await listLedger(db().db, portalId);
     expect(ledger).toHaveLength(2);
     expect(ledger.every((e) => e.outcome === "skipped" && e.trigger === "webhook")).toBe(true);
+  });
+
+  it("the reconcile timer queues a pull per active company and a poll per polled HubSpot object", async () => {
+    const { portalId } = await signedInPortal(db().db, "timer1", clock.now());
+    const company = (id: string, status: "active" | "needs_reconnect") => ({
+      connectionId: id,
+      portalId,
+      realmId: id,
+      companyName: id,
+      country: "US",
+      homeCurrency: "USD",
+      multiCurrency: false,
+      customTxnNumbers: false,
+      accessToken: testSecrets.seal("a"),
+      refreshToken: testSecrets.seal("r"),
+      accessExpiresAt: clock.now(),
+      refreshExpiresAt: clock.now(),
+      status,
+    });
+    await upsertQboConnection(db().db, company("timer-ok", "active"), clock.now());
+    await upsertQboConnection(db().db, company("timer-broken", "active"), clock.now());
+    await db()
+      .db.updateTable("qboConnections")
+      .set({ status: "needs_reconnect" })
+      .where("connectionId", "=", "timer-broken")
+      .execute();
+    const sent: Array<[string, unknown]> = [];
+    const spy: Enqueuer = { enqueue: async (_trx, job, payload) => (sent.push([job.name, payload]), "id") };
+    await reconcileAllHandler({ db: db().db, queue: spy });
+    expect(sent).toContainEqual(["pull-qbo-changes", { connectionId: "timer-ok", reason: "timer" }]);
+    expect(sent.some(([, p]) => (p as { connectionId?: string }).connectionId === "timer-broken")).toBe(
+      false,
+    );
+    expect(sent).toContainEqual(["poll-hubspot", { portalId, objectType: "quotes" }]);
+    expect(sent).toContainEqual(["poll-hubspot", { portalId, objectType: "invoices" }]);
   });
 });

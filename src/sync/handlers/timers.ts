@@ -1,6 +1,7 @@
 import type { Database } from "../../db/kysely.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
+import { pollHubSpot, pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
+import { POLLED_OBJECTS } from "./poll-hubspot.ts";
 
 /**
  * The safety nets (DESIGN §4.4): every few minutes a pull for every active company, whether or
@@ -8,9 +9,21 @@ import { pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
  */
 export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
   const active = await activeConnections(deps.db);
+  const portals = await deps.db
+    .selectFrom("portals")
+    .select("portalId")
+    .where("status", "=", "active")
+    .execute();
   await deps.db.transaction().execute(async (trx) => {
-    for (const c of active)
+    for (const c of active) {
       await deps.queue.enqueue(trx, pullQboChanges, { connectionId: c.connectionId, reason: "timer" });
+    }
+    // Quotes and invoices have no HubSpot webhooks: the same timer polls them.
+    for (const p of portals) {
+      for (const objectType of POLLED_OBJECTS) {
+        await deps.queue.enqueue(trx, pollHubSpot, { portalId: p.portalId, objectType });
+      }
+    }
   });
 }
 
