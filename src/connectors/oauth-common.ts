@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Clock } from "../lib/clock.ts";
+import { errorMessage } from "../lib/errors.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 
 /** What any OAuth token endpoint can answer that is not a token. */
@@ -39,7 +41,7 @@ export async function postTokenForm<T>(
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {
-    return err({ kind: "network", message: error instanceof Error ? error.message : String(error) });
+    return err(networkFailure(error));
   }
   const text = await res.text();
   let json: unknown;
@@ -75,3 +77,27 @@ export interface TokenSet {
   /** When the access token stops working, by the caller's clock. */
   accessExpiresAt: Date;
 }
+
+/** What both vendors' OAuth apps have; each adds its own hosts. */
+export interface OAuthApp {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** Where users consent. */
+  authBaseUrl: string;
+  fetch: typeof fetch;
+  clock: Clock;
+}
+
+/** The RFC 6749 token answer both vendors send; each extends it with its own fields. */
+export const baseTokenResponse = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().int().positive(),
+  token_type: z.string(),
+});
+
+export const networkFailure = (error: unknown): OAuthFailure => ({
+  kind: "network",
+  message: errorMessage(error),
+});

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import type { Clock } from "../../lib/clock.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { postTokenForm, type OAuthFailure, type TokenSet } from "../oauth-common.ts";
+import {
+  baseTokenResponse,
+  networkFailure,
+  postTokenForm,
+  type OAuthApp,
+  type OAuthFailure,
+  type TokenSet,
+} from "../oauth-common.ts";
 
 /**
  * HubSpot OAuth 2.0 (https://developers.hubspot.com/docs/api/oauth-quickstart-guide).
@@ -29,23 +35,12 @@ export const HUBSPOT_SCOPES = [
   "automation",
 ] as const;
 
-export interface HubSpotApp {
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  /** Where users consent (https://app.hubspot.com). */
-  authBaseUrl: string;
-  /** The API host (https://api.hubapi.com). */
+/** authBaseUrl: https://app.hubspot.com; apiBaseUrl: https://api.hubapi.com. */
+export interface HubSpotApp extends OAuthApp {
   apiBaseUrl: string;
-  fetch: typeof fetch;
-  clock: Clock;
 }
 
-const tokenResponse = z.looseObject({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
-  expires_in: z.number().int().positive(),
-  token_type: z.string(),
+const tokenResponse = baseTokenResponse.extend({
   hub_id: z.number().optional(),
   user_id: z.number().optional(),
   scopes: z.array(z.string()).optional(),
@@ -157,7 +152,7 @@ export async function introspectHubSpotToken(
       scopes: body.data.scopes,
     });
   } catch (error) {
-    return err({ kind: "network", message: error instanceof Error ? error.message : String(error) });
+    return err(networkFailure(error));
   }
 }
 
@@ -182,6 +177,6 @@ export async function revokeHubSpotToken(
       message: await res.text(),
     });
   } catch (error) {
-    return err({ kind: "network", message: error instanceof Error ? error.message : String(error) });
+    return err(networkFailure(error));
   }
 }

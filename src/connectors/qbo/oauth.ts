@@ -1,7 +1,13 @@
 import { z } from "zod";
-import type { Clock } from "../../lib/clock.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { postTokenForm, type OAuthFailure, type TokenSet } from "../oauth-common.ts";
+import {
+  baseTokenResponse,
+  networkFailure,
+  postTokenForm,
+  type OAuthApp,
+  type OAuthFailure,
+  type TokenSet,
+} from "../oauth-common.ts";
 
 /**
  * Intuit OAuth 2.0 (https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0).
@@ -11,27 +17,15 @@ import { postTokenForm, type OAuthFailure, type TokenSet } from "../oauth-common
  */
 export const QBO_SCOPES = ["com.intuit.quickbooks.accounting"] as const;
 
-export interface IntuitApp {
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  /** Consent page host (https://appcenter.intuit.com). */
-  authBaseUrl: string;
+/** authBaseUrl: https://appcenter.intuit.com. */
+export interface IntuitApp extends OAuthApp {
   /** Token host (https://oauth.platform.intuit.com). */
   oauthBaseUrl: string;
   /** Revoke host (https://developer.api.intuit.com). */
   revokeBaseUrl: string;
-  fetch: typeof fetch;
-  clock: Clock;
 }
 
-const tokenResponse = z.looseObject({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
-  expires_in: z.number().int().positive(),
-  x_refresh_token_expires_in: z.number().int().positive(),
-  token_type: z.string(),
-});
+const tokenResponse = baseTokenResponse.extend({ x_refresh_token_expires_in: z.number().int().positive() });
 
 export interface IntuitGrant extends TokenSet {
   refreshExpiresAt: Date;
@@ -108,6 +102,6 @@ export async function revokeIntuitToken(app: IntuitApp, token: string): Promise<
       message: await res.text(),
     });
   } catch (error) {
-    return err({ kind: "network", message: error instanceof Error ? error.message : String(error) });
+    return err(networkFailure(error));
   }
 }
