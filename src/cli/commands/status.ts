@@ -3,13 +3,11 @@ import type { DatabaseHandle } from "../../db/kysely.ts";
 import { installedAt, liveWorkers } from "../../db/repos/instance.ts";
 import { countFailures } from "../../db/repos/ledger.ts";
 import { systemClock } from "../../lib/clock.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { silentLogger } from "../../lib/logger.ts";
-import { openConfiguredDatabase } from "../../main.ts";
 import { JobQueue } from "../../queue/queue.ts";
 import { jobCatalogue } from "../../sync/jobs.ts";
 import { EXIT, type Command } from "../command.ts";
-import { configOrReport } from "../load-config.ts";
+import { withDatabase } from "../load-config.ts";
 
 async function printConnections(database: DatabaseHandle, out: (line: string) => void) {
   const portals = await database.db.selectFrom("portals").select(["portalId", "status"]).execute();
@@ -33,36 +31,25 @@ export const statusCommand: Command = {
   name: "status",
   summary: "Prints the installation's state: database, workers, queue depth, connections, failures.",
   usage: "ledgerlink status\n\nReads the configured database; changes nothing.",
-  async run(_args, io) {
-    const config = configOrReport(io);
-    if (!config) return EXIT.usage;
-    try {
-      const database = await openConfiguredDatabase(config);
-      try {
-        const pending = await pendingMigrations(database);
-        io.out(`Database: ${database.kind === "pglite" ? `embedded (${config.dataDir})` : "PostgreSQL"}`);
-        io.out(`Migrations: ${pending.length === 0 ? "up to date" : `${pending.length} pending`}`);
-        if (pending.length > 0) return EXIT.failed;
-        const since = await installedAt(database.db);
-        io.out(`Installed: ${since ? since.toISOString() : "never started"}`);
-        const workers = await liveWorkers(database.db, systemClock);
-        io.out(`Workers alive: ${workers.length}`);
-        for (const w of workers)
-          io.out(`  ${w.hostname} pid ${w.pid}: ${w.jobsCompleted} jobs, seen ${w.lastSeenAt.toISOString()}`);
-        const queue = new JobQueue(database, jobCatalogue, silentLogger, { databaseUrl: config.databaseUrl });
-        await queue.start();
-        const depth = await queue.depth();
-        await queue.stop();
-        io.out(`Queued jobs: ${depth.reduce((sum, q) => sum + q.queued, 0)}`);
-        for (const q of depth.filter((d) => d.queued > 0)) io.out(`  ${q.name}: ${q.queued}`);
-        await printConnections(database, io.out);
-        return EXIT.ok;
-      } finally {
-        await database.close();
-      }
-    } catch (error) {
-      io.err(`ledgerlink status: ${errorMessage(error)}`);
-      return EXIT.failed;
-    }
-  },
+  run: (_args, io) =>
+    withDatabase(io, "status", async (database, config) => {
+      const pending = await pendingMigrations(database);
+      io.out(`Database: ${database.kind === "pglite" ? `embedded (${config.dataDir})` : "PostgreSQL"}`);
+      io.out(`Migrations: ${pending.length === 0 ? "up to date" : `${pending.length} pending`}`);
+      if (pending.length > 0) return EXIT.failed;
+      const since = await installedAt(database.db);
+      io.out(`Installed: ${since ? since.toISOString() : "never started"}`);
+      const workers = await liveWorkers(database.db, systemClock);
+      io.out(`Workers alive: ${workers.length}`);
+      for (const w of workers)
+        io.out(`  ${w.hostname} pid ${w.pid}: ${w.jobsCompleted} jobs, seen ${w.lastSeenAt.toISOString()}`);
+      const queue = new JobQueue(database, jobCatalogue, silentLogger, { databaseUrl: config.databaseUrl });
+      await queue.start();
+      const depth = await queue.depth();
+      await queue.stop();
+      io.out(`Queued jobs: ${depth.reduce((sum, q) => sum + q.queued, 0)}`);
+      for (const q of depth.filter((d) => d.queued > 0)) io.out(`  ${q.name}: ${q.queued}`);
+      await printConnections(database, io.out);
+      return EXIT.ok;
+    }),
 };
