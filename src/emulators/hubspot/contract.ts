@@ -1,0 +1,94 @@
+import type { EmulatorClock, WebhookDispatcher } from "../kit/index.ts";
+
+/**
+ * The seam between the HubSpot emulator's core (store, CRM, OAuth: `app.ts`) and its extensions
+ * (webhooks, app cards, workflow actions: `extensions/`). The core implements `HubSpotCore`;
+ * the extensions only read records and listen to changes through it, so each side can be
+ * understood on its own.
+ */
+
+/** A CRM record as the store keeps it. Property values are strings, as HubSpot returns them. */
+export interface HsRecord {
+  id: string;
+  /** Object type name: contacts, companies, deals, products, line_items, quotes, invoices. */
+  objectType: string;
+  properties: Record<string, string | null>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+/** One change in a portal, emitted after it is committed to the store. */
+export interface HsChange {
+  portalId: number;
+  kind: "creation" | "propertyChange" | "deletion" | "associationChange";
+  objectType: string;
+  objectId: string;
+  /** For propertyChange: the property and its new value. */
+  propertyName?: string;
+  propertyValue?: string | null;
+  /** For associationChange. */
+  association?: {
+    toObjectType: string;
+    toObjectId: string;
+    associationTypeId: number;
+    removed: boolean;
+  };
+  /** The app whose token made the change (HubSpot reports `changeSource: "INTEGRATION"` and the app id). */
+  sourceAppId?: number;
+  /** CRM_UI, INTEGRATION, API, WORKFLOW ... as HubSpot's `changeSource`. */
+  changeSource: string;
+  occurredAt: Date;
+}
+
+export interface HsApp {
+  appId: number;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
+export interface HubSpotCore {
+  clock: EmulatorClock;
+  /** The dispatcher every webhook delivery goes through (shared so `/__emulator/webhooks` sees all). */
+  webhooks: WebhookDispatcher;
+  /** The base URL the emulator is served at (for links on rendered pages). */
+  publicUrl(): string;
+  portalExists(portalId: number): boolean;
+  getRecord(portalId: number, objectType: string, id: string): HsRecord | undefined;
+  /** Associated record ids of `toObjectType` for a record. */
+  associatedIds(portalId: number, objectType: string, id: string, toObjectType: string): string[];
+  /** Property labels for rendering (falls back to the name). */
+  propertyLabel(portalId: number, objectType: string, name: string): string;
+  /** Sets properties as a workflow would (changeSource WORKFLOW); returns the record or undefined. */
+  updateRecord(
+    portalId: number,
+    objectType: string,
+    id: string,
+    properties: Record<string, string | null>,
+    changeSource: string,
+  ): HsRecord | undefined;
+  onChange(listener: (change: HsChange) => void): () => void;
+  appById(appId: number): HsApp | undefined;
+  appByClientId(clientId: string): HsApp | undefined;
+  /**
+   * Authenticates a developer-API request (`/webhooks/v3/{appId}`, `/crm/v3/extensions/cards/{appId}`,
+   * `/automation/v4/actions/{appId}`): `?hapikey=` developer API key, or the app's client secret
+   * as a bearer token. Returns the error response HubSpot would send, or undefined when allowed.
+   */
+  authenticateDeveloper(req: Request, appId: number): Response | undefined;
+  /** HubSpot's error body, as every failure answers. */
+  errorResponse(status: number, category: string, message: string, extra?: Record<string, unknown>): Response;
+}
+
+/** What an extension gives back to the core to mount and persist. */
+export interface HubSpotExtension {
+  /** Public routes, mounted at the root (`/webhooks/v3/...`, `/contacts/{portalId}/record/...`). */
+  routes: import("hono").Hono;
+  /** Control routes, mounted under `/__emulator` (for example `/workflows/run`). */
+  control?: import("hono").Hono;
+  /** JSON-serialisable state for `--state FILE`, and its restore. */
+  snapshot(): unknown;
+  restore(state: unknown): void;
+  reset(): void;
+}
