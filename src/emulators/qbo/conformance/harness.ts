@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
-import type * as QuickBooksTypes from "node-quickbooks";
+import type QuickBooksModule from "node-quickbooks";
 import { createEmulatorClock, listen, type EmulatorClock, type RunningServer } from "../../kit/index.ts";
 import { createQboEmulator, type QboEmulator, type QboEmulatorOptions } from "../app.ts";
 
 type Json = Record<string, unknown>;
-type QuickBooksClass = typeof QuickBooksTypes.default;
+type QuickBooksClass = typeof QuickBooksModule.default;
 type QuickBooks = InstanceType<QuickBooksClass>;
 // node-quickbooks is CommonJS whose typings claim a default export; require gives the class itself.
 const QuickBooks = createRequire(import.meta.url)("node-quickbooks") as QuickBooksClass;
