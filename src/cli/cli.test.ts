@@ -95,11 +95,10 @@ describe("ledgerlink emulate arguments", () => {
   );
 });
 
-describe("ledgerlink emulate before the emulators exist", () => {
-  it("exits non-zero with a clear 'not available yet'", async () => {
-    const { io, err } = recordingIO();
-    const code = await runCli(["emulate", "qbo", "--port", "0"], io);
-    expect(code).toBe(1);
-    expect(err.join()).toContain("not available yet");
+describe("ledgerlink emulate", () => {
+  it("serves the QBO emulator and says where", async () => {
+    const { io, out } = recordingIO();
+    expect(await runCli(["emulate", "qbo", "--port", "0", "--no-rate-limits"], io)).toBe(0);
+    expect(out.join("\n")).toMatch(/^QBO emulator listening on http:\/\/127\.0\.0\.1:\d+$/m);
   });
 });

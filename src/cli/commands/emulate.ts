@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { startQboEmulator } from "../../emulators/qbo/server.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { EXIT, type CliIO, type Command } from "../command.ts";
 
@@ -22,7 +23,13 @@ interface EmulatorOptions {
 }
 
 /** The emulators register here as they are built; a vendor not listed is "not available yet". */
-const emulators: Partial<Record<Vendor, (opts: EmulatorOptions) => Promise<{ close(): Promise<void> }>>> = {};
+const emulators: Partial<Record<Vendor, (opts: EmulatorOptions) => Promise<{ close(): Promise<void> }>>> = {
+  qbo: async (opts) => {
+    const server = await startQboEmulator(opts);
+    opts.log(`QBO emulator listening on ${server.url}`);
+    return server;
+  },
+};
 
 async function start(vendor: Vendor, opts: EmulatorOptions) {
   const run = emulators[vendor];
