@@ -341,13 +341,18 @@ export function prepareSales(ctx: RuleContext, kind: SalesKind, draft: Entity, e
     HomeTotalAmt: settings.multiCurrency ? money(total * rate) : undefined,
     HomeBalance:
       settings.multiCurrency && kind === "Invoice" ? money((total - appliedTotal) * rate) : undefined,
-    Deposit: asNumber(draft.Deposit, "Deposit") ?? 0,
     ApplyTaxAfterDiscount: draft.ApplyTaxAfterDiscount ?? false,
     EmailStatus: emailStatus,
     PrintStatus: printStatus,
-    AllowOnlinePayment: draft.AllowOnlinePayment ?? false,
-    AllowOnlineCreditCardPayment: draft.AllowOnlineCreditCardPayment ?? false,
-    AllowOnlineACHPayment: draft.AllowOnlineACHPayment ?? false,
+    // Deposits and online payment switches exist on invoices only (Intuit's XSD).
+    ...(kind === "Invoice"
+      ? {
+          Deposit: asNumber(draft.Deposit, "Deposit") ?? 0,
+          AllowOnlinePayment: draft.AllowOnlinePayment ?? false,
+          AllowOnlineCreditCardPayment: draft.AllowOnlineCreditCardPayment ?? false,
+          AllowOnlineACHPayment: draft.AllowOnlineACHPayment ?? false,
+        }
+      : {}),
     LinkedTxn: linked,
     DeliveryInfo: existing?.DeliveryInfo,
   });
