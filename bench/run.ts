@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: the speed figures the issues ask for, as ratios to what the vendors' own rate
+ * limits would allow. A benchmark, never a timed test: it reports, it does not fail on a slow machine.
+ */
+import { benchQboInvoices } from "../src/emulators/qbo/bench.ts";
+
+interface Row {
+  name: string;
+  ms: number;
+  detail: string;
+  limitMs?: number;
+  targetMs?: number;
+}
+
+const rows: Row[] = [];
+
+async function main() {
+  const qbo = await benchQboInvoices(1000);
+  rows.push({
+    name: "QBO emulator: 1,000 invoices created + read back in pages",
+    ms: qbo.ms,
+    detail: `${qbo.created} created, ${qbo.read} read, ${qbo.requests} requests`,
+    // At Intuit's 500 requests/min per company these requests need this long at the least.
+    limitMs: (qbo.requests / 500) * 60_000,
+    targetMs: 5000,
+  });
+
+  for (const row of rows) {
+    const parts = [`${row.name}: ${(row.ms / 1000).toFixed(2)} s (${row.detail})`];
+    if (row.targetMs)
+      parts.push(`target < ${row.targetMs / 1000} s: ${row.ms < row.targetMs ? "met" : "MISSED"}`);
+    if (row.limitMs)
+      parts.push(`${(row.limitMs / row.ms).toFixed(0)}× faster than the vendor's rate limit allows`);
+    console.log(parts.join("; "));
+  }
+}
+
+await main();
