@@ -1,3 +1,4 @@
+import type { Hono } from "hono";
 import type { EmulatorClock, WebhookDispatcher } from "../kit/index.ts";
 
 /**
@@ -84,9 +85,9 @@ export interface HubSpotCore {
 /** What an extension gives back to the core to mount and persist. */
 export interface HubSpotExtension {
   /** Public routes, mounted at the root (`/webhooks/v3/...`, `/contacts/{portalId}/record/...`). */
-  routes: import("hono").Hono;
+  routes: Hono;
   /** Control routes, mounted under `/__emulator` (for example `/workflows/run`). */
-  control?: import("hono").Hono;
+  control?: Hono;
   /** JSON-serialisable state for `--state FILE`, and its restore. */
   snapshot(): unknown;
   restore(state: unknown): void;
