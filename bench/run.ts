@@ -3,6 +3,7 @@
  * limits would allow. A benchmark, never a timed test: it reports, it does not fail on a slow machine.
  */
 import { benchQboInvoices } from "../src/emulators/qbo/bench.ts";
+import { benchQboBudget } from "./qbo-budget.ts";
 
 interface Row {
   name: string;
@@ -24,6 +25,14 @@ async function main() {
     limitMs: (qbo.requests / 500) * 60_000,
     targetMs: 5000,
   });
+
+  const budget = await benchQboBudget(1000);
+  console.log(
+    `Ledgerlink: 1,000 QBO reads through the rate budget, emulator limits on: ${budget.throttled} × 429; ` +
+      `${(budget.simulatedMs / 1000).toFixed(1)} s of QBO time (${(budget.ofAllowedRate * 100).toFixed(1)} % of the fastest Intuit allows, target ≥ 90 %; ` +
+      `${(((budget.reads / budget.simulatedMs) * 60_000 * 100) / 500).toFixed(1)} % of 500/min sustained); ` +
+      `${(budget.wallMs / 1000).toFixed(2)} s of real time`,
+  );
 
   for (const row of rows) {
     const parts = [`${row.name}: ${(row.ms / 1000).toFixed(2)} s (${row.detail})`];

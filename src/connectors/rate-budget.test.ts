@@ -101,11 +101,11 @@ describeEachBackend("rate budget", (db, backend) => {
     const clock = new ManualClock();
     const budget = budgetAt(clock);
     const buckets = qboBuckets("eta");
-    // Full buckets: 2 of the second bucket at once, then 8/s; the minute bucket (20, then 8/s) agrees.
-    expect(await budget.etaMs(buckets, 2)).toBe(0);
-    expect(await budget.etaMs(buckets, 1_000)).toBe(Math.ceil(((1_000 - 2) / 8) * 1000));
+    // Full buckets: 1 of the second bucket at once, then 9/s; the minute bucket (5, then 8.25/s) binds.
+    expect(await budget.etaMs(buckets, 1)).toBe(0);
+    expect(await budget.etaMs(buckets, 1_000)).toBe(Math.ceil(((1_000 - 5) / 8.25) * 1000));
     expect((await budget.acquire(buckets)).granted).toBe(true);
-    expect(await budget.etaMs(buckets, 2)).toBe(125);
+    expect(await budget.etaMs(buckets, 2)).toBe(Math.ceil((2 / 9) * 1000));
   });
 
   it("takes all tokens or none", async () => {

@@ -61,8 +61,8 @@ export function hubspotBuckets(
 export function qboBuckets(realmId: string, opts: { batch?: boolean } = {}): BucketSpec[] {
   const realm = `qbo:${realmId}`;
   const buckets = [
-    windowBucket(`${realm}:second`, 10, 1_000, 2),
-    windowBucket(`${realm}:minute`, 500, 60_000, 20),
+    windowBucket(`${realm}:second`, 10, 1_000, 1),
+    windowBucket(`${realm}:minute`, 500, 60_000, 5),
   ];
   if (opts.batch) buckets.push(windowBucket(`${realm}:batch`, 40, 60_000, 4));
   return buckets;
