@@ -164,8 +164,12 @@ export async function seedDemoCompany(api: QboSeedApi, today: string): Promise<v
     Entity,
   ];
 
-  // Awaiting send: created, queued to email.
-  await invoice(amy, 1, 30, [line(design, 4), line(install, 2)], { EmailStatus: "NeedToSend" });
+  // Awaiting send: created, queued to email. BillEmail is sent explicitly rather than left to the
+  // customer's default, since QBO may refuse NeedToSend without it (quickbooks.md open questions).
+  await invoice(amy, 1, 30, [line(design, 4), line(install, 2)], {
+    EmailStatus: "NeedToSend",
+    BillEmail: { Address: String((amy.PrimaryEmailAddr as Entity).Address) },
+  });
   // Sent, not yet due.
   const sent = await invoice(bill, 5, 30, [line(fountain, 1)]);
   await api.send(String(sent.Id));

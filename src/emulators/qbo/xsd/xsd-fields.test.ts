@@ -62,4 +62,17 @@ describe("XSD field lists", () => {
       "Invoice.Line[0].Colour",
     ]);
   });
+
+  it("reports fields put under a simple-typed field, and leaves xs:any content open", () => {
+    expect(unknownFields("Invoice", { DocNumber: { Prefix: "INV" }, TotalAmt: [{ Tax: 1 }] })).toEqual([
+      "Invoice.DocNumber.Prefix",
+      "Invoice.TotalAmt[0].Tax",
+    ]);
+    expect(unknownFields("Invoice", { CustomerRef: { value: "1", name: "A", id: "1" } })).toEqual([
+      "Invoice.CustomerRef.id",
+    ]);
+    // Payment lines carry a JAXB artifact under LineEx (IntuitAnyType, xs:any): not checked.
+    const lineEx = { any: [{ name: "{http://schema.intuit.com/finance/v3}NameValue", nil: false }] };
+    expect(unknownFields("Payment", { Line: [{ Amount: 1, LineEx: lineEx }] })).toEqual([]);
+  });
 });

@@ -155,6 +155,15 @@ export function unknownFields(typeName: string, json: unknown, path = typeName):
     }
     const type = fields.get(key)?.replace(/^\w+:/, "");
     if (type && hasXsdType(type)) out.push(...unknownFields(type, value, `${path}.${key}`));
+    // A simple type (string, decimal, an enum) has no fields: whatever an object puts under it is
+    // unknown. Elements declared without a type are xs:anyType and stay open.
+    else if (type) out.push(...fieldsUnder(value, `${path}.${key}`));
   }
   return out;
+}
+
+function fieldsUnder(json: unknown, path: string): string[] {
+  if (Array.isArray(json)) return json.flatMap((item, i) => fieldsUnder(item, `${path}[${i}]`));
+  if (json === null || typeof json !== "object") return [];
+  return Object.keys(json).map((key) => `${path}.${key}`);
 }
