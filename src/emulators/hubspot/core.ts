@@ -1,0 +1,73 @@
+import type { WebhookDispatcher } from "../kit/index.ts";
+import type { HsApp, HubSpotCore } from "./contract.ts";
+import { errorResponse } from "./errors.ts";
+import { objectTypeOf } from "./object-types.ts";
+import type { World } from "./world.ts";
+
+/**
+ * HubSpot's webhook retry schedule (hubspot.md §2.7): up to 10 retries over 24 hours with
+ * increasing, randomised delays. Ours doubles from one minute (ending after about 17 hours) with
+ * a fixed per-attempt offset standing in for the randomness, so tests can predict it.
+ */
+export const WEBHOOK_RETRY_SCHEDULE_MS = Array.from(
+  { length: 10 },
+  (_, i) => 60_000 * 2 ** i + ((i * 37) % 60) * 1000,
+);
+
+/** The developer API key (`?hapikey=`) of an app: derived from its client id so it can be documented. */
+export function developerApiKey(app: HsApp): string {
+  return `${app.clientId}-hapikey`;
+}
+
+/** What the extensions see of the emulator (contract.ts). */
+export function createCore(world: World, webhooks: WebhookDispatcher, publicUrl: () => string): HubSpotCore {
+  const typeName = (spelled: string) => objectTypeOf(spelled)?.name;
+  return {
+    clock: world.clock,
+    webhooks,
+    publicUrl,
+    portalExists: (portalId) => world.portal(portalId) !== undefined,
+    getRecord(portalId, objectType, id) {
+      const type = typeName(objectType);
+      return type ? world.portal(portalId)?.record(type, id) : undefined;
+    },
+    associatedIds(portalId, objectType, id, toObjectType) {
+      const portal = world.portal(portalId);
+      const from = typeName(objectType);
+      const to = typeName(toObjectType);
+      if (!portal || !from || !to) return [];
+      return portal.associations
+        .list(from, id, to)
+        .filter((l) => portal.record(to, l.toId)?.archived === false)
+        .map((l) => l.toId);
+    },
+    propertyLabel(portalId, objectType, name) {
+      const type = typeName(objectType);
+      return (type && world.portal(portalId)?.property(type, name)?.label) || name;
+    },
+    updateRecord(portalId, objectType, id, properties, changeSource) {
+      const portal = world.portal(portalId);
+      const type = typeName(objectType);
+      const record = type ? portal?.record(type, id) : undefined;
+      if (!portal || !record || record.archived) return undefined;
+      const updated = world.crm.update(portal, record, properties, { changeSource });
+      return updated.ok ? updated.value : undefined;
+    },
+    onChange: (listener) => world.onChange(listener),
+    appById: (appId) => world.oauth.appById(appId),
+    appByClientId: (clientId) => world.oauth.appByClientId(clientId),
+    authenticateDeveloper(req, appId) {
+      const app = world.oauth.appById(appId);
+      if (!app) return errorResponse(404, "OBJECT_NOT_FOUND", `App ${appId} does not exist.`);
+      const key = new URL(req.url).searchParams.get("hapikey");
+      const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1]?.trim();
+      if (key === developerApiKey(app) || bearer === app.clientSecret) return undefined;
+      return errorResponse(
+        401,
+        "INVALID_AUTHENTICATION",
+        "Authentication credentials not found. This API supports both API Key and OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+      );
+    },
+    errorResponse,
+  };
+}
