@@ -101,4 +101,10 @@ describe("ledgerlink emulate", () => {
     expect(await runCli(["emulate", "qbo", "--port", "0", "--no-rate-limits"], io)).toBe(0);
     expect(out.join("\n")).toMatch(/^QBO emulator listening on http:\/\/127\.0\.0\.1:\d+$/m);
   });
+
+  it("serves the HubSpot emulator and says where", async () => {
+    const { io, out } = recordingIO();
+    expect(await runCli(["emulate", "hubspot", "--port", "0"], io)).toBe(0);
+    expect(out.join("\n")).toMatch(/^HubSpot emulator listening on http:\/\/127\.0\.0\.1:\d+$/m);
+  });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { startHubSpotEmulator } from "../../emulators/hubspot/server.ts";
 import { startQboEmulator } from "../../emulators/qbo/server.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { EXIT, type CliIO, type Command } from "../command.ts";
@@ -24,8 +25,21 @@ interface EmulatorOptions {
 
 /** The emulators register here as they are built; a vendor not listed is "not available yet". */
 const emulators: Partial<Record<Vendor, (opts: EmulatorOptions) => Promise<{ close(): Promise<void> }>>> = {
+  hubspot: async (opts) => {
+    const server = await startHubSpotEmulator({
+      port: opts.port,
+      stateFile: opts.stateFile,
+      rateLimits: opts.rateLimits,
+    });
+    opts.log(`HubSpot emulator listening on ${server.url}`);
+    return server;
+  },
   qbo: async (opts) => {
-    const server = await startQboEmulator(opts);
+    const server = await startQboEmulator({
+      port: opts.port,
+      stateFile: opts.stateFile,
+      rateLimits: opts.rateLimits,
+    });
     opts.log(`QBO emulator listening on ${server.url}`);
     return server;
   },
