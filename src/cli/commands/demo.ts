@@ -1,29 +1,61 @@
 import { startRuntime } from "../../main.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { EXIT, type Command } from "../command.ts";
+import { connectDemo, demoDealUrl, prepareDemoVendors, startDemoEmulators } from "../demo-world.ts";
 import { configOrReport, loggerFor } from "../load-config.ts";
 
-/** `npm start`: the web and a worker in one process, always on the embedded database. */
+/**
+ * `npm start`: both emulators, then the web and a worker in one process on the embedded
+ * database, connected to a demo HubSpot portal and two QBO companies through the real OAuth flows.
+ */
 export const demoCommand: Command = {
   name: "demo",
-  summary: "Runs Ledgerlink (web + worker) on the embedded database: what `npm start` does.",
+  summary:
+    "Runs Ledgerlink (web + worker) with both emulators on the embedded database: what `npm start` does.",
   usage:
-    "ledgerlink demo\n\nRuns the web server and a worker in one process on the embedded database in\n" +
-    "LEDGERLINK_DATA_DIR (default ./.ledgerlink); data survives restarts. DATABASE_URL is ignored.",
+    "ledgerlink demo\n\nStarts the HubSpot (port 3001) and QuickBooks Online (port 3002) emulators, then the web server\n" +
+    "and a worker on the embedded database in LEDGERLINK_DATA_DIR (default ./.ledgerlink), and connects\n" +
+    "them through the vendors' OAuth pages. Data and emulator state survive restarts. DATABASE_URL is ignored.",
   async run(_args, io) {
-    const config = configOrReport({ ...io, env: { ...io.env, DATABASE_URL: undefined } });
-    if (!config) return EXIT.usage;
-    const logger = loggerFor(config);
+    const env = { ...io.env, DATABASE_URL: undefined };
+    const base = configOrReport({ ...io, env });
+    if (!base) return EXIT.usage;
+    const logger = loggerFor(base);
+    let emulators;
     try {
+      emulators = await startDemoEmulators(base.dataDir);
+    } catch (error) {
+      io.err(`ledgerlink demo: could not start the emulators (ports 3001 and 3002): ${errorMessage(error)}`);
+      return EXIT.failed;
+    }
+    try {
+      const config = configOrReport({ ...io, env }, emulators.env);
+      if (!config) return EXIT.usage;
       const runtime = await startRuntime(config, { web: true, worker: true }, logger);
-      io.out(`Ledgerlink demo running: ${runtime.url}`);
-      io.out(`Data directory: ${config.dataDir} (delete it to start over). Press Ctrl+C to stop.`);
-      await io.untilStopped();
-      await runtime.close();
+      try {
+        const vendors = await prepareDemoVendors(emulators, config.publicUrl);
+        const realms = await runtime.database.db.selectFrom("qboConnections").select("realmId").execute();
+        const have = realms.map((r) => r.realmId);
+        if (![vendors.realms.us, vendors.realms.uk].every((r) => have.includes(r))) {
+          await connectDemo(runtime.url ?? config.publicUrl, vendors, { realms: have });
+        }
+        io.out(`Ledgerlink demo running: ${runtime.url}`);
+        io.out(
+          `HubSpot emulator: ${emulators.hubspot.url}   QuickBooks Online emulator: ${emulators.qbo.url}`,
+        );
+        const deal = await demoDealUrl(emulators, vendors.portalId);
+        if (deal) io.out(`A demo deal in HubSpot: ${deal}`);
+        io.out(`Data directory: ${config.dataDir} (delete it to start over). Press Ctrl+C to stop.`);
+        await io.untilStopped();
+      } finally {
+        await runtime.close();
+      }
       return EXIT.ok;
     } catch (error) {
       io.err(`ledgerlink demo: ${errorMessage(error)}`);
       return EXIT.failed;
+    } finally {
+      await emulators.close();
     }
   },
 };

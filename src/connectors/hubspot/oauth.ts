@@ -29,8 +29,11 @@ export const HUBSPOT_SCOPES = [
   "crm.objects.invoices.read",
   "crm.objects.invoices.write",
   "crm.objects.owners.read",
+  // Portal set-up writes properties and groups on each of these (sync/portal-properties.ts).
   "crm.schemas.deals.write",
   "crm.schemas.contacts.write",
+  "crm.schemas.companies.write",
+  "crm.schemas.products.write",
   "crm.schemas.invoices.write",
   "automation",
 ] as const;
