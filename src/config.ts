@@ -7,6 +7,14 @@ import { z } from "zod";
 const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const url = (fallback: string) => httpUrl().default(fallback);
 
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(0)
+    .max(65535)
+    .default(fallback);
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -42,6 +50,9 @@ export const configSchema = z.object({
   INTUIT_OAUTH_BASE_URL: url("https://oauth.platform.intuit.com"),
   INTUIT_REVOKE_BASE_URL: url("https://developer.api.intuit.com"),
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** Where `npm start` serves the two emulators. */
+  DEMO_HUBSPOT_PORT: port(3001),
+  DEMO_QBO_PORT: port(3002),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -56,6 +67,7 @@ export interface Config {
   secretKey: string | undefined;
   previousSecretKeys: string[];
   log: { level: RawConfig["LOG_LEVEL"]; format: "json" | "pretty" };
+  demoPorts: { hubspot: number; qbo: number };
   hubspot: {
     clientId?: string;
     clientSecret?: string;
@@ -96,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       publicUrl: trim(c.PUBLIC_URL ?? `http://localhost:${c.PORT}`),
       databaseUrl: c.DATABASE_URL,
       dataDir: c.LEDGERLINK_DATA_DIR,
+      demoPorts: { hubspot: c.DEMO_HUBSPOT_PORT, qbo: c.DEMO_QBO_PORT },
       secretKey: c.LEDGERLINK_SECRET_KEY,
       previousSecretKeys: (c.LEDGERLINK_PREVIOUS_SECRET_KEYS ?? "")
         .split(",")

@@ -5,7 +5,6 @@ import { DemoAgent } from "./demo-oauth.ts";
 
 type Json = Record<string, unknown>;
 
-export const DEMO_PORTS = { hubspot: 3001, qbo: 3002 };
 const CLIENT = { id: "ledgerlink-dev", secret: "ledgerlink-dev-secret", appId: "1" };
 const VERIFIER = "ledgerlink-demo-verifier";
 
@@ -36,13 +35,16 @@ export interface DemoEmulators {
 }
 
 /** Both emulators on their demo ports, their state kept in the data directory. */
-export async function startDemoEmulators(dataDir: string): Promise<DemoEmulators> {
+export async function startDemoEmulators(
+  dataDir: string,
+  ports: { hubspot: number; qbo: number },
+): Promise<DemoEmulators> {
   const hubspot = await startHubSpotEmulator({
-    port: DEMO_PORTS.hubspot,
+    port: ports.hubspot,
     stateFile: join(dataDir, "emulators", "hubspot.json"),
   });
   const qbo = await startQboEmulator({
-    port: DEMO_PORTS.qbo,
+    port: ports.qbo,
     stateFile: join(dataDir, "emulators", "qbo.json"),
   }).catch(async (error: unknown) => {
     await hubspot.close();

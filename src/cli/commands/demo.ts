@@ -23,9 +23,12 @@ export const demoCommand: Command = {
     const logger = loggerFor(base);
     let emulators;
     try {
-      emulators = await startDemoEmulators(base.dataDir);
+      emulators = await startDemoEmulators(base.dataDir, base.demoPorts);
     } catch (error) {
-      io.err(`ledgerlink demo: could not start the emulators (ports 3001 and 3002): ${errorMessage(error)}`);
+      const { hubspot, qbo } = base.demoPorts;
+      io.err(
+        `ledgerlink demo: could not start the emulators (ports ${hubspot} and ${qbo}): ${errorMessage(error)}`,
+      );
       return EXIT.failed;
     }
     try {
