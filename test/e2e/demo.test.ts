@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { chromiumAvailable, launchBrowser } from "../support/browser.ts";
+
+/** A free port, found by binding port 0 (the demo's own 3000–3002 may be in use). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** Starts `ledgerlink demo` and resolves with its printed Ledgerlink URL once it is ready. */
+function startDemo(env: Record<string, string>): { child: ChildProcess; ready: Promise<string> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "demo"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /Ledgerlink demo running: (\S+)/.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    let err = "";
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`demo exited ${code}: ${err.slice(-2000)}`)));
+  });
+  return { child, ready };
+}
+
+/**
+ * The demo story (issue 5): from a fresh data directory `npm start` brings up both emulators and
+ * Ledgerlink, connected; a person signs in with HubSpot and sees the portal and both companies.
+ */
+describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium", () => {
+  let browser: Browser;
+  let demo: ReturnType<typeof startDemo>;
+  let url: string;
+
+  beforeAll(async () => {
+    const [port, hubspot, qbo] = [await freePort(), await freePort(), await freePort()];
+    demo = startDemo({
+      PORT: String(port),
+      DEMO_HUBSPOT_PORT: String(hubspot),
+      DEMO_QBO_PORT: String(qbo),
+      LEDGERLINK_DATA_DIR: mkdtempSync(join(tmpdir(), "ll-demo-")),
+      LOG_LEVEL: "warn",
+    });
+    url = await demo.ready;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (demo?.child.exitCode === null) {
+      const exited = new Promise((resolve) => demo.child.once("exit", resolve));
+      demo.child.kill("SIGTERM");
+      await exited;
+    }
+  });
+
+  it("signs in with HubSpot and shows HubSpot and both QuickBooks companies connected", async () => {
+    const page = await (await browser.newContext({ locale: "en-US" })).newPage();
+    await page.goto(`${url}/signin`);
+    await page.click("a.button[href^='/auth/hubspot']");
+    await page.waitForSelector("button[value=approve]");
+    await page.click("button[value=approve]");
+    await page.waitForURL((u) => u.toString().startsWith(url));
+    await page.goto(`${url}/connections`);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("20000001");
+    expect(text).toContain("Craig's Design and Landscaping");
+    expect(text).toContain("Thames Garden Studio Ltd");
+  }, 60_000);
+});
