@@ -114,4 +114,18 @@ describe("the core the extensions use (contract.ts)", () => {
     expect(core.authenticateDeveloper(new Request("http://h/x?hapikey=wrong"), 1)?.status).toBe(401);
     expect(core.authenticateDeveloper(new Request("http://h/x"), 99)?.status).toBe(404);
   });
+  it("workflow-action callbacks need a real access token, as HubSpot's OAuth APIs do", async () => {
+    const { call } = testPortal();
+    const body = { outputFields: { hs_execution_state: "SUCCESS" } };
+    const forged = await call(
+      "POST",
+      "/automation/v4/actions/callbacks/no-such/complete",
+      body,
+      "forged-token",
+    );
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ status: "error", category: "INVALID_AUTHENTICATION" });
+    const unknown = await call("POST", "/automation/v4/actions/callbacks/no-such/complete", body);
+    expect(unknown.status).toBe(404);
+  });
 });

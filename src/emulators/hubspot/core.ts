@@ -1,5 +1,7 @@
 import type { WebhookDispatcher } from "../kit/index.ts";
+import { authenticate } from "./auth.ts";
 import type { HsApp, HubSpotCore } from "./contract.ts";
+import type { AccessTokenCheck } from "./extensions/access-token.ts";
 import { errorResponse } from "./errors.ts";
 import { objectTypeOf } from "./object-types.ts";
 import type { World } from "./world.ts";
@@ -20,7 +22,11 @@ export function developerApiKey(app: HsApp): string {
 }
 
 /** What the extensions see of the emulator (contract.ts). */
-export function createCore(world: World, webhooks: WebhookDispatcher, publicUrl: () => string): HubSpotCore {
+export function createCore(
+  world: World,
+  webhooks: WebhookDispatcher,
+  publicUrl: () => string,
+): HubSpotCore & AccessTokenCheck {
   const typeName = (spelled: string) => objectTypeOf(spelled)?.name;
   return {
     clock: world.clock,
@@ -69,5 +75,11 @@ export function createCore(world: World, webhooks: WebhookDispatcher, publicUrl:
       );
     },
     errorResponse,
+    // Workflow-action callbacks are OAuth APIs: the same bearer check as the CRM (scope `automation`).
+    authenticateAccessToken(req) {
+      const auth = authenticate(world, req.headers.get("authorization") ?? undefined);
+      if (auth instanceof Response) return auth;
+      return { portalId: auth.portal.id, appId: auth.grant.appId, scopes: auth.grant.scopes };
+    },
   };
 }

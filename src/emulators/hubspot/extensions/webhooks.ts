@@ -1,18 +1,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { HsChange, HubSpotCore } from "../contract.ts";
-import { signatureV1, signatureV3 } from "./signatures.ts";
-
-/** The headers HubSpot sends with a webhook POST: v3 with its timestamp, and v1 for older verifiers. */
-function signedHeaders(secret: string, url: string, body: string, now: Date): Record<string, string> {
-  const timestamp = now.getTime();
-  return {
-    "x-hubspot-signature": signatureV1(secret, body),
-    "x-hubspot-signature-version": "v1",
-    "x-hubspot-signature-v3": signatureV3(secret, "POST", url, body, timestamp),
-    "x-hubspot-request-timestamp": String(timestamp),
-  };
-}
+import { signatureHeaders } from "./signatures.ts";
 
 const OBJECTS: Record<string, string> = {
   contacts: "contact",
@@ -136,17 +125,33 @@ export function webhooksExtension(core: HubSpotCore) {
 
   const deliver = () => {
     scheduled = false;
-    const byApp = new Map<number, Array<Record<string, unknown>>>();
-    for (const { appId, event } of pending) byApp.set(appId, [...(byApp.get(appId) ?? []), event]);
+    // One app's events of one portal share a POST (at most 100 events each), so a receiver can
+    // hand a batch to one connection; HubSpot itself may also mix portals (hubspot.md §2.7).
+    const groups = new Map<string, { appId: number; events: Array<Record<string, unknown>> }>();
+    for (const { appId, event } of pending) {
+      const key = `${appId}:${String(event.portalId)}`;
+      const group = groups.get(key) ?? { appId, events: [] };
+      group.events.push(event);
+      groups.set(key, group);
+    }
     pending = [];
-    for (const [appId, events] of byApp) {
+    for (const { appId, events } of groups.values()) {
       const app = core.appById(appId);
       const settings = state.settings[String(appId)];
       if (!app || !settings) continue;
+      // Signed over the URL exactly as it is requested (`http://host` is requested as `http://host/`).
+      const url = new URL(settings.targetUrl).href;
       for (let i = 0; i < events.length; i += 100) {
         const body = JSON.stringify(events.slice(i, i + 100));
-        core.webhooks.enqueue(settings.targetUrl, body, (raw, now) =>
-          signedHeaders(app.clientSecret, settings.targetUrl, raw, now),
+        core.webhooks.enqueue(url, body, (raw, now) =>
+          signatureHeaders({
+            clientSecret: app.clientSecret,
+            method: "POST",
+            url,
+            body: raw,
+            now,
+            legacy: "v1",
+          }),
         );
       }
     }

@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import type { HubSpotCore } from "../contract.ts";
+import { cardRoutes } from "./card-routes.ts";
+import { CardStore, type CardStoreJson } from "./card-store.ts";
+import { recordPageRoutes } from "./record-routes.tsx";
+
+/**
+ * App cards (hubspot.md §2.10): the card definition API and the record page that shows them.
+ * `fetch` is how the emulator reaches card and action-hook URLs (tests may pass their own).
+ */
+export function cardsExtension(core: HubSpotCore, opts: { fetch?: typeof fetch } = {}) {
+  const store = new CardStore();
+  const routes = new Hono({ strict: false });
+  routes.route("/", cardRoutes(core, store));
+  routes.route("/", recordPageRoutes(core, store, opts.fetch));
+  return {
+    store,
+    routes,
+    snapshot: (): CardStoreJson => store.toJSON(),
+    restore: (saved: CardStoreJson) => store.restore(saved),
+    reset: () => store.reset(),
+  };
+}

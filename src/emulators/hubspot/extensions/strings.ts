@@ -1,0 +1,78 @@
+import type { Locale } from "./locale.ts";
+
+/** Every word the record page shows, in English and Japanese. */
+export const STRINGS = {
+  en: {
+    emulator: "HubSpot emulator",
+    portal: (id: number) => `Portal ${id}`,
+    otherLanguage: "日本語",
+    typeName: { contacts: "Contact", companies: "Company", deals: "Deal" } as Record<string, string>,
+    about: (type: string) => `About this ${type.toLowerCase()}`,
+    recordId: (type: string, id: string) => `${type} ID ${id}`,
+    noProperties: "This record has no property values yet.",
+    associations: "Associations",
+    noAssociations: "None",
+    cards: "App cards",
+    noCards: "No app card is defined for this type of record.",
+    cardFrom: (appId: number) => `App ${appId}`,
+    noItems: "Nothing to show.",
+    moreItems: (n: number) => `and ${n} more`,
+    seeAll: "See more",
+    settings: "Settings",
+    cardError: {
+      network: "The card's data could not be fetched (no answer from its fetch URL).",
+      status: "The card's fetch URL answered with an error.",
+      json: "The card's fetch URL did not answer with JSON.",
+      shape: "The card's data is not in a format HubSpot can show.",
+    },
+    rejected: "Actions left out because their URL is not under one of the card's base URLs:",
+    yes: "Yes",
+    no: "No",
+    close: "Close",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    actionDone: "The action completed.",
+    actionFailed: "The action failed.",
+    notFoundTitle: "Record not found",
+    notFound: (portalId: string, typeId: string, id: string) =>
+      `There is no record ${id} of type ${typeId} in portal ${portalId}.`,
+  },
+  ja: {
+    emulator: "HubSpot エミュレーター",
+    portal: (id: number) => `ポータル ${id}`,
+    otherLanguage: "English",
+    typeName: { contacts: "コンタクト", companies: "会社", deals: "取引" } as Record<string, string>,
+    about: (type: string) => `この${type}について`,
+    recordId: (type: string, id: string) => `${type} ID ${id}`,
+    noProperties: "このレコードにはまだプロパティ値がありません。",
+    associations: "関連付け",
+    noAssociations: "なし",
+    cards: "アプリカード",
+    noCards: "この種類のレコードに定義されたアプリカードはありません。",
+    cardFrom: (appId: number) => `アプリ ${appId}`,
+    noItems: "表示する項目はありません。",
+    moreItems: (n: number) => `ほか ${n} 件`,
+    seeAll: "すべて表示",
+    settings: "設定",
+    cardError: {
+      network: "カードのデータを取得できませんでした (取得 URL から応答がありません)。",
+      status: "カードの取得 URL がエラーを返しました。",
+      json: "カードの取得 URL が JSON を返しませんでした。",
+      shape: "カードのデータが HubSpot で表示できる形式ではありません。",
+    },
+    rejected: "URL がカードのベース URL の下にないため、次のアクションを省きました:",
+    yes: "はい",
+    no: "いいえ",
+    close: "閉じる",
+    confirm: "確認",
+    cancel: "キャンセル",
+    actionDone: "アクションが完了しました。",
+    actionFailed: "アクションが失敗しました。",
+    notFoundTitle: "レコードが見つかりません",
+    notFound: (portalId: string, typeId: string, id: string) =>
+      `ポータル ${portalId} に種類 ${typeId} のレコード ${id} はありません。`,
+  },
+} satisfies Record<Locale, unknown>;
+
+export type Strings = (typeof STRINGS)["en"];
+export const strings = (locale: Locale): Strings => STRINGS[locale];
