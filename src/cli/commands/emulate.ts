@@ -23,36 +23,24 @@ interface EmulatorOptions {
   log: (line: string) => void;
 }
 
-/** The emulators register here as they are built; a vendor not listed is "not available yet". */
-const emulators: Partial<Record<Vendor, (opts: EmulatorOptions) => Promise<{ close(): Promise<void> }>>> = {
-  hubspot: async (opts) => {
-    const server = await startHubSpotEmulator({
-      port: opts.port,
-      stateFile: opts.stateFile,
-      rateLimits: opts.rateLimits,
-    });
-    opts.log(`HubSpot emulator listening on ${server.url}`);
-    return server;
-  },
-  qbo: async (opts) => {
-    const server = await startQboEmulator({
-      port: opts.port,
-      stateFile: opts.stateFile,
-      rateLimits: opts.rateLimits,
-    });
-    opts.log(`QBO emulator listening on ${server.url}`);
-    return server;
-  },
-};
+type Start = (opts: { port: number; stateFile?: string; rateLimits: boolean }) => Promise<{
+  url: string;
+  close(): Promise<void>;
+}>;
 
-async function start(vendor: Vendor, opts: EmulatorOptions) {
-  const run = emulators[vendor];
-  if (!run)
-    throw new Error(
-      `the ${vendor === "qbo" ? "QuickBooks Online" : "HubSpot"} emulator is not available yet`,
-    );
-  return run(opts);
-}
+/** Starts an emulator and prints the line other tools wait for. */
+const served =
+  (label: string, start: Start) =>
+  async ({ port, stateFile, rateLimits, log }: EmulatorOptions) => {
+    const server = await start({ port, stateFile, rateLimits });
+    log(`${label} emulator listening on ${server.url}`);
+    return server;
+  };
+
+const emulators: Record<Vendor, (opts: EmulatorOptions) => Promise<{ close(): Promise<void> }>> = {
+  hubspot: served("HubSpot", startHubSpotEmulator),
+  qbo: served("QBO", startQboEmulator),
+};
 
 export function parseEmulateArgs(
   args: string[],
@@ -92,7 +80,7 @@ export const emulateCommand: Command = {
       return EXIT.usage;
     }
     try {
-      const running = await start(parsed.vendor, { ...parsed.options, log: io.out });
+      const running = await emulators[parsed.vendor]({ ...parsed.options, log: io.out });
       await io.untilStopped();
       await running.close();
       return EXIT.ok;
