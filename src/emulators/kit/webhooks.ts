@@ -30,6 +30,8 @@ export interface WebhookDispatcherOptions {
 }
 
 type Signer = (body: string, now: Date) => Record<string, string>;
+/** Rebuilds the body for an attempt (0 for the first), for vendors whose payload counts retries. */
+type Render = (attempt: number) => string;
 
 /**
  * Delivers signed notifications and retries them on the vendor's schedule, measured on the
@@ -38,6 +40,7 @@ type Signer = (body: string, now: Date) => Record<string, string>;
 export class WebhookDispatcher {
   #deliveries: WebhookDelivery[] = [];
   #signers = new Map<number, Signer>();
+  #renders = new Map<number, Render>();
   #nextId = 1;
   #flushing: Promise<WebhookDelivery[]> | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -51,7 +54,7 @@ export class WebhookDispatcher {
     }
   }
 
-  enqueue(url: string, body: string, sign: Signer): WebhookDelivery {
+  enqueue(url: string, body: string, sign: Signer, render?: Render): WebhookDelivery {
     const now = this.opts.clock.now().toISOString();
     const delivery: WebhookDelivery = {
       id: this.#nextId++,
@@ -65,6 +68,7 @@ export class WebhookDispatcher {
     };
     this.#deliveries.push(delivery);
     if (this.enabled) this.#signers.set(delivery.id, sign);
+    if (this.enabled && render) this.#renders.set(delivery.id, render);
     if (this.opts.autoDeliver) this.#kick();
     return delivery;
   }
@@ -76,6 +80,7 @@ export class WebhookDispatcher {
   clear(): void {
     this.#deliveries = [];
     this.#signers.clear();
+    this.#renders.clear();
   }
 
   /** Attempts every delivery that is due now; resolves with the ones attempted. */
@@ -105,6 +110,8 @@ export class WebhookDispatcher {
   async #attempt(delivery: WebhookDelivery, now: Date): Promise<void> {
     const sign = this.#signers.get(delivery.id);
     if (!sign) return;
+    const render = this.#renders.get(delivery.id);
+    if (render) delivery.body = render(delivery.attempts.length);
     delivery.headers = { "content-type": "application/json", ...sign(delivery.body, now) };
     const attempt: DeliveryAttempt = { at: now.toISOString() };
     try {
@@ -126,6 +133,7 @@ export class WebhookDispatcher {
       delivery.state = success ? "delivered" : "failed";
       delivery.nextAttemptAt = undefined;
       this.#signers.delete(delivery.id);
+      this.#renders.delete(delivery.id);
     } else {
       delivery.nextAttemptAt = new Date(now.getTime() + retryIn).toISOString();
     }

@@ -133,6 +133,13 @@ describe("HubSpot emulator webhooks (X-HS)", () => {
     await p.emulator.webhooks.flush();
     expect(hook.got).toHaveLength(2);
     expect(p.emulator.webhooks.list().at(-1)).toMatchObject({ state: "delivered" });
+    // The retry says which attempt it is, and its v1 signature covers that body.
+    const retried = hook.got[1]!;
+    expect((JSON.parse(retried.body) as Json[])[0]).toMatchObject({
+      attemptNumber: 1,
+      propertyValue: "closedwon",
+    });
+    expect(retried.headers.get("x-hubspot-signature")).toBe(signatureV1(secret, retried.body));
   });
 
   it("guards the developer API and validates subscriptions with HubSpot's error body", async () => {

@@ -142,16 +142,23 @@ export function webhooksExtension(core: HubSpotCore) {
       // Signed over the URL exactly as it is requested (`http://host` is requested as `http://host/`).
       const url = new URL(settings.targetUrl).href;
       for (let i = 0; i < events.length; i += 100) {
-        const body = JSON.stringify(events.slice(i, i + 100));
-        core.webhooks.enqueue(url, body, (raw, now) =>
-          signatureHeaders({
-            clientSecret: app.clientSecret,
-            method: "POST",
-            url,
-            body: raw,
-            now,
-            legacy: "v1",
-          }),
+        const batch = events.slice(i, i + 100);
+        // Each retry carries its attempt number, as HubSpot's payload does (0 on the first try).
+        const render = (attempt: number) =>
+          JSON.stringify(batch.map((e) => ({ ...e, attemptNumber: attempt })));
+        core.webhooks.enqueue(
+          url,
+          render(0),
+          (raw, now) =>
+            signatureHeaders({
+              clientSecret: app.clientSecret,
+              method: "POST",
+              url,
+              body: raw,
+              now,
+              legacy: "v1",
+            }),
+          render,
         );
       }
     }
