@@ -10,6 +10,7 @@ import {
   requestLogMiddleware,
   sharedControlRoutes,
   toEmulatorClock,
+  type DispatcherSnapshot,
   type EmulatorClock,
 } from "../kit/index.ts";
 import { oauthMiddleware, type HsEnv } from "./auth.ts";
@@ -52,6 +53,8 @@ export interface HubSpotEmulatorOptions {
 interface StateJson {
   world: WorldJson;
   extension?: unknown;
+  /** Webhook deliveries, pending retries included. */
+  webhooks?: DispatcherSnapshot;
 }
 
 export interface HubSpotEmulator {
@@ -101,11 +104,16 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
   const extension = (options.extensions ?? createHubSpotExtensions)(core);
 
   const stateFile = options.stateFile ? new StateFile<StateJson>(options.stateFile) : undefined;
-  const snapshot = (): StateJson => ({ world: world.toJSON(), extension: extension.snapshot() });
+  const snapshot = (): StateJson => ({
+    world: world.toJSON(),
+    extension: extension.snapshot(),
+    webhooks: webhooks.snapshot(),
+  });
   const saved = stateFile?.load();
   if (saved) {
     world.restore(saved.world);
     if (saved.extension !== undefined) extension.restore(saved.extension);
+    if (saved.webhooks) webhooks.restore(saved.webhooks, (d) => extension.rebuildDelivery?.(d));
     log(`HubSpot emulator: restored ${world.portals.size} portal(s) from ${options.stateFile}`);
   }
   const save = () => stateFile?.scheduleSave(snapshot);

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { EmulatorClock, WebhookDispatcher } from "../kit/index.ts";
+import type { DeliveryHooks, EmulatorClock, WebhookDelivery, WebhookDispatcher } from "../kit/index.ts";
 
 /**
  * The seam between the HubSpot emulator's core (store, CRM, OAuth: `app.ts`) and its extensions
@@ -92,4 +92,6 @@ export interface HubSpotExtension {
   snapshot(): unknown;
   restore(state: unknown): void;
   reset(): void;
+  /** Rebuilds a webhook delivery saved in the state file (its signer cannot be saved). */
+  rebuildDelivery?(delivery: WebhookDelivery): DeliveryHooks | undefined;
 }

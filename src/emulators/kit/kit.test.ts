@@ -134,4 +134,40 @@ describe("emulator kit", () => {
     expect(parts.webhooks.enabled).toBe(false);
     expect((await post("/faults", { status: 42 })).status).toBe(400);
   });
+
+  it("a pending delivery survives a restart, re-signed and renumbered from its meta", async () => {
+    const clock = createEmulatorClock({ start, frozen: true });
+    const seen: Array<{ body: string; signature: string | null }> = [];
+    let status = 500;
+    const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      seen.push({ body: String(init?.body), signature: new Headers(init?.headers).get("x-sig") });
+      return new Response(null, { status });
+    }) as typeof globalThis.fetch;
+    const hooksFor = (meta: unknown) => ({
+      sign: (body: string) => ({ "x-sig": `${String((meta as { key: string }).key)}:${body.length}` }),
+      render: (attempt: number) => JSON.stringify({ attempt }),
+    });
+    const first = new WebhookDispatcher({ clock, fetch, retryScheduleMs: [60_000] });
+    const meta = { key: "app-1" };
+    const hooks = hooksFor(meta);
+    first.enqueue("http://hook.test/", hooks.render(0), hooks.sign, { render: hooks.render, meta });
+    await first.flush();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<typeof first.snapshot>;
+
+    const second = new WebhookDispatcher({ clock, fetch, retryScheduleMs: [60_000] });
+    second.restore(saved, (d) => hooksFor(d.meta));
+    status = 200;
+    clock.advance(60_000);
+    await second.flush();
+    expect(seen.map((s) => s.body)).toEqual(['{"attempt":0}', '{"attempt":1}']);
+    expect(seen[1]!.signature).toBe("app-1:13");
+    expect(second.list()[0]).toMatchObject({
+      state: "delivered",
+      attempts: [{ status: 500 }, { status: 200 }],
+    });
+
+    const orphan = new WebhookDispatcher({ clock, fetch, retryScheduleMs: [60_000] });
+    orphan.restore(saved, () => undefined);
+    expect(orphan.list()[0]!.state).toBe("dropped");
+  });
 });

@@ -16,6 +16,19 @@ export interface WebhookDelivery {
   attempts: DeliveryAttempt[];
   nextAttemptAt?: string;
   createdAt: string;
+  /** What the emulator needs to sign this delivery again after a restart (its app, its events). */
+  meta?: unknown;
+}
+
+/** The signer and body renderer of a restored delivery, rebuilt by its emulator from `meta`. */
+export interface DeliveryHooks {
+  sign: Signer;
+  render?: Render;
+}
+
+export interface DispatcherSnapshot {
+  nextId: number;
+  deliveries: WebhookDelivery[];
 }
 
 export interface WebhookDispatcherOptions {
@@ -29,9 +42,9 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number;
 }
 
-type Signer = (body: string, now: Date) => Record<string, string>;
+export type Signer = (body: string, now: Date) => Record<string, string>;
 /** Rebuilds the body for an attempt (0 for the first), for vendors whose payload counts retries. */
-type Render = (attempt: number) => string;
+export type Render = (attempt: number) => string;
 
 /**
  * Delivers signed notifications and retries them on the vendor's schedule, measured on the
@@ -54,7 +67,13 @@ export class WebhookDispatcher {
     }
   }
 
-  enqueue(url: string, body: string, sign: Signer, render?: Render): WebhookDelivery {
+  enqueue(
+    url: string,
+    body: string,
+    sign: Signer,
+    opts: { render?: Render; meta?: unknown } = {},
+  ): WebhookDelivery {
+    const { render, meta } = opts;
     const now = this.opts.clock.now().toISOString();
     const delivery: WebhookDelivery = {
       id: this.#nextId++,
@@ -65,6 +84,7 @@ export class WebhookDispatcher {
       attempts: [],
       nextAttemptAt: this.enabled ? now : undefined,
       createdAt: now,
+      ...(meta === undefined ? {} : { meta }),
     };
     this.#deliveries.push(delivery);
     if (this.enabled) this.#signers.set(delivery.id, sign);
@@ -75,6 +95,37 @@ export class WebhookDispatcher {
 
   list(): WebhookDelivery[] {
     return this.#deliveries.map((d) => ({ ...d, attempts: [...d.attempts] }));
+  }
+
+  /** Every delivery (pending retries included) for an emulator's state file. */
+  snapshot(): DispatcherSnapshot {
+    return { nextId: this.#nextId, deliveries: this.list() };
+  }
+
+  /**
+   * Takes deliveries back after a restart. Signers are functions and cannot be saved, so the
+   * emulator rebuilds them from each delivery's `meta`; a pending delivery it cannot rebuild (its
+   * app is gone) is dropped rather than sent unsigned.
+   */
+  restore(
+    saved: DispatcherSnapshot,
+    rebuild: (delivery: WebhookDelivery) => DeliveryHooks | undefined,
+  ): void {
+    this.clear();
+    this.#nextId = saved.nextId;
+    for (const delivery of structuredClone(saved.deliveries)) {
+      this.#deliveries.push(delivery);
+      if (delivery.state !== "pending") continue;
+      const hooks = rebuild(delivery);
+      if (!hooks) {
+        delivery.state = "dropped";
+        delivery.nextAttemptAt = undefined;
+        continue;
+      }
+      this.#signers.set(delivery.id, hooks.sign);
+      if (hooks.render) this.#renders.set(delivery.id, hooks.render);
+    }
+    if (this.opts.autoDeliver) this.#kick();
   }
 
   clear(): void {

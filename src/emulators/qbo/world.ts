@@ -4,7 +4,10 @@ import {
   SlidingWindowLimiter,
   StateFile,
   WebhookDispatcher,
+  type DeliveryHooks,
+  type DispatcherSnapshot,
   type EmulatorClock,
+  type WebhookDelivery,
 } from "../kit/index.ts";
 import { createCompany, type NewCompany } from "./company.ts";
 import { INTUIT_RETRY_SCHEDULE_MS, intuitSignature, payloadFor } from "./notifications.ts";
@@ -27,6 +30,8 @@ interface WorldJson {
   companies: CompanyJson[];
   apps: QboApp[];
   oauth: OAuthJson;
+  /** Webhook deliveries, pending retries included. */
+  webhooks?: DispatcherSnapshot;
 }
 
 /**
@@ -90,13 +95,19 @@ export class QboWorld {
     const { realmId } = company.settings;
     for (const clientId of this.oauth.connectedClients(realmId, this.now().getTime())) {
       const app = this.apps.get(clientId);
-      if (!app?.webhookUrl || !app.verifierToken) continue;
-      const verifier = app.verifierToken;
-      const body = payloadFor(app, realmId, events);
-      this.webhooks.enqueue(app.webhookUrl, body, (raw) => ({
-        "intuit-signature": intuitSignature(verifier, raw),
-      }));
+      const hooks = this.#deliveryHooks(clientId);
+      if (!app?.webhookUrl || !hooks) continue;
+      this.webhooks.enqueue(app.webhookUrl, payloadFor(app, realmId, events), hooks.sign, {
+        meta: { clientId },
+      });
     }
+  }
+
+  /** Signs with the app's verifier token; also rebuilds a saved delivery's signer after a restart. */
+  #deliveryHooks(clientId: string): DeliveryHooks | undefined {
+    const verifier = this.apps.get(clientId)?.verifierToken;
+    if (!verifier) return undefined;
+    return { sign: (raw) => ({ "intuit-signature": intuitSignature(verifier, raw) }) };
   }
 
   changed(): void {
@@ -134,6 +145,7 @@ export class QboWorld {
       companies: [...this.companies.values()].map((c) => c.toJSON()),
       apps: [...this.apps.values()],
       oauth: this.oauth.toJSON(),
+      webhooks: this.webhooks.snapshot(),
     };
   }
 
@@ -143,6 +155,11 @@ export class QboWorld {
     this.apps = new Map(json.apps.map((a) => [a.clientId, a]));
     if (!this.apps.has(DEFAULT_APP.clientId)) this.apps.set(DEFAULT_APP.clientId, { ...DEFAULT_APP });
     this.oauth.restore(json.oauth);
+    if (json.webhooks) {
+      this.webhooks.restore(json.webhooks, (d: WebhookDelivery) =>
+        this.#deliveryHooks(String((d.meta as { clientId?: string } | undefined)?.clientId)),
+      );
+    }
   }
 
   close(): void {

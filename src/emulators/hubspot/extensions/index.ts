@@ -51,5 +51,6 @@ export function createHubSpotExtensions(core: HubSpotCore, opts: ExtensionsOptio
       if (state.workflows) workflows.restore(state.workflows);
     },
     reset,
+    rebuildDelivery: webhooks.rebuildDelivery,
   };
 }

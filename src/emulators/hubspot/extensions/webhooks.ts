@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import type { DeliveryHooks, WebhookDelivery } from "../../kit/index.ts";
 import type { HsChange, HubSpotCore } from "../contract.ts";
 import { signatureHeaders } from "./signatures.ts";
 
@@ -40,6 +41,13 @@ const patchBody = z.object({ active: z.boolean() }).strict();
 const batchBody = z
   .object({ inputs: z.array(z.object({ id: z.number().int(), active: z.boolean() }).strict()).max(100) })
   .strict();
+
+/** What a saved delivery keeps so it can be signed and renumbered after a restart. */
+interface DeliveryMeta {
+  appId: number;
+  url: string;
+  events: Array<Record<string, unknown>>;
+}
 
 interface Settings {
   targetUrl: string;
@@ -139,29 +147,33 @@ export function webhooksExtension(core: HubSpotCore) {
       const app = core.appById(appId);
       const settings = state.settings[String(appId)];
       if (!app || !settings) continue;
-      // Signed over the URL exactly as it is requested (`http://host` is requested as `http://host/`).
       const url = new URL(settings.targetUrl).href;
       for (let i = 0; i < events.length; i += 100) {
-        const batch = events.slice(i, i + 100);
-        // Each retry carries its attempt number, as HubSpot's payload does (0 on the first try).
-        const render = (attempt: number) =>
-          JSON.stringify(batch.map((e) => ({ ...e, attemptNumber: attempt })));
-        core.webhooks.enqueue(
-          url,
-          render(0),
-          (raw, now) =>
-            signatureHeaders({
-              clientSecret: app.clientSecret,
-              method: "POST",
-              url,
-              body: raw,
-              now,
-              legacy: "v1",
-            }),
-          render,
-        );
+        const meta: DeliveryMeta = { appId, url, events: events.slice(i, i + 100) };
+        const hooks = deliveryHooks(meta)!;
+        core.webhooks.enqueue(url, hooks.render!(0), hooks.sign, { render: hooks.render, meta });
       }
     }
+  };
+
+  /** Signs (with the app's current secret) and numbers the attempts of one delivery; also after a restart. */
+  const deliveryHooks = (meta: DeliveryMeta): DeliveryHooks | undefined => {
+    const app = core.appById(meta.appId);
+    if (!app) return undefined;
+    return {
+      // Each retry carries its attempt number, as HubSpot's payload does (0 on the first try).
+      render: (attempt) => JSON.stringify(meta.events.map((e) => ({ ...e, attemptNumber: attempt }))),
+      // Signed over the URL exactly as it is requested (`http://host` is requested as `http://host/`).
+      sign: (raw, now) =>
+        signatureHeaders({
+          clientSecret: app.clientSecret,
+          method: "POST",
+          url: meta.url,
+          body: raw,
+          now,
+          legacy: "v1",
+        }),
+    };
   };
 
   core.onChange((change) => {
@@ -325,6 +337,8 @@ export function webhooksExtension(core: HubSpotCore) {
   return {
     routes,
     snapshot: (): WebhookState => state,
+    /** Rebuilds a saved delivery's signer and renderer (the state file cannot hold functions). */
+    rebuildDelivery: (delivery: WebhookDelivery) => deliveryHooks(delivery.meta as DeliveryMeta),
     restore: (saved: unknown) => {
       state = { ...emptyState(), ...(saved as Partial<WebhookState>) };
     },
