@@ -13,7 +13,7 @@ import { pullQboChangesHandler } from "./handlers/pull-qbo-changes.ts";
  * Intuit's real limits on (A3, DESIGN §4). The budget's sleeps move the shared clock, so the
  * emulator sees time pass exactly as the budget waits.
  */
-describeEachBackend("Ledgerlink against the QBO emulator", (db) => {
+describeEachBackend("Ledgerlink against the QBO emulator (A3, S5)", (db) => {
   it("plans reads against the budget: 0 × 429 with the emulator's limits on", async () => {
     const clock = new ManualClock("2026-08-01T17:00:00Z");
     const qbo = await connectEmulatedQbo(db().db, clock, { name: `budget-${Date.now()}` });

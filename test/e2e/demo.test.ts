@@ -44,7 +44,7 @@ function startDemo(env: Record<string, string>): { child: ChildProcess; ready: P
  * The demo story (issue 5): from a fresh data directory `npm start` brings up both emulators and
  * Ledgerlink, connected; a person signs in with HubSpot and sees the portal and both companies.
  */
-describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium", () => {
+describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", () => {
   let browser: Browser;
   let demo: ReturnType<typeof startDemo>;
   let url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { benchHubSpotContacts } from "./bench.ts";
 
-describe("benchHubSpotContacts", () => {
+describe("benchHubSpotContacts (X-HS)", () => {
   // Correctness only (a small n): the timing is for `npm run bench`, not for a test.
   it("creates n contacts by upsert and reads every one back through paging", async () => {
     const result = await benchHubSpotContacts(250);

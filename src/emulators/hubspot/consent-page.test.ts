@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consentPage, pickLang } from "./consent-page.ts";
 
-describe("consent page language", () => {
+describe("consent page language (X-HS)", () => {
   it("is English by default and Japanese when asked by query or Accept-Language", () => {
     expect(pickLang(undefined, undefined)).toBe("en");
     expect(pickLang("ja", "en-US")).toBe("ja");

@@ -26,7 +26,7 @@ function emulator() {
   return { hs, control, api };
 }
 
-describe("control API (/__emulator)", () => {
+describe("control API (/__emulator) (X-HS)", () => {
   it("creates portals with realistic ids, a deterministic demo seed, and tokens without consent", async () => {
     const { control, api } = emulator();
     expect((await control("GET", "/health")).status).toBe(200);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { HsChange } from "./contract.ts";
 import { testPortal } from "./test-support.ts";
 
-describe("the core the extensions use (contract.ts)", () => {
+describe("the core the extensions use (contract.ts) (X-HS)", () => {
   it("reports creations, property changes, associations and deletions with who made them", async () => {
     const { emulator, call, portalId } = testPortal();
     const changes: HsChange[] = [];

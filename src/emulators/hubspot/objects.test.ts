@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testPortal } from "./test-support.ts";
 
-describe("CRM objects v3 (in process)", () => {
+describe("CRM objects v3 (in process) (X-HS)", () => {
   it("creates, reads, updates and archives a contact with string values and system properties", async () => {
     const { call } = testPortal();
     const created = await call("POST", "/crm/v3/objects/contacts", {

@@ -3,7 +3,7 @@ import { createEmulatorClock } from "../kit/index.ts";
 import { startHubSpotEmulator } from "./server.ts";
 import { TEST_START } from "./test-support.ts";
 
-describe("startHubSpotEmulator", () => {
+describe("startHubSpotEmulator (X-HS)", () => {
   it("serves health on the port it was given (0: a free one) and knows its own URL", async () => {
     const running = await startHubSpotEmulator({
       port: 0,

@@ -13,7 +13,7 @@ const request = (token: string, method: string, path: string, body?: unknown) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-describe("--state FILE", () => {
+describe("--state FILE (X-HS)", () => {
   it("keeps portals, records, associations, properties, apps and tokens across a restart", async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), "hs-state-")), "hubspot.json");
     const clock = createEmulatorClock({ start: TEST_START, frozen: true });

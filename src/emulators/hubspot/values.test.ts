@@ -7,7 +7,7 @@ const ctx = { ownerExists: (id: string) => id === "7" };
 const prop = (type: string, name: string): PropertyDefinition => defaultProperties(type).get(name)!;
 const value = (type: string, name: string, raw: unknown) => normalizeValue(prop(type, name), raw, ctx);
 
-describe("property values", () => {
+describe("property values (X-HS)", () => {
   it("stores every type as HubSpot's string form", () => {
     expect(value("deals", "amount", 1500.5)).toEqual({ ok: true, value: "1500.5" });
     expect(value("deals", "closedate", "1714521600000")).toEqual({

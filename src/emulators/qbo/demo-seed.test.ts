@@ -207,7 +207,7 @@ describe.each([
   });
 });
 
-describe("demo company contents", () => {
+describe("demo company contents (X-QB)", () => {
   it("non-US lines all carry a TaxCodeRef, for every tax model", async () => {
     for (const [country, currency] of [
       ["CA", "CAD"],

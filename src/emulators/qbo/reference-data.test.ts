@@ -137,7 +137,7 @@ describe.each(COMPANIES)("reference data for $country", (opts) => {
   });
 });
 
-describe("tax models per country", () => {
+describe("tax models per country (X-QB)", () => {
   const names = (country: string, homeCurrency: string) =>
     referenceData({ country, homeCurrency }).taxCodes.map((c) => c.Name);
   const percents = (country: string, homeCurrency: string) =>

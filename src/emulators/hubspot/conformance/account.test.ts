@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => conf.close());
 
-describe("Pipelines, owners, account details and limits through @hubspot/api-client", () => {
+describe("Pipelines, owners, account details and limits through @hubspot/api-client (X-HS)", () => {
   it("lists the default deal pipeline with its stages and probabilities", async () => {
     const pipelines = await conf.client.crm.pipelines.pipelinesApi.getAll("deals");
     const sales = pipelines.results[0]!;

@@ -10,7 +10,7 @@ afterAll(() => conf.close());
 const create = async (type: string, properties: Record<string, string>) =>
   (await conf.client.crm.objects.basicApi.create(type, { properties, associations: [] })).id;
 
-describe("Associations v4 through @hubspot/api-client", () => {
+describe("Associations v4 through @hubspot/api-client (X-HS)", () => {
   it("associates by default and with labels, lists, reads in batch and removes", async () => {
     const deal = await create("deals", { dealname: "Assoc" });
     const contact = await create("contacts", { email: "assoc@example.com" });

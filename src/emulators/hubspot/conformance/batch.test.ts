@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => conf.close());
 
-describe("CRM batch APIs through @hubspot/api-client", () => {
+describe("CRM batch APIs through @hubspot/api-client (X-HS)", () => {
   it("batch creates, reads (207 for missing ids), updates and archives", async () => {
     const created = await conf.client.crm.products.batchApi.create({
       inputs: [

@@ -39,7 +39,7 @@ async function consent(extra: Record<string, string> = {}): Promise<URL> {
   return new URL(approved.headers.get("location")!);
 }
 
-describe("OAuth through @hubspot/api-client", () => {
+describe("OAuth through @hubspot/api-client (X-HS)", () => {
   it("exchanges a consent code, introspects, refreshes and revokes", async () => {
     const back = await consent({ optional_scope: "crm.objects.invoices.read" });
     expect(back.origin + back.pathname).toBe(redirectUri);

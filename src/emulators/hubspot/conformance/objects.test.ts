@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => conf.close());
 
-describe("CRM objects v3 through @hubspot/api-client", () => {
+describe("CRM objects v3 through @hubspot/api-client (X-HS)", () => {
   it("creates, reads, lists, updates and archives every object type", async () => {
     const product = await conf.client.crm.products.basicApi.create({
       properties: { name: "Annual licence", price: "1200", hs_sku: "LIC" },

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => conf.close());
 
-describe("Properties API through @hubspot/api-client", () => {
+describe("Properties API through @hubspot/api-client (X-HS)", () => {
   it("lists HubSpot's default properties per object type", async () => {
     const deals = await conf.client.crm.properties.coreApi.getAll("deals");
     const names = deals.results.map((p) => p.name);

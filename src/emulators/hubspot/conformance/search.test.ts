@@ -35,7 +35,7 @@ const search = (type: string, body: object) =>
     after: r.paging?.next?.after,
   }));
 
-describe("CRM search through @hubspot/api-client", () => {
+describe("CRM search through @hubspot/api-client (X-HS)", () => {
   it("ORs filter groups and ANDs filters, with the documented operators", async () => {
     const result = await search("contacts", {
       filterGroups: [

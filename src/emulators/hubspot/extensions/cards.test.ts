@@ -47,7 +47,7 @@ function validV2(seen: Seen): boolean {
   });
 }
 
-describe("app cards", () => {
+describe("app cards (X-HS)", () => {
   const server = cardServer();
   let running: RunningServer;
   beforeAll(async () => {

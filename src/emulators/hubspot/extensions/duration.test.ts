@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { durationMs } from "./duration.ts";
 
-describe("ISO-8601 durations for hs_expiration_duration", () => {
+describe("ISO-8601 durations for hs_expiration_duration (X-HS)", () => {
   it("reads weeks, days and times, including HubSpot's P1WT1H", () => {
     expect(durationMs("P1W")).toBe(7 * 24 * 3600_000);
     expect(durationMs("P1WT1H")).toBe(7 * 24 * 3600_000 + 3600_000);

@@ -32,7 +32,7 @@ function integration(base: () => string) {
   };
 }
 
-describe.skipIf(!chromiumAvailable())("record page in a browser", () => {
+describe.skipIf(!chromiumAvailable())("record page in a browser (X-HS)", () => {
   let browser: Browser;
   let cardApp: RunningServer;
   let emulator: RunningServer;

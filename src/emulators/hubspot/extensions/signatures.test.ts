@@ -6,7 +6,7 @@ const secret = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
 const body =
   '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';
 
-describe("HubSpot signatures", () => {
+describe("HubSpot signatures (X-HS)", () => {
   it("match the documented test vectors", () => {
     expect(signatureV1(secret, body)).toBe(
       "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",

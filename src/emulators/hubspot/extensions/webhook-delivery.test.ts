@@ -13,7 +13,7 @@ interface Received {
 }
 
 /** Webhooks against the fake core: delivery, batching, signatures and retries through the kit. */
-describe("webhook delivery (fake core)", () => {
+describe("webhook delivery (fake core) (X-HS)", () => {
   const received: Received[] = [];
   let statuses: number[] = [];
   let target: RunningServer;

@@ -26,7 +26,7 @@ function actionServer() {
 
 const outputs = (fields: Record<string, string>) => () => Response.json({ outputFields: fields });
 
-describe("custom workflow actions", () => {
+describe("custom workflow actions (X-HS)", () => {
   const server = actionServer();
   let running: RunningServer;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unknownFields, xsdFieldsOf } from "./xsd-fields.ts";
 
-describe("XSD field lists", () => {
+describe("XSD field lists (X-QB)", () => {
   it("includes inherited fields and attributes", () => {
     const invoice = xsdFieldsOf("Invoice");
     for (const f of [
