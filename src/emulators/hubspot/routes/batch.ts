@@ -41,6 +41,20 @@ type Values = Record<string, string>;
 export function batchRoutes(world: World): Hono<HsEnv> {
   const app = new Hono<HsEnv>();
 
+  /** 200, or HubSpot's 207 multi-status naming the ids that were not found. */
+  const partialAnswer = (results: unknown[], missing: string[], what: string) => {
+    const errors = missing.length
+      ? [
+          batchError(
+            "OBJECT_NOT_FOUND",
+            `${what}, they may be deleted or not exist. Check that ids are valid.`,
+            { ids: missing },
+          ),
+        ]
+      : [];
+    return Response.json(batchEnvelope(now(world), results, errors), { status: errors.length ? 207 : 200 });
+  };
+
   app.post("/:objectType/batch/read", async (c) => {
     const ctx = await start(c, readBody, "read");
     if (ctx instanceof Response) return ctx;
@@ -54,16 +68,7 @@ export function batchRoutes(world: World): Hono<HsEnv> {
       else if (found.failure.kind === "not_found") missing.push(input.id);
       else return failureResponse(found.failure, portal.id);
     }
-    const errors = missing.length
-      ? [
-          batchError(
-            "OBJECT_NOT_FOUND",
-            `Could not get some ${type.upper} objects, they may be deleted or not exist. Check that ids are valid.`,
-            { ids: missing },
-          ),
-        ]
-      : [];
-    return c.json(batchEnvelope(now(world), results, errors), errors.length ? 207 : 200);
+    return partialAnswer(results, missing, `Could not get some ${type.upper} objects`);
   });
 
   app.post("/:objectType/batch/create", async (c) => {
@@ -114,16 +119,7 @@ export function batchRoutes(world: World): Hono<HsEnv> {
     const results = planned.map(([record, values]) =>
       recordJson(portal, world.crm.commitUpdate(portal, record, values, auth.source), { everything: true }),
     );
-    const errors = missing.length
-      ? [
-          batchError(
-            "OBJECT_NOT_FOUND",
-            `Could not update some ${type.upper} objects, they may be deleted or not exist. Check that ids are valid.`,
-            { ids: missing },
-          ),
-        ]
-      : [];
-    return c.json(batchEnvelope(now(world), results, errors), errors.length ? 207 : 200);
+    return partialAnswer(results, missing, `Could not update some ${type.upper} objects`);
   });
 
   app.post("/:objectType/batch/upsert", async (c) => {
