@@ -123,6 +123,7 @@ export async function startRuntime(
         queue,
         secrets,
         vendors: vendorApps(config, clock),
+        clients,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;

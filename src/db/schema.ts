@@ -13,6 +13,10 @@ export interface DB {
   syncLedger: SyncLedgerTable;
   syncCheckpoints: SyncCheckpointsTable;
   rateBudgets: RateBudgetsTable;
+  invoices: InvoicesTable;
+  invoiceLinks: InvoiceLinksTable;
+  invoiceDrafts: InvoiceDraftsTable;
+  dealPropertyWrites: DealPropertyWritesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -90,6 +94,8 @@ export interface QboConnectionsTable {
   homeCurrency: string;
   multiCurrency: boolean;
   customTxnNumbers: boolean;
+  /** IANA zone from CompanyInfo.DefaultTimeZone: "overdue" turns at the company's midnight (S1). */
+  timeZone: ColumnType<string, string | undefined, string>;
   accessToken: string;
   refreshToken: string;
   accessExpiresAt: Timestamp;
@@ -141,4 +147,75 @@ export interface RateBudgetsTable {
   key: string;
   tokens: number;
   updatedAt: Timestamp;
+}
+
+export type InvoiceStateColumn = "awaiting_send" | "sent" | "partially_paid" | "paid" | "overdue" | "voided";
+
+/**
+ * A QBO invoice Ledgerlink follows: created by the wizard (origin "wizard") or added by a user
+ * ("added", E1). Facts are QBO's; `state` is derived from them (sync/status.ts, S1).
+ * `invoiceKey` is `<connectionId>:<qboInvoiceId>`: QBO ids are only unique within a company.
+ */
+export interface InvoicesTable {
+  invoiceKey: string;
+  portalId: string;
+  connectionId: string;
+  realmId: string;
+  qboInvoiceId: string;
+  docNumber: string | null;
+  customerId: string;
+  customerName: string;
+  currency: string;
+  /** numeric(18,2): read back as a string by both drivers, so money never passes through a float. */
+  totalAmt: ColumnType<string, string | number, string | number>;
+  balance: ColumnType<string, string | number, string | number>;
+  txnDate: string | null;
+  dueDate: string | null;
+  emailStatus: string | null;
+  printStatus: string | null;
+  deliveredAt: string | null;
+  privateNote: string | null;
+  deleted: ColumnType<boolean, boolean | undefined, boolean>;
+  state: InvoiceStateColumn;
+  origin: "wizard" | "added";
+  /** MetaData.LastUpdatedTime: with several invoices on a deal, the latest drives it (S3). */
+  qboUpdatedAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** A HubSpot record (deal, contact, company) an invoice is associated with (E2). */
+export interface InvoiceLinksTable {
+  invoiceKey: string;
+  portalId: string;
+  objectType: "deals" | "contacts" | "companies";
+  objectId: string;
+  createdAt: Timestamp;
+}
+
+export type DraftStatus = "editing" | "submitting" | "created";
+
+/** The wizard's state, one open draft per deal and HubSpot user (I1–I7); `data` is sync/invoice-draft.ts. */
+export interface InvoiceDraftsTable {
+  draftId: string;
+  portalId: string;
+  dealId: string;
+  hubspotUserId: string;
+  status: DraftStatus;
+  step: string;
+  data: ColumnType<unknown, string, string>;
+  /** The last creation failure, in words for the user; the draft is kept (I10). */
+  error: string | null;
+  invoiceKey: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  closedAt: Timestamp | null;
+}
+
+/** What Ledgerlink last wrote to a deal's five properties (S2): an unchanged answer is not re-sent. */
+export interface DealPropertyWritesTable {
+  portalId: string;
+  dealId: string;
+  properties: ColumnType<unknown, string, string>;
+  writtenAt: Timestamp;
 }

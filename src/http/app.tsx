@@ -7,6 +7,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { SecretBox } from "../lib/crypto.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { JobQueue } from "../queue/queue.ts";
+import type { VendorClients } from "../sync/vendor-clients.ts";
 import { NotFoundPage } from "../web/pages/not-found.tsx";
 import type { AppEnv } from "./context.ts";
 import type { VendorApps } from "./vendors.ts";
@@ -20,6 +21,10 @@ import { connectionRoutes } from "./routes/connections.tsx";
 import { healthRoutes } from "./routes/health.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { pageProps, pageRoutes } from "./routes/pages.tsx";
+import { cardRoutes } from "./routes/card.ts";
+import { wizardRoutes } from "./routes/wizard.tsx";
+import { addExistingRoutes } from "./routes/add-existing.tsx";
+import { invoiceRoutes } from "./routes/invoices.tsx";
 
 export interface AppDeps {
   config: Pick<Config, "dataDir" | "publicUrl">;
@@ -31,6 +36,8 @@ export interface AppDeps {
   queue?: JobQueue;
   /** Verifies `intuit-signature` on QuickBooks webhooks; without it they are refused (503). */
   intuitVerifierToken?: string;
+  /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
+  clients?: VendorClients;
 }
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
@@ -42,19 +49,22 @@ const VENDOR_PATHS = /^\/(webhooks|hubspot|api\/v1)\//;
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext(deps.logger));
-  app.use(
+  const headers = (frameAncestors: string[]) =>
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        frameAncestors: ["'self'"],
+        frameAncestors,
         formAction: ["'self'"],
       },
-      xFrameOptions: "SAMEORIGIN",
-    }),
-  );
+      xFrameOptions: frameAncestors.length === 1 ? "SAMEORIGIN" : false,
+    });
+  const ownPages = headers(["'self'"]);
+  // The iframe pages of the card's actions are framed by HubSpot's record page, and only by it.
+  const embedPages = headers(["'self'", ...hubspotOrigins(deps.vendors)]);
+  app.use((c, next) => (c.req.path.startsWith("/embed/") ? embedPages(c, next) : ownPages(c, next)));
   app.use(sessionMiddleware(deps.database.db, deps.clock));
   app.use(localeMiddleware(deps.database.db));
   app.use(
@@ -71,6 +81,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", connectionRoutes(deps));
   app.route("/", activityRoutes(deps));
   app.route("/", webhookRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
+  app.route("/", cardRoutes(deps));
+  app.route("/", wizardRoutes(deps));
+  app.route("/", addExistingRoutes(deps));
+  app.route("/", invoiceRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));
@@ -81,4 +95,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.text(t ? t("error.internal", { id: requestId }) : `Internal error (${requestId})`, 500);
   });
   return app;
+}
+
+/** HubSpot's app origins (EU data centre included) and the configured one (the emulator in the demo). */
+function hubspotOrigins(vendors: VendorApps): string[] {
+  const origins = new Set(["https://app.hubspot.com", "https://app-eu1.hubspot.com"]);
+  const configured = vendors.hubspot?.authBaseUrl;
+  if (configured) origins.add(new URL(configured).origin);
+  return [...origins];
 }

@@ -1,4 +1,5 @@
 import type { SessionUser } from "../db/repos/sessions.ts";
+import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Locale, Translate } from "../web/i18n/index.ts";
 
@@ -12,5 +13,7 @@ export interface AppEnv {
     csrfToken: string;
     /** The signed-in user; every page and API call is scoped to `user.portalId`. */
     user: SessionUser | undefined;
+    /** Iframe pages only (middleware/embed.ts): who opened them, from which record, with which token. */
+    embed: EmbedClaims & { token: string };
   };
 }

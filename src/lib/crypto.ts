@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * Secrets at rest (OAuth tokens): AES-256-GCM, and each ciphertext names the key that sealed it,
@@ -40,6 +40,28 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
       "utf8",
     );
+  }
+
+  /**
+   * An HMAC over `data` with a key derived from the current secret key (never the sealing key
+   * itself): signed links (lib/signed-token.ts) need no second secret to configure.
+   */
+  mac(data: string): string {
+    return this.#mac(this.#keys.get(this.currentKeyId)!, data);
+  }
+
+  /** True when `mac` was made by this key or a previous one (links survive a key rotation). */
+  verifyMac(data: string, mac: string): boolean {
+    const sent = Buffer.from(mac);
+    return [...this.#keys.values()].some((key) => {
+      const expected = Buffer.from(this.#mac(key, data));
+      return expected.length === sent.length && timingSafeEqual(expected, sent);
+    });
+  }
+
+  #mac(key: Buffer, data: string): string {
+    const derived = createHmac("sha256", key).update("ledgerlink/signed-links/v1").digest();
+    return createHmac("sha256", derived).update(data).digest("base64url");
   }
 
   /** True when the secret was sealed with an older key and should be re-sealed. */

@@ -6,7 +6,11 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 export const MINOR_VERSION = 75;
 
 const companyInfo = z.looseObject({
-  CompanyInfo: z.looseObject({ CompanyName: z.string(), Country: z.string().optional() }),
+  CompanyInfo: z.looseObject({
+    CompanyName: z.string(),
+    Country: z.string().optional(),
+    DefaultTimeZone: z.string().optional(),
+  }),
 });
 const preferences = z.looseObject({
   Preferences: z.looseObject({
@@ -27,6 +31,8 @@ export interface CompanySettings {
   multiCurrency: boolean;
   /** SPEC I9: invoice creation is refused while this is on. */
   customTxnNumbers: boolean;
+  /** An IANA zone; UTC when QBO names none we can use. */
+  timeZone: string;
 }
 
 /**
@@ -62,5 +68,17 @@ export async function fetchCompanySettings(
     homeCurrency: currency?.HomeCurrency?.value ?? "USD",
     multiCurrency: currency?.MultiCurrencyEnabled ?? false,
     customTxnNumbers: prefs.value.body.Preferences.SalesFormsPrefs?.CustomTxnNumbers ?? false,
+    timeZone: usableTimeZone(company.DefaultTimeZone),
   });
+}
+
+/** QBO's DefaultTimeZone when the runtime knows it as an IANA zone, else UTC. */
+export function usableTimeZone(zone: string | undefined): string {
+  if (!zone) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
 }

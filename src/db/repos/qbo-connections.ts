@@ -6,6 +6,7 @@ export interface CompanyFacts {
   homeCurrency: string;
   multiCurrency: boolean;
   customTxnNumbers: boolean;
+  timeZone?: string;
 }
 
 export interface NewQboConnection extends CompanyFacts {
@@ -47,6 +48,7 @@ export async function listQboConnections(db: Database, portalId: string) {
       "homeCurrency",
       "multiCurrency",
       "customTxnNumbers",
+      "timeZone",
       "status",
       "statusReason",
       "infoRefreshedAt",

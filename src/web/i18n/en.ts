@@ -1,3 +1,6 @@
+import { cardEn } from "./card.en.ts";
+import { wizardEn } from "./wizard.en.ts";
+
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
   "app.name": "Ledgerlink",
@@ -102,6 +105,10 @@ export const en = {
     "{name} needs reconnecting: Ledgerlink can no longer reach it and has stopped syncing it.",
   "connections.disconnected": "{name} was disconnected and its tokens deleted.",
   "connections.notFound": "No such connection in your portal.",
+  "embed.invalid": "This link is not valid. Close this window and open it again from the record in HubSpot.",
+  "embed.expired": "This link has expired. Close this window and open it again from the record in HubSpot.",
+  ...cardEn,
+  ...wizardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

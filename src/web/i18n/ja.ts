@@ -1,4 +1,6 @@
+import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
+import { wizardJa } from "./wizard.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -106,4 +108,8 @@ export const ja: Messages = {
     "{name} の再接続が必要です。Ledgerlink はアクセスできなくなったため、同期を停止しました。",
   "connections.disconnected": "{name} の接続を解除し、トークンを削除しました。",
   "connections.notFound": "このポータルにそのような接続はありません。",
+  "embed.invalid": "このリンクは無効です。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
+  "embed.expired": "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
+  ...cardJa,
+  ...wizardJa,
 };

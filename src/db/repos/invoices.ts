@@ -1,0 +1,143 @@
+import type { Database } from "../kysely.ts";
+import type { InvoiceLinksTable, InvoiceStateColumn, InvoicesTable } from "../schema.ts";
+import type { Selectable } from "kysely";
+
+export type InvoiceRow = Selectable<InvoicesTable>;
+export type LinkedObjectType = InvoiceLinksTable["objectType"];
+
+export const invoiceKeyOf = (connectionId: string, qboInvoiceId: string) => `${connectionId}:${qboInvoiceId}`;
+
+export interface InvoiceUpsert {
+  portalId: string;
+  connectionId: string;
+  realmId: string;
+  origin: InvoicesTable["origin"];
+  state: InvoiceStateColumn;
+  record: {
+    qboInvoiceId: string;
+    docNumber: string | null;
+    customerId: string;
+    customerName: string;
+    currency: string;
+    totalAmt: number;
+    balance: number;
+    txnDate: string | null;
+    dueDate: string | null;
+    emailStatus: string | null;
+    printStatus: string | null;
+    deliveredAt: string | null;
+    privateNote: string | null;
+    deleted: boolean;
+    qboUpdatedAt: Date;
+  };
+}
+
+/**
+ * Inserts or refreshes an invoice's facts. An older copy never overwrites a newer one (a late
+ * webhook pull after a reconcile), and the first origin is kept ("wizard" stays "wizard").
+ * Returns the key, and whether anything the user can see changed.
+ */
+export async function upsertInvoice(
+  db: Database,
+  u: InvoiceUpsert,
+  now: Date,
+): Promise<{ invoiceKey: string; changed: boolean }> {
+  const invoiceKey = invoiceKeyOf(u.connectionId, u.record.qboInvoiceId);
+  const before = await db
+    .selectFrom("invoices")
+    .select(["state", "qboUpdatedAt", "balance", "dueDate", "docNumber", "totalAmt", "deleted"])
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+  if (before && before.qboUpdatedAt.getTime() > u.record.qboUpdatedAt.getTime()) {
+    return { invoiceKey, changed: false };
+  }
+  const values = {
+    ...u.record,
+    totalAmt: u.record.totalAmt.toFixed(2),
+    balance: u.record.balance.toFixed(2),
+    state: u.state,
+    updatedAt: now,
+  };
+  await db
+    .insertInto("invoices")
+    .values({
+      invoiceKey,
+      portalId: u.portalId,
+      connectionId: u.connectionId,
+      realmId: u.realmId,
+      origin: u.origin,
+      createdAt: now,
+      ...values,
+    })
+    .onConflict((oc) => oc.column("invoiceKey").doUpdateSet(values))
+    .execute();
+  const changed =
+    !before ||
+    before.state !== u.state ||
+    before.qboUpdatedAt.getTime() !== u.record.qboUpdatedAt.getTime() ||
+    Number(before.balance) !== u.record.balance ||
+    Number(before.totalAmt) !== u.record.totalAmt ||
+    before.dueDate !== u.record.dueDate ||
+    before.docNumber !== u.record.docNumber ||
+    before.deleted !== u.record.deleted;
+  return { invoiceKey, changed };
+}
+
+/** Associates an invoice with a HubSpot record (E2); associating twice is a no-op. */
+export async function linkInvoice(
+  db: Database,
+  link: { invoiceKey: string; portalId: string; objectType: LinkedObjectType; objectId: string },
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("invoiceLinks")
+    .values({ ...link, createdAt: now })
+    .onConflict((oc) => oc.columns(["invoiceKey", "objectType", "objectId"]).doNothing())
+    .returning("invoiceKey")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The invoices associated with one HubSpot record, newest QBO update first, with their company. */
+export async function invoicesForRecord(
+  db: Database,
+  portalId: string,
+  objectType: LinkedObjectType,
+  objectId: string,
+) {
+  return db
+    .selectFrom("invoiceLinks as l")
+    .innerJoin("invoices as i", "i.invoiceKey", "l.invoiceKey")
+    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
+    .selectAll("i")
+    .select(["c.companyName", "c.timeZone"])
+    .where("l.portalId", "=", portalId)
+    .where("i.portalId", "=", portalId)
+    .where("l.objectType", "=", objectType)
+    .where("l.objectId", "=", objectId)
+    .orderBy("i.qboUpdatedAt", "desc")
+    .orderBy("i.invoiceKey")
+    .execute();
+}
+
+/** The deals an invoice drives (S2): each gets its properties recomputed when the invoice changes. */
+export async function dealsOfInvoice(db: Database, invoiceKey: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("invoiceLinks")
+    .select("objectId")
+    .where("invoiceKey", "=", invoiceKey)
+    .where("objectType", "=", "deals")
+    .execute();
+  return rows.map((r) => r.objectId);
+}
+
+export async function findInvoice(db: Database, portalId: string, invoiceKey: string) {
+  return db
+    .selectFrom("invoices as i")
+    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
+    .selectAll("i")
+    .select(["c.companyName", "c.timeZone"])
+    .where("i.portalId", "=", portalId)
+    .where("i.invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+}
