@@ -124,6 +124,7 @@ export async function startRuntime(
         secrets,
         vendors: vendorApps(config, clock),
         clients,
+        intuitVerifierToken: config.intuit.webhookVerifierToken,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;

@@ -41,11 +41,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull())
     .addUniqueConstraint("invoices_connection_qbo_id", ["connection_id", "qbo_invoice_id"])
     .execute();
-  await db.schema.createIndex("invoices_portal_state").on("invoices").columns(["portal_id", "state"]).execute();
+  await db.schema
+    .createIndex("invoices_portal_state")
+    .on("invoices")
+    .columns(["portal_id", "state"])
+    .execute();
 
   await db.schema
     .createTable("invoice_links")
-    .addColumn("invoice_key", "text", (c) => c.notNull().references("invoices.invoice_key").onDelete("cascade"))
+    .addColumn("invoice_key", "text", (c) =>
+      c.notNull().references("invoices.invoice_key").onDelete("cascade"),
+    )
     .addColumn("portal_id", "text", (c) => c.notNull())
     .addColumn("object_type", "text", (c) => c.notNull())
     .addColumn("object_id", "text", (c) => c.notNull())

@@ -29,7 +29,11 @@ const num = (v: unknown): number => (typeof v === "number" ? v : Number(v ?? 0) 
  * Maps a QBO Invoice (or a CDC tombstone, `status: "Deleted"`, which carries only Id and
  * MetaData) to the record. `homeCurrency` applies when QBO omits CurrencyRef (multicurrency off).
  */
-export function toInvoiceRecord(inv: QboEntity, homeCurrency: string, previous?: InvoiceRecord): InvoiceRecord {
+export function toInvoiceRecord(
+  inv: QboEntity,
+  homeCurrency: string,
+  previous?: InvoiceRecord,
+): InvoiceRecord {
   const deleted = inv.status === "Deleted";
   const updated = inv.MetaData?.LastUpdatedTime;
   const qboUpdatedAt = updated ? new Date(updated) : (previous?.qboUpdatedAt ?? new Date(0));

@@ -108,8 +108,10 @@ export const ja: Messages = {
     "{name} の再接続が必要です。Ledgerlink はアクセスできなくなったため、同期を停止しました。",
   "connections.disconnected": "{name} の接続を解除し、トークンを削除しました。",
   "connections.notFound": "このポータルにそのような接続はありません。",
-  "embed.invalid": "このリンクは無効です。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
-  "embed.expired": "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
+  "embed.invalid":
+    "このリンクは無効です。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
+  "embed.expired":
+    "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
   ...cardJa,
   ...wizardJa,
 };

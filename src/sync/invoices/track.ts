@@ -1,0 +1,95 @@
+import type { QboEntity } from "../../connectors/qbo/client.ts";
+import type { Database } from "../../db/kysely.ts";
+import {
+  dealsOfInvoice,
+  invoiceKeyOf,
+  linkInvoice,
+  upsertInvoice,
+  type LinkedObjectType,
+} from "../../db/repos/invoices.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import { stateOf, toInvoiceRecord, type InvoiceRecord } from "./facts.ts";
+import { updateDealProperties } from "./job-defs.ts";
+
+export interface TrackedConnection {
+  portalId: string;
+  connectionId: string;
+  realmId: string;
+  homeCurrency: string;
+  timeZone: string;
+}
+
+/**
+ * Starts following QBO invoices or refreshes what we know of them: stores their facts and derived
+ * status, associates them with HubSpot records (E2), and queues a deal-property update for every
+ * deal they drive (S2). Call it inside a transaction: the rows and the jobs commit together.
+ * Returns the invoice keys, in the order given.
+ */
+export async function trackInvoices(
+  trx: Database,
+  queue: Enqueuer,
+  args: {
+    connection: TrackedConnection;
+    invoices: QboEntity[];
+    origin: "wizard" | "added";
+    links?: Array<{ objectType: LinkedObjectType; objectId: string }>;
+    now: Date;
+  },
+): Promise<string[]> {
+  const { connection, now } = args;
+  const keys: string[] = [];
+  for (const invoice of args.invoices) {
+    const key = invoiceKeyOf(connection.connectionId, invoice.Id);
+    const previous = await previousRecord(trx, key);
+    const record = toInvoiceRecord(invoice, connection.homeCurrency, previous);
+    const { changed } = await upsertInvoice(
+      trx,
+      {
+        portalId: connection.portalId,
+        connectionId: connection.connectionId,
+        realmId: connection.realmId,
+        origin: args.origin,
+        state: stateOf(record, now, connection.timeZone),
+        record,
+      },
+      now,
+    );
+    let linked = false;
+    for (const link of args.links ?? []) {
+      if (await linkInvoice(trx, { invoiceKey: key, portalId: connection.portalId, ...link }, now))
+        linked = true;
+    }
+    if (changed || linked) {
+      for (const dealId of await dealsOfInvoice(trx, key))
+        await queue.enqueue(trx, updateDealProperties, { portalId: connection.portalId, dealId });
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+async function previousRecord(db: Database, invoiceKey: string): Promise<InvoiceRecord | undefined> {
+  const row = await db
+    .selectFrom("invoices")
+    .selectAll()
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    qboInvoiceId: row.qboInvoiceId,
+    docNumber: row.docNumber,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    currency: row.currency,
+    totalAmt: Number(row.totalAmt),
+    balance: Number(row.balance),
+    txnDate: row.txnDate,
+    dueDate: row.dueDate,
+    emailStatus: row.emailStatus,
+    printStatus: row.printStatus,
+    deliveredAt: row.deliveredAt,
+    privateNote: row.privateNote,
+    deleted: row.deleted,
+    qboUpdatedAt: row.qboUpdatedAt,
+  };
+}

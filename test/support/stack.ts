@@ -1,0 +1,275 @@
+import type { Hono } from "hono";
+import type { DatabaseHandle } from "../../src/db/kysely.ts";
+import { upsertPortal } from "../../src/db/repos/portals.ts";
+import { upsertQboConnection } from "../../src/db/repos/qbo-connections.ts";
+import { createSession, upsertUser } from "../../src/db/repos/sessions.ts";
+import { createHubSpotEmulator, type HubSpotEmulator } from "../../src/emulators/hubspot/app.ts";
+import { createQboEmulator, type QboEmulator } from "../../src/emulators/qbo/app.ts";
+import type { AppEnv } from "../../src/http/context.ts";
+import { createApp } from "../../src/http/app.tsx";
+import type { VendorApps } from "../../src/http/vendors.ts";
+import type { ManualClock } from "../../src/lib/clock.ts";
+import { silentLogger } from "../../src/lib/logger.ts";
+import { signToken, type EmbedClaims } from "../../src/lib/signed-token.ts";
+import type { Handlers } from "../../src/queue/catalogue.ts";
+import { JobQueue } from "../../src/queue/queue.ts";
+import { jobCatalogue, jobHandlers } from "../../src/sync/jobs.ts";
+import type { VendorClients } from "../../src/sync/vendor-clients.ts";
+import { testSecrets } from "./app.ts";
+import { testVendorClients } from "./engine.ts";
+import { sharedEmulatorClock } from "./qbo-emulated.ts";
+
+/** Where each party lives inside the in-process stack (no ports: fetch is routed by origin). */
+export const STACK_URLS = {
+  ledgerlink: "http://ledgerlink.test",
+  hubspot: "http://hubspot.test",
+  qbo: "http://qbo.test",
+} as const;
+
+export const HUBSPOT_APP = { clientId: "ledgerlink-dev", clientSecret: "ledgerlink-dev-secret", appId: 1 };
+const INTUIT_APP = { clientId: "ledgerlink-dev", clientSecret: "ledgerlink-dev-secret" };
+export const STACK_VERIFIER = "stack-verifier-token";
+
+export interface StackCompany {
+  realmId: string;
+  connectionId: string;
+  name: string;
+}
+
+export interface Stack {
+  hubspot: HubSpotEmulator;
+  qbo: QboEmulator;
+  /** The Ledgerlink web app (createApp) with clients and a real queue on the test database. */
+  app: Hono<AppEnv>;
+  clients: VendorClients;
+  queue: JobQueue;
+  handlers: Handlers;
+  portalId: string;
+  /** The HubSpot portal as the emulator numbers it. */
+  hubspotPortalId: number;
+  companies: { us: StackCompany; uk: StackCompany };
+  /** A signed-in Ledgerlink user of the portal (HubSpot user "7"). */
+  user: { userId: string; hubspotUserId: string; cookie: string; csrf: string };
+  /** HubSpot API call with the portal's token; JSON in and out. */
+  hs(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** QBO Accounting API call for a realm (path after /v3/company/{realm}); JSON in and out. */
+  qboApi(
+    realmId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** QBO emulator control API (`/__emulator...`). */
+  qboControl(path: string, body?: unknown): Promise<Record<string, unknown>>;
+  /** An embed token for an iframe page, as the card would mint it. */
+  embedToken(objectType: EmbedClaims["objectType"], objectId: string, opts?: Partial<EmbedClaims>): string;
+  /** Runs every due job (the worker, without waiting). */
+  drain(): Promise<number>;
+  /** A fetch that reaches Ledgerlink, both emulators by origin (pass to the HubSpot emulator). */
+  route: typeof fetch;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything issue 6 needs in one process: a HubSpot emulator portal (`demo` seed: companies,
+ * contacts, products, deals with line items, quotes published / draft / expired), a QBO emulator with
+ * a US company and a UK company (GBP, VAT codes; both `demo` seed), Ledgerlink's database rows for
+ * the portal and both connections (tokens issued through the emulators' control routes), the
+ * vendor clients on the shared manual clock, the web app and a real queue.
+ */
+export async function startStack(database: DatabaseHandle, clock: ManualClock): Promise<Stack> {
+  const db = database.db;
+  const emulatorClock = sharedEmulatorClock(clock);
+  let app: Hono<AppEnv> | undefined;
+  const route = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    const origin = new URL(req.url).origin;
+    if (origin === STACK_URLS.hubspot) return hubspot.fetch(req);
+    if (origin === STACK_URLS.qbo) return qbo.fetch(req);
+    if (origin === STACK_URLS.ledgerlink && app) return app.fetch(req);
+    throw new TypeError(`fetch failed: no route to ${origin}`);
+  }) as typeof fetch;
+
+  const hubspot = createHubSpotEmulator({
+    clock: emulatorClock,
+    rateLimits: true,
+    publicUrl: STACK_URLS.hubspot,
+    fetch: route,
+  });
+  const qbo = createQboEmulator({ clock: emulatorClock, rateLimits: true, fetch: route });
+
+  const hubspotPortalId = hubspot.createPortal({ seed: "demo", companyCurrency: "USD" });
+  const hsToken = hubspot.issueToken(hubspotPortalId);
+  const qboControl = async (path: string, body?: unknown) => {
+    const res = await qbo.fetch(
+      new Request(`${STACK_URLS.qbo}/__emulator${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    return (await res.json()) as Record<string, unknown>;
+  };
+  await qboControl("/apps", {
+    clientId: INTUIT_APP.clientId,
+    clientSecret: INTUIT_APP.clientSecret,
+    redirectUris: [`${STACK_URLS.ledgerlink}/oauth/qbo/callback`],
+    webhookUrl: `${STACK_URLS.ledgerlink}/webhooks/qbo`,
+    verifierToken: STACK_VERIFIER,
+  });
+
+  const portalId = String(hubspotPortalId);
+  const now = clock.now();
+  const portalCtx = `hubspot:${portalId}`;
+  await upsertPortal(
+    db,
+    {
+      portalId,
+      appId: String(HUBSPOT_APP.appId),
+      companyCurrency: "USD",
+      timeZone: "UTC",
+      accessToken: testSecrets.seal(hsToken.access_token, portalCtx),
+      refreshToken: testSecrets.seal(hsToken.refresh_token, portalCtx),
+      accessExpiresAt: new Date(now.getTime() + 1800_000),
+      scopes: ["oauth"],
+    },
+    now,
+  );
+  const hubspotUserId = "7";
+  const userId = await upsertUser(db, { portalId, hubspotUserId, email: "owner@stack.example" }, now);
+  const session = await createSession(db, userId, portalId, now);
+  const csrf = "test-csrf-token-0123456789ab";
+
+  const connect = async (name: string, country: string, extra: Record<string, unknown>) => {
+    const { realmId } = (await qboControl("/companies", { name, country, seed: "demo", ...extra })) as {
+      realmId: string;
+    };
+    const token = await qboControl("/tokens", { realmId, clientId: INTUIT_APP.clientId });
+    const connectionId = `conn-${country.toLowerCase()}`;
+    const ctx = `qbo:${connectionId}`;
+    await upsertQboConnection(
+      db,
+      {
+        connectionId,
+        portalId,
+        realmId,
+        companyName: name,
+        country,
+        homeCurrency: country === "GB" ? "GBP" : "USD",
+        multiCurrency: false,
+        customTxnNumbers: false,
+        timeZone: country === "GB" ? "Europe/London" : "America/Los_Angeles",
+        accessToken: testSecrets.seal(String(token.access_token), ctx),
+        refreshToken: testSecrets.seal(String(token.refresh_token), ctx),
+        accessExpiresAt: new Date(now.getTime() + 3600_000),
+        refreshExpiresAt: new Date(now.getTime() + 86_400_000 * 100),
+      },
+      now,
+    );
+    return { realmId, connectionId, name };
+  };
+  const us = await connect("Craig's Design and Landscaping", "US", {});
+  const uk = await connect("Thames Garden Studio Ltd", "GB", { homeCurrency: "GBP" });
+
+  const vendors: VendorApps = {
+    hubspot: {
+      ...HUBSPOT_APP,
+      redirectUri: `${STACK_URLS.ledgerlink}/oauth/hubspot/callback`,
+      authBaseUrl: STACK_URLS.hubspot,
+      apiBaseUrl: STACK_URLS.hubspot,
+      fetch: route,
+      clock,
+    },
+    intuit: {
+      ...INTUIT_APP,
+      redirectUri: `${STACK_URLS.ledgerlink}/oauth/qbo/callback`,
+      authBaseUrl: STACK_URLS.qbo,
+      oauthBaseUrl: STACK_URLS.qbo,
+      revokeBaseUrl: STACK_URLS.qbo,
+      apiBaseUrl: STACK_URLS.qbo,
+      fetch: route,
+      clock,
+    },
+  };
+  const clients = testVendorClients(db, clock, vendors);
+  const queue = new JobQueue(database, jobCatalogue, silentLogger, {
+    databaseUrl: database.kind === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
+  });
+  await queue.start();
+  app = createApp({
+    config: { dataDir: "memory://", publicUrl: STACK_URLS.ledgerlink },
+    database,
+    logger: silentLogger,
+    clock,
+    secrets: testSecrets,
+    vendors,
+    clients,
+    queue,
+    intuitVerifierToken: STACK_VERIFIER,
+  });
+  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
+
+  const json = async (res: Response) => {
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    hubspot,
+    qbo,
+    app,
+    clients,
+    queue,
+    handlers,
+    portalId,
+    hubspotPortalId,
+    companies: { us, uk },
+    user: { userId, hubspotUserId, cookie: `ll_session=${session}; ll_csrf=${csrf}`, csrf },
+    route,
+    hs: async (method, path, body) =>
+      json(
+        await hubspot.fetch(
+          new Request(`${STACK_URLS.hubspot}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${hsToken.access_token}`, "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        ),
+      ),
+    qboApi: async (realmId, method, path, body) => {
+      const token = (await qboControl("/tokens", { realmId, clientId: INTUIT_APP.clientId })).access_token;
+      const sep = path.includes("?") ? "&" : "?";
+      return json(
+        await qbo.fetch(
+          new Request(`${STACK_URLS.qbo}/v3/company/${realmId}${path}${sep}minorversion=75`, {
+            method,
+            headers: {
+              authorization: `Bearer ${String(token)}`,
+              accept: "application/json",
+              "content-type": "application/json",
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        ),
+      );
+    },
+    qboControl,
+    embedToken: (objectType, objectId, opts = {}) =>
+      signToken(testSecrets, {
+        purpose: "embed",
+        portalId,
+        objectType,
+        objectId,
+        hubspotUserId,
+        userEmail: "owner@stack.example",
+        locale: "en",
+        exp: clock.now().getTime() + 3600_000,
+        ...opts,
+      }),
+    drain: () => queue.drain(handlers),
+    close: async () => {
+      await queue.stop();
+      await hubspot.close();
+      qbo.close();
+    },
+  };
+}
