@@ -1,0 +1,78 @@
+import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
+import { queryAll } from "../../connectors/qbo/client.ts";
+import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
+import type { Database } from "../../db/kysely.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { uniqueDisplayName } from "../customer-match.ts";
+import type { CompleteDraft } from "./draft.ts";
+
+const MAX_NAME_RACES = 3;
+
+/**
+ * The draft's QBO customer id, creating the customer first when the user chose "Create a new
+ * QuickBooks customer" (I3). The DisplayName is made unique against every customer, inactive ones
+ * included (QBO's 6240 counts them), just before the write. The new id is saved into the draft at
+ * once: a rerun after a crash uses it instead of creating (and the requestid would replay anyway).
+ */
+export async function ensureCustomer(
+  db: Database,
+  http: HttpClient,
+  draftId: string,
+  draft: CompleteDraft,
+): Promise<Result<string, VendorError>> {
+  const wanted = draft.customer;
+  if (wanted.kind === "existing") return ok(wanted.id);
+  for (let attempt = 1; ; attempt++) {
+    const taken = await queryAll(http, {
+      entity: "Customer",
+      where: [
+        ["DisplayName", "LIKE", `${wanted.displayName.trim().slice(0, 80)}%`],
+        ["Active", "IN", [true, false]],
+      ],
+    });
+    if (!taken.ok) return err(taken.error);
+    const displayName = uniqueDisplayName(
+      wanted.displayName,
+      taken.value.rows.map((c) => String(c.DisplayName ?? "")),
+    );
+    const created = await createEntity(
+      http,
+      "Customer",
+      customerBody({ ...wanted, displayName }),
+      // A name race (someone took it between our read and write) retries under a new id.
+      requestIdFor("draft", draftId, "customer", attempt === 1 ? "" : String(attempt)),
+    );
+    if (created.ok) {
+      await rememberCustomer(db, draftId, draft, created.value.Id, displayName);
+      return ok(created.value.Id);
+    }
+    if (created.error.kind !== "duplicate" || attempt >= MAX_NAME_RACES) return err(created.error);
+  }
+}
+
+function customerBody(c: Extract<CompleteDraft["customer"], { kind: "new" }>): Record<string, unknown> {
+  return {
+    DisplayName: c.displayName,
+    ...(c.givenName ? { GivenName: c.givenName } : {}),
+    ...(c.familyName ? { FamilyName: c.familyName } : {}),
+    ...(c.companyName ? { CompanyName: c.companyName } : {}),
+    ...(c.email ? { PrimaryEmailAddr: { Address: c.email } } : {}),
+    ...(c.phone ? { PrimaryPhone: { FreeFormNumber: c.phone } } : {}),
+    ...(c.currency ? { CurrencyRef: { value: c.currency } } : {}),
+  };
+}
+
+async function rememberCustomer(
+  db: Database,
+  draftId: string,
+  draft: CompleteDraft,
+  id: string,
+  displayName: string,
+): Promise<void> {
+  const data = { ...draft, customer: { kind: "existing" as const, id, displayName } };
+  await db
+    .updateTable("invoiceDrafts")
+    .set({ data: JSON.stringify(data) })
+    .where("draftId", "=", draftId)
+    .execute();
+}
