@@ -87,13 +87,14 @@ export async function startStack(
 ): Promise<Stack> {
   const db = database.db;
   const emulatorClock = sharedEmulatorClock(clock);
-  let app: Hono<AppEnv> | undefined;
+  // Bound once the app exists: the emulators are built first, and they call Ledgerlink back.
+  const late: { app?: Hono<AppEnv> } = {};
   const route = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
     const origin = new URL(req.url).origin;
     if (origin === STACK_URLS.hubspot) return hubspot.fetch(req);
     if (origin === STACK_URLS.qbo) return qbo.fetch(req);
-    if (origin === STACK_URLS.ledgerlink && app) return app.fetch(req);
+    if (origin === STACK_URLS.ledgerlink && late.app) return late.app.fetch(req);
     throw new TypeError(`fetch failed: no route to ${origin}`);
   }) as typeof fetch;
 
@@ -203,7 +204,7 @@ export async function startStack(
     databaseUrl: database.kind === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
   });
   await queue.start();
-  app = createApp({
+  const app = createApp({
     config: { dataDir: "memory://", publicUrl: STACK_URLS.ledgerlink },
     database,
     logger: silentLogger,
@@ -214,6 +215,7 @@ export async function startStack(
     queue,
     intuitVerifierToken: STACK_VERIFIER,
   });
+  late.app = app;
   const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
 
   const json = async (res: Response) => {
