@@ -22,3 +22,22 @@ describeEachBackend("test stack", (db) => {
     }
   });
 });
+
+describeEachBackend("test stack, live", (db) => {
+  it("serves all three on free ports and registers Ledgerlink's card with the HubSpot emulator", async () => {
+    const clock = new ManualClock("2026-11-02T09:00:00Z");
+    const stack = await startStack(db(), clock, { live: true });
+    try {
+      expect(stack.urls.ledgerlink).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await fetch(`${stack.urls.ledgerlink}/healthz`);
+      expect(health.status).toBe(200);
+      const cards = await fetch(
+        `${stack.urls.hubspot}/crm/v3/extensions/cards-dev/1?hapikey=ledgerlink-dev-hapikey`,
+      );
+      const body = (await cards.json()) as { results: Array<{ fetch: { targetUrl: string } }> };
+      expect(body.results.map((c) => c.fetch.targetUrl)).toEqual([`${stack.urls.ledgerlink}/hubspot/card`]);
+    } finally {
+      await stack.close();
+    }
+  });
+});

@@ -7,6 +7,8 @@ import { createHubSpotEmulator, type HubSpotEmulator } from "../../src/emulators
 import { createQboEmulator, type QboEmulator } from "../../src/emulators/qbo/app.ts";
 import type { AppEnv } from "../../src/http/context.ts";
 import { createApp } from "../../src/http/app.tsx";
+import { registerCard } from "../../src/connectors/hubspot/card-definition.ts";
+import { listen, type RunningServer } from "../../src/emulators/kit/index.ts";
 import type { VendorApps } from "../../src/http/vendors.ts";
 import type { ManualClock } from "../../src/lib/clock.ts";
 import { silentLogger } from "../../src/lib/logger.ts";
@@ -48,7 +50,7 @@ export interface Stack {
   /** The HubSpot portal as the emulator numbers it. */
   hubspotPortalId: number;
   companies: { us: StackCompany; uk: StackCompany };
-  /** A signed-in Ledgerlink user of the portal (HubSpot user "7"). */
+  /** A signed-in Ledgerlink user of the portal (HubSpot user "1", the record page's viewer). */
   user: { userId: string; hubspotUserId: string; cookie: string; csrf: string };
   /** HubSpot API call with the portal's token; JSON in and out. */
   hs(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -63,6 +65,8 @@ export interface Stack {
   qboControl(path: string, body?: unknown): Promise<Record<string, unknown>>;
   /** An embed token for an iframe page, as the card would mint it. */
   embedToken(objectType: EmbedClaims["objectType"], objectId: string, opts?: Partial<EmbedClaims>): string;
+  /** Where each party is reached: real 127.0.0.1 ports in live mode, in-process names otherwise. */
+  urls: { ledgerlink: string; hubspot: string; qbo: string };
   /** Runs every due job (the worker, without waiting). */
   drain(): Promise<number>;
   /** A fetch that reaches Ledgerlink, both emulators by origin (pass to the HubSpot emulator). */
@@ -83,25 +87,30 @@ export async function startStack(
   // Off by default: the tests' own direct API calls (`hs`, `qboApi`) bypass the rate budget, and on
   // a frozen clock they would run into the limits. Ledgerlink's clients under real limits are proven
   // by sync/qbo-emulator.integration.test.ts and the bench.
-  opts: { rateLimits?: boolean } = {},
+  opts: { rateLimits?: boolean; live?: boolean } = {},
 ): Promise<Stack> {
   const db = database.db;
+  const servers = opts.live ? await liveServers((origin, req) => dispatch(origin, req)) : undefined;
+  const urls = servers?.urls ?? STACK_URLS;
   const emulatorClock = sharedEmulatorClock(clock);
   // Bound once the app exists: the emulators are built first, and they call Ledgerlink back.
   const late: { app?: Hono<AppEnv> } = {};
+  const dispatch = (origin: string, req: Request): Promise<Response> | Response => {
+    if (origin === urls.hubspot) return hubspot.fetch(req);
+    if (origin === urls.qbo) return qbo.fetch(req);
+    if (origin === urls.ledgerlink && late.app) return late.app.fetch(req);
+    throw new TypeError(`fetch failed: no route to ${origin}`);
+  };
+  // Server-to-server calls stay in process, even in live mode: only the browser uses the sockets.
   const route = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
-    const origin = new URL(req.url).origin;
-    if (origin === STACK_URLS.hubspot) return hubspot.fetch(req);
-    if (origin === STACK_URLS.qbo) return qbo.fetch(req);
-    if (origin === STACK_URLS.ledgerlink && late.app) return late.app.fetch(req);
-    throw new TypeError(`fetch failed: no route to ${origin}`);
+    return dispatch(new URL(req.url).origin, req);
   }) as typeof fetch;
 
   const hubspot = createHubSpotEmulator({
     clock: emulatorClock,
     rateLimits: opts.rateLimits ?? false,
-    publicUrl: STACK_URLS.hubspot,
+    publicUrl: urls.hubspot,
     fetch: route,
   });
   const qbo = createQboEmulator({ clock: emulatorClock, rateLimits: opts.rateLimits ?? false, fetch: route });
@@ -110,7 +119,7 @@ export async function startStack(
   const hsToken = hubspot.issueToken(hubspotPortalId);
   const qboControl = async (path: string, body?: unknown) => {
     const res = await qbo.fetch(
-      new Request(`${STACK_URLS.qbo}/__emulator${path}`, {
+      new Request(`${urls.qbo}/__emulator${path}`, {
         method: body === undefined ? "GET" : "POST",
         headers: { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -121,8 +130,8 @@ export async function startStack(
   await qboControl("/apps", {
     clientId: INTUIT_APP.clientId,
     clientSecret: INTUIT_APP.clientSecret,
-    redirectUris: [`${STACK_URLS.ledgerlink}/oauth/qbo/callback`],
-    webhookUrl: `${STACK_URLS.ledgerlink}/webhooks/qbo`,
+    redirectUris: [`${urls.ledgerlink}/oauth/qbo/callback`],
+    webhookUrl: `${urls.ledgerlink}/webhooks/qbo`,
     verifierToken: STACK_VERIFIER,
   });
 
@@ -143,7 +152,8 @@ export async function startStack(
     },
     now,
   );
-  const hubspotUserId = "7";
+  // "1" is the user the HubSpot emulator's record page acts as (extensions/card-fetch.ts EMULATOR_USER).
+  const hubspotUserId = "1";
   const userId = await upsertUser(db, { portalId, hubspotUserId, email: "owner@stack.example" }, now);
   const session = await createSession(db, userId, portalId, now);
   const csrf = "test-csrf-token-0123456789ab";
@@ -182,19 +192,19 @@ export async function startStack(
   const vendors: VendorApps = {
     hubspot: {
       ...HUBSPOT_APP,
-      redirectUri: `${STACK_URLS.ledgerlink}/oauth/hubspot/callback`,
-      authBaseUrl: STACK_URLS.hubspot,
-      apiBaseUrl: STACK_URLS.hubspot,
+      redirectUri: `${urls.ledgerlink}/oauth/hubspot/callback`,
+      authBaseUrl: urls.hubspot,
+      apiBaseUrl: urls.hubspot,
       fetch: route,
       clock,
     },
     intuit: {
       ...INTUIT_APP,
-      redirectUri: `${STACK_URLS.ledgerlink}/oauth/qbo/callback`,
-      authBaseUrl: STACK_URLS.qbo,
-      oauthBaseUrl: STACK_URLS.qbo,
-      revokeBaseUrl: STACK_URLS.qbo,
-      apiBaseUrl: STACK_URLS.qbo,
+      redirectUri: `${urls.ledgerlink}/oauth/qbo/callback`,
+      authBaseUrl: urls.qbo,
+      oauthBaseUrl: urls.qbo,
+      revokeBaseUrl: urls.qbo,
+      apiBaseUrl: urls.qbo,
       fetch: route,
       clock,
     },
@@ -205,7 +215,7 @@ export async function startStack(
   });
   await queue.start();
   const app = createApp({
-    config: { dataDir: "memory://", publicUrl: STACK_URLS.ledgerlink },
+    config: { dataDir: "memory://", publicUrl: urls.ledgerlink },
     database,
     logger: silentLogger,
     clock,
@@ -216,6 +226,13 @@ export async function startStack(
     intuitVerifierToken: STACK_VERIFIER,
   });
   late.app = app;
+  await registerCard({
+    fetch: route,
+    apiBaseUrl: urls.hubspot,
+    appId: HUBSPOT_APP.appId,
+    developerKey: `${HUBSPOT_APP.clientId}-hapikey`,
+    publicUrl: urls.ledgerlink,
+  });
   const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
 
   const json = async (res: Response) => {
@@ -237,7 +254,7 @@ export async function startStack(
     hs: async (method, path, body) =>
       json(
         await hubspot.fetch(
-          new Request(`${STACK_URLS.hubspot}${path}`, {
+          new Request(`${urls.hubspot}${path}`, {
             method,
             // A fresh token each time: tests move the clock by days, past any token's hour.
             headers: {
@@ -253,7 +270,7 @@ export async function startStack(
       const sep = path.includes("?") ? "&" : "?";
       return json(
         await qbo.fetch(
-          new Request(`${STACK_URLS.qbo}/v3/company/${realmId}${path}${sep}minorversion=75`, {
+          new Request(`${urls.qbo}/v3/company/${realmId}${path}${sep}minorversion=75`, {
             method,
             headers: {
               authorization: `Bearer ${String(token)}`,
@@ -278,11 +295,33 @@ export async function startStack(
         exp: clock.now().getTime() + 3600_000,
         ...opts,
       }),
+    urls,
     drain: () => queue.drain(handlers),
     close: async () => {
+      await servers?.close();
       await queue.stop();
       await hubspot.close();
       qbo.close();
+    },
+  };
+}
+
+/** Three servers on free ports whose handlers are bound later (their URLs are needed first). */
+async function liveServers(dispatch: (origin: string, req: Request) => Promise<Response> | Response) {
+  const started = await Promise.all(
+    [0, 1, 2].map(() => {
+      let url = "";
+      return listen((req) => dispatch(url, req)).then((server) => {
+        url = server.url;
+        return server;
+      });
+    }),
+  );
+  const [ledgerlink, hubspot, qbo] = started as [RunningServer, RunningServer, RunningServer];
+  return {
+    urls: { ledgerlink: ledgerlink.url, hubspot: hubspot.url, qbo: qbo.url },
+    close: async () => {
+      await Promise.all(started.map((s) => s.close()));
     },
   };
 }
