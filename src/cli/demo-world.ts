@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { registerCard } from "../connectors/hubspot/card-definition.ts";
+import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";
 import { startQboEmulator } from "../emulators/qbo/server.ts";
 import { DemoAgent } from "./demo-oauth.ts";
@@ -107,6 +109,7 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     );
   const us = await realm("US", "Craig's Design and Landscaping", {});
   const uk = await realm("GB", "Thames Garden Studio Ltd", { homeCurrency: "GBP" });
+  for (const realmId of [us, uk]) await addDemoCatalogue(fetch, qb, realmId, CLIENT.id);
 
   await post(`${qb}/__emulator/apps`, {
     clientId: CLIENT.id,
@@ -129,6 +132,14 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     );
     if (!has) await post(dev(`/webhooks/v3/${CLIENT.appId}/subscriptions`), sub);
   }
+  // The "Integration invoices" card on deals, contacts and companies (issue 5 item 9, issue 6).
+  await registerCard({
+    fetch,
+    apiBaseUrl: hs,
+    appId: CLIENT.appId,
+    developerKey: `${CLIENT.id}-hapikey`,
+    publicUrl: ledgerlinkUrl,
+  });
   return { portalId, realms: { us, uk } };
 }
 

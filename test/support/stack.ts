@@ -7,6 +7,7 @@ import { createHubSpotEmulator, type HubSpotEmulator } from "../../src/emulators
 import { createQboEmulator, type QboEmulator } from "../../src/emulators/qbo/app.ts";
 import type { AppEnv } from "../../src/http/context.ts";
 import { createApp } from "../../src/http/app.tsx";
+import { addDemoCatalogue } from "../../src/cli/demo-catalogue.ts";
 import { registerCard } from "../../src/connectors/hubspot/card-definition.ts";
 import { listen, type RunningServer } from "../../src/emulators/kit/index.ts";
 import type { VendorApps } from "../../src/http/vendors.ts";
@@ -184,6 +185,7 @@ export async function startStack(
       },
       now,
     );
+    await addDemoCatalogue(route, urls.qbo, realmId, INTUIT_APP.clientId);
     return { realmId, connectionId, name };
   };
   const us = await connect("Craig's Design and Landscaping", "US", {});
