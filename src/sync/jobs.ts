@@ -19,7 +19,8 @@ import {
 import { pollHubSpotHandler, type HubSpotRecordRule } from "./handlers/poll-hubspot.ts";
 import type { VendorClients } from "./vendor-clients.ts";
 import { updateDealPropertiesHandler } from "./invoices/deal-sync.ts";
-import { overduePass, pushInvoice, updateDealProperties } from "./invoices/job-defs.ts";
+import { mirrorInvoice, overduePass, pushInvoice, updateDealProperties } from "./invoices/job-defs.ts";
+import { mirrorInvoiceHandler } from "./invoices/mirror.ts";
 import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
@@ -39,6 +40,7 @@ export const jobCatalogue: AnyJob[] = [
   pushInvoice,
   updateDealProperties,
   overduePass,
+  mirrorInvoice,
 ];
 
 export interface HandlerDeps {
@@ -71,5 +73,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
       pushInvoiceHandler({ ...base, queue: deps.queue, afterQboCreate: deps.afterQboCreate }, ctx),
     [updateDealProperties.name]: (ctx) => updateDealPropertiesHandler(base, ctx),
     [overduePass.name]: (ctx) => overduePassHandler({ ...base, queue: deps.queue }, ctx),
+    [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
   };
 }

@@ -29,6 +29,12 @@ export const INVOICE_STATUS_OPTIONS: NonNullable<PropertySpec["options"]> = [
   { value: "overdue", label: { en: "Overdue", ja: "期限超過" } },
 ];
 
+/** Invoice objects can also be voided in QBO; deals never show that (S1: a voided one stops driving them). */
+const INVOICE_OBJECT_STATUS_OPTIONS: NonNullable<PropertySpec["options"]> = [
+  ...INVOICE_STATUS_OPTIONS,
+  { value: "voided", label: { en: "Voided", ja: "無効" } },
+];
+
 const GROUP = "qbo_invoice";
 const groupLabel = { en: "QuickBooks invoice", ja: "QuickBooks 請求書" };
 const SYNC_GROUP = "ledgerlink";
@@ -85,7 +91,17 @@ export const PORTAL_PROPERTIES: PropertySpec[] = [
     fieldType: "date",
     groupName: GROUP,
   },
-  // V2: invoice objects created by the invoice sync carry their QBO identity and status.
+  // V2, E2: HubSpot invoice objects mirroring QBO invoices carry their QBO identity and status.
+  // QBO ids are unique only within a company, so the unique key is "<realm id>:<invoice id>".
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_key",
+    label: { en: "QuickBooks invoice key", ja: "QuickBooks 請求書キー" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+    hasUniqueValue: true,
+  },
   {
     objectType: "invoices",
     name: "qbo_invoice_id",
@@ -93,7 +109,30 @@ export const PORTAL_PROPERTIES: PropertySpec[] = [
     type: "string",
     fieldType: "text",
     groupName: GROUP,
-    hasUniqueValue: true,
+  },
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_number",
+    label: { en: "QuickBooks invoice number", ja: "QuickBooks 請求書番号" },
+    type: "string",
+    fieldType: "text",
+    groupName: GROUP,
+  },
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_amount",
+    label: { en: "QuickBooks invoice amount", ja: "QuickBooks 請求金額" },
+    type: "number",
+    fieldType: "number",
+    groupName: GROUP,
+  },
+  {
+    objectType: "invoices",
+    name: "qbo_invoice_balance",
+    label: { en: "QuickBooks balance due", ja: "QuickBooks 未払い残高" },
+    type: "number",
+    fieldType: "number",
+    groupName: GROUP,
   },
   {
     objectType: "invoices",
@@ -110,7 +149,7 @@ export const PORTAL_PROPERTIES: PropertySpec[] = [
     type: "enumeration",
     fieldType: "select",
     groupName: GROUP,
-    options: INVOICE_STATUS_OPTIONS,
+    options: INVOICE_OBJECT_STATUS_OPTIONS,
   },
   // Identity: which QBO record a contact, company or product is linked to (C, P).
   {

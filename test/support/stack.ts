@@ -16,6 +16,7 @@ import { silentLogger } from "../../src/lib/logger.ts";
 import { signToken, type EmbedClaims } from "../../src/lib/signed-token.ts";
 import type { Handlers } from "../../src/queue/catalogue.ts";
 import { JobQueue } from "../../src/queue/queue.ts";
+import { setupPortalHandler } from "../../src/sync/handlers/setup-portal.ts";
 import { jobCatalogue, jobHandlers } from "../../src/sync/jobs.ts";
 import type { VendorClients } from "../../src/sync/vendor-clients.ts";
 import { testSecrets } from "./app.ts";
@@ -235,6 +236,11 @@ export async function startStack(
     developerKey: `${HUBSPOT_APP.clientId}-hapikey`,
     publicUrl: urls.ledgerlink,
   });
+  // The portal set up as "Sign in with HubSpot" does it: Ledgerlink's deal and invoice properties.
+  await setupPortalHandler(
+    { db, clock, clients },
+    { payload: { portalId, locale: "en" }, jobId: "stack-setup", log: silentLogger, retryCount: 0 },
+  );
   const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
 
   const json = async (res: Response) => {

@@ -7,6 +7,7 @@ import { pullQboChanges } from "../job-defs.ts";
 import { jobHandlers } from "../jobs.ts";
 import { overduePass, pushInvoice } from "./job-defs.ts";
 import { decodeDraftError } from "./push-errors.ts";
+import { trackInvoices } from "./track.ts";
 
 /**
  * The invoice engine against both emulators (I8, I10, S1–S5): push-invoice from a complete draft,
@@ -105,32 +106,6 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
       .execute((trx) => stack.queue.enqueue(trx, job, payload));
 
   it("creates the invoice unsent, links it to the deal and writes the five deal properties (I8, S2)", async () => {
-    await stack.hs("POST", "/crm/v3/properties/deals", {
-      name: "qbo_invoice_status",
-      label: "Invoice status",
-      type: "enumeration",
-      fieldType: "select",
-      groupName: "dealinformation",
-      options: ["awaiting_send", "sent", "partially_paid", "paid", "overdue"].map((v, i) => ({
-        label: v,
-        value: v,
-        displayOrder: i,
-      })),
-    });
-    for (const [name, type, fieldType] of [
-      ["qbo_invoice_amount", "number", "number"],
-      ["qbo_invoice_recipient", "string", "text"],
-      ["qbo_invoice_number", "string", "text"],
-      ["qbo_invoice_due_date", "date", "date"],
-    ] as const)
-      await stack.hs("POST", "/crm/v3/properties/deals", {
-        name,
-        label: name,
-        type,
-        fieldType,
-        groupName: "dealinformation",
-      });
-
     const draftId = await submittedDraft();
     await enqueue(pushInvoice, { draftId });
     await enqueue(pushInvoice, { draftId }); // a double click
@@ -154,6 +129,18 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
       qbo_invoice_number: String(ours[0]!.DocNumber),
       qbo_invoice_status: "awaiting_send",
       qbo_invoice_due_date: "2026-11-20",
+    });
+    // E2: mirrored as a HubSpot invoice object, associated with the deal.
+    const assoc = await stack.hs("GET", `/crm/v4/objects/deals/${dealId}/associations/invoices`);
+    expect(assoc.body.results).toHaveLength(1);
+    const object = await stack.hs(
+      "GET",
+      `/crm/v3/objects/invoices/${assoc.body.results[0].toObjectId}?properties=qbo_invoice_id,qbo_realm_id,qbo_invoice_status`,
+    );
+    expect(object.body.properties).toMatchObject({
+      qbo_invoice_id: String(ours[0]!.Id),
+      qbo_realm_id: stack.companies.us.realmId,
+      qbo_invoice_status: "awaiting_send",
     });
   });
 
@@ -254,5 +241,35 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
       .execute((trx) => stack.queue.enqueue(trx, overduePass, {}));
     await stack.drain();
     expect((await dealProps(deal2)).qbo_invoice_status).toBe("overdue");
+  });
+
+  it("lists an invoice in another currency but leaves the deal's properties alone (S4)", async () => {
+    const uk = stack.companies.uk;
+    const q = encodeURIComponent("SELECT * FROM Invoice");
+    const invoice = (await stack.qboApi(uk.realmId, "GET", `/query?query=${q}`)).body.QueryResponse
+      .Invoice[0];
+    const deal3 = (await stack.hs("GET", "/crm/v3/objects/deals?limit=100")).body.results[2].id as string;
+    const conn = await db()
+      .db.selectFrom("qboConnections")
+      .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
+      .where("connectionId", "=", uk.connectionId)
+      .executeTakeFirstOrThrow();
+    await db()
+      .db.transaction()
+      .execute((trx) =>
+        trackInvoices(trx, stack.queue, {
+          connection: conn,
+          invoices: [invoice],
+          origin: "added",
+          links: [{ objectType: "deals", objectId: deal3 }],
+          now: clock.now(),
+        }),
+      );
+    await stack.drain();
+    const rows = await db().db.selectFrom("invoiceLinks").selectAll().where("objectId", "=", deal3).execute();
+    expect(rows).toHaveLength(1);
+    const props = await dealProps(deal3);
+    expect(props.qbo_invoice_number ?? "").toBe("");
+    expect(props.qbo_invoice_status ?? "").toBe("");
   });
 });

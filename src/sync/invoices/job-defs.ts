@@ -27,3 +27,11 @@ export const overduePass = defineJob({
   cron: { expression: "5 * * * *", payload: {} },
   retry: { limit: 2 },
 });
+
+/** Keeps the HubSpot invoice object of a followed invoice in step (E2, W1). */
+export const mirrorInvoice = defineJob({
+  name: "mirror-invoice",
+  payload: z.object({ invoiceKey: z.string().min(1) }),
+  singletonKey: (p) => p.invoiceKey,
+  retry: { limit: 8, delaySeconds: 15, backoff: true },
+});

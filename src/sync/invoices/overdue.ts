@@ -4,7 +4,7 @@ import { recordLedger } from "../../db/repos/ledger.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
 import { invoiceStatus } from "../status.ts";
-import { updateDealProperties } from "./job-defs.ts";
+import { mirrorInvoice, updateDealProperties } from "./job-defs.ts";
 
 /**
  * `overdue-pass` (S5): QBO announces no event when a due date passes, so every invoice that can
@@ -48,6 +48,7 @@ export async function overduePassHandler(
         .set({ state, updatedAt: now })
         .where("invoiceKey", "=", row.invoiceKey)
         .execute();
+      await deps.queue.enqueue(trx, mirrorInvoice, { invoiceKey: row.invoiceKey });
       for (const dealId of await dealsOfInvoice(trx, row.invoiceKey))
         await deps.queue.enqueue(trx, updateDealProperties, { portalId: row.portalId, dealId });
       await recordLedger(trx, {

@@ -9,7 +9,7 @@ import {
 } from "../../db/repos/invoices.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import { stateOf, toInvoiceRecord, type InvoiceRecord } from "./facts.ts";
-import { updateDealProperties } from "./job-defs.ts";
+import { mirrorInvoice, updateDealProperties } from "./job-defs.ts";
 
 export interface TrackedConnection {
   portalId: string;
@@ -60,6 +60,7 @@ export async function trackInvoices(
         linked = true;
     }
     if (changed || linked) {
+      await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
       for (const dealId of await dealsOfInvoice(trx, key))
         await queue.enqueue(trx, updateDealProperties, { portalId: connection.portalId, dealId });
     }
