@@ -4,6 +4,7 @@
  */
 import { benchHubSpotContacts } from "../src/emulators/hubspot/bench.ts";
 import { benchQboInvoices } from "../src/emulators/qbo/bench.ts";
+import { benchCard } from "./card.ts";
 import { benchQboBudget } from "./qbo-budget.ts";
 
 interface Row {
@@ -43,6 +44,13 @@ async function main() {
       `${(budget.simulatedMs / 1000).toFixed(1)} s of QBO time (${(budget.ofAllowedRate * 100).toFixed(1)} % of the fastest Intuit allows, target ≥ 90 %; ` +
       `${(((budget.reads / budget.simulatedMs) * 60_000 * 100) / 500).toFixed(1)} % of 500/min sustained); ` +
       `${(budget.wallMs / 1000).toFixed(2)} s of real time`,
+  );
+
+  const card = await benchCard(20, 200);
+  console.log(
+    `Ledgerlink card endpoint, deal with ${card.invoices} invoices, ${card.fetches} signed fetches: ` +
+      `p50 ${card.p50.toFixed(1)} ms, p95 ${card.p95.toFixed(1)} ms, max ${card.max.toFixed(1)} ms; ` +
+      `target p95 < 300 ms: ${card.p95 < 300 ? "met" : "MISSED"}`,
   );
 
   for (const row of rows) {
