@@ -27,17 +27,19 @@ function startDemo(env: Record<string, string>): { child: ChildProcess; ready: P
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  const printed = () => out;
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const url = /Ledgerlink demo running: (\S+)/.exec(out)?.[1];
-      if (url) resolve(url);
+      // Resolve once the whole banner is out (the deal URL is its last line but one).
+      if (url && out.includes("Data directory:")) resolve(url);
     });
     let err = "";
     child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`demo exited ${code}: ${err.slice(-2000)}`)));
   });
-  return { child, ready };
+  return { child, ready, printed };
 }
 
 /**
@@ -83,5 +85,16 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
     expect(text).toContain("20000001");
     expect(text).toContain("Craig's Design and Landscaping");
     expect(text).toContain("Thames Garden Studio Ltd");
+  }, 60_000);
+
+  it("shows the Integration invoices card on the printed demo deal (issue 5 item 9)", async () => {
+    const dealUrl = /A demo deal in HubSpot: (\S+)/.exec(demo.printed())?.[1];
+    expect(dealUrl).toBeDefined();
+    const page = await (await browser.newContext({ locale: "en-US" })).newPage();
+    await page.goto(dealUrl!);
+    const card = page.locator("article.card");
+    await expect.poll(() => card.locator("h3").first().textContent()).toContain("Integration invoices");
+    expect(await card.getByRole("button", { name: "Create invoice" }).count()).toBe(1);
+    expect(await card.getByRole("button", { name: "Add existing invoice" }).count()).toBe(1);
   }, 60_000);
 });
