@@ -21,7 +21,11 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `ledgerlink demo` and resolves with its printed Ledgerlink URL once it is ready. */
-function startDemo(env: Record<string, string>): { child: ChildProcess; ready: Promise<string> } {
+function startDemo(env: Record<string, string>): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  printed: () => string;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "demo"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
