@@ -9,6 +9,7 @@ import type { Logger } from "../lib/logger.ts";
 import type { JobQueue } from "../queue/queue.ts";
 import type { VendorClients } from "../sync/vendor-clients.ts";
 import { NotFoundPage } from "../web/pages/not-found.tsx";
+import { EMBED_JS_PATH, embedJs } from "../web/embed-assets.ts";
 import type { AppEnv } from "./context.ts";
 import type { VendorApps } from "./vendors.ts";
 import { csrfMiddleware } from "./middleware/csrf.ts";
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
+  app.get(EMBED_JS_PATH, (c) => c.body(embedJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.route("/", healthRoutes(deps.database));
   const secureCookies = deps.config.publicUrl.startsWith("https:");
   app.route("/", authRoutes({ ...deps, secureCookies }));

@@ -1,0 +1,8 @@
+// Ledgerlink's iframe pages inside HubSpot: a "Done" button closes HubSpot's modal. HubSpot listens
+// for {"action": "DONE"} from the iframe (hubspot.md §2.10) and then refreshes the card.
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target.closest("[data-hubspot-done]") : null;
+  if (!target) return;
+  event.preventDefault();
+  window.parent.postMessage({ action: "DONE" }, "*");
+});
