@@ -24,4 +24,9 @@ export default tseslint.config(
     files: ["**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  {
+    // Scripts served to browsers (the iframe pages).
+    files: ["src/web/assets/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", Element: "readonly" } },
+  },
 );
