@@ -43,8 +43,11 @@ export interface AppDeps {
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
 
-/** Paths vendors call: authenticated by their signatures, not by a browser's CSRF token. */
-const VENDOR_PATHS = /^\/(webhooks|hubspot|api\/v1)\//;
+/**
+ * Paths vendors call, authenticated by their signatures, and the iframe pages, whose signed token
+ * travels in every form (ADR 11): neither relies on the browser's CSRF cookie.
+ */
+const VENDOR_PATHS = /^\/(webhooks|hubspot|api\/v1|embed)\//;
 
 /** Builds the web app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
