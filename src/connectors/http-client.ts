@@ -107,6 +107,8 @@ export interface HttpRequest<T> {
   body?: unknown;
   headers?: Record<string, string>;
   schema?: z.ZodType<T>;
+  /** A successful answer's body as bytes (a PDF), not parsed; errors are still parsed to classify them. */
+  binary?: boolean;
   /**
    * May a failure whose effect is unknown (timeout, dropped connection, 5xx) be retried? GET, PUT,
    * PATCH and DELETE are; a POST only when the caller makes it so (QBO `requestid`). A 429 is always
@@ -245,7 +247,8 @@ async function exchange<T>(
             : JSON.stringify(req.body),
       signal,
     });
-    return ok({ status: res.status, headers: res.headers, body: parseBody(await res.text()) });
+    const body = req.binary && res.ok ? new Uint8Array(await res.arrayBuffer()) : parseBody(await res.text());
+    return ok({ status: res.status, headers: res.headers, body });
   } catch (error) {
     if (req.signal?.aborted) return err({ kind: "aborted", retryable: false, message: "aborted by caller" });
     const message = error instanceof Error ? error.message : String(error);

@@ -141,3 +141,54 @@ export async function findInvoice(db: Database, portalId: string, invoiceKey: st
     .where("i.invoiceKey", "=", invoiceKey)
     .executeTakeFirst();
 }
+
+export interface InvoiceFilter {
+  state?: InvoiceStateColumn;
+  connectionId?: string;
+  customer?: string;
+  dealId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+}
+
+/** The Invoices page: every followed invoice of one portal, newest QBO change first, with its links. */
+export async function listInvoices(db: Database, portalId: string, f: InvoiceFilter, limit = 500) {
+  let q = db
+    .selectFrom("invoices as i")
+    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
+    .selectAll("i")
+    .select("c.companyName")
+    .where("i.portalId", "=", portalId);
+  if (f.state) q = q.where("i.state", "=", f.state);
+  if (f.connectionId) q = q.where("i.connectionId", "=", f.connectionId);
+  if (f.customer)
+    q = q.where("i.customerName", "ilike", `%${f.customer.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (f.dueFrom) q = q.where("i.dueDate", ">=", f.dueFrom);
+  if (f.dueTo) q = q.where("i.dueDate", "<=", f.dueTo);
+  if (f.dealId) {
+    const dealId = f.dealId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("invoiceLinks as l")
+          .select("l.invoiceKey")
+          .whereRef("l.invoiceKey", "=", "i.invoiceKey")
+          .where("l.objectType", "=", "deals")
+          .where("l.objectId", "=", dealId),
+      ),
+    );
+  }
+  const rows = await q.orderBy("i.qboUpdatedAt", "desc").limit(limit).execute();
+  const links = rows.length
+    ? await db
+        .selectFrom("invoiceLinks")
+        .select(["invoiceKey", "objectType", "objectId"])
+        .where(
+          "invoiceKey",
+          "in",
+          rows.map((r) => r.invoiceKey),
+        )
+        .execute()
+    : [];
+  return rows.map((r) => ({ ...r, links: links.filter((l) => l.invoiceKey === r.invoiceKey) }));
+}

@@ -35,7 +35,6 @@ export const en = {
   "notYet.title": "{page} is not available yet",
   "notYet.body":
     "This part of Ledgerlink has not been built yet. Nothing here is simulated: when it arrives, it will show your real data.",
-  "notYet.invoices": "Invoices created from HubSpot deals and their statuses arrive with the invoice work.",
   "notYet.sync": "Contact, product and invoice sync settings arrive with the sync work.",
   "notYet.mappings": "Field mappings arrive with the sync work.",
   "notYet.reports": "Revenue and receivables reports arrive with the reports work.",

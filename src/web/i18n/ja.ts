@@ -36,7 +36,6 @@ export const ja: Messages = {
   "notYet.title": "{page}はまだ利用できません",
   "notYet.body":
     "Ledgerlink のこの部分はまだ作られていません。ここに模擬データは表示しません。完成すると実際のデータが表示されます。",
-  "notYet.invoices": "HubSpot の取引から作成した請求書とそのステータスは、請求書機能とともに提供されます。",
   "notYet.sync": "コンタクト、製品、請求書の同期設定は、同期機能とともに提供されます。",
   "notYet.mappings": "フィールドマッピングは、同期機能とともに提供されます。",
   "notYet.reports": "売上と売掛金のレポートは、レポート機能とともに提供されます。",
