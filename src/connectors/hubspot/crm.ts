@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { ok, type Result } from "../../lib/result.ts";
+import type { HttpClient, VendorError } from "../http-client.ts";
+
+export interface CrmObject {
+  id: string;
+  properties: Record<string, string | null>;
+  /** Associated ids by object type (`quotes`, `contacts`, ...), in HubSpot's order. */
+  associations: Record<string, string[]>;
+}
+
+const object = z.looseObject({
+  id: z.string(),
+  properties: z.record(z.string(), z.string().nullable()),
+  associations: z
+    .record(
+      z.string(),
+      z.looseObject({ results: z.array(z.looseObject({ id: z.union([z.string(), z.number()]) })) }),
+    )
+    .optional(),
+});
+const batch = z.looseObject({ results: z.array(object) });
+
+function toObject(o: z.infer<typeof object>): CrmObject {
+  const associations: Record<string, string[]> = {};
+  for (const [type, list] of Object.entries(o.associations ?? {}))
+    associations[type] = [...new Set(list.results.map((r) => String(r.id)))];
+  return { id: o.id, properties: o.properties, associations };
+}
+
+/** `GET /crm/v3/objects/{type}/{id}` with properties and associated ids (hubspot.md §2.3). */
+export async function getObject(
+  http: HttpClient,
+  type: string,
+  id: string,
+  properties: string[],
+  associations: string[] = [],
+): Promise<Result<CrmObject, VendorError>> {
+  const res = await http.request({
+    method: "GET",
+    path: `/crm/v3/objects/${type}/${encodeURIComponent(id)}`,
+    query: {
+      properties: properties.join(","),
+      ...(associations.length ? { associations: associations.join(",") } : {}),
+    },
+    schema: object,
+  });
+  return res.ok ? ok(toObject(res.value.body)) : res;
+}
+
+/** `POST /crm/v3/objects/{type}/batch/read`: up to 100 ids, in the order asked. */
+export async function batchRead(
+  http: HttpClient,
+  type: string,
+  ids: string[],
+  properties: string[],
+): Promise<Result<CrmObject[], VendorError>> {
+  if (ids.length === 0) return ok([]);
+  const res = await http.request({
+    method: "POST",
+    path: `/crm/v3/objects/${type}/batch/read`,
+    body: { inputs: ids.slice(0, 100).map((id) => ({ id })), properties },
+    schema: batch,
+    idempotent: true,
+  });
+  if (!res.ok) return res;
+  const byId = new Map(res.value.body.results.map((o) => [o.id, toObject(o)]));
+  return ok(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+}
