@@ -23,8 +23,9 @@ const batch = z.looseObject({ results: z.array(object) });
 
 function toObject(o: z.infer<typeof object>): CrmObject {
   const associations: Record<string, string[]> = {};
+  // HubSpot names the key "line items" (with a space) while the path says line_items.
   for (const [type, list] of Object.entries(o.associations ?? {}))
-    associations[type] = [...new Set(list.results.map((r) => String(r.id)))];
+    associations[type.replace(/ /g, "_")] = [...new Set(list.results.map((r) => String(r.id)))];
   return { id: o.id, properties: o.properties, associations };
 }
 

@@ -40,6 +40,8 @@ export const newCustomer = z.object({
 });
 
 export const draftData = z.object({
+  /** Shown at the top of each step; read from HubSpot when the wizard opens. */
+  dealName: z.string().optional(),
   connectionId: z.string().optional(),
   source: z
     .discriminatedUnion("kind", [
@@ -49,7 +51,18 @@ export const draftData = z.object({
     .optional(),
   /** The HubSpot contact or company the customer was matched from (linked to the invoice too). */
   party: z
-    .object({ objectType: z.enum(["contacts", "companies"]), objectId: z.string().min(1), label: z.string() })
+    .object({
+      objectType: z.enum(["contacts", "companies"]),
+      objectId: z.string().min(1),
+      label: z.string(),
+      // What matching (I3) and a new customer's prefill need, as HubSpot had it.
+      email: z.string().optional(),
+      name: z.string().optional(),
+      givenName: z.string().optional(),
+      familyName: z.string().optional(),
+      companyName: z.string().optional(),
+      phone: z.string().optional(),
+    })
     .optional(),
   customer: z
     .discriminatedUnion("kind", [
