@@ -1,4 +1,4 @@
-import type { QboCustomer } from "../../../connectors/qbo/lists.ts";
+import type { QboCustomer } from "../../../sync/invoices/wizard-lists.ts";
 import type { DraftData } from "../../../sync/invoices/draft.ts";
 import type { QuoteState } from "../../../sync/invoices/wizard-rules.ts";
 import { EmbedLayout } from "../../embed-layout.tsx";

@@ -1,4 +1,4 @@
-import type { QboItem, QboTaxCode, QboTerm } from "../../../connectors/qbo/lists.ts";
+import type { QboItem, QboTaxCode, QboTerm } from "../../../sync/invoices/wizard-lists.ts";
 import type { DraftData } from "../../../sync/invoices/draft.ts";
 import { money, StepButtons, Token, WizardFrame, type WizardView } from "./frame.tsx";
 
