@@ -191,4 +191,21 @@ describeEachBackend("create-invoice wizard (I1–I7, I9, I10)", (db) => {
       SalesFormsPrefs: { CustomTxnNumbers: false },
     });
   });
+
+  it("shows a QuickBooks refusal on the review step in plain words, the draft kept (I10)", async () => {
+    const deal = deals["Globex – training"]!;
+    const w = wizard(deal);
+    const row = await draft(deal);
+    await db()
+      .db.updateTable("invoiceDrafts")
+      .set({
+        step: "review",
+        error: JSON.stringify({ code: "closed_period", detail: "Account Period Closed" }),
+      })
+      .where("draftId", "=", row.draftId)
+      .execute();
+    const review = await (await w.get("/review")).text();
+    expect(review).toContain("closed accounting period");
+    expect(review).toContain("QuickBooks said: Account Period Closed");
+  });
 });
