@@ -16,6 +16,7 @@ import { silentLogger } from "../../src/lib/logger.ts";
 import { signToken, type EmbedClaims } from "../../src/lib/signed-token.ts";
 import type { Handlers } from "../../src/queue/catalogue.ts";
 import { JobQueue } from "../../src/queue/queue.ts";
+import { trackInvoices } from "../../src/sync/invoices/track.ts";
 import { setupPortalHandler } from "../../src/sync/handlers/setup-portal.ts";
 import { jobCatalogue, jobHandlers } from "../../src/sync/jobs.ts";
 import type { VendorClients } from "../../src/sync/vendor-clients.ts";
@@ -69,6 +70,12 @@ export interface Stack {
   embedToken(objectType: EmbedClaims["objectType"], objectId: string, opts?: Partial<EmbedClaims>): string;
   /** Where each party is reached: real 127.0.0.1 ports in live mode, in-process names otherwise. */
   urls: { ledgerlink: string; hubspot: string; qbo: string };
+  /** Follows QBO invoices of a company, linked to HubSpot records, as "Add existing invoice" does. */
+  follow(
+    company: "us" | "uk",
+    invoices: Array<{ Id: string }>,
+    links: Array<{ objectType: "deals" | "contacts" | "companies"; objectId: string }>,
+  ): Promise<string[]>;
   /** Runs every due job (the worker, without waiting). */
   drain(): Promise<number>;
   /** A fetch that reaches Ledgerlink, both emulators by origin (pass to the HubSpot emulator). */
@@ -304,6 +311,18 @@ export async function startStack(
         ...opts,
       }),
     urls,
+    follow: async (company, invoices, links) => {
+      const connection = await db
+        .selectFrom("qboConnections")
+        .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
+        .where("connectionId", "=", (company === "us" ? us : uk).connectionId)
+        .executeTakeFirstOrThrow();
+      return db
+        .transaction()
+        .execute((trx) =>
+          trackInvoices(trx, queue, { connection, invoices, origin: "added", links, now: clock.now() }),
+        );
+    },
     drain: () => queue.drain(handlers),
     close: async () => {
       await servers?.close();

@@ -7,28 +7,52 @@ export type LinkedObjectType = InvoiceLinksTable["objectType"];
 
 export const invoiceKeyOf = (connectionId: string, qboInvoiceId: string) => `${connectionId}:${qboInvoiceId}`;
 
+/** What Ledgerlink keeps of one QBO invoice, in plain values (sync/invoices/facts.ts reads it from QBO). */
+export interface InvoiceRecord {
+  qboInvoiceId: string;
+  docNumber: string | null;
+  customerId: string;
+  customerName: string;
+  currency: string;
+  totalAmt: number;
+  balance: number;
+  txnDate: string | null;
+  dueDate: string | null;
+  emailStatus: string | null;
+  printStatus: string | null;
+  deliveredAt: string | null;
+  privateNote: string | null;
+  deleted: boolean;
+  qboUpdatedAt: Date;
+}
+
 export interface InvoiceUpsert {
   portalId: string;
   connectionId: string;
   realmId: string;
   origin: InvoicesTable["origin"];
   state: InvoiceStateColumn;
-  record: {
-    qboInvoiceId: string;
-    docNumber: string | null;
-    customerId: string;
-    customerName: string;
-    currency: string;
-    totalAmt: number;
-    balance: number;
-    txnDate: string | null;
-    dueDate: string | null;
-    emailStatus: string | null;
-    printStatus: string | null;
-    deliveredAt: string | null;
-    privateNote: string | null;
-    deleted: boolean;
-    qboUpdatedAt: Date;
+  record: InvoiceRecord;
+}
+
+/** A stored row as the record it was written from. */
+export function recordOf(row: InvoiceRow): InvoiceRecord {
+  return {
+    qboInvoiceId: row.qboInvoiceId,
+    docNumber: row.docNumber,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    currency: row.currency,
+    totalAmt: Number(row.totalAmt),
+    balance: Number(row.balance),
+    txnDate: row.txnDate,
+    dueDate: row.dueDate,
+    emailStatus: row.emailStatus,
+    printStatus: row.printStatus,
+    deliveredAt: row.deliveredAt,
+    privateNote: row.privateNote,
+    deleted: row.deleted,
+    qboUpdatedAt: row.qboUpdatedAt,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { isCalendarDate } from "../../lib/dates.ts";
 import { readEntity } from "../../connectors/qbo/write.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
 import type { MessageKey } from "../../web/i18n/index.ts";
@@ -10,11 +11,6 @@ import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { embedAuth } from "../middleware/embed.ts";
 
-/** A real calendar date: "2026-02-30" is not one (Date.parse would roll it into March). */
-function isDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
 const text = (max: number, key: MessageKey) =>
   z
     .string()
@@ -37,12 +33,12 @@ const searchSchema = z
       .string()
       .optional()
       .transform((v) => v || undefined)
-      .refine((v) => !v || isDate(v), "addInvoice.error.date"),
+      .refine((v) => !v || isCalendarDate(v), "addInvoice.error.date"),
     to: z
       .string()
       .optional()
       .transform((v) => v || undefined)
-      .refine((v) => !v || isDate(v), "addInvoice.error.date"),
+      .refine((v) => !v || isCalendarDate(v), "addInvoice.error.date"),
     status: z
       .enum(
         ["", "awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"],

@@ -5,7 +5,6 @@ import { testSecrets } from "../../../test/support/app.ts";
 import { signatureHeaders } from "../../emulators/hubspot/extensions/signatures.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import { verifyToken } from "../../lib/signed-token.ts";
-import { trackInvoices } from "../../sync/invoices/track.ts";
 
 interface CardJson {
   results: Array<{
@@ -33,22 +32,7 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
     const invoice = (await stack.qboApi(uk.realmId, "GET", `/query?query=${q}`)).body.QueryResponse
       .Invoice[0];
     docNumber = String(invoice.DocNumber);
-    const conn = await db()
-      .db.selectFrom("qboConnections")
-      .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
-      .where("connectionId", "=", uk.connectionId)
-      .executeTakeFirstOrThrow();
-    await db()
-      .db.transaction()
-      .execute((trx) =>
-        trackInvoices(trx, stack.queue, {
-          connection: conn,
-          invoices: [invoice],
-          origin: "added",
-          links: [{ objectType: "deals", objectId: dealId }],
-          now: clock.now(),
-        }),
-      );
+    await stack.follow("uk", [invoice], [{ objectType: "deals", objectId: dealId }]);
   });
   afterAll(() => stack.close());
 

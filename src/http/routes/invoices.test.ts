@@ -5,7 +5,6 @@ import { testSecrets } from "../../../test/support/app.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import { signToken } from "../../lib/signed-token.ts";
 import { overduePass } from "../../sync/invoices/job-defs.ts";
-import { trackInvoices } from "../../sync/invoices/track.ts";
 
 /** The Invoices page, the on-demand overdue pass (S5) and the preview (I8). */
 describeEachBackend("Invoices page and preview (I8, S5)", (db) => {
@@ -20,22 +19,7 @@ describeEachBackend("Invoices page and preview (I8, S5)", (db) => {
     const q = encodeURIComponent("SELECT * FROM Invoice ORDERBY Id");
     const invoices = (await stack.qboApi(stack.companies.us.realmId, "GET", `/query?query=${q}`)).body
       .QueryResponse.Invoice;
-    const conn = await db()
-      .db.selectFrom("qboConnections")
-      .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
-      .where("connectionId", "=", stack.companies.us.connectionId)
-      .executeTakeFirstOrThrow();
-    keys = await db()
-      .db.transaction()
-      .execute((trx) =>
-        trackInvoices(trx, stack.queue, {
-          connection: conn,
-          invoices: invoices.slice(0, 3),
-          origin: "added",
-          links: [{ objectType: "deals", objectId: dealId }],
-          now: clock.now(),
-        }),
-      );
+    keys = await stack.follow("us", invoices.slice(0, 3), [{ objectType: "deals", objectId: dealId }]);
   });
   afterAll(() => stack.close());
 

@@ -7,7 +7,6 @@ import { pullQboChanges } from "../job-defs.ts";
 import { jobHandlers } from "../jobs.ts";
 import { overduePass, pushInvoice } from "./job-defs.ts";
 import { decodeDraftError } from "./push-errors.ts";
-import { trackInvoices } from "./track.ts";
 
 /**
  * The invoice engine against both emulators (I8, I10, S1–S5): push-invoice from a complete draft,
@@ -249,22 +248,7 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
     const invoice = (await stack.qboApi(uk.realmId, "GET", `/query?query=${q}`)).body.QueryResponse
       .Invoice[0];
     const deal3 = (await stack.hs("GET", "/crm/v3/objects/deals?limit=100")).body.results[2].id as string;
-    const conn = await db()
-      .db.selectFrom("qboConnections")
-      .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
-      .where("connectionId", "=", uk.connectionId)
-      .executeTakeFirstOrThrow();
-    await db()
-      .db.transaction()
-      .execute((trx) =>
-        trackInvoices(trx, stack.queue, {
-          connection: conn,
-          invoices: [invoice],
-          origin: "added",
-          links: [{ objectType: "deals", objectId: deal3 }],
-          now: clock.now(),
-        }),
-      );
+    await stack.follow("uk", [invoice], [{ objectType: "deals", objectId: deal3 }]);
     await stack.drain();
     const rows = await db().db.selectFrom("invoiceLinks").selectAll().where("objectId", "=", deal3).execute();
     expect(rows).toHaveLength(1);

@@ -1,25 +1,9 @@
 import type { QboEntity } from "../../connectors/qbo/client.ts";
+import type { InvoiceRecord } from "../../db/repos/invoices.ts";
 import type { InvoiceStateColumn } from "../../db/schema.ts";
 import { invoiceStatus, type InvoiceFacts } from "../status.ts";
 
-/** What Ledgerlink keeps of one QBO invoice (db `invoices`), read from QBO's own casing. */
-export interface InvoiceRecord {
-  qboInvoiceId: string;
-  docNumber: string | null;
-  customerId: string;
-  customerName: string;
-  currency: string;
-  totalAmt: number;
-  balance: number;
-  txnDate: string | null;
-  dueDate: string | null;
-  emailStatus: string | null;
-  printStatus: string | null;
-  deliveredAt: string | null;
-  privateNote: string | null;
-  deleted: boolean;
-  qboUpdatedAt: Date;
-}
+export type { InvoiceRecord } from "../../db/repos/invoices.ts";
 
 type Ref = { value?: unknown; name?: unknown } | undefined;
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);

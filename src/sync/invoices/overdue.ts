@@ -1,9 +1,9 @@
 import type { Database } from "../../db/kysely.ts";
-import { dealsOfInvoice } from "../../db/repos/invoices.ts";
+import { dealsOfInvoice, recordOf } from "../../db/repos/invoices.ts";
 import { recordLedger } from "../../db/repos/ledger.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
-import { invoiceStatus } from "../status.ts";
+import { stateOf } from "./facts.ts";
 import { mirrorInvoice, updateDealProperties } from "./job-defs.ts";
 
 /**
@@ -26,20 +26,7 @@ export async function overduePassHandler(
   if (ctx.payload.portalId) query = query.where("i.portalId", "=", ctx.payload.portalId);
   let moved = 0;
   for (const row of await query.execute()) {
-    const state = invoiceStatus(
-      {
-        dueDate: row.dueDate ?? undefined,
-        totalAmt: Number(row.totalAmt),
-        balance: Number(row.balance),
-        emailStatus: row.emailStatus ?? undefined,
-        printStatus: row.printStatus ?? undefined,
-        deliveredAt: row.deliveredAt ?? undefined,
-        deleted: row.deleted,
-        privateNote: row.privateNote ?? undefined,
-      },
-      now,
-      row.timeZone,
-    );
+    const state = stateOf(recordOf(row), now, row.timeZone);
     if (state === row.state) continue;
     moved += 1;
     await deps.db.transaction().execute(async (trx) => {

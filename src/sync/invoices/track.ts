@@ -4,6 +4,7 @@ import {
   dealsOfInvoice,
   invoiceKeyOf,
   linkInvoice,
+  recordOf,
   upsertInvoice,
   type LinkedObjectType,
 } from "../../db/repos/invoices.ts";
@@ -75,22 +76,5 @@ async function previousRecord(db: Database, invoiceKey: string): Promise<Invoice
     .selectAll()
     .where("invoiceKey", "=", invoiceKey)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    qboInvoiceId: row.qboInvoiceId,
-    docNumber: row.docNumber,
-    customerId: row.customerId,
-    customerName: row.customerName,
-    currency: row.currency,
-    totalAmt: Number(row.totalAmt),
-    balance: Number(row.balance),
-    txnDate: row.txnDate,
-    dueDate: row.dueDate,
-    emailStatus: row.emailStatus,
-    printStatus: row.printStatus,
-    deliveredAt: row.deliveredAt,
-    privateNote: row.privateNote,
-    deleted: row.deleted,
-    qboUpdatedAt: row.qboUpdatedAt,
-  };
+  return row ? recordOf(row) : undefined;
 }

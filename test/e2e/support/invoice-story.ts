@@ -2,7 +2,6 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { DatabaseHandle } from "../../../src/db/kysely.ts";
 import { ManualClock } from "../../../src/lib/clock.ts";
-import { trackInvoices } from "../../../src/sync/invoices/track.ts";
 import { launchBrowser } from "../../support/browser.ts";
 import { startStack, type Stack } from "../../support/stack.ts";
 
@@ -108,20 +107,7 @@ export async function qboInvoice(
 
 /** Follows a QBO invoice from a deal, as "Add existing invoice" does (for stories about what follows). */
 export async function follow(story: Story, invoice: Record<string, unknown>, dealId: string): Promise<void> {
-  const conn = await story.db.db
-    .selectFrom("qboConnections")
-    .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
-    .where("connectionId", "=", story.stack.companies.us.connectionId)
-    .executeTakeFirstOrThrow();
-  await story.db.db.transaction().execute((trx) =>
-    trackInvoices(trx, story.stack.queue, {
-      connection: conn,
-      invoices: [invoice as { Id: string }],
-      origin: "added",
-      links: [{ objectType: "deals", objectId: dealId }],
-      now: story.clock.now(),
-    }),
-  );
+  await story.stack.follow("us", [invoice as { Id: string }], [{ objectType: "deals", objectId: dealId }]);
   await story.stack.drain();
 }
 

@@ -2,6 +2,7 @@ import { activeCustomers, activeItems, activeTaxCodes, activeTerms } from "../..
 import type { VendorError } from "../../../connectors/http-client.ts";
 import { saveDraft } from "../../../db/repos/drafts.ts";
 import type { Result } from "../../../lib/result.ts";
+import { isCalendarDate } from "../../../lib/dates.ts";
 import type { MessageKey } from "../../../web/i18n/index.ts";
 import { matchCustomer } from "../../../sync/customer-match.ts";
 import type { DraftData, DraftLine } from "../../../sync/invoices/draft.ts";
@@ -22,10 +23,6 @@ async function need<T>(vendor: string, r: Promise<Result<T, VendorError>>): Prom
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 const NUMBER = /^\d{1,9}(\.\d{1,4})?$/;
-const isDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-};
 
 /** Saves `data` and moves to `go`; a submitted draft cannot be changed any more. */
 async function move(
@@ -194,7 +191,8 @@ export async function submitDetails(ctx: WizardCtx, form: FormData): Promise<Out
   const posted = field(form, "dueDate");
   const message = String(form.get("message") ?? "").trim();
   if (message.length > 1000) return { refuse: "wizard.error.message" };
-  if (!isDate(invoiceDate) || (posted && !isDate(posted))) return { refuse: "wizard.error.date" };
+  if (!isCalendarDate(invoiceDate) || (posted && !isCalendarDate(posted)))
+    return { refuse: "wizard.error.date" };
   // I6: the due date follows the term until the user changes the date they were shown.
   const edited = ctx.data.dueDateEdited || (posted !== "" && posted !== field(form, "shownDueDate"));
   const dueDate = edited && posted ? posted : term ? dueDateFor(term, invoiceDate) : invoiceDate;
