@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts", "test/**/*.test.tsx"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: on two busy cores an embedded database or a browser story can take a while.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: "forks",
     // Two cores: keep parallelism modest so PGlite start-up does not starve the rest.
     maxWorkers: 2,
