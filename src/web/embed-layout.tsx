@@ -6,7 +6,14 @@ import type { Locale, Translate } from "./i18n/index.ts";
  * The shell of the pages HubSpot shows in its iframe (wizard, "Add existing invoice"): no
  * navigation (the user is in HubSpot), our stylesheet, and the script that closes the modal.
  */
-export function EmbedLayout(props: { t: Translate; locale: Locale; title: string; children: Child }) {
+export function EmbedLayout(props: {
+  t: Translate;
+  locale: Locale;
+  title: string;
+  /** Extra head elements (the wizard's progress page refreshes itself with a meta refresh). */
+  head?: Child;
+  children: Child;
+}) {
   return (
     <html lang={props.locale}>
       <head>
@@ -15,6 +22,7 @@ export function EmbedLayout(props: { t: Translate; locale: Locale; title: string
         <title>{`${props.title} · ${props.t("app.name")}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <script src={EMBED_JS_PATH} defer />
+        {props.head}
       </head>
       <body class="embed">
         <main>

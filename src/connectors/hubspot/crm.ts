@@ -68,3 +68,35 @@ export async function batchRead(
   const byId = new Map(res.value.body.results.map((o) => [o.id, toObject(o)]));
   return ok(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
 }
+
+const associationPage = z.looseObject({
+  results: z.array(z.looseObject({ toObjectId: z.union([z.string(), z.number()]) })),
+  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
+});
+
+/**
+ * Every id of `toType` associated with one record, in HubSpot's order, through the v4 list
+ * (`GET /crm/v4/objects/{from}/{id}/associations/{to}`, ≤ 500 a page; hubspot.md §2.6): the
+ * precise source, where v3's inline `associations` may label keys loosely and repeat ids.
+ */
+export async function associatedIds(
+  http: HttpClient,
+  fromType: string,
+  fromId: string,
+  toType: string,
+): Promise<Result<string[], VendorError>> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const res = await http.request({
+      method: "GET",
+      path: `/crm/v4/objects/${fromType}/${encodeURIComponent(fromId)}/associations/${toType}`,
+      query: { limit: "500", ...(after ? { after } : {}) },
+      schema: associationPage,
+    });
+    if (!res.ok) return res;
+    ids.push(...res.value.body.results.map((r) => String(r.toObjectId)));
+    after = res.value.body.paging?.next?.after;
+  } while (after);
+  return ok([...new Set(ids)]);
+}

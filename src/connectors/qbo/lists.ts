@@ -84,15 +84,47 @@ export async function searchCustomers(
   return res.ok ? ok(res.value.rows.map(toCustomer)) : res;
 }
 
-/** Sellable items: services, non-inventory and inventory (categories and bundles cannot be a line). */
+/** Services, non-inventory and inventory items can be a line; categories and bundles cannot. */
+const sellable = (rows: QboEntity[]) =>
+  rows.filter((i) => i.Type !== "Category" && i.Type !== "Group").map(toItem);
+
+/** Every active sellable item (the per-line product lists, I4). */
 export async function activeItems(http: HttpClient): Promise<Result<QboItem[], VendorError>> {
   const res = await queryAll(http, {
     entity: "Item",
     where: [["Active", "=", true]],
     orderBy: { field: "Name" },
   });
-  if (!res.ok) return res;
-  return ok(res.value.rows.filter((i) => i.Type !== "Category" && i.Type !== "Group").map(toItem));
+  return res.ok ? ok(sellable(res.value.rows)) : res;
+}
+
+/** "Add products from QuickBooks": active sellable items whose name contains `text`, at most 100. */
+export async function searchItems(http: HttpClient, text: string): Promise<Result<QboItem[], VendorError>> {
+  const res = await queryPage(http, {
+    entity: "Item",
+    where: [
+      ["Name", "LIKE", `%${text}%`],
+      ["Active", "=", true],
+    ],
+    orderBy: { field: "Name" },
+    maxResults: 100,
+  });
+  return res.ok ? ok(sellable(res.value.rows)) : res;
+}
+
+/** Every DisplayName starting with `prefix`, inactive customers included (QBO's 6240 counts them). */
+export async function displayNamesLike(
+  http: HttpClient,
+  prefix: string,
+): Promise<Result<string[], VendorError>> {
+  const res = await queryAll(http, {
+    entity: "Customer",
+    where: [
+      ["DisplayName", "LIKE", `${prefix}%`],
+      ["Active", "IN", [true, false]],
+    ],
+  });
+  return res.ok ? ok(res.value.rows.map((r) => String(r.DisplayName ?? ""))) : res;
 }
 
 export async function activeTaxCodes(http: HttpClient): Promise<Result<QboTaxCode[], VendorError>> {

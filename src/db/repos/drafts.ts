@@ -75,3 +75,20 @@ export async function closeDraft(db: Database, draftId: string, now: Date): Prom
     .where("status", "=", "created")
     .execute();
 }
+
+/**
+ * One draft by id, only if it belongs to this portal; the caller checks deal and user against the
+ * embed token too, so a draft id from another portal, deal or user is simply not found (404).
+ */
+export async function findDraft(
+  db: Database,
+  portalId: string,
+  draftId: string,
+): Promise<DraftRow | undefined> {
+  return db
+    .selectFrom("invoiceDrafts")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .where("draftId", "=", draftId)
+    .executeTakeFirst();
+}

@@ -1,27 +1,36 @@
 import { Hono, type Context } from "hono";
-import { closeDraft, submitDraft } from "../../db/repos/drafts.ts";
-import { findInvoice } from "../../db/repos/invoices.ts";
-import { signToken } from "../../lib/signed-token.ts";
-import { completeDraft } from "../../sync/invoices/draft.ts";
-import { pushInvoice } from "../../sync/invoices/job-defs.ts";
-import { EmbedLayout } from "../../web/embed-layout.tsx";
-import { DonePage, ProgressPage } from "../../web/pages/wizard/review.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { embedAuth } from "../middleware/embed.ts";
-import { LINK_LIFETIME_MS } from "./card.ts";
-import { STEPS, stepUrl, WIZARD, wizardContext, type Step, type WizardCtx } from "./wizard/context.ts";
-import { renderStep, VendorFailed, vendorFailure } from "./wizard/render.tsx";
+import { noCompany, numbersRefusal, renderCompany, submitCompany } from "./wizard/company.tsx";
 import {
-  submitCompany,
-  submitCustomer,
-  submitDetails,
-  submitProducts,
-  submitSource,
-  type Outcome,
-} from "./wizard/submit.ts";
+  firstOpenStep,
+  STEPS,
+  stepUrl,
+  WIZARD,
+  wizardContext,
+  type Step,
+  type WizardCtx,
+} from "./wizard/context.ts";
+import { renderCustomer, submitCustomer } from "./wizard/customer.tsx";
+import { renderDetails, submitDetails } from "./wizard/details.tsx";
+import { refusalPage, VendorFailed, vendorFailure, type Outcome } from "./wizard/outcome.tsx";
+import { renderProducts, submitProducts } from "./wizard/products.tsx";
+import { renderReview, restart, statusPage, submitReview } from "./wizard/review.tsx";
+import { renderSource, submitSource } from "./wizard/source.tsx";
 
-const SUBMIT: Record<Exclude<Step, "review">, (ctx: WizardCtx, form: FormData) => Promise<Outcome>> = {
+type Render = (ctx: WizardCtx, error?: string, status?: 200 | 400) => Response | Promise<Response>;
+type Submit = (ctx: WizardCtx, form: FormData) => Promise<Outcome>;
+
+const RENDER: Record<Step, Render> = {
+  company: renderCompany,
+  source: renderSource,
+  customer: renderCustomer,
+  products: renderProducts,
+  details: renderDetails,
+  review: renderReview,
+};
+const SUBMIT: Record<Exclude<Step, "review">, Submit> = {
   company: submitCompany,
   source: submitSource,
   customer: submitCustomer,
@@ -29,135 +38,93 @@ const SUBMIT: Record<Exclude<Step, "review">, (ctx: WizardCtx, form: FormData) =
   details: submitDetails,
 };
 
+const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);
+const order = (s: Step) => STEPS.indexOf(s);
+
 /**
- * The create-invoice wizard (I1–I10) in HubSpot's iframe, one step per page. Every step saves the
- * server-side draft (one per deal and HubSpot user), so reloads and the back button lose nothing.
- * "Create invoice" freezes the draft and queues `push-invoice` in one transaction.
+ * The create-invoice wizard (I1–I10) in HubSpot's iframe, one step per page:
+ * `/embed/invoices/new` opens (or resumes) the user's draft for the deal and goes to its step;
+ * `/embed/invoices/new/<step>` shows and saves a step; every page carries `t` and `draft`.
+ * Every step saves the server-side draft, so reloads, the back button and a closed tab lose nothing.
  */
 export function wizardRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const path of [WIZARD, `${WIZARD}/*`]) {
     app.use(path, embedAuth(deps.secrets, deps.clock));
     app.use(path, async (c, next) => {
+      if (c.get("embed").objectType !== "deals")
+        return refusalPage(c, 400, "wizard.title", ["wizard.notDeal"]);
       if (!deps.clients || !deps.queue) return c.text("QuickBooks and HubSpot are not configured", 503);
-      if (c.get("embed").objectType !== "deals") return c.html(plain(c, "wizard.notDeal"), 400);
       await next();
     });
   }
 
   app.get(WIZARD, (c) =>
-    guarded(c, deps, async (ctx) => {
-      if (ctx.draft.status === "submitting")
-        return c.html(<ProgressPage t={c.get("t")} locale={c.get("locale")} token={ctx.token} />);
-      if (ctx.draft.status === "created") return done(ctx);
-      const first = ctx.conn ? (ctx.draft.step as Step) : "company";
-      return c.redirect(stepUrl(ctx, STEPS.includes(first) ? first : "company"), 303);
+    withContext(c, deps, async (ctx) => {
+      if (ctx.draft.status !== "editing") return statusPage(ctx);
+      if (!ctx.conn) return noCompany(ctx) ?? c.redirect(stepUrl(ctx, "company"), 303);
+      const open = firstOpenStep(ctx);
+      const saved = isStep(ctx.draft.step) ? ctx.draft.step : open;
+      const step = order(saved) <= order(open) ? saved : open;
+      // I9 before any step: the source step asks QuickBooks itself, later steps are asked here.
+      if (step !== "source" && step !== "company") {
+        const refused = await numbersRefusal(ctx);
+        if (refused) return refused;
+      }
+      return c.redirect(stepUrl(ctx, step), 303);
     }),
   );
 
   app.get(`${WIZARD}/:step`, (c) =>
-    guarded(c, deps, async (ctx) => {
-      const step = c.req.param("step") as Step;
-      if (!STEPS.includes(step)) return c.notFound();
-      if (ctx.draft.status !== "editing") return c.redirect(stepUrl(ctx), 303);
-      if (step !== "company" && !ctx.conn) return c.redirect(stepUrl(ctx, "company"), 303);
-      return renderStep(ctx, step);
+    withContext(c, deps, async (ctx) => {
+      const step = c.req.param("step");
+      if (!isStep(step)) return c.notFound();
+      const early = guard(ctx, step);
+      return early ?? RENDER[step](ctx);
     }),
   );
 
-  app.post(`${WIZARD}/restart`, (c) =>
-    guarded(c, deps, async (ctx) => {
-      await closeDraft(deps.database.db, ctx.draft.draftId, deps.clock.now());
-      return c.redirect(stepUrl(ctx), 303);
-    }),
-  );
-
-  app.post(`${WIZARD}/review`, (c) =>
-    guarded(c, deps, async (ctx) => {
-      const form = await c.req.formData();
-      if (String(form.get("action")) === "previous") return c.redirect(stepUrl(ctx, "details"), 303);
-      if (ctx.draft.status !== "editing" || !ctx.conn) return c.redirect(stepUrl(ctx), 303);
-      const complete = completeDraft(ctx.data, ctx.conn.country !== "US");
-      if (!complete.ok)
-        return renderStep(
-          ctx,
-          "review",
-          c.get("t")("invoiceError.incomplete", { detail: complete.missing.join(", ") }),
-          400,
-        );
-      const queue = deps.queue!;
-      // Freeze and queue together: a double click finds the draft submitted and queues nothing (I10).
-      await deps.database.db.transaction().execute(async (trx) => {
-        if (await submitDraft(trx, ctx.draft.draftId, deps.clock.now()))
-          await queue.enqueue(
-            trx,
-            pushInvoice,
-            { draftId: ctx.draft.draftId },
-            { requestId: c.get("requestId") },
-          );
-      });
-      return c.redirect(stepUrl(ctx), 303);
-    }),
-  );
+  app.post(`${WIZARD}/restart`, (c) => withContext(c, deps, restart));
 
   app.post(`${WIZARD}/:step`, (c) =>
-    guarded(c, deps, async (ctx) => {
-      const step = c.req.param("step") as Step;
-      if (!STEPS.includes(step) || step === "review") return c.notFound();
-      if (ctx.draft.status !== "editing") return c.redirect(stepUrl(ctx), 303);
-      if (step !== "company" && !ctx.conn) return c.redirect(stepUrl(ctx, "company"), 303);
-      const outcome = await SUBMIT[step](ctx, await c.req.formData());
+    withContext(c, deps, async (ctx) => {
+      const step = c.req.param("step");
+      if (!isStep(step)) return c.notFound();
+      const early = guard(ctx, step);
+      if (early) return early;
+      const form = await c.req.formData();
+      if (step === "review") return submitReview(ctx, form);
+      const outcome = await SUBMIT[step](ctx, form);
       if ("go" in outcome) return c.redirect(stepUrl(ctx, outcome.go, outcome.query), 303);
       // Refused: the same step again with the reason, from the saved draft (nothing half-applied).
-      const fresh = await wizardContext(c, deps);
-      return renderStep(fresh, step, c.get("t")(outcome.refuse), 400);
+      const fresh = (await wizardContext(c, deps))!;
+      return RENDER[step](fresh, c.get("t")(outcome.refuse.key, outcome.refuse.params), 400);
     }),
   );
   return app;
 }
 
-async function guarded(c: Context<AppEnv>, deps: AppDeps, run: (ctx: WizardCtx) => Promise<Response>) {
+/**
+ * Where a step's URL must not be served: a submitted or created draft (its status page instead),
+ * no usable company yet, or a step whose earlier steps are not done (the first open one instead).
+ */
+function guard(ctx: WizardCtx, step: Step): Response | undefined {
+  const { c } = ctx;
+  if (ctx.draft.status !== "editing") return c.redirect(stepUrl(ctx), 303);
+  if (step === "company") return undefined;
+  if (!ctx.conn) return c.redirect(stepUrl(ctx, "company"), 303);
+  const open = firstOpenStep(ctx);
+  return order(step) > order(open) ? c.redirect(stepUrl(ctx, open), 303) : undefined;
+}
+
+/** The draft this request names (404 when it is not this user's), and vendor failures as pages. */
+async function withContext(c: Context<AppEnv>, deps: AppDeps, run: (ctx: WizardCtx) => Promise<Response>) {
   const ctx = await wizardContext(c, deps);
+  if (!ctx) return refusalPage(c, 404, "wizard.notFound.title", ["wizard.notFound.body"]);
   try {
     return await run(ctx);
   } catch (error) {
-    if (error instanceof VendorFailed) return vendorFailure(ctx, error.vendor, error.error);
+    if (error instanceof VendorFailed) return vendorFailure(c, error);
     throw error;
   }
-}
-
-async function done(ctx: WizardCtx) {
-  const { c, deps } = ctx;
-  const invoice = ctx.draft.invoiceKey
-    ? await findInvoice(deps.database.db, ctx.draft.portalId, ctx.draft.invoiceKey)
-    : undefined;
-  const embed = c.get("embed");
-  const preview = invoice
-    ? signToken(deps.secrets, {
-        ...embed,
-        purpose: "preview",
-        invoiceKey: invoice.invoiceKey,
-        exp: deps.clock.now().getTime() + LINK_LIFETIME_MS,
-      })
-    : "";
-  const number = invoice?.docNumber ?? invoice?.qboInvoiceId ?? "";
-  return c.html(
-    <DonePage
-      t={c.get("t")}
-      locale={c.get("locale")}
-      token={ctx.token}
-      number={number}
-      company={invoice?.companyName ?? ""}
-      previewUrl={`/invoices/${encodeURIComponent(invoice?.invoiceKey ?? "")}/preview?t=${encodeURIComponent(preview)}`}
-    />,
-  );
-}
-
-function plain(c: Context<AppEnv>, key: "wizard.notDeal") {
-  const t = c.get("t");
-  return (
-    <EmbedLayout t={t} locale={c.get("locale")} title={t("wizard.title")}>
-      <p role="alert">{t(key)}</p>
-    </EmbedLayout>
-  );
 }

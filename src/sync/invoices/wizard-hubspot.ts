@@ -1,7 +1,10 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
-import { batchRead, getObject, type CrmObject } from "../../connectors/hubspot/crm.ts";
+import { associatedIds, batchRead, getObject, type CrmObject } from "../../connectors/hubspot/crm.ts";
 import { ok, type Result } from "../../lib/result.ts";
+import { partyFromCompany, partyFromContact, type Party } from "./wizard-customer.ts";
 import type { HubSpotLine } from "./wizard-rules.ts";
+
+export type { Party };
 
 /** What the wizard reads from HubSpot (I2–I4): the deal's quotes, a quote's lines, the customer party. */
 export interface DealContext {
@@ -11,30 +14,45 @@ export interface DealContext {
   companies: string[];
 }
 
-export interface Party {
-  objectType: "contacts" | "companies";
-  objectId: string;
-  label: string;
-  email?: string;
-  name?: string;
-  givenName?: string;
-  familyName?: string;
-  companyName?: string;
-  phone?: string;
+const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
+const LINE_PROPS = [
+  "name",
+  "quantity",
+  "price",
+  "hs_sku",
+  "hs_product_id",
+  "description",
+  "hs_position_on_quote",
+];
+
+/** The associated ids of several types at once, or the first failure. */
+async function associations<T extends string>(
+  hs: HttpClient,
+  fromType: string,
+  fromId: string,
+  types: readonly T[],
+): Promise<Result<Record<T, string[]>, VendorError>> {
+  const lists = await Promise.all(types.map((type) => associatedIds(hs, fromType, fromId, type)));
+  const out = {} as Record<T, string[]>;
+  for (const [i, list] of lists.entries()) {
+    if (!list.ok) return list;
+    out[types[i]!] = list.value;
+  }
+  return ok(out);
 }
 
-const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
-
 export async function dealContext(hs: HttpClient, dealId: string): Promise<Result<DealContext, VendorError>> {
-  const deal = await getObject(hs, "deals", dealId, ["dealname"], ["quotes", "contacts", "companies"]);
+  const deal = await getObject(hs, "deals", dealId, ["dealname"]);
   if (!deal.ok) return deal;
-  const quotes = await batchRead(hs, "quotes", deal.value.associations.quotes ?? [], QUOTE_PROPS);
+  const linked = await associations(hs, "deals", dealId, ["quotes", "contacts", "companies"] as const);
+  if (!linked.ok) return linked;
+  const quotes = await batchRead(hs, "quotes", linked.value.quotes, QUOTE_PROPS);
   if (!quotes.ok) return quotes;
   return ok({
     dealName: deal.value.properties.dealname ?? dealId,
     quotes: quotes.value,
-    contacts: deal.value.associations.contacts ?? [],
-    companies: deal.value.associations.companies ?? [],
+    contacts: linked.value.contacts,
+    companies: linked.value.companies,
   });
 }
 
@@ -43,24 +61,21 @@ export async function quoteDetails(
   hs: HttpClient,
   quoteId: string,
 ): Promise<Result<{ lines: HubSpotLine[]; contacts: string[]; companies: string[] }, VendorError>> {
-  const quote = await getObject(hs, "quotes", quoteId, QUOTE_PROPS, ["line_items", "contacts", "companies"]);
-  if (!quote.ok) return quote;
-  const items = await batchRead(hs, "line_items", quote.value.associations.line_items ?? [], [
-    "name",
-    "quantity",
-    "price",
-    "hs_sku",
-    "hs_product_id",
-    "description",
-  ]);
+  const linked = await associations(hs, "quotes", quoteId, ["line_items", "contacts", "companies"] as const);
+  if (!linked.ok) return linked;
+  const items = await batchRead(hs, "line_items", linked.value.line_items, LINE_PROPS);
   if (!items.ok) return items;
   const productIds = [
     ...new Set(items.value.map((i) => i.properties.hs_product_id).filter((p): p is string => !!p)),
   ];
+  // The product's `qbo_item_id` is the link product sync keeps (P1): the surest way to the item.
   const products = await batchRead(hs, "products", productIds, ["qbo_item_id"]);
   if (!products.ok) return products;
   const link = new Map(products.value.map((p) => [p.id, p.properties.qbo_item_id ?? undefined]));
-  const lines = items.value.map((i) => ({
+  // The quote's own order when HubSpot keeps one, else the association order.
+  const position = (o: CrmObject) => Number(o.properties.hs_position_on_quote ?? Number.NaN);
+  const ordered = [...items.value].sort((a, b) => (position(a) || 0) - (position(b) || 0));
+  const lines = ordered.map((i) => ({
     id: i.id,
     name: i.properties.name ?? undefined,
     sku: i.properties.hs_sku ?? undefined,
@@ -70,11 +85,7 @@ export async function quoteDetails(
     price: Number(i.properties.price ?? 0) || 0,
     description: i.properties.description ?? undefined,
   }));
-  return ok({
-    lines,
-    contacts: quote.value.associations.contacts ?? [],
-    companies: quote.value.associations.companies ?? [],
-  });
+  return ok({ lines, contacts: linked.value.contacts, companies: linked.value.companies });
 }
 
 /** I3: the first contact stands for the customer, else the first company. */
@@ -84,39 +95,12 @@ export async function partyOf(
 ): Promise<Result<Party | undefined, VendorError>> {
   const contactId = ids.contacts[0];
   if (contactId) {
-    const c = await getObject(hs, "contacts", contactId, [
-      "email",
-      "firstname",
-      "lastname",
-      "company",
-      "phone",
-    ]);
-    if (!c.ok) return c;
-    const p = c.value.properties;
-    const name = [p.firstname, p.lastname].filter(Boolean).join(" ");
-    return ok({
-      objectType: "contacts",
-      objectId: contactId,
-      label: name || p.email || contactId,
-      email: p.email ?? undefined,
-      name: name || undefined,
-      givenName: p.firstname ?? undefined,
-      familyName: p.lastname ?? undefined,
-      companyName: p.company ?? undefined,
-      phone: p.phone ?? undefined,
-    });
+    const props = ["email", "firstname", "lastname", "company", "phone", "mobilephone"];
+    const c = await getObject(hs, "contacts", contactId, props);
+    return c.ok ? ok(partyFromContact(contactId, c.value.properties)) : c;
   }
   const companyId = ids.companies[0];
   if (!companyId) return ok(undefined);
   const co = await getObject(hs, "companies", companyId, ["name", "phone"]);
-  if (!co.ok) return co;
-  const name = co.value.properties.name ?? companyId;
-  return ok({
-    objectType: "companies",
-    objectId: companyId,
-    label: name,
-    companyName: name,
-    name,
-    phone: co.value.properties.phone ?? undefined,
-  });
+  return co.ok ? ok(partyFromCompany(companyId, co.value.properties)) : co;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftLinesFrom, itemFor, quoteState } from "./wizard-rules.ts";
+import { draftLinesFrom, expiryDate, itemFor, quoteState } from "./wizard-rules.ts";
 
 const items = [
   { id: "1", name: "Annual licence", sku: "LIC-ANNUAL", unitPrice: 1200 },
@@ -7,7 +7,7 @@ const items = [
   { id: "3", name: "Design", unitPrice: 75 },
 ];
 
-describe("wizard rules (I2, I4)", () => {
+describe("wizard rules: quote usability (I2) and line mapping (I4)", () => {
   it.each([
     [{ hs_status: "APPROVAL_NOT_NEEDED", hs_expiration_date: "2026-12-01" }, { usable: true }],
     [{ hs_status: "APPROVED", hs_expiration_date: "2026-11-02T00:00:00Z" }, { usable: true }],
@@ -25,6 +25,24 @@ describe("wizard rules (I2, I4)", () => {
     ],
   ])("quote %o is %o on 2026-11-02", (props, expected) => {
     expect(quoteState(props, "2026-11-02")).toEqual(expected);
+  });
+
+  it.each([
+    ["2026-11-01T23:59:59.999Z", "2026-11-01"],
+    ["1793491200000", "2026-11-01"],
+    ["", undefined],
+    [null, undefined],
+    ["soon", undefined],
+  ])("reads the expiry %o as the day %s (ISO datetimes and epoch milliseconds)", (value, day) => {
+    expect(expiryDate(value)).toBe(day);
+  });
+
+  it("treats a quote as usable through its expiry day (I2)", () => {
+    const props = { hs_status: "APPROVED", hs_expiration_date: "2026-11-02T00:00:00Z" };
+    expect(quoteState(props, "2026-11-02").usable).toBe(true);
+    expect(quoteState(props, "2026-11-03")).toEqual({ usable: false, reason: "expired", on: "2026-11-02" });
+    expect(quoteState({ hs_status: "REJECTED" }, "2026-11-02")).toMatchObject({ reason: "not_published" });
+    expect(quoteState({}, "2026-11-02")).toMatchObject({ reason: "draft" });
   });
 
   it.each([

@@ -15,9 +15,21 @@ export function quoteState(props: Record<string, string | null>, today: string):
   const status = props.hs_status ?? "DRAFT";
   if (status === "DRAFT") return { usable: false, reason: "draft" };
   if (!PUBLISHED.has(status)) return { usable: false, reason: "not_published" };
-  const expires = (props.hs_expiration_date ?? "").slice(0, 10);
+  const expires = expiryDate(props.hs_expiration_date);
   if (expires && expires < today) return { usable: false, reason: "expired", on: expires };
   return { usable: true };
+}
+
+/**
+ * The calendar day a quote expires: HubSpot datetimes come as ISO strings, older portals and
+ * imports as epoch milliseconds. A quote is usable through its expiry day (compared with "today"
+ * in the company's time zone).
+ */
+export function expiryDate(value: string | null | undefined): string | undefined {
+  const v = (value ?? "").trim();
+  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  if (/^\d{10,}$/.test(v)) return new Date(Number(v)).toISOString().slice(0, 10);
+  return undefined;
 }
 
 export interface HubSpotLine {

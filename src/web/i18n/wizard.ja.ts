@@ -1,6 +1,9 @@
 import type { wizardEn } from "./wizard.en.ts";
 
-/** wizard の日本語。キーは wizard.en.ts と同じ（型で保証）。 */
+/**
+ * 請求書作成ウィザードの日本語。キーは wizard.en.ts と同じ（型で保証）。ボタンと項目の名前は
+ * HubSpot ヘルプ記事「請求書の作成」の表記に合わせています。
+ */
 export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.title": "請求書を作成",
   "wizard.deal": "取引: {name}",
@@ -9,12 +12,21 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.previous": "前へ",
   "wizard.create": "請求書を作成",
   "wizard.notDeal": "請求書は取引から作成します。HubSpot で取引を開き、[連携請求書] カードを使ってください。",
+  "wizard.notFound.title": "この請求書はここでは開けません",
+  "wizard.notFound.body":
+    "このウィンドウは別の取引またはユーザーのものです。閉じてから、取引の [請求書を作成] をもう一度選んでください。",
   "wizard.company.title": "QuickBooksアカウント",
   "wizard.company.pick": "請求書を作成する QuickBooksアカウントを選択してください",
+  "wizard.company.noneTitle": "QuickBooks 会社が接続されていません",
   "wizard.company.none":
-    "この HubSpot アカウントには QuickBooks 会社が接続されていません。先に Ledgerlink で接続してください。",
+    "この HubSpot アカウントには QuickBooks 会社が接続されていません。Ledgerlink の [接続] で接続してから、このウィンドウをもう一度開いてください。",
   "wizard.company.reconnect": "{name}（再接続が必要）",
   "wizard.company.numbers": "{name}（カスタムトランザクション番号がオン）",
+  "wizard.reconnect.title": "QuickBooks の再接続が必要です",
+  "wizard.reconnect.body":
+    "Ledgerlink は {name} にアクセスできなくなりました。接続を再接続する必要があります。",
+  "wizard.reconnect.howto":
+    "Ledgerlink を開き、[接続] で対象の会社の [再接続] を選んでください（QuickBooks の管理者が一度サインインします）。その後このウィンドウをもう一度開いてください。入力した内容は失われません。",
   "wizard.numbers.title": "カスタムトランザクション番号がオンになっています",
   "wizard.numbers.body":
     "{name} では QuickBooks のカスタムトランザクション番号がオンになっているため、Ledgerlink は請求書を作成できません（番号のない請求書になってしまいます）。",
@@ -26,7 +38,7 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.source.noQuotes": "この取引には見積もりがありません。",
   "wizard.source.quoteLine": "{title}（{amount}）",
   "wizard.source.why.draft": "下書き – 未発行",
-  "wizard.source.why.not_published": "未発行",
+  "wizard.source.why.not_published": "未発行（承認待ちまたは却下）",
   "wizard.source.why.expired": "{date} に有効期限切れ",
   "wizard.source.onlyPublished":
     "請求書の作成に使用できるのは、発行済みで有効期限が切れていない見積もりのみです。",
@@ -42,6 +54,10 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.customer.pick": "顧客",
   "wizard.customer.search": "顧客を検索",
   "wizard.customer.searchButton": "検索",
+  "wizard.customer.noneFound": "「{q}」に一致する QuickBooks の顧客はありません。",
+  "wizard.customer.more": "最初の顧客のみ表示しています。ほかの顧客は検索してください。",
+  "wizard.customer.newOption": "新規の QuickBooks 顧客（下で入力）",
+  "wizard.customer.newTitle": "新規の QuickBooks 顧客",
   "wizard.customer.new": "新規のQuickBooks顧客を作成",
   "wizard.customer.displayName": "表示名",
   "wizard.customer.givenName": "名",
@@ -58,6 +74,7 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.products.description": "説明",
   "wizard.products.quantity": "数量",
   "wizard.products.price": "単価",
+  "wizard.products.pricePlaceholder": "製品の価格",
   "wizard.products.amount": "金額",
   "wizard.products.taxCode": "税コード",
   "wizard.products.pickTax": "税コードを選択…",
@@ -67,6 +84,7 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.products.addButton": "追加",
   "wizard.products.filter": "製品を検索",
   "wizard.products.filterButton": "検索",
+  "wizard.products.noneFound": "「{q}」に一致する QuickBooks の製品はありません。",
   "wizard.products.showTax": "製品の税コードを表示",
   "wizard.products.taxNeeded": "米国外では、すべての商品項目に税金コードが必要です。",
   "wizard.products.save": "更新",
@@ -75,9 +93,12 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.details.noTerm": "条件なし",
   "wizard.details.invoiceDate": "請求書の作成日",
   "wizard.details.dueDate": "請求書の期日",
+  "wizard.details.update": "期日を更新",
   "wizard.details.dueFollows": "期日は、変更するまで支払い条件に合わせて設定されます。",
+  "wizard.details.dueEdited":
+    "期日は手動で設定されています。空欄にすると支払い条件に合わせた日付に戻ります。",
   "wizard.details.message": "顧客へのメッセージを作成",
-  "wizard.details.messageHelp": "請求書に表示されます。",
+  "wizard.details.messageHelp": "請求書に印刷されます（1,000 文字以内）。",
   "wizard.review.title": "確認",
   "wizard.review.company": "QuickBooksアカウント",
   "wizard.review.customer": "顧客",
@@ -85,28 +106,52 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.review.source": "作成元",
   "wizard.review.total": "税抜合計",
   "wizard.review.taxNote": "税金は QuickBooks で追加されます。",
+  "wizard.review.unsent":
+    "請求書は顧客に送信されません。QuickBooks から送信するまで、[送信待ち] として QuickBooks に保存されます。",
   "wizard.progress.title": "QuickBooks で請求書を作成しています…",
   "wizard.progress.body": "このページは自動で更新されます。",
   "wizard.done.title": "請求書を作成しました",
   "wizard.done.body":
-    "請求書 {number} を QuickBooks（{company}）に作成しました。まだ送信されていません（送信待ち）。QuickBooks から送信できます。",
+    "請求書 {number} を QuickBooks（{company}）に作成しました。まだ送信されていません（送信待ち）。",
   "wizard.done.preview": "請求書 {number} をプレビュー",
   "wizard.done.close": "完了",
   "wizard.done.another": "別の請求書を作成",
+  "wizard.missing.company": "QuickBooksアカウント",
+  "wizard.missing.customer": "顧客",
+  "wizard.missing.lines": "1 つ以上の製品",
+  "wizard.missing.unmapped": "すべての行の QuickBooks の製品",
+  "wizard.missing.tax": "すべての行の税コード",
+  "wizard.missing.details": "請求書の作成日",
+  "wizard.error.incomplete": "請求書にはまだ次の情報が必要です: {missing}。[前へ] で入力してください。",
   "wizard.error.company": "接続済みの QuickBooksアカウントから選択してください。",
+  "wizard.error.reconnect":
+    "{name} で請求書を作成するには、Ledgerlink の [接続] で再接続する必要があります。別のアカウントを選ぶか、再接続してください。",
   "wizard.error.source": "使用できる見積もりを選ぶか、[ゼロから作成] を選択してください。",
   "wizard.error.customer": "QuickBooks の顧客を選択するか、新規作成してください。",
   "wizard.error.displayName": "新規顧客には表示名が必要です（500 文字以内）。",
+  "wizard.error.displayNameColon": "QuickBooks では顧客の表示名にコロン（:）を使えません。",
+  "wizard.error.nameTooLong": "名、姓、会社名はそれぞれ 100 文字以内です。",
   "wizard.error.email": "メールアドレスの形式が正しくありません。",
+  "wizard.error.phone": "電話番号は 30 文字以内です。",
   "wizard.error.number": "数量は 0 より大きい数値、単価は 0 以上の数値で入力してください（例: 2、99.50）。",
+  "wizard.error.numberLine":
+    "{line} 行目: 数量は 0 より大きい数値、単価は 0 以上の数値で入力してください（例: 2、99.50）。何も変更されていません。",
   "wizard.error.noLines": "製品を 1 つ以上追加してください。",
   "wizard.error.unmapped":
-    "すべての行に QuickBooks の製品が必要です。「QuickBooks にありません」と表示された行ごとに製品を選ぶか、行を削除してください。",
+    "{line} 行目に QuickBooks の製品がありません。「QuickBooks にありません」と表示された行ごとに製品を選ぶか、行を削除してください。",
   "wizard.error.item": "その製品は QuickBooks にもうありません。別の製品を選択してください。",
-  "wizard.error.tax": "続行する前に、すべての行の税コードを選択してください。",
-  "wizard.error.date": "日付は実在する日付（YYYY-MM-DD）で入力し、期日を作成日より前にしないでください。",
+  "wizard.error.itemLine":
+    "{line} 行目: その製品は QuickBooks にもうありません。別の製品を選択してください。",
+  "wizard.error.taxLine": "{line} 行目: 税コードは一覧から選択してください。",
+  "wizard.error.tax": "続行する前に、すべての行の税コードを選択してください（{line} 行目が未選択です）。",
+  "wizard.error.date": "日付は実在する日付（YYYY-MM-DD）で入力してください。",
+  "wizard.error.dueBeforeInvoice": "請求書の期日を作成日より前にすることはできません。",
   "wizard.error.term": "支払い条件は一覧から選択してください。",
   "wizard.error.message": "メッセージは 1,000 文字以内です。",
+  "wizard.error.vendorTitle": "QuickBooks または HubSpot に接続できませんでした",
   "wizard.error.vendor": "{vendor} から読み取れませんでした: {reason}",
+  "wizard.error.vendorRetry": "入力した内容は失われていません。しばらくしてからもう一度お試しください。",
+  "wizard.error.vendorAuth":
+    "{vendor} が Ledgerlink のアクセスを拒否しました。接続を再接続する必要があります。",
   "wizard.error.submitted": "この請求書は既に作成中です。",
 };

@@ -1,8 +1,9 @@
 import type { DraftData } from "../../../sync/invoices/draft.ts";
 import { EmbedLayout } from "../../embed-layout.tsx";
-import { money, StepButtons, Token, WizardFrame, type WizardView } from "./frame.tsx";
+import type { Locale, Translate } from "../../i18n/index.ts";
+import { money, StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 
-/** I7: everything at once; Previous keeps it all, Create invoice submits once. */
+/** I7: everything at once; Previous keeps it all, "Create invoice" submits once. */
 export function ReviewStep(
   props: WizardView & {
     data: DraftData;
@@ -23,19 +24,21 @@ export function ReviewStep(
     <WizardFrame {...props} heading={t("wizard.review.title")}>
       <dl class="properties review">
         <dt>{t("wizard.review.company")}</dt>
-        <dd>{props.companyName}</dd>
+        <dd data-review="company">{props.companyName}</dd>
         <dt>{t("wizard.review.source")}</dt>
-        <dd>{props.sourceLabel}</dd>
+        <dd data-review="source">{props.sourceLabel}</dd>
         <dt>{t("wizard.review.customer")}</dt>
         <dd data-review="customer">{customer}</dd>
         <dt>{t("wizard.details.terms")}</dt>
-        <dd>{data.termName ?? t("wizard.details.noTerm")}</dd>
+        <dd data-review="terms">{data.termName ?? t("wizard.details.noTerm")}</dd>
         <dt>{t("wizard.details.invoiceDate")}</dt>
         <dd data-review="invoiceDate">{data.invoiceDate ?? ""}</dd>
         <dt>{t("wizard.details.dueDate")}</dt>
         <dd data-review="dueDate">{data.dueDate ?? ""}</dd>
         <dt>{t("wizard.details.message")}</dt>
-        <dd>{data.message ?? ""}</dd>
+        <dd data-review="message" class="message">
+          {data.message ?? ""}
+        </dd>
       </dl>
       <table class="ledger lines">
         <thead>
@@ -50,7 +53,7 @@ export function ReviewStep(
         </thead>
         <tbody>
           {data.lines.map((l) => (
-            <tr>
+            <tr data-line={l.key}>
               <td>{l.itemName ?? ""}</td>
               <td>{l.description ?? ""}</td>
               <td>{String(l.quantity)}</td>
@@ -62,26 +65,29 @@ export function ReviewStep(
         </tbody>
       </table>
       <p>
-        {t("wizard.review.total")}: <strong>{money(props.locale, total, props.currency)}</strong>{" "}
+        {t("wizard.review.total")}:{" "}
+        <strong data-review="total">{money(props.locale, total, props.currency)}</strong>{" "}
         <span class="muted">{t("wizard.review.taxNote")}</span>
       </p>
-      <form method="post" action="/embed/invoices/new/review">
-        <Token token={props.token} />
+      <p class="muted">{t("wizard.review.unsent")}</p>
+      <form method="post" action={`${WIZARD_ACTION}/review`}>
+        <Token token={props.token} draftId={props.draftId} />
         <StepButtons t={t} previous={true} next={t("wizard.create")} />
       </form>
     </WizardFrame>
   );
 }
 
-/** While the worker creates it: the page asks again every second (no script needed). */
-export function ProgressPage(props: { t: WizardView["t"]; locale: WizardView["locale"]; token: string }) {
+/** While the worker creates it: the page asks again every second (a meta refresh, no script). */
+export function ProgressPage(props: { t: Translate; locale: Locale; statusUrl: string }) {
   const { t } = props;
   return (
-    <EmbedLayout t={t} locale={props.locale} title={t("wizard.title")}>
-      <meta
-        http-equiv="refresh"
-        content={`1; url=/embed/invoices/new?t=${encodeURIComponent(props.token)}`}
-      />
+    <EmbedLayout
+      t={t}
+      locale={props.locale}
+      title={t("wizard.title")}
+      head={<meta http-equiv="refresh" content={`1; url=${props.statusUrl}`} />}
+    >
       <p role="status">{t("wizard.progress.title")}</p>
       <p class="muted">{t("wizard.progress.body")}</p>
     </EmbedLayout>
@@ -90,12 +96,13 @@ export function ProgressPage(props: { t: WizardView["t"]; locale: WizardView["lo
 
 /** I8: created, not sent; the number previews the PDF; Done closes HubSpot's modal. */
 export function DonePage(props: {
-  t: WizardView["t"];
-  locale: WizardView["locale"];
+  t: Translate;
+  locale: Locale;
   token: string;
+  draftId: string;
   number: string;
   company: string;
-  previewUrl: string;
+  previewUrl?: string;
 }) {
   const { t } = props;
   return (
@@ -103,20 +110,22 @@ export function DonePage(props: {
       <p class="notice" role="status">
         {t("wizard.done.body", { number: props.number, company: props.company })}
       </p>
-      <p>
-        <a href={props.previewUrl} target="_blank" rel="noopener">
-          {t("wizard.done.preview", { number: props.number })}
-        </a>
-      </p>
-      <p class="actions">
+      {props.previewUrl ? (
+        <p>
+          <a href={props.previewUrl} target="_blank" rel="noopener">
+            {t("wizard.done.preview", { number: props.number })}
+          </a>
+        </p>
+      ) : null}
+      <div class="actions">
         <button type="button" class="primary" data-hubspot-done>
           {t("wizard.done.close")}
-        </button>{" "}
-        <form method="post" action="/embed/invoices/new/restart" class="inline">
-          <Token token={props.token} />
+        </button>
+        <form method="post" action={`${WIZARD_ACTION}/restart`} class="inline">
+          <Token token={props.token} draftId={props.draftId} />
           <button type="submit">{t("wizard.done.another")}</button>
         </form>
-      </p>
+      </div>
     </EmbedLayout>
   );
 }
