@@ -1,57 +1,14 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
-import { isCalendarDate } from "../../lib/dates.ts";
 import { readEntity } from "../../connectors/qbo/write.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
 import type { MessageKey } from "../../web/i18n/index.ts";
 import { searchQboInvoices, SEARCH_LIMIT, type InvoiceSearch } from "../../sync/invoices/search.ts";
+import { invoiceIds, searchSchema } from "./add-existing-form.ts";
 import { trackInvoices } from "../../sync/invoices/track.ts";
 import { AddedPage, PickCompanyPage, SearchPage } from "../../web/pages/add-existing.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
-import { embedAuth } from "../middleware/embed.ts";
-
-const text = (max: number, key: MessageKey) =>
-  z
-    .string()
-    .trim()
-    .max(max, key)
-    .optional()
-    .transform((v) => v || undefined);
-const searchSchema = z
-  .object({
-    number: text(21, "addInvoice.error.number"),
-    customer: text(100, "addInvoice.error.customer"),
-    amount: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || undefined)
-      .refine((v) => v === undefined || /^\d{1,12}(\.\d{1,2})?$/.test(v), "addInvoice.error.amount")
-      .transform((v) => (v === undefined ? undefined : Number(v))),
-    from: z
-      .string()
-      .optional()
-      .transform((v) => v || undefined)
-      .refine((v) => !v || isCalendarDate(v), "addInvoice.error.date"),
-    to: z
-      .string()
-      .optional()
-      .transform((v) => v || undefined)
-      .refine((v) => !v || isCalendarDate(v), "addInvoice.error.date"),
-    status: z
-      .enum(
-        ["", "awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"],
-        "addInvoice.error.status",
-      )
-      .optional()
-      .transform((v) => v || undefined),
-  })
-  .refine((s) => !s.from || !s.to || s.from <= s.to, "addInvoice.error.date");
-const invoiceIds = z
-  .array(z.string().regex(/^\d{1,20}$/))
-  .min(1)
-  .max(SEARCH_LIMIT);
+import { embedAuth, type EmbedContext } from "../middleware/embed.ts";
 
 /**
  * "Add existing invoice" (E1–E2) in HubSpot's iframe: pick the QBO company when several are
@@ -64,7 +21,7 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use("/embed/invoices/add", embedAuth(deps.secrets, deps.clock));
   app.use("/embed/invoices/add", async (c, next) => {
     // Both exist in every runtime that serves HubSpot; a bare test app has neither.
-    if (!deps.clients || !deps.queue) return c.text("QuickBooks is not configured", 503);
+    if (!deps.clients || !deps.queue) return c.text(c.get("t")("addInvoice.unconfigured"), 503);
     await next();
   });
 
@@ -75,6 +32,20 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
       .where("portalId", "=", portalId)
       .orderBy("createdAt")
       .execute();
+
+  /** The QBO ids of the company's invoices already on the token's record. */
+  async function alreadyLinked(embed: EmbedContext, connectionId: string) {
+    const rows = await db
+      .selectFrom("invoiceLinks as l")
+      .innerJoin("invoices as i", "i.invoiceKey", "l.invoiceKey")
+      .select("i.qboInvoiceId")
+      .where("l.portalId", "=", embed.portalId)
+      .where("l.objectType", "=", embed.objectType)
+      .where("l.objectId", "=", embed.objectId)
+      .where("i.connectionId", "=", connectionId)
+      .execute();
+    return new Set(rows.map((r) => r.qboInvoiceId));
+  }
 
   /** The company the form names, or the only active one; undefined means "ask". */
   async function chosenCompany(c: Context<AppEnv>, requested: string | undefined) {
@@ -121,16 +92,7 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
       deps.clock.now(),
     );
     if (!found.ok) return page({ error: t("addInvoice.error.qbo", { reason: found.error.message }) }, 502);
-    const linked = await db
-      .selectFrom("invoiceLinks as l")
-      .innerJoin("invoices as i", "i.invoiceKey", "l.invoiceKey")
-      .select("i.qboInvoiceId")
-      .where("l.portalId", "=", embed.portalId)
-      .where("l.objectType", "=", embed.objectType)
-      .where("l.objectId", "=", embed.objectId)
-      .where("i.connectionId", "=", company.connectionId)
-      .execute();
-    const already = new Set(linked.map((l) => l.qboInvoiceId));
+    const already = await alreadyLinked(c.get("embed"), company.connectionId);
     return page({
       results: found.value.map((f) => ({ ...f, already: already.has(f.id) })),
       limited: found.value.length >= SEARCH_LIMIT,
@@ -142,13 +104,17 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
     const embed = c.get("embed");
     const view = { t, locale: c.get("locale"), token: embed.token };
     const form = await c.req.formData();
-    const { company } = await chosenCompany(c, String(form.get("company") ?? "") || "-");
+    const { all, company } = await chosenCompany(c, String(form.get("company") ?? "") || "-");
     const back = (key: MessageKey, status: 400 | 404 | 502, params?: Record<string, string>) =>
       c.html(
         company ? (
           <SearchPage {...view} company={company} search={{}} limited={false} error={t(key, params)} />
         ) : (
-          <PickCompanyPage {...view} companies={[]} error={t(key, params)} />
+          <PickCompanyPage
+            {...view}
+            companies={all.map((x) => ({ ...x, active: x.status === "active" }))}
+            error={t(key, params)}
+          />
         ),
         status,
       );
@@ -162,12 +128,12 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
     for (const id of new Set(ids.data)) {
       const read = await readEntity(http, "Invoice", id);
       if (!read.ok)
-        return back(
-          read.error.kind === "not_found" ? "addInvoice.error.invoice" : "addInvoice.error.qbo",
-          read.error.kind === "not_found" ? 404 : 502,
-        );
+        return read.error.kind === "not_found"
+          ? back("addInvoice.error.invoice", 404)
+          : back("addInvoice.error.qboRead", 502, { reason: read.error.message });
       invoices.push(read.value);
     }
+    const before = await alreadyLinked(embed, company.connectionId);
     await db.transaction().execute((trx) =>
       trackInvoices(trx, deps.queue!, {
         connection: company,
@@ -177,7 +143,8 @@ export function addExistingRoutes(deps: AppDeps): Hono<AppEnv> {
         now: deps.clock.now(),
       }),
     );
-    return c.html(<AddedPage {...view} count={invoices.length} />);
+    const again = invoices.filter((i) => before.has(i.Id)).length;
+    return c.html(<AddedPage {...view} count={invoices.length - again} already={again} />);
   });
   return app;
 }

@@ -35,7 +35,7 @@ const FRAME = { width: 900, height: 720 };
 export function cardView(
   t: Translate,
   invoices: CardInvoice[],
-  actions: { createUrl?: string; addUrl: string },
+  actions: { createUrl?: string; addUrl: string; allUrl: string },
 ) {
   const iframe = (label: string, uri: string) => ({ type: "IFRAME", uri, label, ...FRAME });
   return {
@@ -56,6 +56,7 @@ export function cardView(
       ],
     })),
     totalCount: invoices.length,
+    allItemsLink: actions.allUrl,
     itemLabel: t("card.itemLabel"),
     ...(actions.createUrl ? { primaryAction: iframe(t("card.createInvoice"), actions.createUrl) } : {}),
     secondaryActions: [iframe(t("card.addExisting"), actions.addUrl)],

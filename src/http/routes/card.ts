@@ -35,6 +35,10 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
     const hubspot = deps.vendors.hubspot;
     if (!hubspot) return c.json({ error: "HubSpot is not configured" }, 503);
     const now = deps.clock.now();
+    // HubSpot sends v3 beside v2 on card fetches. v2 has no timestamp, so a captured fetch would
+    // replay forever and mint fresh action tokens: only the timestamped v3 is accepted here.
+    if (!c.req.header("x-hubspot-signature-v3"))
+      return c.json({ error: "a timestamped X-HubSpot-Signature-v3 is required" }, 401);
     const verified = verifyHubSpotSignature({
       method: "GET",
       url: `${deps.config.publicUrl}${c.req.path}${new URL(c.req.url).search}`,
@@ -91,6 +95,8 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
         {
           createUrl: objectType === "deals" ? link("/embed/invoices/new", embed) : undefined,
           addUrl: link("/embed/invoices/add", embed),
+          // The Invoices page needs a Ledgerlink session; it is filtered to the deal when there is one.
+          allUrl: `${base}/invoices${objectType === "deals" ? `?deal=${q.associatedObjectId}` : ""}`,
         },
       ),
     );

@@ -7,7 +7,7 @@ import { signToken } from "../../lib/signed-token.ts";
 import { overduePass } from "../../sync/invoices/job-defs.ts";
 
 /** The Invoices page, the on-demand overdue pass (S5) and the preview (I8). */
-describeEachBackend("Invoices page and preview (I8, S5)", (db) => {
+describeEachBackend("Invoices page and preview (I8, S1, S5)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");
   let stack: Stack;
   let keys: string[];
@@ -25,15 +25,39 @@ describeEachBackend("Invoices page and preview (I8, S5)", (db) => {
 
   const get = (path: string) => stack.app.request(path, { headers: { cookie: stack.user.cookie } });
 
-  it("lists the portal's invoices and filters them", async () => {
-    const all = await (await get("/invoices")).text();
-    expect((all.match(/<tr data-state=/g) ?? []).length).toBe(3);
-    const none = await (await get("/invoices?deal=1")).text();
-    expect(none).not.toContain("<tr data-state=");
-    const byDeal = await (await get(`/invoices?deal=${dealId}`)).text();
-    expect((byDeal.match(/<tr data-state=/g) ?? []).length).toBe(3);
-    const bad = await get("/invoices?dueFrom=tomorrow");
-    expect(bad.status).toBe(400);
+  const rowsOf = async (query: string) => {
+    const html = await (await get(`/invoices${query}`)).text();
+    return [...html.matchAll(/<tr data-state="(\w+)">/g)].map((m) => m[1]);
+  };
+
+  it("lists the portal's invoices with their company, links and preview", async () => {
+    const html = await (await get("/invoices")).text();
+    expect((html.match(/<tr data-state=/g) ?? []).length).toBe(3);
+    expect(html).toContain(`Deal ${dealId}`);
+    expect(html).toContain("Craig&#39;s Design and Landscaping");
+    expect(html).toContain(`href="/invoices/${encodeURIComponent(keys[0]!)}/preview"`);
+  });
+
+  it("filters by status, company, customer, deal and due date (S1)", async () => {
+    expect(await rowsOf("?status=sent")).toEqual(["sent"]);
+    expect(await rowsOf(`?company=${stack.companies.uk.connectionId}`)).toEqual([]);
+    expect(await rowsOf(`?company=${stack.companies.us.connectionId}`)).toHaveLength(3);
+    expect(await rowsOf("?customer=amy")).toEqual(["awaiting_send"]);
+    expect(await rowsOf("?deal=1")).toEqual([]);
+    expect(await rowsOf(`?deal=${dealId}`)).toHaveLength(3);
+    const due = await db().db.selectFrom("invoices").select("dueDate").orderBy("dueDate").execute();
+    const [first, , last] = due.map((d) => d.dueDate!);
+    expect(await rowsOf(`?dueTo=${first}`)).toHaveLength(1);
+    expect(await rowsOf(`?dueFrom=${last}&dueTo=${last}`)).toHaveLength(1);
+    expect(await rowsOf(`?dueFrom=${first}&dueTo=${last}&status=partially_paid`)).toEqual(["partially_paid"]);
+  });
+
+  it("refuses a bad filter with a clear error", async () => {
+    for (const bad of ["?dueFrom=tomorrow", "?dueTo=2026-02-30", "?deal=abc", "?status=lost"]) {
+      const res = await get(`/invoices${bad}`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('role="alert"');
+    }
   });
 
   it("sends signed-out visitors to sign in", async () => {

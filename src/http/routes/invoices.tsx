@@ -2,23 +2,31 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { invoicePdf } from "../../connectors/qbo/pdf.ts";
 import { findInvoice, listInvoices } from "../../db/repos/invoices.ts";
+import { isCalendarDate } from "../../lib/dates.ts";
 import { verifyToken } from "../../lib/signed-token.ts";
 import { overduePass } from "../../sync/invoices/job-defs.ts";
+import type { MessageKey } from "../../web/i18n/index.ts";
 import { InvoicesPage } from "../../web/pages/invoices.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { requireUser } from "../middleware/session.ts";
 import { pageProps } from "./pages.tsx";
 
-const optionalDate = z.union([
-  z.literal(""),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD"),
-]);
+// Messages are i18n keys (translated in the handler). Empty means "no filter".
+const optionalDate = z.string().refine((v) => v === "" || isCalendarDate(v), "invoices.filter.bad.date");
 const filterSchema = z.object({
-  status: z.enum(["", "awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"]).default(""),
-  company: z.string().max(100).default(""),
-  customer: z.string().trim().max(100).default(""),
-  deal: z.union([z.literal(""), z.string().regex(/^\d{1,20}$/, "a deal ID is a number")]).default(""),
+  status: z
+    .enum(
+      ["", "awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"],
+      "invoices.filter.bad.status",
+    )
+    .default(""),
+  company: z.string().max(100, "invoices.filter.bad.text").default(""),
+  customer: z.string().trim().max(100, "invoices.filter.bad.text").default(""),
+  deal: z
+    .string()
+    .regex(/^(\d{1,20})?$/, "invoices.filter.bad.deal")
+    .default(""),
   dueFrom: optionalDate.default(""),
   dueTo: optionalDate.default(""),
 });
@@ -51,9 +59,8 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
       .orderBy("createdAt")
       .execute();
     const flash = c.req.query("overdue") === "queued" ? t("invoices.overdue.queued") : undefined;
-    const error = parsed.success
-      ? undefined
-      : t("invoices.filter.bad", { reason: parsed.error.issues[0]?.message ?? "" });
+    const reason = parsed.success ? undefined : (parsed.error.issues[0]?.message as MessageKey);
+    const error = reason ? t("invoices.filter.bad", { reason: t(reason) }) : undefined;
     return c.html(
       <InvoicesPage
         {...pageProps(c)}
@@ -101,5 +108,7 @@ async function preview(deps: AppDeps, c: Context<AppEnv>) {
   return c.body(new Uint8Array(pdf.value), 200, {
     "content-type": "application/pdf",
     "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}"`,
+    // A customer's invoice: never kept by a shared cache.
+    "cache-control": "private, no-store",
   });
 }

@@ -32,8 +32,9 @@ const CUSTOMER_LIMIT = 50;
 
 /**
  * Searches a company's invoices in QBO. The query language cannot match a customer's name on an
- * invoice, so a customer text first finds customers (DisplayName LIKE), then their invoices by
- * CustomerRef. The status is ours (S1), so it filters after the query.
+ * invoice, so a customer text first finds customers whose name starts with it (DisplayName LIKE
+ * 'text%', active or not), then their invoices by CustomerRef IN (…). The status is ours (S1,
+ * derived in the company's time zone), so it filters after the query.
  */
 export async function searchQboInvoices(
   http: HttpClient,
@@ -50,7 +51,7 @@ export async function searchQboInvoices(
     const customers = await queryPage(http, {
       entity: "Customer",
       where: [
-        ["DisplayName", "LIKE", `%${search.customer}%`],
+        ["DisplayName", "LIKE", `${search.customer}%`],
         ["Active", "IN", [true, false]],
       ],
       maxResults: CUSTOMER_LIMIT,

@@ -12,7 +12,7 @@ export const cardEn = {
   "card.status.voided": "Voided",
   "card.createInvoice": "Create invoice",
   "card.addExisting": "Add existing invoice",
-  "card.itemLabel": "Invoices",
+  "card.itemLabel": "See all invoices in Ledgerlink",
   "card.notConnected": "Ledgerlink is not connected to this HubSpot account",
   "card.notConnected.body": "Open Ledgerlink and sign in with HubSpot to connect it.",
   "invoiceError.validation": "QuickBooks refused the invoice: some of its details are not valid there.",
@@ -56,6 +56,9 @@ export const cardEn = {
   "addInvoice.already": "Already added",
   "addInvoice.add": "Add",
   "addInvoice.added": "{count} invoice(s) added to this record.",
+  "addInvoice.alreadyCount":
+    "{count} of the ticked invoice(s) were already on this record; nothing changed for them.",
+  "addInvoice.unconfigured": "QuickBooks is not configured on this Ledgerlink server.",
   "addInvoice.done": "Done",
   "addInvoice.error.noneTicked": "Tick at least one invoice to add.",
   "addInvoice.error.company": "That QuickBooks company is not connected to this HubSpot account.",
@@ -67,6 +70,8 @@ export const cardEn = {
   "addInvoice.error.status": "Pick a status from the list.",
   "addInvoice.error.invoice": "An invoice you ticked no longer exists in QuickBooks.",
   "addInvoice.error.qbo": "QuickBooks did not answer the search: {reason}",
+  "addInvoice.error.qboRead":
+    "QuickBooks did not return an invoice you ticked, so nothing was added: {reason}",
   "invoices.title": "Invoices",
   "invoices.intro":
     "Every QuickBooks invoice Ledgerlink follows: created from a HubSpot deal or added to a record. Statuses follow QuickBooks by themselves.",
@@ -79,6 +84,10 @@ export const cardEn = {
   "invoices.filter.any": "Any",
   "invoices.filter.apply": "Filter",
   "invoices.filter.bad": "This filter is not valid: {reason}",
+  "invoices.filter.bad.date": "dates are YYYY-MM-DD.",
+  "invoices.filter.bad.status": "pick a status from the list.",
+  "invoices.filter.bad.text": "a text filter is at most 100 characters.",
+  "invoices.filter.bad.deal": "a deal ID is a number.",
   "invoices.none":
     "No invoice matches. Create one from a deal's Integration invoices card in HubSpot, or add an existing one there.",
   "invoices.col.number": "Number",
@@ -89,6 +98,7 @@ export const cardEn = {
   "invoices.col.due": "Due date",
   "invoices.col.status": "Status",
   "invoices.col.records": "HubSpot records",
+  "invoices.col.pdf": "PDF",
   "invoices.preview": "Preview",
   "invoices.record.deals": "Deal {id}",
   "invoices.record.contacts": "Contact {id}",

@@ -14,7 +14,7 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "card.status.voided": "無効",
   "card.createInvoice": "請求書を作成",
   "card.addExisting": "既存の請求書を追加",
-  "card.itemLabel": "請求書",
+  "card.itemLabel": "Ledgerlink ですべての請求書を表示",
   "card.notConnected": "Ledgerlink はこの HubSpot アカウントに接続されていません",
   "card.notConnected.body": "Ledgerlink を開き、HubSpot でサインインして接続してください。",
   "invoiceError.validation":
@@ -59,6 +59,9 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "addInvoice.already": "追加済み",
   "addInvoice.add": "追加",
   "addInvoice.added": "{count} 件の請求書をこのレコードに追加しました。",
+  "addInvoice.alreadyCount":
+    "チェックした請求書のうち {count} 件は既にこのレコードに追加されていたため、変更していません。",
+  "addInvoice.unconfigured": "この Ledgerlink サーバーには QuickBooks が設定されていません。",
   "addInvoice.done": "完了",
   "addInvoice.error.noneTicked": "追加する請求書を 1 つ以上選択してください。",
   "addInvoice.error.company": "その QuickBooks 会社はこの HubSpot アカウントに接続されていません。",
@@ -70,6 +73,8 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "addInvoice.error.status": "ステータスは一覧から選択してください。",
   "addInvoice.error.invoice": "選択した請求書は QuickBooks に存在しなくなりました。",
   "addInvoice.error.qbo": "QuickBooks が検索に応答しませんでした: {reason}",
+  "addInvoice.error.qboRead":
+    "チェックした請求書を QuickBooks から取得できなかったため、何も追加していません: {reason}",
   "invoices.title": "請求書",
   "invoices.intro":
     "Ledgerlink が追跡しているすべての QuickBooks 請求書です（HubSpot の取引から作成したもの、またはレコードに追加したもの）。ステータスは QuickBooks に合わせて自動で更新されます。",
@@ -82,6 +87,10 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "invoices.filter.any": "すべて",
   "invoices.filter.apply": "絞り込む",
   "invoices.filter.bad": "この絞り込み条件は無効です: {reason}",
+  "invoices.filter.bad.date": "日付は YYYY-MM-DD 形式で入力してください。",
+  "invoices.filter.bad.status": "ステータスは一覧から選んでください。",
+  "invoices.filter.bad.text": "文字の条件は 100 文字以内で入力してください。",
+  "invoices.filter.bad.deal": "取引 ID は数字です。",
   "invoices.none":
     "一致する請求書はありません。HubSpot の取引の [連携請求書] カードから作成するか、既存の請求書を追加してください。",
   "invoices.col.number": "番号",
@@ -92,6 +101,7 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "invoices.col.due": "支払期日",
   "invoices.col.status": "ステータス",
   "invoices.col.records": "HubSpot レコード",
+  "invoices.col.pdf": "PDF",
   "invoices.preview": "プレビュー",
   "invoices.record.deals": "取引 {id}",
   "invoices.record.contacts": "コンタクト {id}",

@@ -1,6 +1,7 @@
 import type { InvoiceStateColumn } from "../../db/schema.ts";
 import type { FoundInvoice, InvoiceSearch } from "../../sync/invoices/search.ts";
 import { EmbedLayout } from "../embed-layout.tsx";
+import { ResultsForm } from "./add-existing-results.tsx";
 import type { Locale, Translate } from "../i18n/index.ts";
 
 const STATES: InvoiceStateColumn[] = ["awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"];
@@ -63,11 +64,7 @@ export function SearchPage(
     limited: boolean;
   },
 ) {
-  const { t, search } = props;
-  const money = (n: number, currency: string) =>
-    new Intl.NumberFormat(props.locale === "ja" ? "ja-JP" : "en-US", { style: "currency", currency }).format(
-      n,
-    );
+  const { t } = props;
   return (
     <EmbedLayout t={t} locale={props.locale} title={t("addInvoice.title")}>
       <p>{t("addInvoice.intro")}</p>
@@ -75,104 +72,75 @@ export function SearchPage(
         {t("addInvoice.company")}: <strong>{props.company.companyName}</strong>
       </p>
       <Alert error={props.error} />
-      <form method="get" action="/embed/invoices/add" class="filters">
-        <Token token={props.token} />
-        <input type="hidden" name="company" value={props.company.connectionId} />
-        <input type="hidden" name="search" value="1" />
-        <label>
-          {t("addInvoice.number")} <input name="number" value={search.number ?? ""} size={10} />
-        </label>{" "}
-        <label>
-          {t("addInvoice.customer")} <input name="customer" value={search.customer ?? ""} size={16} />
-        </label>{" "}
-        <label>
-          {t("addInvoice.amount")}{" "}
-          <input name="amount" value={search.amount ?? ""} size={8} inputmode="decimal" />
-        </label>{" "}
-        <label>
-          {t("addInvoice.from")} <input type="date" name="from" value={search.from ?? ""} />
-        </label>{" "}
-        <label>
-          {t("addInvoice.to")} <input type="date" name="to" value={search.to ?? ""} />
-        </label>{" "}
-        <label>
-          {t("addInvoice.status")}{" "}
-          <select name="status">
-            <option value="">{t("addInvoice.anyStatus")}</option>
-            {STATES.map((s) => (
-              <option value={s} selected={search.status === s}>
-                {t(`card.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>{" "}
-        <button type="submit">{t("addInvoice.search")}</button>
-      </form>
+      <SearchForm t={t} token={props.token} connectionId={props.company.connectionId} search={props.search} />
       {props.results ? (
-        <form method="post" action="/embed/invoices/add">
-          <Token token={props.token} />
-          <input type="hidden" name="company" value={props.company.connectionId} />
-          <h2>{t("addInvoice.results")}</h2>
-          {props.results.length === 0 ? <p>{t("addInvoice.none")}</p> : null}
-          {props.limited ? (
-            <p class="muted">{t("addInvoice.limit", { count: props.results.length })}</p>
-          ) : null}
-          {props.results.length ? (
-            <table class="ledger invoices">
-              <thead>
-                <tr>
-                  <th />
-                  <th>{t("addInvoice.number")}</th>
-                  <th>{t("addInvoice.customer")}</th>
-                  <th>{t("addInvoice.date")}</th>
-                  <th>{t("addInvoice.dueDate")}</th>
-                  <th>{t("addInvoice.amount")}</th>
-                  <th>{t("addInvoice.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.results.map((r) => (
-                  <tr>
-                    <td>
-                      {r.already ? (
-                        <span class="muted">{t("addInvoice.already")}</span>
-                      ) : (
-                        <input
-                          type="checkbox"
-                          name="invoice"
-                          value={r.id}
-                          aria-label={t("addInvoice.select", { number: r.docNumber ?? r.id })}
-                        />
-                      )}
-                    </td>
-                    <td>{r.docNumber ?? r.id}</td>
-                    <td>{r.customerName}</td>
-                    <td>{r.txnDate ?? ""}</td>
-                    <td>{r.dueDate ?? ""}</td>
-                    <td>{money(r.totalAmt, r.currency)}</td>
-                    <td>{t(`card.status.${r.state}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {props.results.some((r) => !r.already) ? (
-            <button type="submit">{t("addInvoice.add")}</button>
-          ) : null}
-        </form>
+        <ResultsForm
+          t={t}
+          locale={props.locale}
+          token={props.token}
+          connectionId={props.company.connectionId}
+          results={props.results}
+          limited={props.limited}
+        />
       ) : null}
     </EmbedLayout>
   );
 }
 
+/** The search fields of E1, kept filled in after a search so it can be narrowed. */
+function SearchForm(props: {
+  t: Translate;
+  token: string;
+  connectionId: string;
+  search: Partial<Record<keyof InvoiceSearch, string>>;
+}) {
+  const { t, search } = props;
+  return (
+    <form method="get" action="/embed/invoices/add" class="filters">
+      <Token token={props.token} />
+      <input type="hidden" name="company" value={props.connectionId} />
+      <input type="hidden" name="search" value="1" />
+      <label>
+        {t("addInvoice.number")} <input name="number" value={search.number ?? ""} size={10} />
+      </label>{" "}
+      <label>
+        {t("addInvoice.customer")} <input name="customer" value={search.customer ?? ""} size={16} />
+      </label>{" "}
+      <label>
+        {t("addInvoice.amount")}{" "}
+        <input name="amount" value={search.amount ?? ""} size={8} inputmode="decimal" />
+      </label>{" "}
+      <label>
+        {t("addInvoice.from")} <input type="date" name="from" value={search.from ?? ""} />
+      </label>{" "}
+      <label>
+        {t("addInvoice.to")} <input type="date" name="to" value={search.to ?? ""} />
+      </label>{" "}
+      <label>
+        {t("addInvoice.status")}{" "}
+        <select name="status">
+          <option value="">{t("addInvoice.anyStatus")}</option>
+          {STATES.map((s) => (
+            <option value={s} selected={search.status === s}>
+              {t(`card.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button type="submit">{t("addInvoice.search")}</button>
+    </form>
+  );
+}
+
 /** After Add: what happened, and Done (closes HubSpot's modal; the card refreshes). */
-export function AddedPage(props: Base & { count: number }) {
+export function AddedPage(props: Base & { count: number; already: number }) {
   const { t } = props;
   return (
     <EmbedLayout t={t} locale={props.locale} title={t("addInvoice.title")}>
       <p class="notice" role="status">
         {t("addInvoice.added", { count: props.count })}
       </p>
+      {props.already ? <p class="muted">{t("addInvoice.alreadyCount", { count: props.already })}</p> : null}
       <button type="button" data-hubspot-done>
         {t("addInvoice.done")}
       </button>

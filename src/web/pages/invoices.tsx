@@ -109,19 +109,13 @@ export function InvoicesPage(
               <th>{t("invoices.col.due")}</th>
               <th>{t("invoices.col.status")}</th>
               <th>{t("invoices.col.records")}</th>
+              <th>{t("invoices.col.pdf")}</th>
             </tr>
           </thead>
           <tbody>
             {props.rows.map((r) => (
               <tr data-state={r.state}>
-                <td>
-                  <a
-                    href={`/invoices/${encodeURIComponent(r.invoiceKey)}/preview`}
-                    title={t("invoices.preview")}
-                  >
-                    {r.docNumber ?? r.qboInvoiceId}
-                  </a>
-                </td>
+                <td>{r.docNumber ?? r.qboInvoiceId}</td>
                 <td>{r.companyName}</td>
                 <td>{r.customerName}</td>
                 <td>{money(r.totalAmt, r.currency)}</td>
@@ -130,6 +124,11 @@ export function InvoicesPage(
                 <td>{t(`card.status.${r.state}`)}</td>
                 <td>
                   {r.links.map((l) => t(`invoices.record.${l.objectType}`, { id: l.objectId })).join(", ")}
+                </td>
+                <td>
+                  <a href={`/invoices/${encodeURIComponent(r.invoiceKey)}/preview`} target="_blank">
+                    {t("invoices.preview")}
+                  </a>
                 </td>
               </tr>
             ))}
