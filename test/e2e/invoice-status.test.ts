@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser.ts";
-import type { DatabaseHandle } from "../../src/db/kysely.ts";
 import {
   dealNamed,
   dealProperty,
@@ -10,8 +8,7 @@ import {
   openRecord,
   qboInvoice,
   recordPayment,
-  startStory,
-  type Story,
+  useStory,
 } from "./support/invoice-story.ts";
 
 /**
@@ -19,20 +16,10 @@ import {
  * the deal's record page with nobody opening Ledgerlink — QBO's webhooks, the worker, the timer.
  */
 describe.skipIf(!chromiumAvailable())("invoice statuses reach the deal by themselves (S1, S3, S5)", () => {
-  let db: DatabaseHandle;
-  let story: Story;
-
-  beforeAll(async () => {
-    db = await openTestDatabase({ kind: "pglite" });
-    story = await startStory(db);
-  });
-  afterAll(async () => {
-    await story?.close();
-    await db?.close();
-  });
+  const story = useStory();
 
   it("moves through partially paid, paid and (for a newer invoice whose due date passes) overdue", async () => {
-    const { stack, clock } = story;
+    const { stack, clock } = story();
     const realm = stack.companies.us.realmId;
     const dealId = await dealNamed(stack, "Initech – consulting");
     const first = await qboInvoice(stack, realm, {
@@ -40,8 +27,8 @@ describe.skipIf(!chromiumAvailable())("invoice statuses reach the deal by themse
       txnDate: "2026-11-01",
       dueDate: "2026-12-01",
     });
-    await follow(story, first, dealId);
-    const page = await openRecord(story, dealId);
+    await follow(story(), first, dealId);
+    const page = await openRecord(story(), dealId);
     expect(await dealProperty(page, "qbo_invoice_status")).toBe("awaiting_send");
     await expect
       .poll(() => page.locator("article.card h4").allTextContents())
@@ -64,13 +51,15 @@ describe.skipIf(!chromiumAvailable())("invoice statuses reach the deal by themse
       txnDate: "2026-11-02",
       dueDate: "2026-11-05",
     });
-    await follow(story, second, dealId);
+    await follow(story(), second, dealId);
     expect(await dealProperty(page, "qbo_invoice_status")).toBe("awaiting_send");
     expect(await dealProperty(page, "qbo_invoice_number")).toBe(String(second.DocNumber));
 
     clock.set(new Date("2026-11-06T09:00:00Z")); // the 6th in the company's time zone
     // The hourly timer fires (pg-boss cron); the test enqueues what the schedule would.
-    await db.db.transaction().execute((trx) => stack.queue.enqueueByName(trx, "overdue-pass", {}));
+    await story()
+      .db.db.transaction()
+      .execute((trx) => stack.queue.enqueueByName(trx, "overdue-pass", {}));
     await letTheWorkerRun(stack);
     expect(await dealProperty(page, "qbo_invoice_status")).toBe("overdue");
   });

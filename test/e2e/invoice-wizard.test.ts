@@ -1,14 +1,12 @@
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/kysely.ts";
+import { describe, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser.ts";
-import { openTestDatabase } from "../support/db.ts";
 import {
   dealNamed,
   dealProperty,
   openCardAction,
   openRecord,
-  startStory,
+  useStory,
   type Story,
 } from "./support/invoice-story.ts";
 
@@ -35,22 +33,12 @@ async function qboInvoices(story: Story, realmId: string) {
  * the card, its iframe actions, Ledgerlink's pages inside, and what lands in QuickBooks and HubSpot.
  */
 describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1–I10, E1–E2, S2–S3)", () => {
-  let db: DatabaseHandle;
-  let story: Story;
-
-  beforeAll(async () => {
-    db = await openTestDatabase({ kind: "pglite" });
-    story = await startStory(db);
-  });
-  afterAll(async () => {
-    await story?.close();
-    await db?.close();
-  });
+  const story = useStory();
 
   it("(a) creates a US invoice from a published quote, unsent, and sets the five deal properties", async () => {
-    const { stack } = story;
+    const { stack } = story();
     const dealId = await dealNamed(stack, "Acme – annual licence renewal");
-    const page = await openRecord(story, dealId);
+    const page = await openRecord(story(), dealId);
     const frame = await openCardAction(page, "Create invoice");
     await frame.selectOption("select[name=connectionId]", stack.companies.us.connectionId);
     await submit(frame, "button[value=next]", /\/source/);
@@ -63,9 +51,9 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
     await frame.selectOption("select[name=termId]", { label: "Net 30" });
     await submit(frame, "button[value=next]", /\/review/);
     await submit(frame, "button[value=next]", /\/embed\/invoices\/new\?/);
-    await letItBeCreated(story, frame, "awaiting send");
+    await letItBeCreated(story(), frame, "awaiting send");
 
-    const [invoice] = await qboInvoices(story, stack.companies.us.realmId);
+    const [invoice] = await qboInvoices(story(), stack.companies.us.realmId);
     expect(invoice!.EmailStatus).toBe("NotSet");
     const lines = (
       invoice!.Line as Array<{
@@ -90,9 +78,9 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
   });
 
   it("(b) refuses Next on a UK invoice until every line has a tax code, then creates it with the codes", async () => {
-    const { stack } = story;
+    const { stack } = story();
     const dealId = await dealNamed(stack, "Globex – training");
-    const page = await openRecord(story, dealId);
+    const page = await openRecord(story(), dealId);
     const frame = await openCardAction(page, "Create invoice");
     await frame.selectOption("select[name=connectionId]", stack.companies.uk.connectionId);
     await submit(frame, "button[value=next]", /\/source/);
@@ -111,8 +99,8 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
     await submit(frame, "button[value=next]", /\/details/);
     await submit(frame, "button[value=next]", /\/review/);
     await submit(frame, "button[value=next]", /\/embed\/invoices\/new\?/);
-    await letItBeCreated(story, frame, "awaiting send");
-    const [invoice] = await qboInvoices(story, stack.companies.uk.realmId);
+    await letItBeCreated(story(), frame, "awaiting send");
+    const [invoice] = await qboInvoices(story(), stack.companies.uk.realmId);
     const line = (
       invoice!.Line as Array<{ SalesItemLineDetail?: { TaxCodeRef?: { value: string }; Qty: number } }>
     )[0]!;
@@ -120,20 +108,10 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
   });
 
   it("(c) refuses with the explanation when custom transaction numbers are on", async () => {
-    const { stack } = story;
-    const realm = stack.companies.us.realmId;
-    const setNumbers = async (on: boolean) => {
-      const prefs = (await stack.qboApi(realm, "GET", "/preferences")).body.Preferences;
-      await stack.qboApi(realm, "POST", "/preferences", {
-        Id: prefs.Id,
-        SyncToken: prefs.SyncToken,
-        sparse: true,
-        SalesFormsPrefs: { CustomTxnNumbers: on },
-      });
-    };
-    await setNumbers(true);
+    const { stack } = story();
+    await stack.setCustomTxnNumbers("us", true);
     try {
-      const page = await openRecord(story, await dealNamed(stack, "Acme – onboarding"));
+      const page = await openRecord(story(), await dealNamed(stack, "Acme – onboarding"));
       const frame = await openCardAction(page, "Create invoice");
       await frame.selectOption("select[name=connectionId]", stack.companies.us.connectionId);
       await submit(frame, "button[value=next]", /\/source/);
@@ -141,14 +119,14 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
       expect(alert).toContain("Custom transaction numbers are turned on");
       expect(alert).toContain("switch Custom transaction numbers off");
     } finally {
-      await setNumbers(false);
+      await stack.setCustomTxnNumbers("us", false);
     }
   });
 
   it("(d) adds two existing invoices to a deal; the card lists both, the properties follow the latest", async () => {
-    const { stack } = story;
+    const { stack } = story();
     const dealId = await dealNamed(stack, "Globex – licence expansion");
-    const page = await openRecord(story, dealId);
+    const page = await openRecord(story(), dealId);
     const frame = await openCardAction(page, "Add existing invoice");
     await frame.selectOption("select[name=company]", stack.companies.us.connectionId);
     await submit(frame, "button[type=submit]", /company=/);
@@ -163,7 +141,7 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
     await frame.click("[data-hubspot-done]");
     await page.locator("#iframe-modal").waitFor({ state: "hidden" });
 
-    const all = await qboInvoices(story, stack.companies.us.realmId);
+    const all = await qboInvoices(story(), stack.companies.us.realmId);
     const chosen = all.filter((i) => picked.includes(String(i.Id)));
     const latest = chosen.sort(
       (a, b) => Date.parse(b.MetaData.LastUpdatedTime) - Date.parse(a.MetaData.LastUpdatedTime),
@@ -173,15 +151,15 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
     expect(await dealProperty(page, "qbo_invoice_number")).toBe(String(latest.DocNumber));
   });
 
-  it("(f) tells the whole story in Japanese for a Japanese user", async () => {
-    const { stack } = story;
-    await story.db.db
-      .updateTable("users")
+  it("(f) tells the whole story() in Japanese for a Japanese user", async () => {
+    const { stack } = story();
+    await story()
+      .db.db.updateTable("users")
       .set({ locale: "ja" })
       .where("portalId", "=", stack.portalId)
       .execute();
     const dealId = await dealNamed(stack, "Initech – consulting");
-    const page = await openRecord(story, dealId, "ja");
+    const page = await openRecord(story(), dealId, "ja");
     const frame = await openCardAction(page, "請求書を作成");
     expect(await frame.locator("h1").innerText()).toBe("請求書を作成");
     await frame.selectOption("select[name=connectionId]", stack.companies.us.connectionId);
@@ -197,7 +175,7 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1�
     await submit(frame, "button[value=next]", /\/review/);
     expect(await frame.locator("button[value=previous]").innerText()).toBe("前へ");
     await submit(frame, "button[value=next]", /\/embed\/invoices\/new\?/);
-    await letItBeCreated(story, frame, "送信待ち");
+    await letItBeCreated(story(), frame, "送信待ち");
     expect(await frame.locator("h1").innerText()).toBe("請求書を作成しました");
   });
 });

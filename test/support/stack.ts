@@ -64,6 +64,11 @@ export interface Stack {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Turns QBO's custom transaction numbers on or off as an administrator would: a sparse
+   * Preferences update (quickbooks.md §3.9; the control API sets it only at company creation).
+   */
+  setCustomTxnNumbers(company: "us" | "uk", on: boolean): Promise<void>;
   /** QBO emulator control API (`/__emulator...`). */
   qboControl(path: string, body?: unknown): Promise<Record<string, unknown>>;
   /** An embed token for an iframe page, as the card would mint it. */
@@ -254,6 +259,23 @@ export async function startStack(
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
+  const api: Stack["qboApi"] = async (realmId, method, path, body) => {
+    const token = (await qboControl("/tokens", { realmId, clientId: INTUIT_APP.clientId })).access_token;
+    const sep = path.includes("?") ? "&" : "?";
+    return json(
+      await qbo.fetch(
+        new Request(`${urls.qbo}/v3/company/${realmId}${path}${sep}minorversion=75`, {
+          method,
+          headers: {
+            authorization: `Bearer ${String(token)}`,
+            accept: "application/json",
+            "content-type": "application/json",
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      ),
+    );
+  };
   return {
     hubspot,
     qbo,
@@ -280,24 +302,19 @@ export async function startStack(
           }),
         ),
       ),
-    qboApi: async (realmId, method, path, body) => {
-      const token = (await qboControl("/tokens", { realmId, clientId: INTUIT_APP.clientId })).access_token;
-      const sep = path.includes("?") ? "&" : "?";
-      return json(
-        await qbo.fetch(
-          new Request(`${urls.qbo}/v3/company/${realmId}${path}${sep}minorversion=75`, {
-            method,
-            headers: {
-              authorization: `Bearer ${String(token)}`,
-              accept: "application/json",
-              "content-type": "application/json",
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          }),
-        ),
-      );
-    },
+    qboApi: api,
     qboControl,
+    setCustomTxnNumbers: async (company, on) => {
+      const realmId = (company === "us" ? us : uk).realmId;
+      const prefs = (await api(realmId, "GET", "/preferences")).body.Preferences;
+      const res = await api(realmId, "POST", "/preferences", {
+        Id: prefs.Id,
+        SyncToken: prefs.SyncToken,
+        sparse: true,
+        SalesFormsPrefs: { CustomTxnNumbers: on },
+      });
+      if (res.status !== 200) throw new Error(`Preferences update answered ${res.status}`);
+    },
     embedToken: (objectType, objectId, opts = {}) =>
       signToken(testSecrets, {
         purpose: "embed",

@@ -333,19 +333,7 @@ describeEachBackend("create-invoice wizard (I1–I7, I9, I10)", (db) => {
   });
 
   it("I9: refuses before the first step when custom transaction numbers are on, saying how to turn them off", async () => {
-    const realm = stack.companies.us.realmId;
-    // The emulator's control API sets this only when a company is created: the API's own
-    // Preferences update is what an administrator's click in QuickBooks does.
-    const setNumbers = async (on: boolean) => {
-      const prefs = (await stack.qboApi(realm, "GET", "/preferences")).body.Preferences;
-      await stack.qboApi(realm, "POST", "/preferences", {
-        Id: prefs.Id,
-        SyncToken: prefs.SyncToken,
-        sparse: true,
-        SalesFormsPrefs: { CustomTxnNumbers: on },
-      });
-    };
-    await setNumbers(true);
+    await stack.setCustomTxnNumbers("us", true);
     try {
       const w = wizard("Acme – onboarding");
       await w.open();
@@ -366,7 +354,7 @@ describeEachBackend("create-invoice wizard (I1–I7, I9, I10)", (db) => {
       expect(reopened.status).toBe(409);
       expect(await reopened.text()).toContain("Custom transaction numbers are turned on");
     } finally {
-      await setNumbers(false);
+      await stack.setCustomTxnNumbers("us", false);
     }
   });
 

@@ -87,18 +87,6 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
         `/crm/v3/objects/deals/${deal}?properties=qbo_invoice_amount,qbo_invoice_recipient,qbo_invoice_number,qbo_invoice_status,qbo_invoice_due_date`,
       )
     ).body.properties as Record<string, string | null>;
-  /** Turns the setting on or off the way an app would: a sparse Preferences update (quickbooks.md §3.9). */
-  const customNumbers = async (on: boolean) => {
-    const realm = stack.companies.us.realmId;
-    const prefs = (await stack.qboApi(realm, "GET", "/preferences")).body.Preferences;
-    const res = await stack.qboApi(realm, "POST", "/preferences", {
-      Id: prefs.Id,
-      SyncToken: prefs.SyncToken,
-      sparse: true,
-      SalesFormsPrefs: { CustomTxnNumbers: on },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  };
   const enqueue = async (job: typeof pushInvoice, payload: { draftId: string }) =>
     db()
       .db.transaction()
@@ -184,12 +172,12 @@ describeEachBackend("invoice engine (I8, I10, S1–S5)", (db) => {
   });
 
   it("refuses when custom transaction numbers were turned on meanwhile (I9)", async () => {
-    await customNumbers(true);
+    await stack.setCustomTxnNumbers("us", true);
     const draftId = await submittedDraft({ message: "numbers" });
     await enqueue(pushInvoice, { draftId });
     await stack.drain();
     expect(decodeDraftError((await draftRow(draftId)).error)?.code).toBe("custom_numbers");
-    await customNumbers(false);
+    await stack.setCustomTxnNumbers("us", false);
   });
 
   it("follows payments through the reconcile and turns overdue by the clock (S1, S3, S5)", async () => {

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { openTestDatabase } from "../../support/db.ts";
 import type { DatabaseHandle } from "../../../src/db/kysely.ts";
 import { ManualClock } from "../../../src/lib/clock.ts";
 import { launchBrowser } from "../../support/browser.ts";
@@ -32,6 +33,21 @@ export async function startStory(db: DatabaseHandle, start = "2026-11-02T17:00:0
       await stack.close();
     },
   };
+}
+
+/** A story for a describe block, on its own embedded database; call the getter inside tests. */
+export function useStory(): () => Story {
+  let db: DatabaseHandle | undefined;
+  let story: Story | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase({ kind: "pglite" });
+    story = await startStory(db);
+  });
+  afterAll(async () => {
+    await story?.close();
+    await db?.close();
+  });
+  return () => story!;
 }
 
 /** The deals of the demo portal, by name. */
