@@ -17,6 +17,11 @@ export interface DB {
   invoiceLinks: InvoiceLinksTable;
   invoiceDrafts: InvoiceDraftsTable;
   dealPropertyWrites: DealPropertyWritesTable;
+  syncSettings: SyncSettingsTable;
+  recordLinks: RecordLinksTable;
+  fieldMappings: FieldMappingsTable;
+  reviewItems: ReviewItemsTable;
+  initialSyncs: InitialSyncsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -218,4 +223,75 @@ export interface DealPropertyWritesTable {
   dealId: string;
   properties: ColumnType<unknown, string, string>;
   writtenAt: Timestamp;
+}
+
+/** A QBO company's sync settings (C1–C5, P1–P3, V1, X1); `settings` is sync/settings/schema.ts. */
+export interface SyncSettingsTable {
+  connectionId: string;
+  settings: ColumnType<unknown, string, string>;
+  updatedAt: Timestamp;
+}
+
+export type LinkKind = "contact" | "company" | "product";
+
+/**
+ * One HubSpot record linked to one QBO record. `toHubspot` / `toQbo` hold the mapped values
+ * Ledgerlink last wrote to each side: a change that equals them is our own echo.
+ */
+export interface RecordLinksTable {
+  connectionId: string;
+  kind: LinkKind;
+  qboId: string;
+  hubspotId: string;
+  toHubspot: ColumnType<unknown, string | undefined, string>;
+  toQbo: ColumnType<unknown, string | undefined, string>;
+  archived: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type MappingObject = "contact" | "product" | "invoice";
+export type MappingDirection = "to_hubspot" | "to_qbo" | "both";
+
+/** A HubSpot property ↔ QBO field pair (M1–M2); defaults are seeded per company and marked. */
+export interface FieldMappingsTable {
+  mappingId: string;
+  connectionId: string;
+  object: MappingObject;
+  hubspotProperty: string;
+  qboField: string;
+  direction: MappingDirection;
+  isDefault: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** A record the sync would not guess about (two candidates, no safe key): the user decides. */
+export interface ReviewItemsTable {
+  reviewId: string;
+  connectionId: string;
+  kind: LinkKind;
+  side: "hubspot" | "qbo";
+  recordId: string;
+  label: string;
+  reason: string;
+  candidates: ColumnType<unknown, string, string>;
+  status: "open" | "resolved" | "dismissed";
+  createdAt: Timestamp;
+  resolvedAt: Timestamp | null;
+}
+
+/** An explicit first-time backfill (C4): planned, started, paused, resumed, finished. */
+export interface InitialSyncsTable {
+  syncId: string;
+  connectionId: string;
+  object: "contacts" | "products";
+  direction: "to_hubspot" | "to_qbo";
+  status: "running" | "paused" | "done" | "failed";
+  plan: ColumnType<unknown, string, string>;
+  progress: ColumnType<unknown, string, string>;
+  error: string | null;
+  startedAt: Timestamp;
+  updatedAt: Timestamp;
+  finishedAt: Timestamp | null;
 }

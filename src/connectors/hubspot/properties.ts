@@ -4,6 +4,32 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 
 const named = z.object({ results: z.array(z.looseObject({ name: z.string() })) });
 
+const described = z.object({
+  results: z.array(
+    z.looseObject({
+      name: z.string(),
+      label: z.string(),
+      type: z.string(),
+      fieldType: z.string(),
+      calculated: z.boolean().optional(),
+      hidden: z.boolean().optional(),
+      modificationMetadata: z.looseObject({ readOnlyValue: z.boolean().optional() }).optional(),
+      options: z.array(z.looseObject({ value: z.string(), label: z.string() })).optional(),
+    }),
+  ),
+});
+
+/** What the properties API says of one property (hubspot.md §2.5), as the mapping screen needs it. */
+export interface HubSpotPropertyInfo {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  /** Calculated or read-only in HubSpot: it can only be read, so it only flows to QBO. */
+  readOnly: boolean;
+  options?: Array<{ value: string; label: string }>;
+}
+
 const describe = (e: VendorError) => `${e.kind}${e.status ? ` (${e.status})` : ""}: ${e.message}`;
 
 /**
@@ -21,7 +47,24 @@ export function hubspotPropertiesApi(http: HttpClient) {
     const res = await http.request({ method: "GET", path, schema: named });
     return res.ok ? ok(res.value.body.results.map((r) => r.name)) : err(describe(res.error));
   };
+  const properties = async (objectType: string): Promise<Result<HubSpotPropertyInfo[], string>> => {
+    const res = await http.request({ method: "GET", path: base(objectType), schema: described });
+    if (!res.ok) return err(describe(res.error));
+    return ok(
+      res.value.body.results
+        .filter((p) => !p.hidden)
+        .map((p) => ({
+          name: p.name,
+          label: p.label,
+          type: p.type,
+          fieldType: p.fieldType,
+          readOnly: Boolean(p.calculated || p.modificationMetadata?.readOnlyValue),
+          ...(p.options ? { options: p.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+        })),
+    );
+  };
   return {
+    properties,
     groupNames: (objectType: string) => names(`${base(objectType)}/groups`),
     createGroup: (objectType: string, group: { name: string; label: string }) =>
       create(`${base(objectType)}/groups`, { ...group, displayOrder: -1 }),

@@ -55,6 +55,13 @@ describe("QBO query execution (X-QB)", () => {
     ]);
   });
 
+  it("filters a customer by its e-mail address (PrimaryEmailAddr is filterable)", () => {
+    const rows = [{ ...customers[0]!, PrimaryEmailAddr: { Address: "amy@example.com" } }, customers[1]!];
+    expect(run("SELECT * FROM Customer WHERE PrimaryEmailAddr = 'amy@example.com'", rows).rows).toHaveLength(
+      1,
+    );
+  });
+
   it("compares a reference by its value and pages 1-based", () => {
     const page = executeQuery(
       parseQuery("SELECT * FROM Invoice WHERE CustomerRef = '2' STARTPOSITION 101 MAXRESULTS 50"),

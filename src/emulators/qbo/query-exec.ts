@@ -29,6 +29,9 @@ export function readPath(entity: Entity, path: string): unknown {
   }
   if (current && typeof current === "object" && "value" in current)
     return (current as { value: unknown }).value;
+  // `PrimaryEmailAddr = 'a@b.example'` filters on the address (Customer's filterable fields).
+  if (current && typeof current === "object" && "Address" in current)
+    return (current as { Address: unknown }).Address;
   return current;
 }
 
