@@ -24,6 +24,7 @@ import { mirrorInvoiceHandler } from "./invoices/mirror.ts";
 import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
+import { recordChangeRule, recordEventRule } from "./records/rules.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -59,11 +60,15 @@ export interface HandlerDeps {
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
   const base = { db: deps.db, clock: deps.clock, clients: deps.clients };
-  const qboRules = [invoiceChangeRule({ ...base, queue: deps.queue }), ...(deps.qboRules ?? [])];
+  const qboRules = [
+    invoiceChangeRule({ ...base, queue: deps.queue }),
+    recordChangeRule(base),
+    ...(deps.qboRules ?? []),
+  ];
+  const hubspotRules = [recordEventRule(base), ...(deps.hubspotRules ?? [])];
   return {
     [pullQboChanges.name]: (ctx) => pullQboChangesHandler({ ...base, rules: qboRules }, ctx),
-    [processHubSpotEvents.name]: (ctx) =>
-      processHubSpotEventsHandler({ ...base, rules: deps.hubspotRules ?? [] }, ctx),
+    [processHubSpotEvents.name]: (ctx) => processHubSpotEventsHandler({ ...base, rules: hubspotRules }, ctx),
     [setupHubSpotPortal.name]: (ctx) => setupPortalHandler(base, ctx),
     [refreshCompanyInfo.name]: (ctx) => refreshCompanyInfoHandler(base, ctx),
     [reconcileAll.name]: () => reconcileAllHandler(deps),

@@ -168,6 +168,25 @@ export const PORTAL_PROPERTIES: PropertySpec[] = [
     fieldType: "text",
     groupName: SYNC_GROUP,
   },
+  // `realm:id`, unique: the sync creates records by upserting on it, so a rerun never duplicates.
+  ...(["contacts", "companies"] as const).map((objectType): PropertySpec => ({
+    objectType,
+    name: "qbo_customer_key",
+    label: { en: "QuickBooks customer key", ja: "QuickBooks 顧客キー" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+    hasUniqueValue: true,
+  })),
+  {
+    objectType: "products",
+    name: "qbo_item_key",
+    label: { en: "QuickBooks item key", ja: "QuickBooks 品目キー" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+    hasUniqueValue: true,
+  },
   {
     objectType: "products",
     name: "qbo_item_id",

@@ -146,3 +146,21 @@ export async function findBy(
   });
   return res.ok ? ok(res.value.body.results.map((r) => ({ id: r.id, properties: r.properties }))) : res;
 }
+
+const memberships = z.looseObject({
+  results: z.array(z.looseObject({ listId: z.union([z.string(), z.number()]) })),
+});
+
+/** The lists a record belongs to (`GET /crm/v3/lists/records/{objectTypeId}/{id}/memberships`). */
+export async function listMemberships(
+  http: HttpClient,
+  objectTypeId: string,
+  id: string,
+): Promise<Result<string[], VendorError>> {
+  const res = await http.request({
+    method: "GET",
+    path: `/crm/v3/lists/records/${encodeURIComponent(objectTypeId)}/${encodeURIComponent(id)}/memberships`,
+    schema: memberships,
+  });
+  return res.ok ? ok(res.value.body.results.map((r) => String(r.listId))) : res;
+}
