@@ -31,7 +31,13 @@ export async function addReview(
     .onConflict((oc) =>
       oc
         .columns(["connectionId", "kind", "side", "recordId"])
-        .doUpdateSet({ label: item.label, reason: item.reason, candidates, status: "open", resolvedAt: null }),
+        .doUpdateSet({
+          label: item.label,
+          reason: item.reason,
+          candidates,
+          status: "open",
+          resolvedAt: null,
+        }),
     )
     .execute();
 }

@@ -1,4 +1,6 @@
 import { cardEn } from "./card.en.ts";
+import { mappingsEn } from "./mappings.en.ts";
+import { syncEn } from "./sync.en.ts";
 import { wizardEn } from "./wizard.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
@@ -108,6 +110,8 @@ export const en = {
   "embed.expired": "This link has expired. Close this window and open it again from the record in HubSpot.",
   ...cardEn,
   ...wizardEn,
+  ...syncEn,
+  ...mappingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

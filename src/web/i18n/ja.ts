@@ -1,5 +1,7 @@
 import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
+import { mappingsJa } from "./mappings.ja.ts";
+import { syncJa } from "./sync.ja.ts";
 import { wizardJa } from "./wizard.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
@@ -113,4 +115,6 @@ export const ja: Messages = {
     "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
   ...cardJa,
   ...wizardJa,
+  ...syncJa,
+  ...mappingsJa,
 };
