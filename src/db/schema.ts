@@ -157,7 +157,7 @@ export interface RateBudgetsTable {
 export type InvoiceStateColumn = "awaiting_send" | "sent" | "partially_paid" | "paid" | "overdue" | "voided";
 
 /**
- * A QBO invoice Ledgerlink follows: created by the wizard (origin "wizard") or added by a user
+ * A QBO invoice Ledgerlink follows: created by the wizard (origin "wizard"), added by a user, or synced (V1)
  * ("added", E1). Facts are QBO's; `state` is derived from them (sync/status.ts, S1).
  * `invoiceKey` is `<connectionId>:<qboInvoiceId>`: QBO ids are only unique within a company.
  */
@@ -182,7 +182,7 @@ export interface InvoicesTable {
   privateNote: string | null;
   deleted: ColumnType<boolean, boolean | undefined, boolean>;
   state: InvoiceStateColumn;
-  origin: "wizard" | "added";
+  origin: "wizard" | "added" | "synced";
   /** MetaData.LastUpdatedTime: with several invoices on a deal, the latest drives it (S3). */
   qboUpdatedAt: Timestamp;
   createdAt: Timestamp;

@@ -5,7 +5,7 @@
  * portal user's language at set-up (HubSpot has no per-language property labels).
  */
 export interface PropertySpec {
-  objectType: "deals" | "contacts" | "products" | "invoices" | "companies";
+  objectType: "deals" | "contacts" | "products" | "invoices" | "companies" | "line_items";
   name: string;
   label: { en: string; ja: string };
   type: "string" | "number" | "date" | "datetime" | "enumeration" | "bool";
@@ -46,6 +46,7 @@ export const PROPERTY_GROUPS: GroupSpec[] = [
   { objectType: "contacts", name: SYNC_GROUP, label: syncGroupLabel },
   { objectType: "companies", name: SYNC_GROUP, label: syncGroupLabel },
   { objectType: "products", name: SYNC_GROUP, label: syncGroupLabel },
+  { objectType: "line_items", name: SYNC_GROUP, label: syncGroupLabel },
 ];
 
 export const PORTAL_PROPERTIES: PropertySpec[] = [
@@ -178,6 +179,15 @@ export const PORTAL_PROPERTIES: PropertySpec[] = [
     groupName: SYNC_GROUP,
     hasUniqueValue: true,
   })),
+  {
+    objectType: "line_items",
+    name: "qbo_line_key",
+    label: { en: "QuickBooks invoice line key", ja: "QuickBooks 請求書明細キー" },
+    type: "string",
+    fieldType: "text",
+    groupName: SYNC_GROUP,
+    hasUniqueValue: true,
+  },
   {
     objectType: "products",
     name: "qbo_item_key",

@@ -29,15 +29,13 @@ export async function addReview(
     .insertInto("reviewItems")
     .values({ reviewId: randomUUID(), ...item, candidates, status: "open", createdAt: now, resolvedAt: null })
     .onConflict((oc) =>
-      oc
-        .columns(["connectionId", "kind", "side", "recordId"])
-        .doUpdateSet({
-          label: item.label,
-          reason: item.reason,
-          candidates,
-          status: "open",
-          resolvedAt: null,
-        }),
+      oc.columns(["connectionId", "kind", "side", "recordId"]).doUpdateSet({
+        label: item.label,
+        reason: item.reason,
+        candidates,
+        status: "open",
+        resolvedAt: null,
+      }),
     )
     .execute();
 }

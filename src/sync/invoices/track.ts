@@ -32,7 +32,7 @@ export async function trackInvoices(
   args: {
     connection: TrackedConnection;
     invoices: QboEntity[];
-    origin: "wizard" | "added";
+    origin: "wizard" | "added" | "synced";
     links?: Array<{ objectType: LinkedObjectType; objectId: string }>;
     now: Date;
   },
