@@ -1,3 +1,4 @@
+import { appCardEn } from "./app-card.en.ts";
 import { cardEn } from "./card.en.ts";
 import { wizardEn } from "./wizard.en.ts";
 
@@ -108,6 +109,7 @@ export const en = {
   "embed.expired": "This link has expired. Close this window and open it again from the record in HubSpot.",
   ...cardEn,
   ...wizardEn,
+  ...appCardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { appCardJa } from "./app-card.ja.ts";
 import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
 import { wizardJa } from "./wizard.ja.ts";
@@ -113,4 +114,5 @@ export const ja: Messages = {
     "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
   ...cardJa,
   ...wizardJa,
+  ...appCardJa,
 };
