@@ -16,7 +16,12 @@ export const PATHS = {
   invoicePreview: "/invoices/:key/preview",
   /** W2 "Create QuickBooks invoice"; HubSpot POSTs each workflow execution here. */
   workflowCreateInvoice: "/hubspot/workflow-actions/create-invoice",
+  /** The action's `optionsUrl`: HubSpot POSTs here for the portal's QuickBooks companies to pick from. */
+  workflowCreateInvoiceCompanies: "/hubspot/workflow-actions/create-invoice/companies",
 } as const;
 
 /** Routes named in the vendor configuration that no handler serves yet (the lead's W2 work). */
-export const PENDING_PATHS: ReadonlySet<string> = new Set([PATHS.workflowCreateInvoice]);
+export const PENDING_PATHS: ReadonlySet<string> = new Set([
+  PATHS.workflowCreateInvoice,
+  PATHS.workflowCreateInvoiceCompanies,
+]);
