@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { registerCard } from "../connectors/hubspot/card-definition.ts";
+import { HUBSPOT_SUBSCRIPTIONS } from "../connectors/hubspot/subscriptions.ts";
 import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";
 import { startQboEmulator } from "../emulators/qbo/server.ts";
@@ -10,23 +11,7 @@ type Json = Record<string, unknown>;
 const CLIENT = { id: "ledgerlink-dev", secret: "ledgerlink-dev-secret", appId: "1" };
 const VERIFIER = "ledgerlink-demo-verifier";
 
-/** What Ledgerlink watches in HubSpot (DESIGN §4): identities, deals and their line items. */
-const SUBSCRIPTIONS: Array<{ eventType: string; propertyName?: string }> = [
-  { eventType: "deal.creation" },
-  { eventType: "deal.deletion" },
-  ...["dealstage", "amount", "dealname", "closedate"].map((p) => ({
-    eventType: "deal.propertyChange",
-    propertyName: p,
-  })),
-  { eventType: "contact.creation" },
-  { eventType: "contact.propertyChange", propertyName: "email" },
-  { eventType: "company.creation" },
-  { eventType: "company.propertyChange", propertyName: "name" },
-  { eventType: "product.creation" },
-  ...["name", "price"].map((p) => ({ eventType: "product.propertyChange", propertyName: p })),
-  { eventType: "line_item.creation" },
-  { eventType: "line_item.deletion" },
-];
+const SUBSCRIPTIONS = HUBSPOT_SUBSCRIPTIONS;
 
 export interface DemoEmulators {
   hubspot: RunningHubSpotEmulator;

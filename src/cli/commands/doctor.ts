@@ -7,6 +7,13 @@ import { errorMessage } from "../../lib/errors.ts";
 import { openConfiguredDatabase } from "../../main.ts";
 import { EXIT, type Command } from "../command.ts";
 import { configOrReport } from "../load-config.ts";
+import {
+  consoleValues,
+  hubspotAppCheck,
+  intuitAppCheck,
+  intuitEnvironmentCheck,
+  publicUrlCheck,
+} from "./doctor-vendors.ts";
 
 export interface Check {
   name: string;
@@ -21,21 +28,9 @@ export async function runChecks(config: Config): Promise<Check[]> {
   const checks: Check[] = [{ name: "configuration", status: "ok", detail: "every variable is valid" }];
   checks.push(...(await databaseChecks(config)));
   checks.push(secretKeyCheck(config));
-  checks.push(publicUrlCheck(config));
-  checks.push(
-    credentialCheck("HubSpot app", [
-      ["HUBSPOT_CLIENT_ID", config.hubspot.clientId],
-      ["HUBSPOT_CLIENT_SECRET", config.hubspot.clientSecret],
-      ["HUBSPOT_APP_ID", config.hubspot.appId],
-    ]),
-  );
-  checks.push(
-    credentialCheck("Intuit app", [
-      ["INTUIT_CLIENT_ID", config.intuit.clientId],
-      ["INTUIT_CLIENT_SECRET", config.intuit.clientSecret],
-      ["INTUIT_WEBHOOK_VERIFIER_TOKEN", config.intuit.webhookVerifierToken],
-    ]),
-  );
+  // The vendor apps' values, each missing or malformed one with what to do (doctor-vendors.ts).
+  checks.push(publicUrlCheck(config), hubspotAppCheck(config), intuitAppCheck(config));
+  checks.push(intuitEnvironmentCheck(config));
   return checks;
 }
 
@@ -84,28 +79,6 @@ function secretKeyCheck(config: Config): Check {
     : { name: "secret key", status: "warn", detail: `none yet; the first start creates ${file}` };
 }
 
-function publicUrlCheck(config: Config): Check {
-  const local = /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(config.publicUrl);
-  if (config.publicUrl.startsWith("https://") || local) {
-    return { name: "public URL", status: "ok", detail: config.publicUrl };
-  }
-  return {
-    name: "public URL",
-    status: "warn",
-    detail: `${config.publicUrl} is not HTTPS: HubSpot and Intuit deliver webhooks and OAuth redirects only to HTTPS`,
-  };
-}
-
-function credentialCheck(name: string, vars: Array<[string, string | undefined]>): Check {
-  const missing = vars.filter(([, value]) => !value).map(([key]) => key);
-  if (missing.length === 0) return { name, status: "ok", detail: "credentials configured" };
-  return {
-    name,
-    status: "warn",
-    detail: `not configured (${missing.join(", ")}); connecting to it is not possible`,
-  };
-}
-
 export const doctorCommand: Command = {
   name: "doctor",
   summary: "Checks configuration, database and migrations, and says what to fix.",
@@ -116,6 +89,7 @@ export const doctorCommand: Command = {
     if (!config) return EXIT.usage;
     const checks = await runChecks(config);
     for (const c of checks) io.out(`${MARK[c.status]} ${c.name}: ${c.detail}`);
+    for (const line of consoleValues(config)) io.out(line);
     io.out("Connections: checked once connecting HubSpot and QuickBooks is available.");
     return checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
   },

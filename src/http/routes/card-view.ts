@@ -5,7 +5,7 @@ import type { Translate } from "../../web/i18n/index.ts";
  * The classic CRM card's JSON (hubspot.md §2.10, the legacy `results` format) for one record's
  * invoices: number, QBO company, amount and currency, due date, status, a preview link, and the
  * "Create invoice" (deals) and "Add existing invoice" IFRAME actions. Pure: the route gives it rows
- * and URLs, so the same view can serve the app card of issue 9.
+ * and URLs; `card-app-view.ts` renders the same rows for the HubSpot app card.
  */
 export interface CardInvoice {
   invoiceKey: string;
@@ -30,14 +30,17 @@ const STATUS_TYPE: Record<InvoiceStateColumn, string> = {
 };
 
 /** The iframe's size in HubSpot's modal: the wizard needs room for a line-item table. */
-const FRAME = { width: 900, height: 720 };
+export const CARD_FRAME = { width: 900, height: 720 };
 
-export function cardView(
-  t: Translate,
-  invoices: CardInvoice[],
-  actions: { createUrl?: string; addUrl: string; allUrl: string },
-) {
-  const iframe = (label: string, uri: string) => ({ type: "IFRAME", uri, label, ...FRAME });
+/** The record's actions; "Create invoice" exists on deals only. */
+export interface CardActions {
+  createUrl?: string;
+  addUrl: string;
+  allUrl: string;
+}
+
+export function cardView(t: Translate, invoices: CardInvoice[], actions: CardActions) {
+  const iframe = (label: string, uri: string) => ({ type: "IFRAME", uri, label, ...CARD_FRAME });
   return {
     results: invoices.map((inv) => ({
       objectId: inv.invoiceKey,

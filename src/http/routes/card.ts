@@ -6,7 +6,9 @@ import { signToken, type EmbedClaims } from "../../lib/signed-token.ts";
 import { isLocale, negotiateLocale, translator, type Locale } from "../../web/i18n/index.ts";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
+import { appCardNotConnected, appCardView } from "./card-app-view.ts";
 import { cardView, notConnectedView } from "./card-view.ts";
+import { PATHS } from "./paths.ts";
 
 /** A wizard takes a while; long enough to finish one, short enough that a leaked URL soon dies (ADR 11). */
 export const LINK_LIFETIME_MS = 2 * 3600_000;
@@ -19,19 +21,26 @@ const cardQuery = z.object({
   associatedObjectType: z.enum(["DEAL", "CONTACT", "COMPANY"]),
   userId: digits,
   userEmail: z.string().max(320).default(""),
+  // The app card (hubspot-app/) asks for its own JSON; HubSpot's classic fetch never sends these.
+  format: z.enum(["classic", "app-card"]).default("classic"),
+  /** The HubSpot user's locale as the app card knows it; the saved Ledgerlink choice still wins. */
+  locale: z.string().max(35).optional(),
 });
+type CardQuery = z.infer<typeof cardQuery>;
 
 /**
- * `GET /hubspot/card`: the "Integration invoices" card (I8, E2, S1). HubSpot signs the fetch with
- * the app's client secret; anything unsigned, forged or stale is refused before a database read.
- * The answer comes from our database only (no vendor call), so the card stays fast with many
- * invoices. Action and preview URLs carry signed tokens bound to portal, record and user.
+ * `GET /hubspot/card`: the "Integration invoices" card (I8, E2, S1), in two contracts from one
+ * implementation: the classic CRM card JSON (HubSpot's classic fetch, the emulator) and, with
+ * `format=app-card`, the JSON the app card of `hubspot-app/` renders (its `hubspot.fetch` calls are
+ * signed the same way, with HubSpot adding `portalId`, `userId`, `userEmail` and `appId` to the
+ * query). Anything unsigned, forged or stale is refused before a database read. The answer comes
+ * from our database only (no vendor call), so the card stays fast with many invoices. Action and
+ * preview URLs carry signed tokens bound to portal, record and user.
  */
 export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const db = deps.database.db;
 
-  app.get("/hubspot/card", async (c) => {
+  app.get(PATHS.hubspotCard, async (c) => {
     const hubspot = deps.vendors.hubspot;
     if (!hubspot) return c.json({ error: "HubSpot is not configured" }, 503);
     const now = deps.clock.now();
@@ -56,62 +65,70 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
       const issue = query.error.issues[0];
       return c.json({ error: `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}` }, 400);
     }
-    const q = query.data;
-    const portal = await db
-      .selectFrom("portals")
-      .select(["portalId", "status"])
-      .where("portalId", "=", q.portalId)
-      .executeTakeFirst();
-    const locale = await viewerLocale(deps, c, q.portalId, q.userId);
-    const t = translator(locale);
-    if (!portal) return c.json(notConnectedView(t));
-
-    const objectType = OBJECT_TYPES[q.associatedObjectType];
-    const claims = (purpose: EmbedClaims["purpose"], invoiceKey?: string): EmbedClaims => ({
-      purpose,
-      portalId: q.portalId,
-      objectType,
-      objectId: q.associatedObjectId,
-      hubspotUserId: q.userId,
-      userEmail: q.userEmail,
-      locale,
-      exp: now.getTime() + LINK_LIFETIME_MS,
-      ...(invoiceKey ? { invoiceKey } : {}),
-    });
-    const base = deps.config.publicUrl;
-    const link = (path: string, token: string) => `${base}${path}?t=${encodeURIComponent(token)}`;
-    const rows = await invoicesForRecord(db, q.portalId, objectType, q.associatedObjectId);
-    const embed = signToken(deps.secrets, claims("embed"));
-    return c.json(
-      cardView(
-        t,
-        rows.map((r) => ({
-          ...r,
-          previewUrl: link(
-            `/invoices/${encodeURIComponent(r.invoiceKey)}/preview`,
-            signToken(deps.secrets, claims("preview", r.invoiceKey)),
-          ),
-        })),
-        {
-          createUrl: objectType === "deals" ? link("/embed/invoices/new", embed) : undefined,
-          addUrl: link("/embed/invoices/add", embed),
-          // The Invoices page needs a Ledgerlink session; it is filtered to the deal when there is one.
-          allUrl: `${base}/invoices${objectType === "deals" ? `?deal=${q.associatedObjectId}` : ""}`,
-        },
-      ),
-    );
+    return c.json(await cardAnswer(deps, c, query.data, now));
   });
   return app;
 }
 
-/** The viewer's language: their saved Ledgerlink choice, else what the request prefers, else English. */
-async function viewerLocale(deps: AppDeps, c: Context<AppEnv>, portalId: string, hubspotUserId: string) {
+/** The card's JSON in the asked contract: the same rows, URLs and words, two shapes. */
+async function cardAnswer(deps: AppDeps, c: Context<AppEnv>, q: CardQuery, now: Date) {
+  const db = deps.database.db;
+  const appCard = q.format === "app-card";
+  const portal = await db
+    .selectFrom("portals")
+    .select(["portalId", "status"])
+    .where("portalId", "=", q.portalId)
+    .executeTakeFirst();
+  const locale = await viewerLocale(deps, c, q);
+  const t = translator(locale);
+  if (!portal) return appCard ? appCardNotConnected(t, locale) : notConnectedView(t);
+
+  const objectType = OBJECT_TYPES[q.associatedObjectType];
+  const claims = (purpose: EmbedClaims["purpose"], invoiceKey?: string): EmbedClaims => ({
+    purpose,
+    portalId: q.portalId,
+    objectType,
+    objectId: q.associatedObjectId,
+    hubspotUserId: q.userId,
+    userEmail: q.userEmail,
+    locale,
+    exp: now.getTime() + LINK_LIFETIME_MS,
+    ...(invoiceKey ? { invoiceKey } : {}),
+  });
+  const base = deps.config.publicUrl;
+  const link = (path: string, token: string) => `${base}${path}?t=${encodeURIComponent(token)}`;
+  const rows = await invoicesForRecord(db, q.portalId, objectType, q.associatedObjectId);
+  const embed = signToken(deps.secrets, claims("embed"));
+  const invoices = rows.map((r) => ({
+    ...r,
+    previewUrl: link(
+      `/invoices/${encodeURIComponent(r.invoiceKey)}/preview`,
+      signToken(deps.secrets, claims("preview", r.invoiceKey)),
+    ),
+  }));
+  const actions = {
+    createUrl: objectType === "deals" ? link(PATHS.embedNewInvoice, embed) : undefined,
+    addUrl: link(PATHS.embedAddInvoice, embed),
+    // The Invoices page needs a Ledgerlink session; it is filtered to the deal when there is one.
+    allUrl: `${base}/invoices${objectType === "deals" ? `?deal=${q.associatedObjectId}` : ""}`,
+  };
+  return appCard ? appCardView(t, locale, invoices, actions) : cardView(t, invoices, actions);
+}
+
+/**
+ * The viewer's language: their saved Ledgerlink choice, else the app card's HubSpot locale, else
+ * what the request prefers, else English.
+ */
+async function viewerLocale(deps: AppDeps, c: Context<AppEnv>, q: CardQuery) {
   const user = await deps.database.db
     .selectFrom("users")
     .select("locale")
-    .where("portalId", "=", portalId)
-    .where("hubspotUserId", "=", hubspotUserId)
+    .where("portalId", "=", q.portalId)
+    .where("hubspotUserId", "=", q.userId)
     .executeTakeFirst();
   const saved = user?.locale ?? undefined;
-  return (isLocale(saved) ? saved : negotiateLocale(undefined, c.req.header("accept-language"))) as Locale;
+  if (isLocale(saved)) return saved;
+  // HubSpot locales look like "ja-jp" or "en-us": read as the first choice of an Accept-Language.
+  const asked = [q.locale, c.req.header("accept-language")].filter(Boolean).join(",");
+  return negotiateLocale(undefined, asked) as Locale;
 }

@@ -1,3 +1,4 @@
+import { appCardEn } from "./app-card.en.ts";
 import { cardEn } from "./card.en.ts";
 import { mappingsEn } from "./mappings.en.ts";
 import { syncEn } from "./sync.en.ts";
@@ -112,6 +113,7 @@ export const en = {
   ...wizardEn,
   ...syncEn,
   ...mappingsEn,
+  ...appCardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

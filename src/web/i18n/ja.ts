@@ -1,3 +1,4 @@
+import { appCardJa } from "./app-card.ja.ts";
 import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
 import { mappingsJa } from "./mappings.ja.ts";
@@ -117,4 +118,5 @@ export const ja: Messages = {
   ...wizardJa,
   ...syncJa,
   ...mappingsJa,
+  ...appCardJa,
 };
