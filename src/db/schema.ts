@@ -286,7 +286,7 @@ export interface InitialSyncsTable {
   syncId: string;
   connectionId: string;
   object: "contacts" | "products";
-  direction: "to_hubspot" | "to_qbo";
+  direction: "two_way" | "to_hubspot" | "to_qbo";
   status: "running" | "paused" | "done" | "failed";
   plan: ColumnType<unknown, string, string>;
   progress: ColumnType<unknown, string, string>;

@@ -25,6 +25,8 @@ import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
 import { recordChangeRule, recordEventRule } from "./records/rules.ts";
+import { initialSync } from "./initial/job-defs.ts";
+import { initialSyncHandler } from "./initial/run.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -42,6 +44,7 @@ export const jobCatalogue: AnyJob[] = [
   updateDealProperties,
   overduePass,
   mirrorInvoice,
+  initialSync,
 ];
 
 export interface HandlerDeps {
@@ -79,5 +82,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [updateDealProperties.name]: (ctx) => updateDealPropertiesHandler(base, ctx),
     [overduePass.name]: (ctx) => overduePassHandler({ ...base, queue: deps.queue }, ctx),
     [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
+    [initialSync.name]: (ctx) => initialSyncHandler(base, ctx),
   };
 }

@@ -109,3 +109,18 @@ export async function queryAll(
     ? ok({ rows, serverTime })
     : err({ kind: "malformed", retryable: false, message: "no page" });
 }
+
+/** `SELECT COUNT(*)`: how many rows a query would return (`QueryResponse.totalCount`). */
+export async function queryCount(
+  http: HttpClient,
+  spec: Omit<QuerySpec, "startPosition" | "maxResults" | "count">,
+): Promise<Result<number, VendorError>> {
+  const res = await http.request({
+    method: "GET",
+    path: "/query",
+    query: { query: buildQuery({ ...spec, count: true }), minorversion: MINOR_VERSION },
+    schema: queryResponse,
+  });
+  if (!res.ok) return res;
+  return ok(Number(res.value.body.QueryResponse.totalCount ?? 0));
+}

@@ -84,3 +84,21 @@ export async function countFailures(db: Database, since: Date): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Many entries in few statements: the initial sync records every record of a page at once. */
+export async function recordLedgerMany(db: Database, entries: LedgerEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    await db
+      .insertInto("syncLedger")
+      .values(
+        chunk.map((entry) => ({
+          ...entry,
+          vendorCalls: JSON.stringify(entry.vendorCalls ?? []),
+          retryJob: entry.retryJob ? JSON.stringify(entry.retryJob) : null,
+        })),
+      )
+      .execute();
+  }
+}

@@ -62,7 +62,7 @@ async function freeName(
   );
 }
 
-async function incomeAccount(
+export async function incomeAccount(
   http: HttpClient,
 ): Promise<Result<{ value: string; name: string }, VendorError>> {
   const res = await queryPage(http, {

@@ -1,0 +1,69 @@
+/** What an initial sync has done so far, stored with its row after every page (C4). */
+export interface Counts {
+  created: number;
+  updated: number;
+  linked: number;
+  unchanged: number;
+  review: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface Progress {
+  phase: "to_hubspot" | "to_qbo" | "done";
+  /** QBO query position (1-based) of the next page to read. */
+  qboStart: number;
+  /** HubSpot list cursor of the next page (absent: from the start). */
+  hubspotAfter?: string;
+  /** Records of the current phase's source side, when known, and how many were seen. */
+  total?: number;
+  seen: number;
+  counts: Counts;
+  /** Seconds still needed at the vendors' rate limits, planned from what remains. */
+  etaSeconds?: number;
+  /** A few examples per action, for the preview and the progress page. */
+  examples: Partial<Record<keyof Counts, string[]>>;
+}
+
+export const emptyCounts = (): Counts => ({
+  created: 0,
+  updated: 0,
+  linked: 0,
+  unchanged: 0,
+  review: 0,
+  skipped: 0,
+  failed: 0,
+});
+
+export const startProgress = (phase: Progress["phase"]): Progress => ({
+  phase,
+  qboStart: 1,
+  seen: 0,
+  counts: emptyCounts(),
+  examples: {},
+});
+
+export function note(progress: Progress, what: keyof Counts, example: string): void {
+  progress.counts[what]++;
+  const list = (progress.examples[what] ??= []);
+  if (list.length < 5) list.push(example);
+}
+
+/**
+ * The rate limits bound an initial sync (peers.md §3.1–3.2): HubSpot takes 110 calls per 10 s
+ * (100 records a batch), QBO 10 reads per second (1,000 rows a page) and 40 batches of 30 a minute.
+ * Reading and writing overlap, so the slower side sets the time.
+ */
+export const LIMITS = { hubspotPerSecond: 11, qboPerSecond: 10, qboBatchPerSecond: 40 / 60 } as const;
+
+export function etaSeconds(remaining: {
+  qboReads: number;
+  hubspotCalls: number;
+  qboBatches: number;
+}): number {
+  return Math.max(
+    remaining.qboReads / LIMITS.qboPerSecond,
+    remaining.hubspotCalls / LIMITS.hubspotPerSecond,
+    remaining.qboBatches / LIMITS.qboBatchPerSecond,
+  );
+}
