@@ -65,10 +65,11 @@ export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "pa
       ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
       : []),
   ];
-  const total = await queryPage(ctx.qbo, { entity: kind.qboEntity, where, count: true });
-  if (total.ok)
-    ctx.progress.total ??=
-      Number((total.value as unknown as { totalCount?: number }).totalCount ?? 0) || undefined;
+  if (ctx.progress.total === undefined) {
+    const total = await queryCount(ctx.qbo, { entity: kind.qboEntity, where });
+    if (!total.ok) return total;
+    ctx.progress.total = total.value;
+  }
 
   const fetchPage = (start: number) =>
     queryPage(ctx.qbo, {
