@@ -17,6 +17,8 @@ export interface DB {
   invoiceLinks: InvoiceLinksTable;
   invoiceDrafts: InvoiceDraftsTable;
   dealPropertyWrites: DealPropertyWritesTable;
+  paymentApplications: PaymentApplicationsTable;
+  dealFacts: DealFactsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -218,4 +220,30 @@ export interface DealPropertyWritesTable {
   dealId: string;
   properties: ColumnType<unknown, string, string>;
   writtenAt: Timestamp;
+}
+
+/** The part of one QBO payment applied to one invoice (W4: collected per month, days to pay). */
+export interface PaymentApplicationsTable {
+  connectionId: string;
+  qboPaymentId: string;
+  qboInvoiceId: string;
+  invoiceKey: string;
+  portalId: string;
+  /** The payment's TxnDate (a calendar date in the company's books). */
+  txnDate: string;
+  amount: ColumnType<string, string | number, string | number>;
+  currency: string;
+  qboUpdatedAt: Timestamp;
+  recordedAt: Timestamp;
+}
+
+/** A deal's owner and pipeline as HubSpot last told us (W4: revenue by owner and by pipeline). */
+export interface DealFactsTable {
+  portalId: string;
+  dealId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  pipelineId: string | null;
+  pipelineLabel: string | null;
+  refreshedAt: Timestamp;
 }

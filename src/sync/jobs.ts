@@ -24,6 +24,7 @@ import { mirrorInvoiceHandler } from "./invoices/mirror.ts";
 import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
+import { paymentChangeRule } from "./invoices/payment-rule.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -59,7 +60,11 @@ export interface HandlerDeps {
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
   const base = { db: deps.db, clock: deps.clock, clients: deps.clients };
-  const qboRules = [invoiceChangeRule({ ...base, queue: deps.queue }), ...(deps.qboRules ?? [])];
+  const qboRules = [
+    invoiceChangeRule({ ...base, queue: deps.queue }),
+    paymentChangeRule(base), // W4: payment dates for the reports
+    ...(deps.qboRules ?? []),
+  ];
   return {
     [pullQboChanges.name]: (ctx) => pullQboChangesHandler({ ...base, rules: qboRules }, ctx),
     [processHubSpotEvents.name]: (ctx) =>
