@@ -26,6 +26,7 @@ import { cardRoutes } from "./routes/card.ts";
 import { wizardRoutes } from "./routes/wizard.tsx";
 import { addExistingRoutes } from "./routes/add-existing.tsx";
 import { invoiceRoutes } from "./routes/invoices.tsx";
+import { reportRoutes } from "./routes/reports.tsx";
 
 export interface AppDeps {
   config: Pick<Config, "dataDir" | "publicUrl">;
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", wizardRoutes(deps));
   app.route("/", addExistingRoutes(deps));
   app.route("/", invoiceRoutes(deps));
+  app.route("/", reportRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

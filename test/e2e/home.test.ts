@@ -50,8 +50,8 @@ describe.skipIf(!chromiumAvailable())("home page in Chromium", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
     await page.click("a[lang=en]");
     expect(await page.locator("h1").textContent()).toBe("Overview");
-    await page.goto(`${server.url}/reports`);
-    expect(await page.locator("h1").textContent()).toBe("Reports is not available yet");
+    await page.goto(`${server.url}/sync`);
+    expect(await page.locator("h1").textContent()).toBe("Sync is not available yet");
     await context.close();
   });
 });

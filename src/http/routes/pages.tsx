@@ -41,7 +41,7 @@ export function pageRoutes(deps: PageDeps): Hono<AppEnv> {
     };
     return c.html(<HomePage {...pageProps(c)} facts={facts} />);
   });
-  for (const section of ["sync", "mappings", "reports"] as const) {
+  for (const section of ["sync", "mappings"] as const) {
     app.get(`/${section}`, (c) => c.html(<NotYetPage {...pageProps(c)} section={section} />));
   }
   return app;
