@@ -25,6 +25,7 @@ import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
 import { paymentChangeRule } from "./invoices/payment-rule.ts";
+import { backfillPayments, backfillPaymentsHandler } from "./invoices/payment-backfill.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -42,6 +43,7 @@ export const jobCatalogue: AnyJob[] = [
   updateDealProperties,
   overduePass,
   mirrorInvoice,
+  backfillPayments,
 ];
 
 export interface HandlerDeps {
@@ -79,5 +81,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [updateDealProperties.name]: (ctx) => updateDealPropertiesHandler(base, ctx),
     [overduePass.name]: (ctx) => overduePassHandler({ ...base, queue: deps.queue }, ctx),
     [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
+    [backfillPayments.name]: (ctx) => backfillPaymentsHandler(base, ctx),
   };
 }

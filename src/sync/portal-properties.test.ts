@@ -153,7 +153,7 @@ describeEachBackend("HubSpot can filter and chart Ledgerlink's properties (W1)",
       ["qbo_invoice_status", "lost"],
       ["qbo_invoice_amount", "lots"],
       ["qbo_invoice_due_date", "next week"],
-    ]) {
+    ] as const) {
       const res = await stack.hs("PATCH", `/crm/v3/objects/deals/${small}`, {
         properties: { [name]: value },
       });
