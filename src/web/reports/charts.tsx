@@ -54,38 +54,54 @@ export function BarChart(props: {
       <text x={PAD.left - 6} y={y(0) + 4} font-size="11" text-anchor="end">
         {props.format(0)}
       </text>
-      {categories.map((category, c) => {
-        const x0 = PAD.left + c * slot + slot * 0.1;
-        return (
-          <g data-category={category}>
-            {series.map((s, i) => {
-              const v = s.values[c] ?? 0;
-              return (
-                <rect
-                  x={x0 + i * barW}
-                  y={y(v)}
-                  width={barW - 1}
-                  height={Math.max(0, y(0) - y(v))}
-                  fill={s.color}
-                  data-series={s.key}
-                  data-cents={String(v)}
-                >
-                  <title>{`${category} · ${s.name}: ${props.format(v)}`}</title>
-                </rect>
-              );
-            })}
-            <text
-              x={x0 + (barW * series.length) / 2}
-              y={H - PAD.bottom + 16}
-              font-size="11"
-              text-anchor="middle"
-            >
-              {category.length > 16 ? `${category.slice(0, 15)}…` : category}
-            </text>
-          </g>
-        );
-      })}
+      {categories.map((category, c) => (
+        <Bars
+          category={category}
+          values={series.map((s) => ({ ...s, value: s.values[c] ?? 0 }))}
+          x0={PAD.left + c * slot + slot * 0.1}
+          barW={barW}
+          y={y}
+          format={props.format}
+        />
+      ))}
     </svg>
+  );
+}
+
+/** One category's bars side by side, with its label under the axis. */
+function Bars(props: {
+  category: string;
+  values: Array<Series & { value: number }>;
+  x0: number;
+  barW: number;
+  y: (v: number) => number;
+  format: (cents: number) => string;
+}) {
+  const { category, x0, barW, y } = props;
+  return (
+    <g data-category={category}>
+      {props.values.map((s, i) => (
+        <rect
+          x={x0 + i * barW}
+          y={y(s.value)}
+          width={barW - 1}
+          height={Math.max(0, y(0) - y(s.value))}
+          fill={s.color}
+          data-series={s.key}
+          data-cents={String(s.value)}
+        >
+          <title>{`${category} · ${s.name}: ${props.format(s.value)}`}</title>
+        </rect>
+      ))}
+      <text
+        x={x0 + (barW * props.values.length) / 2}
+        y={H - PAD.bottom + 16}
+        font-size="11"
+        text-anchor="middle"
+      >
+        {category.length > 16 ? `${category.slice(0, 15)}…` : category}
+      </text>
+    </g>
   );
 }
 

@@ -19,87 +19,74 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 
 const m = (cents: number): Money => ({ cents });
 
+type Builder = (r: Reports, t: Translate) => Omit<ReportTable, "name">;
+
+const groupTable =
+  (owners: boolean): Builder =>
+  (r, t) => ({
+    title: owners ? "reports.owners.title" : "reports.pipelines.title",
+    columns: [
+      t(owners ? "reports.owners.owner" : "reports.pipelines.pipeline"),
+      t("reports.group.invoiced"),
+      t("reports.group.collected"),
+      t("reports.group.open"),
+    ],
+    rows: (owners ? r.owners : r.pipelines).map((g) => [
+      g.label ?? g.key ?? t(owners ? "reports.owners.none" : "reports.pipelines.none"),
+      m(g.invoicedCents),
+      m(g.collectedCents),
+      m(g.openCents),
+    ]),
+  });
+
+const BUILDERS: Record<ReportName, Builder> = {
+  monthly: (r, t) => ({
+    title: "reports.monthly.title",
+    columns: [t("reports.monthly.month"), t("reports.monthly.invoiced"), t("reports.monthly.collected")],
+    rows: r.monthly.map((x) => [x.month, m(x.invoicedCents), m(x.collectedCents)]),
+  }),
+  aging: (r, t) => ({
+    title: "reports.aging.title",
+    columns: [t("reports.aging.bucket"), t("reports.aging.count"), t("reports.aging.open")],
+    rows: r.aging.map((x) => [t(`reports.aging.${x.bucket}`), x.count, m(x.openCents)]),
+  }),
+  overdue: (r, t) => ({
+    title: "reports.overdue.title",
+    columns: (["number", "company", "customer", "due", "days", "balance"] as const).map((c) =>
+      t(`reports.overdue.${c}`),
+    ),
+    rows: r.overdue.map(({ invoice: i, daysOverdue }) => [
+      i.number,
+      i.companyName,
+      i.customerName,
+      i.dueDate ?? "",
+      daysOverdue,
+      m(i.balanceCents),
+    ]),
+  }),
+  owners: groupTable(true),
+  pipelines: groupTable(false),
+  "days-to-pay": (r, t) => ({
+    title: "reports.daysToPay.title",
+    columns: (["number", "invoiceDate", "paidOn", "days", "amount"] as const).map((c) =>
+      t(`reports.daysToPay.${c}`),
+    ),
+    rows: r.daysToPay.rows.map((x) => [
+      x.invoice.number,
+      x.invoice.txnDate ?? "",
+      x.paidOn,
+      x.days,
+      m(x.invoice.totalCents),
+    ]),
+  }),
+};
+
 /**
  * Each report as one table: the page shows it under its chart and the CSV export writes the same
  * rows, so what is downloaded is exactly what is shown.
  */
 export function reportTable(name: ReportName, r: Reports, t: Translate): ReportTable {
-  switch (name) {
-    case "monthly":
-      return {
-        name,
-        title: "reports.monthly.title",
-        columns: [t("reports.monthly.month"), t("reports.monthly.invoiced"), t("reports.monthly.collected")],
-        rows: r.monthly.map((x) => [x.month, m(x.invoicedCents), m(x.collectedCents)]),
-      };
-    case "aging":
-      return {
-        name,
-        title: "reports.aging.title",
-        columns: [t("reports.aging.bucket"), t("reports.aging.count"), t("reports.aging.open")],
-        rows: r.aging.map((x) => [t(`reports.aging.${x.bucket}`), x.count, m(x.openCents)]),
-      };
-    case "overdue":
-      return {
-        name,
-        title: "reports.overdue.title",
-        columns: [
-          t("reports.overdue.number"),
-          t("reports.overdue.company"),
-          t("reports.overdue.customer"),
-          t("reports.overdue.due"),
-          t("reports.overdue.days"),
-          t("reports.overdue.balance"),
-        ],
-        rows: r.overdue.map((x) => [
-          x.invoice.number,
-          x.invoice.companyName,
-          x.invoice.customerName,
-          x.invoice.dueDate ?? "",
-          x.daysOverdue,
-          m(x.invoice.balanceCents),
-        ]),
-      };
-    case "owners":
-    case "pipelines": {
-      const owners = name === "owners";
-      return {
-        name,
-        title: owners ? "reports.owners.title" : "reports.pipelines.title",
-        columns: [
-          t(owners ? "reports.owners.owner" : "reports.pipelines.pipeline"),
-          t("reports.group.invoiced"),
-          t("reports.group.collected"),
-          t("reports.group.open"),
-        ],
-        rows: (owners ? r.owners : r.pipelines).map((g) => [
-          g.label ?? g.key ?? t(owners ? "reports.owners.none" : "reports.pipelines.none"),
-          m(g.invoicedCents),
-          m(g.collectedCents),
-          m(g.openCents),
-        ]),
-      };
-    }
-    case "days-to-pay":
-      return {
-        name,
-        title: "reports.daysToPay.title",
-        columns: [
-          t("reports.daysToPay.number"),
-          t("reports.daysToPay.invoiceDate"),
-          t("reports.daysToPay.paidOn"),
-          t("reports.daysToPay.days"),
-          t("reports.daysToPay.amount"),
-        ],
-        rows: r.daysToPay.rows.map((x) => [
-          x.invoice.number,
-          x.invoice.txnDate ?? "",
-          x.paidOn,
-          x.days,
-          m(x.invoice.totalCents),
-        ]),
-      };
-  }
+  return { name, ...BUILDERS[name](r, t) };
 }
 
 /** RFC 4180 CSV with the currency as a last column; cells a spreadsheet would run as a formula are quoted inert. */
