@@ -22,6 +22,8 @@ export interface DB {
   fieldMappings: FieldMappingsTable;
   reviewItems: ReviewItemsTable;
   initialSyncs: InitialSyncsTable;
+  paymentApplications: PaymentApplicationsTable;
+  dealFacts: DealFactsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -294,4 +296,30 @@ export interface InitialSyncsTable {
   startedAt: Timestamp;
   updatedAt: Timestamp;
   finishedAt: Timestamp | null;
+}
+
+/** The part of one QBO payment applied to one invoice (W4: collected per month, days to pay). */
+export interface PaymentApplicationsTable {
+  connectionId: string;
+  qboPaymentId: string;
+  qboInvoiceId: string;
+  invoiceKey: string;
+  portalId: string;
+  /** The payment's TxnDate (a calendar date in the company's books). */
+  txnDate: string;
+  amount: ColumnType<string, string | number, string | number>;
+  currency: string;
+  qboUpdatedAt: Timestamp;
+  recordedAt: Timestamp;
+}
+
+/** A deal's owner and pipeline as HubSpot last told us (W4: revenue by owner and by pipeline). */
+export interface DealFactsTable {
+  portalId: string;
+  dealId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  pipelineId: string | null;
+  pipelineLabel: string | null;
+  refreshedAt: Timestamp;
 }

@@ -28,10 +28,10 @@ describeEachBackend("web shell", (db) => {
     expect(await again.text()).toContain("Overview");
   });
 
-  it.each(["sync", "mappings", "reports"])("says plainly that /%s is not available yet", async (section) => {
+  it.each(["sync", "mappings", "reports"])("sends signed-out visitors of /%s to sign in", async (section) => {
     const res = await testApp(db()).request(`/${section}`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain("not available yet");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/signin?next=%2F${section}`);
   });
 
   it("sends signed-out visitors from portal pages to Sign in with HubSpot, and back afterwards", async () => {

@@ -28,6 +28,7 @@ import { addExistingRoutes } from "./routes/add-existing.tsx";
 import { invoiceRoutes } from "./routes/invoices.tsx";
 import { mappingRoutes } from "./routes/mappings.tsx";
 import { syncRoutes } from "./routes/sync.tsx";
+import { reportRoutes } from "./routes/reports.tsx";
 
 export interface AppDeps {
   config: Pick<Config, "dataDir" | "publicUrl">;
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", invoiceRoutes(deps));
   app.route("/", syncRoutes(deps));
   app.route("/", mappingRoutes(deps));
+  app.route("/", reportRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

@@ -27,6 +27,8 @@ import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
 import { recordChangeRule, recordEventRule } from "./records/rules.ts";
 import { initialSync } from "./initial/job-defs.ts";
 import { initialSyncHandler } from "./initial/run.ts";
+import { paymentChangeRule } from "./invoices/payment-rule.ts";
+import { backfillPayments, backfillPaymentsHandler } from "./invoices/payment-backfill.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -45,6 +47,7 @@ export const jobCatalogue: AnyJob[] = [
   overduePass,
   mirrorInvoice,
   initialSync,
+  backfillPayments,
 ];
 
 export interface HandlerDeps {
@@ -66,6 +69,7 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
   const qboRules = [
     invoiceChangeRule({ ...base, queue: deps.queue }),
     recordChangeRule(base),
+    paymentChangeRule(base), // W4: payment dates for the reports
     ...(deps.qboRules ?? []),
   ];
   const hubspotRules = [recordEventRule(base), ...(deps.hubspotRules ?? [])];
@@ -83,5 +87,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [overduePass.name]: (ctx) => overduePassHandler({ ...base, queue: deps.queue }, ctx),
     [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
     [initialSync.name]: (ctx) => initialSyncHandler(base, ctx),
+    [backfillPayments.name]: (ctx) => backfillPaymentsHandler(base, ctx),
   };
 }

@@ -4,6 +4,7 @@ import * as m0002 from "./0002-connections.ts";
 import * as m0003 from "./0003-rate-budgets.ts";
 import * as m0004 from "./0004-invoices.ts";
 import * as m0005 from "./0005-sync.ts";
+import * as m0006 from "./0006-payments.ts";
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
@@ -15,4 +16,5 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ["0003-rate-budgets", m0003],
   ["0004-invoices", m0004],
   ["0005-sync", m0005],
+  ["0006-payments", m0006],
 ];

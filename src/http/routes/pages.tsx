@@ -7,7 +7,6 @@ import type { Clock } from "../../lib/clock.ts";
 import type { JobQueue } from "../../queue/queue.ts";
 import type { PageProps } from "../../web/layout.tsx";
 import { HomePage } from "../../web/pages/home.tsx";
-import { NotYetPage } from "../../web/pages/not-yet.tsx";
 import type { AppEnv } from "../context.ts";
 
 export interface PageDeps {
@@ -41,8 +40,5 @@ export function pageRoutes(deps: PageDeps): Hono<AppEnv> {
     };
     return c.html(<HomePage {...pageProps(c)} facts={facts} />);
   });
-  for (const section of ["reports"] as const) {
-    app.get(`/${section}`, (c) => c.html(<NotYetPage {...pageProps(c)} section={section} />));
-  }
   return app;
 }

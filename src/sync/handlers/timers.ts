@@ -2,6 +2,7 @@ import type { Database } from "../../db/kysely.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import { pollHubSpot, pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
 import { POLLED_OBJECTS } from "./poll-hubspot.ts";
+import { backfillPayments } from "../invoices/payment-backfill.ts";
 
 /**
  * The safety nets (DESIGN §4.4): every few minutes a pull for every active company, whether or
@@ -17,6 +18,8 @@ export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer 
   await deps.db.transaction().execute(async (trx) => {
     for (const c of active) {
       await deps.queue.enqueue(trx, pullQboChanges, { connectionId: c.connectionId, reason: "timer" });
+      // W4: payments from before the connection, read once (a no-op once done).
+      await deps.queue.enqueue(trx, backfillPayments, { connectionId: c.connectionId });
     }
     // Quotes and invoices have no HubSpot webhooks: the same timer polls them.
     for (const p of portals) {

@@ -7,6 +7,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { dealInvoiceProperties, type DealInvoice } from "../deal-properties.ts";
 import type { VendorClients } from "../vendor-clients.ts";
+import { refreshDealFacts } from "./deal-facts.ts";
 
 export interface DealSyncDeps {
   db: Database;
@@ -27,6 +28,9 @@ export async function updateDealPropertiesHandler(
   const { portalId, dealId } = ctx.payload;
   const portal = await findPortal(db, portalId);
   if (!portal || portal.status !== "active") return;
+  // W4: the deal's owner and pipeline for the reports; a failure there never holds back the properties.
+  const facts = await refreshDealFacts(deps.clients.hubspot(portal), db, ctx.payload, clock.now());
+  if (!facts.ok) ctx.log.warn({ dealId, error: facts.error.message }, "deal owner and pipeline not read");
   const rows = await invoicesForRecord(db, portalId, "deals", dealId);
   const invoices: DealInvoice[] = rows.map((r) => ({
     number: r.docNumber ?? r.qboInvoiceId,

@@ -3,6 +3,7 @@ import { cardEn } from "./card.en.ts";
 import { mappingsEn } from "./mappings.en.ts";
 import { syncEn } from "./sync.en.ts";
 import { wizardEn } from "./wizard.en.ts";
+import { reportsEn } from "./reports.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
@@ -114,6 +115,7 @@ export const en = {
   ...syncEn,
   ...mappingsEn,
   ...appCardEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import type { Messages } from "./en.ts";
 import { mappingsJa } from "./mappings.ja.ts";
 import { syncJa } from "./sync.ja.ts";
 import { wizardJa } from "./wizard.ja.ts";
+import { reportsJa } from "./reports.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -119,4 +120,5 @@ export const ja: Messages = {
   ...syncJa,
   ...mappingsJa,
   ...appCardJa,
+  ...reportsJa,
 };
