@@ -3,6 +3,7 @@ import * as m0001 from "./0001-instance.ts";
 import * as m0002 from "./0002-connections.ts";
 import * as m0003 from "./0003-rate-budgets.ts";
 import * as m0004 from "./0004-invoices.ts";
+import * as m0007 from "./0007-automations.ts";
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
@@ -13,4 +14,5 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ["0002-connections", m0002],
   ["0003-rate-budgets", m0003],
   ["0004-invoices", m0004],
+  ["0007-automations", m0007],
 ];
