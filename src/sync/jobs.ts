@@ -24,6 +24,9 @@ import { mirrorInvoiceHandler } from "./invoices/mirror.ts";
 import { overduePassHandler } from "./invoices/overdue.ts";
 import { pushInvoiceHandler, type PushDeps } from "./invoices/push.ts";
 import { invoiceChangeRule } from "./invoices/qbo-rule.ts";
+import type { AutomationDeps } from "./automations/actions.ts";
+import { deliverAutomationHandler } from "./automations/deliver.ts";
+import { deliverAutomation } from "./automations/job-defs.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -41,6 +44,7 @@ export const jobCatalogue: AnyJob[] = [
   updateDealProperties,
   overduePass,
   mirrorInvoice,
+  deliverAutomation,
 ];
 
 export interface HandlerDeps {
@@ -55,6 +59,8 @@ export interface HandlerDeps {
   hubspotRecordRules?: HubSpotRecordRule[];
   /** Tests only: a fault between QBO's answer and our commit in push-invoice. */
   afterQboCreate?: PushDeps["afterQboCreate"];
+  /** Outbound fetch, mailer and secret box for invoice automations (W3). */
+  automations?: AutomationDeps;
 }
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
@@ -74,5 +80,7 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [updateDealProperties.name]: (ctx) => updateDealPropertiesHandler(base, ctx),
     [overduePass.name]: (ctx) => overduePassHandler({ ...base, queue: deps.queue }, ctx),
     [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
+    [deliverAutomation.name]: (ctx) =>
+      deliverAutomationHandler({ ...base, automations: deps.automations }, ctx),
   };
 }
