@@ -26,6 +26,7 @@ import { cardRoutes } from "./routes/card.ts";
 import { wizardRoutes } from "./routes/wizard.tsx";
 import { addExistingRoutes } from "./routes/add-existing.tsx";
 import { invoiceRoutes } from "./routes/invoices.tsx";
+import { automationRoutes } from "./routes/automations.tsx";
 
 export interface AppDeps {
   config: Pick<Config, "dataDir" | "publicUrl">;
@@ -39,6 +40,8 @@ export interface AppDeps {
   intuitVerifierToken?: string;
   /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
   clients?: VendorClients;
+  /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
+  smtpConfigured?: boolean;
 }
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", wizardRoutes(deps));
   app.route("/", addExistingRoutes(deps));
   app.route("/", invoiceRoutes(deps));
+  app.route("/", automationRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

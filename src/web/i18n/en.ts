@@ -1,5 +1,6 @@
 import { cardEn } from "./card.en.ts";
 import { wizardEn } from "./wizard.en.ts";
+import { automationsEn } from "./automations.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
@@ -108,6 +109,7 @@ export const en = {
   "embed.expired": "This link has expired. Close this window and open it again from the record in HubSpot.",
   ...cardEn,
   ...wizardEn,
+  ...automationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

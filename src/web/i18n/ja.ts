@@ -1,6 +1,7 @@
 import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
 import { wizardJa } from "./wizard.ja.ts";
+import { automationsJa } from "./automations.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -113,4 +114,5 @@ export const ja: Messages = {
     "このリンクの有効期限が切れました。このウィンドウを閉じ、HubSpot のレコードからもう一度開いてください。",
   ...cardJa,
   ...wizardJa,
+  ...automationsJa,
 };

@@ -1,6 +1,6 @@
 import { Layout, type PageProps, type Section } from "../layout.tsx";
 
-type UnbuiltSection = Exclude<Section, "home" | "connections" | "activity" | "invoices">;
+type UnbuiltSection = Exclude<Section, "home" | "connections" | "activity" | "invoices" | "automations">;
 
 /** A capability that has not been built: says so plainly and shows no invented data. */
 export function NotYetPage(props: PageProps & { section: UnbuiltSection }) {
