@@ -29,7 +29,8 @@ export async function deliverAutomationHandler(
   if (!loaded || loaded.status === "ok" || loaded.status === "skipped") return;
   const { firing, invoice, enabled, pipelineId, portalId } = loaded;
   const outcome: Attempt = await attempt();
-  await finishFiring(deps.db, firing.firingId, outcome, deps.clock.now());
+  const { status, result } = outcome;
+  await finishFiring(deps.db, firing.firingId, { status, result }, deps.clock.now());
   ctx.log.info({ firingId: firing.firingId, status: outcome.status }, "automation delivered");
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.result);
 
