@@ -143,3 +143,15 @@ export async function findFiring(db: Database, portalId: string, firingId: strin
     .where("firingId", "=", firingId)
     .executeTakeFirst();
 }
+
+/** A failed firing back to pending, for the user's Retry; false when it is not failed (nothing changed). */
+export async function reopenFiring(db: Database, portalId: string, firingId: string): Promise<boolean> {
+  const res = await db
+    .updateTable("automationFirings")
+    .set({ status: "pending" })
+    .where("portalId", "=", portalId)
+    .where("firingId", "=", firingId)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}

@@ -7,6 +7,7 @@ import {
   insertRule,
   listFirings,
   listRules,
+  reopenFiring,
   updateRule,
 } from "../../db/repos/automations.ts";
 import { randomId } from "../../lib/ids.ts";
@@ -140,19 +141,13 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (firing.status !== "failed") return c.text(t("automations.notRetryable"), 409);
     const queue = deps.queue;
     if (!queue) return c.text(t("automations.unavailable"), 503);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("automationFirings")
-        .set({ status: "pending" })
-        .where("firingId", "=", firing.firingId)
-        .execute();
-      await queue.enqueue(
-        trx,
-        deliverAutomation,
-        { firingId: firing.firingId },
-        { requestId: c.get("requestId") },
-      );
+    const reopened = await db.transaction().execute(async (trx) => {
+      if (!(await reopenFiring(trx, firing.portalId, firing.firingId))) return false;
+      const requestId = c.get("requestId");
+      await queue.enqueue(trx, deliverAutomation, { firingId: firing.firingId }, { requestId });
+      return true;
     });
+    if (!reopened) return c.text(t("automations.notRetryable"), 409);
     return c.redirect("/automations?done=retried", 303);
   });
   return app;
