@@ -36,7 +36,15 @@ export async function runChecks(config: Config): Promise<Check[]> {
       ["INTUIT_WEBHOOK_VERIFIER_TOKEN", config.intuit.webhookVerifierToken],
     ]),
   );
+  checks.push(smtpCheck(config));
   return checks;
+}
+
+/** W3: automations send e-mail only with SMTP settings (the host is shown, never the credentials). */
+function smtpCheck(config: Config): Check {
+  const name = "automation e-mail";
+  if (config.smtp) return { name, status: "ok", detail: `SMTP via ${new URL(config.smtp.url).host}` };
+  return { name, status: "warn", detail: "not configured (SMTP_URL, SMTP_FROM); e-mail rules are refused" };
 }
 
 async function databaseChecks(config: Config): Promise<Check[]> {
