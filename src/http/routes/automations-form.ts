@@ -3,6 +3,7 @@ import type { SecretBox } from "../../lib/crypto.ts";
 import { randomId } from "../../lib/ids.ts";
 import { secretContext } from "../../sync/automations/actions.ts";
 import type { ActionSettings, RuleInput, RuleProblem } from "../../sync/automations/rule-schema.ts";
+import { en } from "../../web/i18n/en.ts";
 import type { MessageKey, Translate } from "../../web/i18n/index.ts";
 import type { RuleFormValues } from "../../web/pages/automations-form.tsx";
 
@@ -29,7 +30,9 @@ const LABELS: Record<string, MessageKey> = {
 
 export function problemText(t: Translate, p: RuleProblem): string {
   const field = LABELS[p.field] ? t(LABELS[p.field]!) : p.field;
-  return t("automations.bad", { field, reason: t(p.reason as MessageKey, { detail: p.detail ?? "" }) });
+  // Every reason the schema gives is a key; a zod default message would be a bug, shown as is.
+  const reason = p.reason in en ? t(p.reason as MessageKey, { detail: p.detail ?? "" }) : p.reason;
+  return t("automations.bad", { field, reason });
 }
 
 /** Only the string fields of a submitted form (a file upload is not a rule field). */

@@ -58,6 +58,7 @@ describe("automation rule form (W3)", () => {
 
   it.each([
     [{ ...email, name: "" }, "name", "automations.bad.required"],
+    [{ ...email, enabled: "yes" }, "enabled", "automations.bad.choice"],
     [{ ...email, event: "deleted" }, "event", "automations.bad.event"],
     [{ ...email, action: "fax" }, "action", "automations.bad.action"],
     [{ ...email, amountMin: "-5" }, "amountMin", "automations.bad.amount"],

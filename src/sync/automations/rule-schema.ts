@@ -47,7 +47,7 @@ const outboundUrl = z
 
 const formSchema = z.object({
   name: text(100).min(1, "automations.bad.required"),
-  enabled: z.enum(["on", ""]).default(""),
+  enabled: z.enum(["on", ""], "automations.bad.choice").default(""),
   event: z.enum(AUTOMATION_EVENTS as [AutomationEvent, ...AutomationEvent[]], "automations.bad.event"),
   action: z.enum(["email", "slack", "webhook"], "automations.bad.action"),
   connectionId: text(100).default(""),

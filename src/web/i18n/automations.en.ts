@@ -80,6 +80,7 @@ export const automationsEn = {
   "automations.form.save": "Save",
   "automations.form.cancel": "Cancel",
   "automations.bad": "The rule was not saved. {field}: {reason}",
+  "automations.bad.choice": "choose one of the offered values",
   "automations.bad.required": "this is required",
   "automations.bad.tooLong": "this is too long",
   "automations.bad.amount": "enter an amount such as 1500 or 1500.50",

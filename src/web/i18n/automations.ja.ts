@@ -82,6 +82,7 @@ export const automationsJa: Record<keyof typeof automationsEn, string> = {
   "automations.form.save": "保存",
   "automations.form.cancel": "キャンセル",
   "automations.bad": "ルールは保存されませんでした。{field}: {reason}",
+  "automations.bad.choice": "表示された選択肢から選んでください",
   "automations.bad.required": "入力が必要です",
   "automations.bad.tooLong": "長すぎます",
   "automations.bad.amount": "1500 や 1500.50 のように金額を入力してください",
