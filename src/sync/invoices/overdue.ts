@@ -37,9 +37,8 @@ export async function overduePassHandler(
         .where("invoiceKey", "=", row.invoiceKey)
         .execute();
       await deps.queue.enqueue(trx, mirrorInvoice, { invoiceKey: row.invoiceKey });
-      const { invoiceKey, portalId, connectionId } = row;
-      const t = { invoiceKey, portalId, connectionId, totalAmt: Number(row.totalAmt), from: row.state };
-      await fireAutomations(trx, deps.queue, { ...t, to: state, now }); // W3
+      const moved = { ...row, totalAmt: Number(row.totalAmt), from: row.state, to: state, now };
+      await fireAutomations(trx, deps.queue, moved); // W3: invoice automations, once per invoice and event
       for (const dealId of await dealsOfInvoice(trx, row.invoiceKey))
         await deps.queue.enqueue(trx, updateDealProperties, { portalId: row.portalId, dealId });
       await recordLedger(trx, {

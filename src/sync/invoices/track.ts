@@ -64,11 +64,8 @@ export async function trackInvoices(
         linked = true;
     }
     // W3: a state change (or a first sighting) fires the portal's invoice automations, once each.
-    if (changed) {
-      const { portalId, connectionId } = connection;
-      const t = { invoiceKey: key, portalId, connectionId, totalAmt: record.totalAmt, from: stored?.state };
-      await fireAutomations(trx, queue, { ...t, to: state, now });
-    }
+    const transition = { invoiceKey: key, totalAmt: record.totalAmt, from: stored?.state, to: state, now };
+    if (changed) await fireAutomations(trx, queue, { ...connection, ...transition });
     if (changed || linked) {
       await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
       for (const dealId of await dealsOfInvoice(trx, key))
