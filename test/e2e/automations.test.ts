@@ -33,6 +33,7 @@ describe.skipIf(!chromiumAvailable())("invoice automations in the browser (W3)",
     await page.click("text=Add a rule");
     await page.fill("input[name=name]", "Paid to Slack");
     await page.selectOption("select[name=event]", "paid");
+    await page.selectOption("select[name=pipelineId]", { label: "Sales Pipeline" }); // read from HubSpot
     await page.check("input[name=action][value=slack]");
     await page.fill("input[name=slackUrl]", "slack.example/hook");
     await page.fill("input[name=slackText]", "Invoice {{number}} paid by {{customer}}");
@@ -44,6 +45,7 @@ describe.skipIf(!chromiumAvailable())("invoice automations in the browser (W3)",
     await page.click("main button[type=submit]");
     expect(await page.locator("[role=status]").textContent()).toBe("The rule was saved.");
     expect(await page.locator("tr[data-rule] td").first().textContent()).toBe("Paid to Slack");
+    expect(await page.locator("tr[data-rule] td").nth(3).textContent()).toBe("pipeline default");
 
     const realm = stack.companies.us.realmId;
     const invoice = await qboInvoice(stack, realm, {

@@ -1,13 +1,29 @@
+import { listDealPipelines } from "../../connectors/hubspot/pipelines.ts";
+import type { Database } from "../../db/kysely.ts";
 import type { RuleRow, RuleValues } from "../../db/repos/automations.ts";
+import { findPortal } from "../../db/repos/portals.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { randomId } from "../../lib/ids.ts";
 import { secretContext } from "../../sync/automations/actions.ts";
 import type { ActionSettings, RuleInput, RuleProblem } from "../../sync/automations/rule-schema.ts";
+import type { VendorClients } from "../../sync/vendor-clients.ts";
 import { en } from "../../web/i18n/en.ts";
 import type { MessageKey, Translate } from "../../web/i18n/index.ts";
 import type { RuleFormValues } from "../../web/pages/automations-form.tsx";
 
 type Stored = ActionSettings & { secret?: string };
+
+/** The portal's deal pipelines from HubSpot, or why they could not be read (the form then asks for an id). */
+export async function dealPipelines(
+  db: Database,
+  clients: VendorClients | undefined,
+  portalId: string,
+): Promise<{ list: Array<{ id: string; label: string }> } | { error: string }> {
+  const portal = await findPortal(db, portalId);
+  if (!clients || !portal || portal.status !== "active") return { error: "HubSpot is not connected" };
+  const res = await listDealPipelines(clients.hubspot(portal));
+  return res.ok ? { list: res.value } : { error: res.error.message };
+}
 
 /** The form's field → its label, to say which field a refusal is about. */
 const LABELS: Record<string, MessageKey> = {

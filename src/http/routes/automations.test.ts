@@ -90,6 +90,8 @@ describeEachBackend("Automations page (W3)", (db) => {
   it("adds rules; a webhook rule gets a sealed signing secret shown on its edit page", async () => {
     const form = await (await get("/automations/new")).text();
     expect(form).toContain('<option value="conn-1">Craig&#39;s Design</option>');
+    // No HubSpot client here: the pipeline is typed in, and the page says why.
+    expect(form).toContain("could not be read from HubSpot (HubSpot is not connected)");
     let res = await post("/automations", {
       ...slack,
       slackUrl: "https://hooks.slack.com/services/T/B/c",

@@ -19,6 +19,7 @@ import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { requireUser } from "../middleware/session.ts";
 import {
+  dealPipelines,
   formStrings,
   formValuesOf,
   NEW_RULE,
@@ -27,6 +28,11 @@ import {
   webhookSecret,
 } from "./automations-form.ts";
 import { pageProps } from "./pages.tsx";
+
+interface FormContext {
+  companies: Array<{ connectionId: string; companyName: string }>;
+  pipelines: Awaited<ReturnType<typeof dealPipelines>>;
+}
 
 const FLASHES = {
   saved: "automations.saved",
@@ -69,14 +75,32 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
+  const context = async (portalId: string): Promise<FormContext> => ({
+    companies: await companiesOf(db, portalId),
+    pipelines: await dealPipelines(db, deps.clients, portalId),
+  });
+  const parse = (values: RuleFormValues, ctx: FormContext) =>
+    parseRuleForm(values, {
+      companies: ctx.companies.map((x) => x.connectionId),
+      smtp,
+      pipelines: "list" in ctx.pipelines ? ctx.pipelines.list.map((p) => p.id) : undefined,
+    });
   const form = async (
     c: Context<AppEnv>,
     values: RuleFormValues,
     extra: { ruleId?: string; secret?: string; error?: string },
+    ctx?: FormContext,
   ) => {
-    const companies = await companiesOf(db, c.get("user")!.portalId);
+    const { companies, pipelines } = ctx ?? (await context(c.get("user")!.portalId));
     const page = (
-      <AutomationFormPage {...pageProps(c)} {...extra} values={values} companies={companies} smtp={smtp} />
+      <AutomationFormPage
+        {...pageProps(c)}
+        {...extra}
+        values={values}
+        companies={companies}
+        pipelines={pipelines}
+        smtp={smtp}
+      />
     );
     return c.html(page, extra.error ? 400 : 200);
   };
@@ -86,9 +110,9 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post("/automations", async (c) => {
     const portalId = c.get("user")!.portalId;
     const values = formStrings(await c.req.parseBody());
-    const companies = (await companiesOf(db, portalId)).map((x) => x.connectionId);
-    const parsed = parseRuleForm(values, { companies, smtp });
-    if (!parsed.ok) return form(c, values, { error: problemText(c.get("t"), parsed.error) });
+    const ctx = await context(portalId);
+    const parsed = parse(values, ctx);
+    if (!parsed.ok) return form(c, values, { error: problemText(c.get("t"), parsed.error) }, ctx);
     const ruleId = randomId(9);
     await insertRule(db, portalId, ruleId, ruleValues(parsed.value, ruleId, deps.secrets), deps.clock.now());
     return c.redirect("/automations?done=saved", 303);
@@ -105,11 +129,12 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     const rule = await findRule(db, portalId, c.req.param("id"));
     if (!rule) return c.notFound();
     const values = formStrings(await c.req.parseBody());
-    const companies = (await companiesOf(db, portalId)).map((x) => x.connectionId);
-    const parsed = parseRuleForm(values, { companies, smtp });
+    const ctx = await context(portalId);
+    const parsed = parse(values, ctx);
     if (!parsed.ok) {
       const secret = webhookSecret(rule, deps.secrets);
-      return form(c, values, { ruleId: rule.ruleId, secret, error: problemText(c.get("t"), parsed.error) });
+      const error = problemText(c.get("t"), parsed.error);
+      return form(c, values, { ruleId: rule.ruleId, secret, error }, ctx);
     }
     const next = ruleValues(parsed.value, rule.ruleId, deps.secrets, rule);
     await updateRule(db, portalId, rule.ruleId, next, deps.clock.now());

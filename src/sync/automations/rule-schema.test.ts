@@ -104,6 +104,16 @@ describe("automation rule form (W3)", () => {
     });
   });
 
+  it("checks the pipeline against HubSpot's list when there is one", () => {
+    const withList = { ...ctx, pipelines: ["default", "123"] };
+    expect(parseRuleForm({ ...email, pipelineId: "123" }, withList).ok).toBe(true);
+    expect(parseRuleForm({ ...email, pipelineId: "999" }, withList)).toEqual({
+      ok: false,
+      error: { field: "pipelineId", reason: "automations.bad.pipelineUnknown" },
+    });
+    expect(parseRuleForm({ ...email, pipelineId: "999" }, ctx).ok).toBe(true); // no list: checked at delivery
+  });
+
   it("names the unknown placeholders", () => {
     const result = parseRuleForm({ ...email, emailSubject: "{{nmber}} {{total}} {{number}}" }, ctx);
     expect(!result.ok && result.error.detail).toBe("nmber, total");

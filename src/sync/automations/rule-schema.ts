@@ -70,11 +70,12 @@ type Form = z.infer<typeof formSchema>;
 
 /**
  * Checks a submitted rule form: every field, the amount range, the action's settings and its
- * templates. `companies` are the portal's QBO connections; `smtp` says whether e-mail can be sent.
+ * templates. `companies` are the portal's QBO connections, `pipelines` its HubSpot deal pipelines
+ * (when HubSpot answered); `smtp` says whether e-mail can be sent.
  */
 export function parseRuleForm(
   input: Record<string, unknown>,
-  ctx: { companies: string[]; smtp: boolean },
+  ctx: { companies: string[]; smtp: boolean; pipelines?: string[] },
 ): Result<RuleInput, RuleProblem> {
   const parsed = formSchema.safeParse(input);
   if (!parsed.success) {
@@ -84,6 +85,9 @@ export function parseRuleForm(
   const f = parsed.data;
   if (f.connectionId && !ctx.companies.includes(f.connectionId))
     return err({ field: "connectionId", reason: "automations.bad.company" });
+  // Checked against HubSpot's list when it could be read; otherwise delivery says why it skipped.
+  if (f.pipelineId && ctx.pipelines && !ctx.pipelines.includes(f.pipelineId))
+    return err({ field: "pipelineId", reason: "automations.bad.pipelineUnknown" });
   if (f.amountMin && f.amountMax && Number(f.amountMin) > Number(f.amountMax))
     return err({ field: "amountMax", reason: "automations.bad.range" });
   const settings = settingsOf(f, ctx.smtp);

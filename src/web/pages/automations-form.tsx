@@ -11,6 +11,8 @@ export interface RuleFormProps {
   ruleId?: string;
   values: RuleFormValues;
   companies: Array<{ connectionId: string; companyName: string }>;
+  /** HubSpot's deal pipelines, or why they could not be read (then a pipeline id is typed in). */
+  pipelines: { list: Array<{ id: string; label: string }> } | { error: string };
   smtp: boolean;
   /** The webhook's signing secret, shown on an existing webhook rule. */
   secret?: string;
@@ -84,9 +86,7 @@ function Filters(props: PageProps & RuleFormProps) {
           ))}
         </select>
       </label>{" "}
-      <label>
-        {t("automations.form.pipeline")} <input name="pipelineId" value={v.pipelineId ?? ""} />
-      </label>{" "}
+      <Pipeline {...props} />{" "}
       <label>
         {t("automations.form.amountMin")}{" "}
         <input name="amountMin" inputmode="decimal" value={v.amountMin ?? ""} />
@@ -96,6 +96,30 @@ function Filters(props: PageProps & RuleFormProps) {
         <input name="amountMax" inputmode="decimal" value={v.amountMax ?? ""} />
       </label>
     </fieldset>
+  );
+}
+
+function Pipeline(props: PageProps & RuleFormProps) {
+  const { t, values: v, pipelines } = props;
+  if ("error" in pipelines)
+    return (
+      <label>
+        {t("automations.form.pipeline")} <input name="pipelineId" value={v.pipelineId ?? ""} />{" "}
+        <span class="muted">{t("automations.form.pipelinesUnavailable", { reason: pipelines.error })}</span>
+      </label>
+    );
+  return (
+    <label>
+      {t("automations.form.pipeline")}{" "}
+      <select name="pipelineId">
+        <option value="">{t("automations.form.anyPipeline")}</option>
+        {pipelines.list.map((p) => (
+          <option value={p.id} selected={v.pipelineId === p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
