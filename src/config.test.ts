@@ -52,4 +52,26 @@ describe("configuration", () => {
       expect(text).toContain(v);
     }
   });
+  it("reads the SMTP settings of automations, both or neither (W3)", () => {
+    const both = loadConfig({
+      SMTP_URL: "smtp://user:pw@mail.example:587",
+      SMTP_FROM: "billing@example.com",
+    });
+    expect(both.ok && both.config.smtp).toEqual({
+      url: "smtp://user:pw@mail.example:587",
+      from: "billing@example.com",
+    });
+    const none = loadConfig({});
+    expect(none.ok && none.config.smtp).toBeUndefined();
+    for (const [env, name] of [
+      [{ SMTP_URL: "smtp://mail.example" }, "SMTP_FROM"],
+      [{ SMTP_FROM: "billing@example.com" }, "SMTP_URL"],
+      [{ SMTP_URL: "http://mail.example", SMTP_FROM: "billing@example.com" }, "SMTP_URL"],
+      [{ SMTP_URL: "smtp://mail.example", SMTP_FROM: "not-an-address" }, "SMTP_FROM"],
+    ] as const) {
+      const result = loadConfig(env);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems.join("\n")).toContain(name);
+    }
+  });
 });

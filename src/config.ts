@@ -49,6 +49,9 @@ export const configSchema = z.object({
   INTUIT_AUTH_BASE_URL: url("https://appcenter.intuit.com"),
   INTUIT_OAUTH_BASE_URL: url("https://oauth.platform.intuit.com"),
   INTUIT_REVOKE_BASE_URL: url("https://developer.api.intuit.com"),
+  /** Automations' e-mail (W3); without both, e-mail actions are refused when a rule is saved. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_FROM: z.email("must be an e-mail address").optional(),
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   /** Where `npm start` serves the two emulators. */
   DEMO_HUBSPOT_PORT: port(3001),
@@ -85,6 +88,8 @@ export interface Config {
     revokeBaseUrl: string;
   };
   reconcileIntervalMinutes: number;
+  /** Set only when both SMTP_URL and SMTP_FROM are. */
+  smtp?: { url: string; from: string };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -98,6 +103,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     return { ok: false, problems: [...new Set(problems)].sort() };
   }
   const c = parsed.data;
+  if (Boolean(c.SMTP_URL) !== Boolean(c.SMTP_FROM)) {
+    return {
+      ok: false,
+      problems: [
+        `${c.SMTP_URL ? "SMTP_FROM" : "SMTP_URL"}: must be set together with ${c.SMTP_URL ? "SMTP_URL" : "SMTP_FROM"}`,
+      ],
+    };
+  }
   const trim = (u: string) => u.replace(/\/+$/, "");
   return {
     ok: true,
@@ -132,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         revokeBaseUrl: trim(c.INTUIT_REVOKE_BASE_URL),
       },
       reconcileIntervalMinutes: c.RECONCILE_INTERVAL_MINUTES,
+      ...(c.SMTP_URL && c.SMTP_FROM ? { smtp: { url: c.SMTP_URL, from: c.SMTP_FROM } } : {}),
     },
   };
 }

@@ -19,6 +19,8 @@ import { RateBudget } from "./connectors/rate-budget.ts";
 import { rateBudgetStore } from "./db/repos/rate-budgets.ts";
 import { jobCatalogue, jobHandlers } from "./sync/jobs.ts";
 import { createVendorClients, type VendorClients } from "./sync/vendor-clients.ts";
+import { smtpMailer } from "./connectors/smtp.ts";
+import type { AutomationDeps } from "./sync/automations/actions.ts";
 
 /**
  * The composition root: the only place that picks concrete implementations and wires them.
@@ -111,7 +113,13 @@ export async function startRuntime(
       hubspot: vendors.hubspot,
       intuit: vendors.intuit,
     });
-    if (roles.worker) closers.push(await startWorker(database, queue, clients, logger, clock));
+    if (roles.worker) {
+      // W3: deliveries happen in the worker; e-mail only when SMTP is configured.
+      const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
+      if (mailer) closers.push(async () => mailer.close());
+      const automations: AutomationDeps = { fetch, secrets, mailer };
+      closers.push(await startWorker(database, queue, clients, logger, clock, automations));
+    }
     let url: string | undefined;
     let port: number | undefined;
     if (roles.web) {
@@ -125,6 +133,7 @@ export async function startRuntime(
         vendors: vendorApps(config, clock),
         clients,
         intuitVerifierToken: config.intuit.webhookVerifierToken,
+        smtpConfigured: config.smtp !== undefined,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
@@ -145,6 +154,7 @@ async function startWorker(
   clients: VendorClients,
   logger: Logger,
   clock: Clock,
+  automations: AutomationDeps,
 ) {
   const beat = {
     workerId: randomId(8),
@@ -161,7 +171,7 @@ async function startWorker(
   await heartbeat();
   const timer = setInterval(() => void heartbeat(), 30_000);
   timer.unref();
-  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue });
+  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
   await queue.work(handlers, { onJobDone: () => (beat.jobsCompleted += 1) });
   logger.info({ workerId: beat.workerId }, "worker started");
   return async () => clearInterval(timer);

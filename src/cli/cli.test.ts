@@ -56,6 +56,7 @@ describe("ledgerlink CLI", () => {
     expect(await runCli(["doctor"], fresh.io)).toBe(1); // migrations pending on a new directory
     expect(fresh.text()).toContain("run `ledgerlink migrate`");
     expect(fresh.text()).toContain("HUBSPOT_CLIENT_ID");
+    expect(fresh.text()).toContain("automation e-mail: not configured (SMTP_URL, SMTP_FROM)");
     await runCli(["migrate"], recordingIO(env).io);
     const ready = recordingIO(env);
     expect(await runCli(["doctor"], ready.io)).toBe(0);

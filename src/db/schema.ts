@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AutomationFiringsTable, AutomationRulesTable } from "./schema-automations.ts";
 
 /** Table types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns). */
 export interface DB {
@@ -24,6 +25,8 @@ export interface DB {
   initialSyncs: InitialSyncsTable;
   paymentApplications: PaymentApplicationsTable;
   dealFacts: DealFactsTable;
+  automationRules: AutomationRulesTable;
+  automationFirings: AutomationFiringsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

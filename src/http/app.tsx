@@ -29,6 +29,7 @@ import { invoiceRoutes } from "./routes/invoices.tsx";
 import { mappingRoutes } from "./routes/mappings.tsx";
 import { syncRoutes } from "./routes/sync.tsx";
 import { reportRoutes } from "./routes/reports.tsx";
+import { automationRoutes } from "./routes/automations.tsx";
 
 export interface AppDeps {
   config: Pick<Config, "dataDir" | "publicUrl">;
@@ -42,6 +43,8 @@ export interface AppDeps {
   intuitVerifierToken?: string;
   /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
   clients?: VendorClients;
+  /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
+  smtpConfigured?: boolean;
 }
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", syncRoutes(deps));
   app.route("/", mappingRoutes(deps));
   app.route("/", reportRoutes(deps));
+  app.route("/", automationRoutes(deps));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

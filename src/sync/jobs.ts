@@ -29,6 +29,9 @@ import { initialSync } from "./initial/job-defs.ts";
 import { initialSyncHandler } from "./initial/run.ts";
 import { paymentChangeRule } from "./invoices/payment-rule.ts";
 import { backfillPayments, backfillPaymentsHandler } from "./invoices/payment-backfill.ts";
+import type { AutomationDeps } from "./automations/actions.ts";
+import { deliverAutomationHandler } from "./automations/deliver.ts";
+import { deliverAutomation } from "./automations/job-defs.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -48,6 +51,7 @@ export const jobCatalogue: AnyJob[] = [
   mirrorInvoice,
   initialSync,
   backfillPayments,
+  deliverAutomation,
 ];
 
 export interface HandlerDeps {
@@ -62,6 +66,8 @@ export interface HandlerDeps {
   hubspotRecordRules?: HubSpotRecordRule[];
   /** Tests only: a fault between QBO's answer and our commit in push-invoice. */
   afterQboCreate?: PushDeps["afterQboCreate"];
+  /** Outbound fetch, mailer and secret box for invoice automations (W3). */
+  automations?: AutomationDeps;
 }
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
@@ -88,5 +94,7 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [mirrorInvoice.name]: (ctx) => mirrorInvoiceHandler(base, ctx),
     [initialSync.name]: (ctx) => initialSyncHandler(base, ctx),
     [backfillPayments.name]: (ctx) => backfillPaymentsHandler(base, ctx),
+    [deliverAutomation.name]: (ctx) =>
+      deliverAutomationHandler({ ...base, automations: deps.automations }, ctx),
   };
 }

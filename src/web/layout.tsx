@@ -2,7 +2,8 @@ import type { Child } from "hono/jsx";
 import type { SessionUser } from "../db/repos/sessions.ts";
 import type { Locale, Translate } from "./i18n/index.ts";
 
-export type Section = "home" | "connections" | "invoices" | "sync" | "mappings" | "reports" | "activity";
+export type Section =
+  "home" | "connections" | "invoices" | "sync" | "mappings" | "reports" | "activity" | "automations";
 
 export interface PageProps {
   t: Translate;
@@ -22,6 +23,7 @@ export function CsrfField(props: { token: string }) {
 const NAV: Array<{ section: Section; href: string }> = [
   { section: "connections", href: "/connections" },
   { section: "invoices", href: "/invoices" },
+  { section: "automations", href: "/automations" },
   { section: "sync", href: "/sync" },
   { section: "mappings", href: "/mappings" },
   { section: "reports", href: "/reports" },

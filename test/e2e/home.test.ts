@@ -34,6 +34,7 @@ describe.skipIf(!chromiumAvailable())("home page in Chromium", () => {
     expect(await page.locator("nav[aria-label=main] a").allTextContents()).toEqual([
       "Connections",
       "Invoices",
+      "Automations",
       "Sync",
       "Mappings",
       "Reports",

@@ -31,7 +31,15 @@ export async function runChecks(config: Config): Promise<Check[]> {
   // The vendor apps' values, each missing or malformed one with what to do (doctor-vendors.ts).
   checks.push(publicUrlCheck(config), hubspotAppCheck(config), intuitAppCheck(config));
   checks.push(intuitEnvironmentCheck(config));
+  checks.push(smtpCheck(config));
   return checks;
+}
+
+/** W3: automations send e-mail only with SMTP settings (the host is shown, never the credentials). */
+function smtpCheck(config: Config): Check {
+  const name = "automation e-mail";
+  if (config.smtp) return { name, status: "ok", detail: `SMTP via ${new URL(config.smtp.url).host}` };
+  return { name, status: "warn", detail: "not configured (SMTP_URL, SMTP_FROM); e-mail rules are refused" };
 }
 
 async function databaseChecks(config: Config): Promise<Check[]> {

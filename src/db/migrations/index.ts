@@ -5,6 +5,7 @@ import * as m0003 from "./0003-rate-budgets.ts";
 import * as m0004 from "./0004-invoices.ts";
 import * as m0005 from "./0005-sync.ts";
 import * as m0006 from "./0006-payments.ts";
+import * as m0007 from "./0007-automations.ts";
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
@@ -17,4 +18,5 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ["0004-invoices", m0004],
   ["0005-sync", m0005],
   ["0006-payments", m0006],
+  ["0007-automations", m0007],
 ];

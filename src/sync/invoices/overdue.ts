@@ -5,6 +5,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
 import { stateOf } from "./facts.ts";
 import { mirrorInvoice, updateDealProperties } from "./job-defs.ts";
+import { fireAutomations } from "../automations/fire.ts";
 
 /**
  * `overdue-pass` (S5): QBO announces no event when a due date passes, so every invoice that can
@@ -36,6 +37,8 @@ export async function overduePassHandler(
         .where("invoiceKey", "=", row.invoiceKey)
         .execute();
       await deps.queue.enqueue(trx, mirrorInvoice, { invoiceKey: row.invoiceKey });
+      const moved = { ...row, totalAmt: Number(row.totalAmt), from: row.state, to: state, now };
+      await fireAutomations(trx, deps.queue, moved); // W3: invoice automations, once per invoice and event
       for (const dealId of await dealsOfInvoice(trx, row.invoiceKey))
         await deps.queue.enqueue(trx, updateDealProperties, { portalId: row.portalId, dealId });
       await recordLedger(trx, {

@@ -9,8 +9,9 @@ import {
   type LinkedObjectType,
 } from "../../db/repos/invoices.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { stateOf, toInvoiceRecord, type InvoiceRecord } from "./facts.ts";
+import { stateOf, toInvoiceRecord } from "./facts.ts";
 import { mirrorInvoice, updateDealProperties } from "./job-defs.ts";
+import { fireAutomations } from "../automations/fire.ts";
 
 export interface TrackedConnection {
   portalId: string;
@@ -41,8 +42,10 @@ export async function trackInvoices(
   const keys: string[] = [];
   for (const invoice of args.invoices) {
     const key = invoiceKeyOf(connection.connectionId, invoice.Id);
-    const previous = await previousRecord(trx, key);
+    const stored = await storedInvoice(trx, key);
+    const previous = stored?.record;
     const record = toInvoiceRecord(invoice, connection.homeCurrency, previous);
+    const state = stateOf(record, now, connection.timeZone);
     const { changed } = await upsertInvoice(
       trx,
       {
@@ -50,7 +53,7 @@ export async function trackInvoices(
         connectionId: connection.connectionId,
         realmId: connection.realmId,
         origin: args.origin,
-        state: stateOf(record, now, connection.timeZone),
+        state,
         record,
       },
       now,
@@ -60,6 +63,9 @@ export async function trackInvoices(
       if (await linkInvoice(trx, { invoiceKey: key, portalId: connection.portalId, ...link }, now))
         linked = true;
     }
+    // W3: a state change (or a first sighting) fires the portal's invoice automations, once each.
+    const transition = { invoiceKey: key, totalAmt: record.totalAmt, from: stored?.state, to: state, now };
+    if (changed) await fireAutomations(trx, queue, { ...connection, ...transition });
     if (changed || linked) {
       await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
       for (const dealId of await dealsOfInvoice(trx, key))
@@ -70,11 +76,11 @@ export async function trackInvoices(
   return keys;
 }
 
-async function previousRecord(db: Database, invoiceKey: string): Promise<InvoiceRecord | undefined> {
+async function storedInvoice(db: Database, invoiceKey: string) {
   const row = await db
     .selectFrom("invoices")
     .selectAll()
     .where("invoiceKey", "=", invoiceKey)
     .executeTakeFirst();
-  return row ? recordOf(row) : undefined;
+  return row ? { record: recordOf(row), state: row.state } : undefined;
 }

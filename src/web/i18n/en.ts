@@ -4,6 +4,7 @@ import { mappingsEn } from "./mappings.en.ts";
 import { syncEn } from "./sync.en.ts";
 import { wizardEn } from "./wizard.en.ts";
 import { reportsEn } from "./reports.en.ts";
+import { automationsEn } from "./automations.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
@@ -116,6 +117,7 @@ export const en = {
   ...mappingsEn,
   ...appCardEn,
   ...reportsEn,
+  ...automationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { mappingsJa } from "./mappings.ja.ts";
 import { syncJa } from "./sync.ja.ts";
 import { wizardJa } from "./wizard.ja.ts";
 import { reportsJa } from "./reports.ja.ts";
+import { automationsJa } from "./automations.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -121,4 +122,5 @@ export const ja: Messages = {
   ...mappingsJa,
   ...appCardJa,
   ...reportsJa,
+  ...automationsJa,
 };
