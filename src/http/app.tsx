@@ -27,6 +27,7 @@ import { wizardRoutes } from "./routes/wizard.tsx";
 import { addExistingRoutes } from "./routes/add-existing.tsx";
 import { invoiceRoutes } from "./routes/invoices.tsx";
 import { mappingRoutes } from "./routes/mappings.tsx";
+import { initialSyncRoutes } from "./routes/initial-sync.tsx";
 import { syncRoutes } from "./routes/sync.tsx";
 import { reportRoutes } from "./routes/reports.tsx";
 import { automationRoutes } from "./routes/automations.tsx";
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", wizardRoutes(deps));
   app.route("/", addExistingRoutes(deps));
   app.route("/", invoiceRoutes(deps));
+  app.route("/", initialSyncRoutes(deps));
   app.route("/", syncRoutes(deps));
   app.route("/", mappingRoutes(deps));
   app.route("/", reportRoutes(deps));

@@ -31,7 +31,9 @@ const NAV: Array<{ section: Section; href: string }> = [
 ];
 
 /** The shell every page shares: header with navigation and language switch, main, footer. */
-export function Layout(props: PageProps & { title: string; section: Section; children: Child }) {
+export function Layout(
+  props: PageProps & { title: string; section: Section; children: Child; refreshSeconds?: number },
+) {
   const { t, locale } = props;
   return (
     <html lang={locale}>
@@ -40,6 +42,7 @@ export function Layout(props: PageProps & { title: string; section: Section; chi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
       </head>
       <body>
         <header class="top">

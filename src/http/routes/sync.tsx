@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { Database } from "../../db/kysely.ts";
+import { initialSyncsOf } from "../../db/repos/initial-syncs.ts";
 import { findQboConnection, listQboConnections } from "../../db/repos/qbo-connections.ts";
 import { saveLink } from "../../db/repos/record-links.ts";
 import { closeReview, openReviews } from "../../db/repos/review-items.ts";
@@ -135,6 +136,7 @@ async function renderSync(
   if (conn) await ensureSyncSetup(db, conn.connectionId, deps.clock.now());
   const settings = conn ? await loadSettings(db, conn.connectionId) : undefined;
   const reviews = conn ? await openReviews(db, conn.connectionId) : [];
+  const runs = conn ? await initialSyncsOf(db, conn.connectionId) : [];
   return c.html(
     <SyncPage
       {...pageProps(c)}
@@ -143,6 +145,7 @@ async function renderSync(
       tab={tab}
       settings={settings}
       reviews={reviews}
+      runs={runs}
       flash={extra.flash}
       error={extra.error}
     />,

@@ -1,5 +1,6 @@
 import { appCardEn } from "./app-card.en.ts";
 import { cardEn } from "./card.en.ts";
+import { initialEn } from "./initial.en.ts";
 import { mappingsEn } from "./mappings.en.ts";
 import { syncEn } from "./sync.en.ts";
 import { wizardEn } from "./wizard.en.ts";
@@ -115,6 +116,7 @@ export const en = {
   ...wizardEn,
   ...syncEn,
   ...mappingsEn,
+  ...initialEn,
   ...appCardEn,
   ...reportsEn,
   ...automationsEn,

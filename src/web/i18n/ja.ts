@@ -1,6 +1,7 @@
 import { appCardJa } from "./app-card.ja.ts";
 import { cardJa } from "./card.ja.ts";
 import type { Messages } from "./en.ts";
+import { initialJa } from "./initial.ja.ts";
 import { mappingsJa } from "./mappings.ja.ts";
 import { syncJa } from "./sync.ja.ts";
 import { wizardJa } from "./wizard.ja.ts";
@@ -120,6 +121,7 @@ export const ja: Messages = {
   ...wizardJa,
   ...syncJa,
   ...mappingsJa,
+  ...initialJa,
   ...appCardJa,
   ...reportsJa,
   ...automationsJa,

@@ -1,4 +1,4 @@
-import type { HubSpotPropertyInfo } from "../../connectors/hubspot/properties.ts";
+import type { HubSpotPropertyInfo } from "../../sync/mapping/compat.ts";
 import type { FieldMappingRow } from "../../db/repos/field-mappings.ts";
 import type { MappingDirection, MappingObject } from "../../db/schema.ts";
 import { QBO_FIELDS } from "../../sync/mapping/qbo-fields.ts";

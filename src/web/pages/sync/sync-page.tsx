@@ -1,6 +1,8 @@
+import type { InitialSyncRow } from "../../../db/repos/initial-syncs.ts";
 import type { ReviewItemRow } from "../../../db/repos/review-items.ts";
 import type { SyncSettings } from "../../../sync/settings/schema.ts";
 import { CsrfField, Layout, type PageProps } from "../../layout.tsx";
+import { InitialSection } from "./initial-pages.tsx";
 import { SettingsForm, type SyncTab } from "./settings-form.tsx";
 
 const TABS: SyncTab[] = ["contacts", "products", "invoices"];
@@ -13,6 +15,7 @@ export function SyncPage(
     tab: SyncTab;
     settings?: SyncSettings;
     reviews: ReviewItemRow[];
+    runs: InitialSyncRow[];
     flash?: string;
     error?: string;
   },
@@ -76,6 +79,15 @@ export function SyncPage(
               </>
             ) : null}
           </p>
+          {props.tab !== "invoices" ? (
+            <InitialSection
+              t={t}
+              connectionId={conn}
+              object={props.tab}
+              runs={props.runs}
+              locale={props.locale}
+            />
+          ) : null}
           <Reviews {...props} connectionId={conn} />
         </>
       )}
