@@ -6,6 +6,7 @@ import { benchHubSpotContacts } from "../src/emulators/hubspot/bench.ts";
 import { benchQboInvoices } from "../src/emulators/qbo/bench.ts";
 import { benchCard } from "./card.ts";
 import { benchQboBudget } from "./qbo-budget.ts";
+import { benchInitialSync, type InitialSyncFigure } from "./initial-sync.ts";
 
 interface Row {
   name: string;
@@ -63,4 +64,31 @@ async function main() {
   }
 }
 
+/**
+ * Issue 7: initial syncs against the emulators over HTTP with their real limits on. Prints wall
+ * time, the lower bound the limits set (requests needed ÷ allowed rate), their ratio (target ≤ 1.2)
+ * and peak memory (target < 400 MB at 100,000). `BENCH_SCALE=small` runs 1/10 of each.
+ */
+async function initialSyncs() {
+  const scale = process.env.BENCH_SCALE === "small" ? 0.1 : 1;
+  const runs: Array<["to_hubspot" | "to_qbo", number]> = [
+    ["to_hubspot", 10_000 * scale],
+    ["to_hubspot", 100_000 * scale],
+    ["to_qbo", 2_000 * scale],
+  ];
+  console.log("| initial sync | records | wall time | lower bound | ratio (≤ 1.2) | peak RSS (baseline) |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const [direction, n] of runs) {
+    const f: InitialSyncFigure = await benchInitialSync(direction, n);
+    const what =
+      direction === "to_hubspot" ? "QBO customers → HubSpot contacts" : "HubSpot contacts → QBO customers";
+    console.log(
+      `| ${what} | ${n.toLocaleString("en")} (${f.created.toLocaleString("en")} created) | ${(f.wallMs / 1000).toFixed(1)} s | ` +
+        `${(f.lowerBoundMs / 1000).toFixed(1)} s | ${(f.wallMs / f.lowerBoundMs).toFixed(2)} | ` +
+        `${f.peakRssMb.toFixed(0)} MB (${f.baselineRssMb.toFixed(0)} MB, ${f.database}) |`,
+    );
+  }
+}
+
 await main();
+if (process.env.BENCH_ONLY !== "cards") await initialSyncs();

@@ -129,8 +129,12 @@ describe("HubSpot pauseHint", () => {
     ["none left, no interval header", { "x-hubspot-ratelimit-remaining": "0" }, 10_000],
     [
       "none left this second",
-      { "x-hubspot-ratelimit-secondly-remaining": "0", "x-hubspot-ratelimit-remaining": "5" },
-      1_000,
+      {
+        "x-hubspot-ratelimit-secondly": "11",
+        "x-hubspot-ratelimit-secondly-remaining": "0",
+        "x-hubspot-ratelimit-remaining": "5",
+      },
+      91,
     ],
     ["no headers (search answers carry none)", {}, undefined],
   ])("%s", (_name, headers, ms) => {

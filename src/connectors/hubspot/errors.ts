@@ -104,7 +104,11 @@ function rateLimited(
  * (older accounts: 100 per 10 s), and then every worker pauses instead of each finding out.
  */
 export function pauseHint(_status: number, headers: Headers): number | undefined {
-  if (headers.get("x-hubspot-ratelimit-secondly-remaining")?.trim() === "0") return 1_000;
+  // The secondly pair is a rolling second: at a steady rate a slot frees within 1/max of it.
+  if (headers.get("x-hubspot-ratelimit-secondly-remaining")?.trim() === "0") {
+    const perSecond = Number(headers.get("x-hubspot-ratelimit-secondly"));
+    return Math.ceil(1000 / (Number.isFinite(perSecond) && perSecond > 0 ? perSecond : 10));
+  }
   if (headers.get("x-hubspot-ratelimit-remaining")?.trim() !== "0") return undefined;
   const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
   return Number.isFinite(interval) && interval > 0 ? interval : 10_000;

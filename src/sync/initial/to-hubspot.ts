@@ -15,7 +15,7 @@ import { pairsFor, type Pair } from "../records/pairs.ts";
 import { listAll, type RunContext } from "./context.ts";
 import { emailOf, hubspotKeys, KeyIndex, lookup, qboKeys } from "./keys.ts";
 import { saveLinks } from "./links.ts";
-import { etaSeconds, note } from "./progress.ts";
+import { etaSeconds, note, type Progress } from "./progress.ts";
 
 const MATCH_PROPS = ["email", "firstname", "lastname", "company", "phone", "name", "hs_sku"];
 
@@ -80,6 +80,16 @@ export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "pa
       maxResults: MAX_RESULTS,
     });
   let next = fetchPage(ctx.progress.qboStart);
+  // Page N's rows are saved while page N+1 is written to HubSpot; the checkpoint only ever moves
+  // past pages whose links and ledger are saved, so a crash re-reads, never skips.
+  let saving: { done: Promise<void>; progress: Progress } | undefined;
+  const settle = async () => {
+    if (!saving) return true;
+    await saving.done;
+    const keepGoing = await ctx.checkpoint(saving.progress);
+    saving = undefined;
+    return keepGoing;
+  };
   for (;;) {
     const page = await next;
     if (!page.ok) return page;
@@ -88,9 +98,10 @@ export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "pa
     const writes: Writes = { creates: [], updates: [], newLinks: [], ledger: [], reviews: [] };
     for (const entity of rows) classify(ctx, entity, { pairs, index, byKey, links, linkedHubSpot, writes });
     if (!ctx.dryRun) {
-      const written = await applyWrites(ctx, writes);
-      if (!written.ok) return written;
+      const sent = await sendWrites(ctx, writes);
+      if (!sent.ok) return sent;
     }
+    if (!(await settle())) return ok("paused");
     ctx.progress.seen += rows.length;
     ctx.progress.qboStart += rows.length;
     const remaining = Math.max(0, (ctx.progress.total ?? ctx.progress.seen) - ctx.progress.seen);
@@ -99,8 +110,11 @@ export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "pa
       hubspotCalls: Math.ceil(remaining / 100),
       qboBatches: 0,
     });
-    if (rows.length < MAX_RESULTS) return ok("done");
-    if (!(await ctx.checkpoint(ctx.progress))) return ok("paused");
+    if (!ctx.dryRun) saving = { done: persist(ctx, writes), progress: structuredClone(ctx.progress) };
+    if (rows.length < MAX_RESULTS) {
+      if (saving) await saving.done;
+      return ok("done");
+    }
   }
 }
 
@@ -256,10 +270,32 @@ function planCreate(ctx: RunContext, entity: QboEntity, key: string, label: stri
   });
 }
 
-async function applyWrites(ctx: RunContext, writes: Writes): Promise<Result<void, VendorError>> {
+/** A few calls in flight: the rate budget spaces them, and each call's own latency overlaps the wait. */
+const IN_FLIGHT = 4;
+
+async function inFlight<T>(
+  items: T[],
+  run: (item: T) => Promise<Result<void, VendorError>>,
+): Promise<Result<void, VendorError>> {
+  let failure: VendorError | undefined;
+  let at = 0;
+  const worker = async () => {
+    while (!failure && at < items.length) {
+      const res = await run(items[at++]!);
+      if (!res.ok) failure ??= res.error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
+  return failure ? err(failure) : ok(undefined);
+}
+
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/** Writes a page's creates (upserts on the realm key) and updates to HubSpot, 100 a call. */
+async function sendWrites(ctx: RunContext, writes: Writes): Promise<Result<void, VendorError>> {
   const { kind } = ctx;
-  for (let i = 0; i < writes.creates.length; i += 100) {
-    const chunk = writes.creates.slice(i, i + 100);
+  const created = await inFlight(chunks(writes.creates, 100), async (chunk) => {
     const res = await batchUpsert(ctx.hubspot, kind.hubspotType, kind.keyProperty, chunk);
     if (!res.ok) return res;
     const idOf = new Map(res.value.map((r) => [r.properties[kind.keyProperty] ?? "", r.id]));
@@ -285,10 +321,10 @@ async function applyWrites(ctx: RunContext, writes: Writes): Promise<Result<void
         archived: false,
       });
     }
-  }
-  const linkedNow = writes.newLinks.filter((l) => !l.hubspotId.startsWith("pending:"));
-  for (let i = 0; i < writes.updates.length; i += 100) {
-    const chunk = writes.updates.slice(i, i + 100);
+    return ok(undefined);
+  });
+  if (!created.ok) return created;
+  return inFlight(chunks(writes.updates, 100), async (chunk) => {
     const res = await batchUpdate(
       ctx.hubspot,
       kind.hubspotType,
@@ -296,7 +332,13 @@ async function applyWrites(ctx: RunContext, writes: Writes): Promise<Result<void
     );
     if (!res.ok) return res;
     for (const u of chunk) u.link.toHubspot = u.written;
-  }
+    return ok(undefined);
+  });
+}
+
+/** Saves a written page: its links, what was written through them, its reviews and its ledger. */
+async function persist(ctx: RunContext, writes: Writes): Promise<void> {
+  const linkedNow = writes.newLinks.filter((l) => !l.hubspotId.startsWith("pending:"));
   await saveLinks(
     ctx.db,
     linkedNow,
@@ -306,9 +348,8 @@ async function applyWrites(ctx: RunContext, writes: Writes): Promise<Result<void
   for (const r of writes.reviews)
     await addReview(
       ctx.db,
-      { connectionId: ctx.connection.connectionId, kind: kind.link, side: "qbo", ...r },
+      { connectionId: ctx.connection.connectionId, kind: ctx.kind.link, side: "qbo", ...r },
       ctx.now(),
     );
   await recordLedgerMany(ctx.db, writes.ledger);
-  return ok(undefined);
 }
