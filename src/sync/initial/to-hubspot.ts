@@ -258,7 +258,8 @@ function planCreate(ctx: RunContext, entity: QboEntity, key: string, label: stri
   const pending = `pending:${key}`;
   s.index.add(
     pending,
-    { id: pending, properties },
+    // Only what a later match needs is kept: 100,000 creates must not hold 100,000 records.
+    { id: pending, properties: { email: properties.email ?? null } },
     hubspotKeys(ctx.kind, { id: pending, properties }, ctx.settings.contacts),
   );
   note(ctx.progress, "created", label);

@@ -381,4 +381,90 @@ describeEachBackend("contact and product sync (C1–C5, P1–P3)", (db) => {
     const newItem = (await stack.qboApi(us, "GET", `/item/${created.qboId}`)).body.Item;
     expect(newItem).toMatchObject({ Name: "Brand New Widget", Sku: "BNW-1", UnitPrice: 3.5 });
   });
+
+  it("syncs a customer as a HubSpot company with its primary contact when set so", async () => {
+    await settings((s) => {
+      s.contacts.enabled = true;
+      s.contacts.direction = "to_hubspot";
+      s.contacts.customerAs = "company";
+    });
+    const customer = await createCustomer({
+      DisplayName: "Umbrella Corp",
+      CompanyName: "Umbrella Corp",
+      GivenName: "Alice",
+      FamilyName: "Abernathy",
+      PrimaryEmailAddr: { Address: "alice@umbrella.example" },
+      PrimaryPhone: { FreeFormNumber: "555-0100" },
+    });
+    await pull();
+    const link = await db()
+      .db.selectFrom("recordLinks")
+      .selectAll()
+      .where("qboId", "=", customer.Id)
+      .where("kind", "=", "company")
+      .executeTakeFirstOrThrow();
+    const company = await stack.hs(
+      "GET",
+      `/crm/v3/objects/companies/${link.hubspotId}?properties=name,phone`,
+    );
+    expect(company.body.properties).toMatchObject({ name: "Umbrella Corp", phone: "555-0100" });
+    const people = await stack.hs("GET", `/crm/v4/objects/companies/${link.hubspotId}/associations/contacts`);
+    const contactId = String(people.body.results[0]?.toObjectId);
+    const contact = await stack.hs("GET", `/crm/v3/objects/contacts/${contactId}?properties=email,firstname`);
+    expect(contact.body.properties).toMatchObject({ email: "alice@umbrella.example", firstname: "Alice" });
+    expect(await contactByKey(`${us}:${customer.Id}`)).toHaveLength(0); // not also a contact of its own
+  });
+
+  it("matches by phone when that key is on, and creates a product from a QBO item", async () => {
+    await settings((s) => {
+      s.contacts.enabled = true;
+      s.contacts.direction = "to_hubspot";
+      s.contacts.matchByNameAndCompany = false;
+      s.contacts.matchByPhone = true;
+      s.products.enabled = true;
+      s.products.direction = "to_hubspot";
+    });
+    const existing = await stack.hs("POST", "/crm/v3/objects/contacts", {
+      properties: { firstname: "Phil", lastname: "Ohn", phone: "+1 555 0199" },
+    });
+    const customer = await createCustomer({
+      DisplayName: "Phil Ohn",
+      PrimaryPhone: { FreeFormNumber: "+1 555 0199" },
+    });
+    const account = (
+      await stack.qboApi(
+        us,
+        "GET",
+        `/query?query=${encodeURIComponent("SELECT * FROM Account WHERE AccountType = 'Income'")}`,
+      )
+    ).body.QueryResponse.Account[0].Id;
+    const item = (
+      await stack.qboApi(us, "POST", "/item", {
+        Name: "Gizmo Pro",
+        Sku: "GZ-PRO",
+        Type: "Service",
+        UnitPrice: 42,
+        IncomeAccountRef: { value: account },
+      })
+    ).body.Item;
+    await pull();
+    const link = await db()
+      .db.selectFrom("recordLinks")
+      .selectAll()
+      .where("qboId", "=", customer.Id)
+      .where("kind", "=", "contact")
+      .executeTakeFirstOrThrow();
+    expect(link.hubspotId).toBe(existing.body.id);
+    const productLink = await db()
+      .db.selectFrom("recordLinks")
+      .selectAll()
+      .where("qboId", "=", item.Id)
+      .where("kind", "=", "product")
+      .executeTakeFirstOrThrow();
+    const product = await stack.hs(
+      "GET",
+      `/crm/v3/objects/products/${productLink.hubspotId}?properties=name,hs_sku,price`,
+    );
+    expect(product.body.properties).toMatchObject({ name: "Gizmo Pro", hs_sku: "GZ-PRO", price: "42" });
+  });
 });

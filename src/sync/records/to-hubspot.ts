@@ -19,6 +19,7 @@ import { keyOf, type RecordKind } from "./kinds.ts";
 import { matchInHubSpot } from "./match.ts";
 import { done, failed, skipped } from "./outcome.ts";
 import { pairsFor, type Pair } from "./pairs.ts";
+import { ensurePrimaryContact } from "./primary-contact.ts";
 
 export interface QboSide {
   db: Database;
@@ -189,9 +190,14 @@ async function create(
     { ...newLink(side, kind, entity.Id, hubspotId), toHubspot: values },
     side.now,
   );
+  const person =
+    kind.link === "company" ? await ensurePrimaryContact(side.hubspot, hubspotId, entity) : undefined;
+  if (person && !person.ok)
+    return retryOr(`Could not add the primary contact of ${label(kind, entity)}`, person.error);
   if (!linked)
     return skipped(
       `${label(kind, entity)}: created HubSpot ${kind.hubspotType} ${hubspotId} is linked elsewhere`,
     );
-  return done(`${label(kind, entity)} → created HubSpot ${kind.hubspotType} ${hubspotId}`);
+  const withPerson = person?.ok && person.value ? ` with primary contact ${person.value}` : "";
+  return done(`${label(kind, entity)} → created HubSpot ${kind.hubspotType} ${hubspotId}${withPerson}`);
 }
