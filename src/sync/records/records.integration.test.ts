@@ -8,6 +8,7 @@ import { saveSettings } from "../settings/store.ts";
 import { ensureSyncSetup } from "../settings/setup.ts";
 import { CONTACT_KIND, PRODUCT_KIND } from "./kinds.ts";
 import { applyToEachCompany } from "./rules.ts";
+import { insertMapping } from "../../db/repos/field-mappings.ts";
 
 /**
  * Contact and product sync against both emulators (issue 7: C1–C5, P1–P3, identity, loop and echo
@@ -466,5 +467,63 @@ describeEachBackend("contact and product sync (C1–C5, P1–P3)", (db) => {
       `/crm/v3/objects/products/${productLink.hubspotId}?properties=name,hs_sku,price`,
     );
     expect(product.body.properties).toMatchObject({ name: "Gizmo Pro", hs_sku: "GZ-PRO", price: "42" });
+  });
+
+  it("applies an added mapping in its direction only, at the next change, without a restart (M2)", async () => {
+    await settings((s) => {
+      s.contacts.enabled = true;
+      s.contacts.direction = "two_way";
+    });
+    const made = await stack.hs("POST", "/crm/v3/properties/contacts", {
+      name: "qbo_notes_copy",
+      label: "Notes for QuickBooks",
+      type: "string",
+      fieldType: "text",
+      groupName: "contactinformation",
+    });
+    expect(made.status).toBe(201);
+    const now = clock.now();
+    await insertMapping(
+      db().db,
+      conn,
+      {
+        object: "contact",
+        hubspotProperty: "jobtitle",
+        qboField: "Title",
+        direction: "to_hubspot",
+        isDefault: false,
+      },
+      now,
+    );
+    await insertMapping(
+      db().db,
+      conn,
+      {
+        object: "contact",
+        hubspotProperty: "qbo_notes_copy",
+        qboField: "Notes",
+        direction: "to_qbo",
+        isDefault: false,
+      },
+      now,
+    );
+    const customer = await createCustomer({
+      DisplayName: "Mapped Person",
+      Title: "Dr",
+      Notes: "from QBO",
+      PrimaryEmailAddr: { Address: "mapped@example.com" },
+    });
+    await pull();
+    const [contact] = await contactByKey(`${us}:${customer.Id}`);
+    const read = await stack.hs(
+      "GET",
+      `/crm/v3/objects/contacts/${contact!.id}?properties=jobtitle,qbo_notes_copy`,
+    );
+    expect(read.body.properties.jobtitle).toBe("Dr"); // → HubSpot
+    expect(read.body.properties.qbo_notes_copy ?? null).toBeNull(); // → QuickBooks only: not the other way
+    // The HubSpot side's jobtitle does not flow back (→ HubSpot only).
+    await stack.hs("PATCH", `/crm/v3/objects/contacts/${contact!.id}`, { properties: { jobtitle: "Prof" } });
+    await fromHubSpot(CONTACT_KIND, contact!.id);
+    expect((await stack.qboApi(us, "GET", `/customer/${customer.Id}`)).body.Customer.Title).toBe("Dr");
   });
 });
