@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachBackend } from "../../../test/support/db.ts";
-import { startStack, type Stack } from "../../../test/support/stack.ts";
+import type { Stack } from "../../../test/support/stack.ts";
+import { useSyncStack } from "../../../test/support/record-sync.ts";
 import { ManualClock } from "../../lib/clock.ts";
-import { pullQboChanges } from "../job-defs.ts";
-import { syncSettingsSchema, type SyncSettings } from "../settings/schema.ts";
-import { saveSettings } from "../settings/store.ts";
-import { ensureSyncSetup } from "../settings/setup.ts";
-import { CONTACT_KIND, PRODUCT_KIND } from "./kinds.ts";
-import { applyToEachCompany } from "./rules.ts";
-import { insertMapping } from "../../db/repos/field-mappings.ts";
+import { CONTACT_KIND } from "./kinds.ts";
 
 /**
  * Contact and product sync against both emulators (issue 7: C1–C5, P1–P3, identity, loop and echo
@@ -17,63 +12,15 @@ import { insertMapping } from "../../db/repos/field-mappings.ts";
  */
 describeEachBackend("contact and product sync (C1–C5, P1–P3)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");
+  const h = useSyncStack(db, clock);
+  const { pull, settings, fromHubSpot, createCustomer, contactByKey, ledger } = h;
   let stack: Stack;
   let us: string;
   let conn: string;
-
-  beforeAll(async () => {
-    stack = await startStack(db(), clock);
-    us = stack.companies.us.realmId;
-    conn = stack.companies.us.connectionId;
-    await ensureSyncSetup(db().db, conn, clock.now());
-    clock.advance(10 * 60_000);
-    await pull(); // the demo data predates the sync: the first pull only moves the checkpoint (C4)
+  beforeAll(() => {
+    ({ stack, us, conn } = h);
   });
-  afterAll(() => stack.close());
   beforeEach(() => clock.advance(5 * 60_000));
-
-  async function pull() {
-    await stack.queue.enqueue(db().db, pullQboChanges, { connectionId: conn, reason: "timer" });
-    await stack.drain();
-  }
-  async function settings(change: (s: SyncSettings) => void) {
-    const s = syncSettingsSchema.parse({});
-    change(s);
-    await saveSettings(db().db, conn, s, clock.now());
-  }
-  async function fromHubSpot(kind = CONTACT_KIND, id: string, archived = false) {
-    return applyToEachCompany(
-      { db: db().db, clock, clients: stack.clients },
-      stack.portalId,
-      kind,
-      id,
-      archived,
-    );
-  }
-  async function createCustomer(body: Record<string, unknown>) {
-    const res = await stack.qboApi(us, "POST", "/customer", body);
-    expect(res.status).toBe(200);
-    return res.body.Customer as { Id: string; SyncToken: string };
-  }
-  async function contactByKey(key: string) {
-    const res = await stack.hs("POST", "/crm/v3/objects/contacts/search", {
-      filterGroups: [{ filters: [{ propertyName: "qbo_customer_key", operator: "EQ", value: key }] }],
-      properties: ["email", "firstname", "lastname", "phone", "qbo_customer_id"],
-    });
-    return res.body.results as Array<{
-      id: string;
-      properties: Record<string, string | null>;
-      updatedAt: string;
-    }>;
-  }
-  async function ledger(objectId: string) {
-    return db()
-      .db.selectFrom("syncLedger")
-      .select(["decision", "outcome"])
-      .where("objectId", "=", objectId)
-      .orderBy("at", "desc")
-      .execute();
-  }
 
   it("creates a contact from a new QBO customer, then follows its changes, and drops its own echo", async () => {
     await settings((s) => {
@@ -338,192 +285,5 @@ describeEachBackend("contact and product sync (C1–C5, P1–P3)", (db) => {
       const expected = winner === "qbo" ? "FromQbo" : "FromHubSpot";
       expect([after?.properties.firstname, qbo.GivenName]).toEqual([expected, expected]);
     }
-  });
-
-  it("matches a product whose SKU differs only in case, and creates one that fits nothing", async () => {
-    await settings((s) => {
-      s.products.enabled = true;
-      s.products.direction = "to_qbo";
-    });
-    const item = await stack.qboApi(us, "POST", "/item", {
-      Name: "Case Kit",
-      Sku: "CASE-KIT-1",
-      Type: "Service",
-      UnitPrice: 10,
-      IncomeAccountRef: {
-        value: (
-          await stack.qboApi(
-            us,
-            "GET",
-            `/query?query=${encodeURIComponent("SELECT * FROM Account WHERE AccountType = 'Income'")}`,
-          )
-        ).body.QueryResponse.Account[0].Id,
-      },
-    });
-    const product = await stack.hs("POST", "/crm/v3/objects/products", {
-      properties: { name: "Case kit (HubSpot)", hs_sku: "case-kit-1", price: "12" },
-    });
-    expect((await fromHubSpot(PRODUCT_KIND, product.body.id))?.outcome).toBe("ok");
-    const link = await db()
-      .db.selectFrom("recordLinks")
-      .selectAll()
-      .where("hubspotId", "=", product.body.id)
-      .executeTakeFirstOrThrow();
-    expect(link.qboId).toBe(item.body.Item.Id);
-    const fresh = await stack.hs("POST", "/crm/v3/objects/products", {
-      properties: { name: "Brand New Widget", hs_sku: "BNW-1", price: "3.5" },
-    });
-    await fromHubSpot(PRODUCT_KIND, fresh.body.id);
-    const created = await db()
-      .db.selectFrom("recordLinks")
-      .selectAll()
-      .where("hubspotId", "=", fresh.body.id)
-      .executeTakeFirstOrThrow();
-    const newItem = (await stack.qboApi(us, "GET", `/item/${created.qboId}`)).body.Item;
-    expect(newItem).toMatchObject({ Name: "Brand New Widget", Sku: "BNW-1", UnitPrice: 3.5 });
-  });
-
-  it("syncs a customer as a HubSpot company with its primary contact when set so", async () => {
-    await settings((s) => {
-      s.contacts.enabled = true;
-      s.contacts.direction = "to_hubspot";
-      s.contacts.customerAs = "company";
-    });
-    const customer = await createCustomer({
-      DisplayName: "Umbrella Corp",
-      CompanyName: "Umbrella Corp",
-      GivenName: "Alice",
-      FamilyName: "Abernathy",
-      PrimaryEmailAddr: { Address: "alice@umbrella.example" },
-      PrimaryPhone: { FreeFormNumber: "555-0100" },
-    });
-    await pull();
-    const link = await db()
-      .db.selectFrom("recordLinks")
-      .selectAll()
-      .where("qboId", "=", customer.Id)
-      .where("kind", "=", "company")
-      .executeTakeFirstOrThrow();
-    const company = await stack.hs(
-      "GET",
-      `/crm/v3/objects/companies/${link.hubspotId}?properties=name,phone`,
-    );
-    expect(company.body.properties).toMatchObject({ name: "Umbrella Corp", phone: "555-0100" });
-    const people = await stack.hs("GET", `/crm/v4/objects/companies/${link.hubspotId}/associations/contacts`);
-    const contactId = String(people.body.results[0]?.toObjectId);
-    const contact = await stack.hs("GET", `/crm/v3/objects/contacts/${contactId}?properties=email,firstname`);
-    expect(contact.body.properties).toMatchObject({ email: "alice@umbrella.example", firstname: "Alice" });
-    expect(await contactByKey(`${us}:${customer.Id}`)).toHaveLength(0); // not also a contact of its own
-  });
-
-  it("matches by phone when that key is on, and creates a product from a QBO item", async () => {
-    await settings((s) => {
-      s.contacts.enabled = true;
-      s.contacts.direction = "to_hubspot";
-      s.contacts.matchByNameAndCompany = false;
-      s.contacts.matchByPhone = true;
-      s.products.enabled = true;
-      s.products.direction = "to_hubspot";
-    });
-    const existing = await stack.hs("POST", "/crm/v3/objects/contacts", {
-      properties: { firstname: "Phil", lastname: "Ohn", phone: "+1 555 0199" },
-    });
-    const customer = await createCustomer({
-      DisplayName: "Phil Ohn",
-      PrimaryPhone: { FreeFormNumber: "+1 555 0199" },
-    });
-    const account = (
-      await stack.qboApi(
-        us,
-        "GET",
-        `/query?query=${encodeURIComponent("SELECT * FROM Account WHERE AccountType = 'Income'")}`,
-      )
-    ).body.QueryResponse.Account[0].Id;
-    const item = (
-      await stack.qboApi(us, "POST", "/item", {
-        Name: "Gizmo Pro",
-        Sku: "GZ-PRO",
-        Type: "Service",
-        UnitPrice: 42,
-        IncomeAccountRef: { value: account },
-      })
-    ).body.Item;
-    await pull();
-    const link = await db()
-      .db.selectFrom("recordLinks")
-      .selectAll()
-      .where("qboId", "=", customer.Id)
-      .where("kind", "=", "contact")
-      .executeTakeFirstOrThrow();
-    expect(link.hubspotId).toBe(existing.body.id);
-    const productLink = await db()
-      .db.selectFrom("recordLinks")
-      .selectAll()
-      .where("qboId", "=", item.Id)
-      .where("kind", "=", "product")
-      .executeTakeFirstOrThrow();
-    const product = await stack.hs(
-      "GET",
-      `/crm/v3/objects/products/${productLink.hubspotId}?properties=name,hs_sku,price`,
-    );
-    expect(product.body.properties).toMatchObject({ name: "Gizmo Pro", hs_sku: "GZ-PRO", price: "42" });
-  });
-
-  it("applies an added mapping in its direction only, at the next change, without a restart (M2)", async () => {
-    await settings((s) => {
-      s.contacts.enabled = true;
-      s.contacts.direction = "two_way";
-    });
-    const made = await stack.hs("POST", "/crm/v3/properties/contacts", {
-      name: "qbo_notes_copy",
-      label: "Notes for QuickBooks",
-      type: "string",
-      fieldType: "text",
-      groupName: "contactinformation",
-    });
-    expect(made.status).toBe(201);
-    const now = clock.now();
-    await insertMapping(
-      db().db,
-      conn,
-      {
-        object: "contact",
-        hubspotProperty: "jobtitle",
-        qboField: "Title",
-        direction: "to_hubspot",
-        isDefault: false,
-      },
-      now,
-    );
-    await insertMapping(
-      db().db,
-      conn,
-      {
-        object: "contact",
-        hubspotProperty: "qbo_notes_copy",
-        qboField: "Notes",
-        direction: "to_qbo",
-        isDefault: false,
-      },
-      now,
-    );
-    const customer = await createCustomer({
-      DisplayName: "Mapped Person",
-      Title: "Dr",
-      Notes: "from QBO",
-      PrimaryEmailAddr: { Address: "mapped@example.com" },
-    });
-    await pull();
-    const [contact] = await contactByKey(`${us}:${customer.Id}`);
-    const read = await stack.hs(
-      "GET",
-      `/crm/v3/objects/contacts/${contact!.id}?properties=jobtitle,qbo_notes_copy`,
-    );
-    expect(read.body.properties.jobtitle).toBe("Dr"); // → HubSpot
-    expect(read.body.properties.qbo_notes_copy ?? null).toBeNull(); // → QuickBooks only: not the other way
-    // The HubSpot side's jobtitle does not flow back (→ HubSpot only).
-    await stack.hs("PATCH", `/crm/v3/objects/contacts/${contact!.id}`, { properties: { jobtitle: "Prof" } });
-    await fromHubSpot(CONTACT_KIND, contact!.id);
-    expect((await stack.qboApi(us, "GET", `/customer/${customer.Id}`)).body.Customer.Title).toBe("Dr");
   });
 });
