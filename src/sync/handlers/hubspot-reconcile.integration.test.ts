@@ -168,6 +168,31 @@ describeEachBackend("HubSpot contact, company and product reconcile", (db) => {
     expect(listed).toEqual([]);
   });
 
+  it("reconciles HubSpot companies, not contacts, when customers sync as companies", async () => {
+    await settings((s) => {
+      s.contacts.enabled = true;
+      s.contacts.direction = "to_qbo";
+      s.contacts.customerAs = "company";
+    });
+    const company = await stack.hs("POST", "/crm/v3/objects/companies", {
+      properties: { name: "Missed Hook Ltd", domain: "missed-hook.example" },
+    });
+    const contact = await stack.hs("POST", "/crm/v3/objects/contacts", {
+      properties: { firstname: "Not", lastname: "Synced", email: "not.synced@example.com" },
+    });
+    clock.advance(60_000);
+    await requests("hubspot", "DELETE");
+    await reconcile();
+    const linked = await link(company.body.id);
+    expect(linked?.kind).toBe("company");
+    const customer = (await stack.qboApi(us, "GET", `/customer/${linked!.qboId}`)).body.Customer;
+    expect(customer.CompanyName ?? customer.DisplayName).toContain("Missed Hook Ltd");
+    expect(await link(contact.body.id)).toBeUndefined();
+    const paths = (await requests("hubspot")).map((r) => r.path);
+    expect(paths).toContain("/crm/v3/objects/companies/search");
+    expect(paths).not.toContain("/crm/v3/objects/contacts/search");
+  });
+
   it("reads nothing for contacts, companies and products when their sync is off, and does not replay that time", async () => {
     await settings(() => undefined);
     const whileOff = await stack.hs("POST", "/crm/v3/objects/contacts", {
