@@ -50,3 +50,13 @@ export const pollHubSpot = defineJob({
   payload: z.object({ portalId: z.string().min(1), objectType: z.enum(["quotes", "invoices"]) }),
   singletonKey: (p) => `${p.portalId}:${p.objectType}`,
 });
+
+/** Contacts, companies and products modified or archived in HubSpot, run through the webhook's rule. */
+export const reconcileHubSpotRecords = defineJob({
+  name: "reconcile-hubspot-records",
+  payload: z.object({
+    portalId: z.string().min(1),
+    objectType: z.enum(["contacts", "companies", "products"]),
+  }),
+  singletonKey: (p) => `${p.portalId}:${p.objectType}`,
+});

@@ -13,9 +13,11 @@ import {
   reconcileAll,
   refreshAllCompanyInfo,
   pollHubSpot,
+  reconcileHubSpotRecords,
   refreshCompanyInfo,
   setupHubSpotPortal,
 } from "./job-defs.ts";
+import { reconcileHubSpotRecordsHandler } from "./handlers/hubspot-reconcile.ts";
 import { pollHubSpotHandler, type HubSpotRecordRule } from "./handlers/poll-hubspot.ts";
 import type { VendorClients } from "./vendor-clients.ts";
 import { updateDealPropertiesHandler } from "./invoices/deal-sync.ts";
@@ -52,6 +54,7 @@ export const jobCatalogue: AnyJob[] = [
   initialSync,
   backfillPayments,
   deliverAutomation,
+  reconcileHubSpotRecords,
 ];
 
 export interface HandlerDeps {
@@ -96,5 +99,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [backfillPayments.name]: (ctx) => backfillPaymentsHandler(base, ctx),
     [deliverAutomation.name]: (ctx) =>
       deliverAutomationHandler({ ...base, automations: deps.automations }, ctx),
+    [reconcileHubSpotRecords.name]: (ctx) => reconcileHubSpotRecordsHandler(base, ctx),
   };
 }

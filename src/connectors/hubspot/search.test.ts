@@ -7,11 +7,13 @@ import { classify } from "./errors.ts";
 import { modifiedSince, type CrmRecord } from "./search.ts";
 
 /** A search endpoint with HubSpot's rules that matter here: GT/GTE filters, id sort, 200 per page, 10,000 cap. */
-function fakeSearch(total: number) {
+function fakeSearch(total: number, iso = false) {
   const records = Array.from({ length: total }, (_, i) => ({
     id: String(1000 + i * 3),
     properties: { hs_object_id: String(1000 + i * 3), hs_lastmodifieddate: String(1_700_000_000_000 + i) },
   }));
+  const isoOf = (r: (typeof records)[number]) =>
+    new Date(Number(r.properties.hs_lastmodifieddate)).toISOString();
   let requests = 0;
   const app = new Hono();
   app.post("/crm/v3/objects/:type/search", async (c) => {
@@ -32,7 +34,10 @@ function fakeSearch(total: number) {
     );
     return c.json({
       total: matching.length,
-      results: matching.slice(after, after + Math.min(body.limit, 200)),
+      results: matching.slice(after, after + Math.min(body.limit, 200)).map((r) =>
+        // The real search answers ISO-8601 datetimes in properties.
+        iso ? { ...r, properties: { ...r.properties, hs_lastmodifieddate: isoOf(r) } } : r,
+      ),
     });
   });
   return { app, requests: () => requests };
@@ -62,5 +67,20 @@ describe("HubSpot modified-since search in id windows (issue 5: never hit the 10
     expect(new Set(seen.map((r) => r.id)).size).toBe(12_345);
     expect(search.requests()).toBe(62);
     expect(res.ok && res.value.maxModified?.getTime()).toBe(1_700_000_000_000 + 12_344);
+  });
+
+  it("reads the newest modification from ISO-8601 values too (what HubSpot answers)", async () => {
+    const search = fakeSearch(450, true);
+    const http = createHttpClient({
+      fetch: (async (i: RequestInfo | URL, init?: RequestInit) =>
+        search.app.fetch(new Request(i, init))) as typeof fetch,
+      baseUrl: "http://hs",
+      classify,
+      clock: new ManualClock(),
+      sleep: async () => undefined,
+      headers: async () => ok({}),
+    });
+    const res = await modifiedSince(http, "contacts", new Date(0), [], async () => undefined);
+    expect(res.ok && res.value.maxModified?.getTime()).toBe(1_700_000_000_000 + 449);
   });
 });

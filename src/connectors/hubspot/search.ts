@@ -65,10 +65,8 @@ export async function modifiedSince(
     await onPage(page);
     count += page.length;
     for (const r of page) {
-      const modified = Number(
-        r.properties.hs_lastmodifieddate ?? Date.parse(r.properties.hs_lastmodifieddate ?? ""),
-      );
-      const at = Number.isFinite(modified) ? new Date(modified) : undefined;
+      // Search answers ISO-8601 here; the old `Number(...)` read that as NaN, so no checkpoint moved.
+      const at = hubspotTime(r.properties.hs_lastmodifieddate);
       if (at && (!maxModified || at > maxModified)) maxModified = at;
     }
     lastId = page[page.length - 1]!.id;

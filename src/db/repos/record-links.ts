@@ -116,3 +116,23 @@ export async function updateLink(
     .where("qboId", "=", key.qboId)
     .execute();
 }
+
+/** Which of these HubSpot ids are linked, not yet archived, in any of these connections. */
+export async function liveLinkedHubspotIds(
+  db: Database,
+  connectionIds: string[],
+  kind: LinkKind,
+  hubspotIds?: string[],
+): Promise<string[]> {
+  if (connectionIds.length === 0 || hubspotIds?.length === 0) return [];
+  let q = db
+    .selectFrom("recordLinks")
+    .select("hubspotId")
+    .distinct()
+    .where("connectionId", "in", connectionIds)
+    .where("kind", "=", kind)
+    .where("archived", "=", false);
+  if (hubspotIds) q = q.where("hubspotId", "in", hubspotIds);
+  else q = q.limit(1);
+  return (await q.execute()).map((r) => r.hubspotId);
+}

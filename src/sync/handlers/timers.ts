@@ -1,6 +1,7 @@
 import type { Database } from "../../db/kysely.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { pollHubSpot, pullQboChanges, refreshCompanyInfo } from "../job-defs.ts";
+import { pollHubSpot, pullQboChanges, reconcileHubSpotRecords, refreshCompanyInfo } from "../job-defs.ts";
+import { RECONCILED_OBJECTS } from "./hubspot-reconcile.ts";
 import { POLLED_OBJECTS } from "./poll-hubspot.ts";
 import { backfillPayments } from "../invoices/payment-backfill.ts";
 
@@ -25,6 +26,10 @@ export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer 
     for (const p of portals) {
       for (const objectType of POLLED_OBJECTS) {
         await deps.queue.enqueue(trx, pollHubSpot, { portalId: p.portalId, objectType });
+      }
+      // Their webhooks are hints: the reconcile finds what a lost one carried (a no-op when not synced).
+      for (const objectType of RECONCILED_OBJECTS) {
+        await deps.queue.enqueue(trx, reconcileHubSpotRecords, { portalId: p.portalId, objectType });
       }
     }
   });
