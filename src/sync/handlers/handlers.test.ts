@@ -96,6 +96,50 @@ describeEachBackend("engine handlers", (db) => {
     expect(ledger.every((e) => e.outcome === "skipped" && e.trigger === "webhook")).toBe(true);
   });
 
+  it("drops events of changes Ledgerlink's own app made (echoes), before any rule", async () => {
+    const { portalId } = await signedInPortal(db().db, "events2", clock.now());
+    const appId = (
+      await db()
+        .db.selectFrom("portals")
+        .select("appId")
+        .where("portalId", "=", portalId)
+        .executeTakeFirstOrThrow()
+    ).appId;
+    const event = (id: string, sourceId: string) => ({
+      eventId: id,
+      portalId,
+      appId,
+      subscriptionType: "contact.propertyChange",
+      objectId: "52",
+      propertyName: "phone",
+      changeSource: "INTEGRATION",
+      sourceId,
+      occurredAt: `2026-09-01T00:00:0${id}Z`,
+      attemptNumber: 0,
+      dedupeKey: id,
+    });
+    for (const [id, source] of [
+      ["1", appId],
+      ["2", "999"],
+    ] as const)
+      await storeDelivery(db().db, {
+        vendor: "hubspot",
+        accountId: portalId,
+        dedupeKey: `echo-${id}`,
+        payload: event(id, source),
+        receivedAt: clock.now(),
+      });
+    const seen: string[] = [];
+    const rule = async (_p: string, e: { eventId: string }) => {
+      seen.push(e.eventId);
+      return undefined;
+    };
+    await processHubSpotEventsHandler({ db: db().db, clock, rules: [rule] }, ctx({ portalId }));
+    expect(seen).toEqual(["2"]); // another app's change is synced; ours is not
+    const decisions = (await listLedger(db().db, portalId)).map((e) => e.decision);
+    expect(decisions).toContain("contact.propertyChange made by Ledgerlink itself; not synced back");
+  });
+
   it("the reconcile timer queues a pull per active company and a poll per polled HubSpot object", async () => {
     const { portalId } = await signedInPortal(db().db, "timer1", clock.now());
     const company = (id: string, status: "active" | "needs_reconnect") => ({

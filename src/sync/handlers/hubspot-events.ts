@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
 import { markProcessed, unprocessed } from "../../db/repos/inbox.ts";
+import { findPortal } from "../../db/repos/portals.ts";
 import { recordLedger } from "../../db/repos/ledger.ts";
 import type { HubSpotEvent } from "../../connectors/hubspot/webhooks.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -22,11 +23,17 @@ export async function processHubSpotEventsHandler(
   ctx: JobContext<{ portalId: string }>,
 ): Promise<void> {
   const rows = await unprocessed(deps.db, "hubspot", ctx.payload.portalId);
+  const ourApp = (await findPortal(deps.db, ctx.payload.portalId))?.appId;
   const events = rows
     .map((row) => ({ id: row.id, event: reviveEvent(row.payload) }))
     .sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime());
   for (const { id, event } of events) {
-    const applied = await firstApplying(deps.rules, ctx.payload.portalId, event);
+    const applied = isOurEcho(event, ourApp)
+      ? {
+          decision: `${event.subscriptionType} made by Ledgerlink itself; not synced back`,
+          outcome: "skipped" as const,
+        }
+      : await firstApplying(deps.rules, ctx.payload.portalId, event);
     await recordLedger(deps.db, {
       portalId: ctx.payload.portalId,
       objectType: event.subscriptionType.split(".")[0] ?? "object",
@@ -39,6 +46,10 @@ export async function processHubSpotEventsHandler(
     await markProcessed(deps.db, [id], deps.clock.now());
   }
 }
+
+/** HubSpot reports a change made with an app's token as `changeSource: INTEGRATION` and the app's id. */
+const isOurEcho = (event: HubSpotEvent, appId: string | undefined) =>
+  appId !== undefined && event.changeSource === "INTEGRATION" && event.sourceId === appId;
 
 async function firstApplying(rules: HubSpotEventRule[], portalId: string, event: HubSpotEvent) {
   for (const rule of rules) {
