@@ -29,12 +29,15 @@ export const HUBSPOT_SCOPES = [
   "crm.objects.invoices.read",
   "crm.objects.invoices.write",
   "crm.objects.owners.read",
+  // The contact sync filters read list memberships (C5).
+  "crm.lists.read",
   // Portal set-up writes properties and groups on each of these (sync/portal-properties.ts).
   "crm.schemas.deals.write",
   "crm.schemas.contacts.write",
   "crm.schemas.companies.write",
   "crm.schemas.products.write",
   "crm.schemas.invoices.write",
+  "crm.schemas.line_items.write",
   "automation",
 ] as const;
 

@@ -28,6 +28,7 @@ import {
 } from "./routes/associations.ts";
 import { hubspotControlRoutes } from "./routes/control.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
+import { listRoutes } from "./routes/lists.ts";
 import { objectRoutes } from "./routes/objects.ts";
 import { propertyRoutes } from "./routes/properties.ts";
 import { seedDemo } from "./seed.ts";
@@ -158,6 +159,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
   app.route("/crm/v3/associations", v3AssociationRoutes(world));
   for (const base of ["/crm/v3/properties", `/crm/properties/${dated}`])
     app.route(base, propertyRoutes(world));
+  for (const base of ["/crm/v3/lists", `/crm/lists/${dated}`]) app.route(base, listRoutes(world));
   app.route("/", accountRoutes(clock));
   app.route("/", extension.routes);
 

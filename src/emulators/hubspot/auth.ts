@@ -24,6 +24,8 @@ const API_PREFIXES = [
   "/crm/v4/",
   "/crm/associations/",
   "/crm/v3/associations/",
+  "/crm/v3/lists",
+  "/crm/lists/",
   "/crm/v3/pipelines/",
   "/crm/v3/owners",
   "/account-info/",

@@ -32,6 +32,8 @@ export const ALL_SCOPES = [
     `${t.schemaScope}.write`,
   ]),
   "crm.objects.owners.read",
+  "crm.lists.read",
+  "crm.lists.write",
   "e-commerce",
   "automation",
   "timeline",

@@ -1,6 +1,7 @@
 import { IdSequence } from "../kit/index.ts";
 import { AssociationIndex, type AssociationRow } from "./association-index.ts";
 import { defaultGroups, defaultProperties } from "./default-properties.ts";
+import { ListStore, type StoredList } from "./lists.ts";
 import { OBJECT_TYPES } from "./object-types.ts";
 import { ObjectTable, type StoredRecord } from "./object-table.ts";
 import type { PropertyDefinition, PropertyGroup } from "./property-types.ts";
@@ -34,6 +35,8 @@ export interface PortalJson {
   counters: Record<string, number>;
   customProperties: Record<string, PropertyDefinition[]>;
   customGroups: Record<string, PropertyGroup[]>;
+  /** Lists API v3 (absent in state files written before lists were emulated). */
+  lists?: StoredList[];
 }
 
 /** Record ids start at a realistic size and are shared by all object types, as in HubSpot. */
@@ -47,6 +50,7 @@ export class Portal {
   readonly tables = new Map<string, ObjectTable>();
   owners: Owner[] = [];
   associations = new AssociationIndex();
+  lists = new ListStore();
   readonly customProperties = new Map<string, Map<string, PropertyDefinition>>();
   readonly customGroups = new Map<string, Map<string, PropertyGroup>>();
   #ids: IdSequence;
@@ -126,6 +130,7 @@ export class Portal {
       counters: this.#ids.toJSON(),
       customProperties: mapOf(this.customProperties),
       customGroups: mapOf(this.customGroups),
+      lists: this.lists.toJSON(),
     };
   }
 
@@ -148,6 +153,7 @@ export class Portal {
       }
     }
     portal.associations = AssociationIndex.fromRows(json.associations);
+    portal.lists = new ListStore(json.lists ?? []);
     return portal;
   }
 }

@@ -27,7 +27,8 @@ export function rateLimitBody(message: string, policyName: string) {
 }
 
 export function isSearchRequest(method: string, path: string): boolean {
-  return method === "POST" && /\/search$/.test(path);
+  // Lists search is an ordinary call under the 10-second limit, not a CRM search.
+  return method === "POST" && /\/search$/.test(path) && !/^\/crm\/(v3\/lists|lists\/)/.test(path);
 }
 
 export function rateLimitMiddleware(limiter: SlidingWindowLimiter): MiddlewareHandler<HsEnv> {
