@@ -89,6 +89,16 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
     expect(text).toContain("20000001");
     expect(text).toContain("Craig's Design and Landscaping");
     expect(text).toContain("Thames Garden Studio Ltd");
+    // The portal set-up ran with the scopes Ledgerlink asks for: every property it needs was created.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${url}/activity`);
+          return page.locator("main").innerText();
+        },
+        { timeout: 30_000, intervals: [500] },
+      )
+      .toMatch(/set up HubSpot properties \(\d+ created/);
   }, 60_000);
 
   it("shows the Integration invoices card on the printed demo deal (issue 5 item 9)", async () => {
