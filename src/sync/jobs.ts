@@ -32,6 +32,8 @@ import { backfillPayments, backfillPaymentsHandler } from "./invoices/payment-ba
 import type { AutomationDeps } from "./automations/actions.ts";
 import { deliverAutomationHandler } from "./automations/deliver.ts";
 import { deliverAutomation } from "./automations/job-defs.ts";
+import { runWorkflowAction } from "./workflow/job-defs.ts";
+import { runWorkflowActionHandler } from "./workflow/run.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -52,6 +54,7 @@ export const jobCatalogue: AnyJob[] = [
   initialSync,
   backfillPayments,
   deliverAutomation,
+  runWorkflowAction,
 ];
 
 export interface HandlerDeps {
@@ -96,5 +99,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [backfillPayments.name]: (ctx) => backfillPaymentsHandler(base, ctx),
     [deliverAutomation.name]: (ctx) =>
       deliverAutomationHandler({ ...base, automations: deps.automations }, ctx),
+    [runWorkflowAction.name]: (ctx) => runWorkflowActionHandler({ ...base, queue: deps.queue }, ctx),
   };
 }
