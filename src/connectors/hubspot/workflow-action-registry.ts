@@ -34,6 +34,8 @@ export async function registerWorkflowAction(opts: {
     await call("PATCH", `${base}/${existing.id}?${key}`, opts.definition);
     return existing.id;
   }
-  const created = z.looseObject({ id: z.string() }).parse(await call("POST", `${base}?${key}`, opts.definition));
+  const created = z
+    .looseObject({ id: z.string() })
+    .parse(await call("POST", `${base}?${key}`, opts.definition));
   return created.id;
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../kysely.ts";
 import type { ExecutionStatus } from "../schema-workflows.ts";
 
@@ -37,10 +38,15 @@ export async function insertExecution(
   return inserted !== undefined;
 }
 
-export async function findExecution(db: Database, callbackId: string): Promise<WorkflowExecution | undefined> {
+export async function findExecution(
+  db: Database,
+  callbackId: string,
+): Promise<WorkflowExecution | undefined> {
   const row = await db
     .selectFrom("workflowExecutions")
-    .selectAll()
+    .select(["callbackId", "portalId", "dealId", "status", "invoiceKey", "completedAt"])
+    // As text: the CamelCasePlugin would rename HubSpot's snake_case keys inside the JSON.
+    .select([sql<string>`inputs::text`.as("inputsText"), sql<string | null>`outputs::text`.as("outputsText")])
     .where("callbackId", "=", callbackId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -48,10 +54,10 @@ export async function findExecution(db: Database, callbackId: string): Promise<W
     callbackId: row.callbackId,
     portalId: row.portalId,
     dealId: row.dealId,
-    inputs: row.inputs as Record<string, unknown>,
+    inputs: JSON.parse(row.inputsText) as Record<string, unknown>,
     status: row.status,
     invoiceKey: row.invoiceKey,
-    outputs: (row.outputs as Record<string, string> | null) ?? null,
+    outputs: row.outputsText ? (JSON.parse(row.outputsText) as Record<string, string>) : null,
     completedAt: row.completedAt,
   };
 }
@@ -60,7 +66,11 @@ export async function findExecution(db: Database, callbackId: string): Promise<W
 export async function decideExecution(
   db: Database,
   callbackId: string,
-  outcome: { status: Exclude<ExecutionStatus, "pending">; outputs: Record<string, string>; invoiceKey?: string },
+  outcome: {
+    status: Exclude<ExecutionStatus, "pending">;
+    outputs: Record<string, string>;
+    invoiceKey?: string;
+  },
   now: Date,
 ): Promise<void> {
   await db

@@ -51,7 +51,8 @@ export function workflowActionRoutes(deps: AppDeps): Hono<AppEnv> {
       .select("portalId")
       .where("portalId", "=", origin.portalId)
       .executeTakeFirst();
-    if (!portal) return c.json({ outputFields: failureOutputs({ code: "not_connected", detail: origin.portalId }) });
+    if (!portal)
+      return c.json({ outputFields: failureOutputs({ code: "not_connected", detail: origin.portalId }) });
     const inputs = body.data.inputFields ?? body.data.fields ?? {};
     const row = { callbackId, portalId: portal.portalId, dealId: object.objectId, inputs };
     const now = deps.clock.now();
@@ -107,7 +108,9 @@ async function refusal(
     .where("portalId", "=", portalId)
     .where("connectionId", "=", parsed.value.connectionId)
     .executeTakeFirst();
-  return conn?.status === "active" ? undefined : { code: "unknown_company", detail: parsed.value.connectionId };
+  return conn?.status === "active"
+    ? undefined
+    : { code: "unknown_company", detail: parsed.value.connectionId };
 }
 
 /** A repeated call: the outputs decided for it, or BLOCK while its job is still running. */

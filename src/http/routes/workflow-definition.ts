@@ -13,7 +13,12 @@ export const INPUT_NAMES = ["qbo_company", "terms", "due_in_days", "send", "mess
 export const OUTPUT_NAMES = ["qbo_invoice_number", "qbo_invoice_id", "qbo_invoice_status"] as const;
 const SEND_OPTIONS = ["leave_unsent", "send"] as const;
 
-const text = (name: string, fieldType: "text" | "textarea") => ({ name, type: "string", fieldType, options: [] });
+const text = (name: string, fieldType: "text" | "textarea") => ({
+  name,
+  type: "string",
+  fieldType,
+  options: [],
+});
 const STATIC = ["STATIC_VALUE"];
 const ANY = ["STATIC_VALUE", "OBJECT_PROPERTY"];
 
@@ -86,7 +91,9 @@ export function actionLabels(locale: Locale) {
     actionCardContent: t("workflow.actionCardContent"),
     appDisplayName: "Ledgerlink",
     inputFieldLabels: Object.fromEntries(INPUT_NAMES.map((n) => [n, t(`workflow.input.${n}`)])),
-    inputFieldDescriptions: Object.fromEntries(INPUT_NAMES.map((n) => [n, t(`workflow.inputDescription.${n}`)])),
+    inputFieldDescriptions: Object.fromEntries(
+      INPUT_NAMES.map((n) => [n, t(`workflow.inputDescription.${n}`)]),
+    ),
     outputFieldLabels: Object.fromEntries(OUTPUT_NAMES.map((n) => [n, t(`workflow.output.${n}`)])),
     executionRules: Object.fromEntries(
       ACTION_ERRORS.map((code) => [code, t(`workflow.error.${code}`, { detail: "{{ errorDetail }}" })]),

@@ -4,7 +4,12 @@ import { activeCustomers, activeItems, activeTerms } from "../../connectors/qbo/
 import { err, ok, type Result } from "../../lib/result.ts";
 import { matchCustomer } from "../customer-match.ts";
 import type { DraftLine } from "../invoices/draft.ts";
-import { partyFromCompany, partyFromContact, wantedDisplayName, type Party } from "../invoices/wizard-customer.ts";
+import {
+  partyFromCompany,
+  partyFromContact,
+  wantedDisplayName,
+  type Party,
+} from "../invoices/wizard-customer.ts";
 import { lineItemsWithItems } from "../invoices/wizard-hubspot.ts";
 import { draftLinesFrom } from "../invoices/wizard-rules.ts";
 import { contactFilterFailure } from "../records/to-qbo.ts";
@@ -15,7 +20,9 @@ import type { ActionFailure, ActionInputs } from "./inputs.ts";
 /** What the invoice is made of, once every check has passed. */
 export interface InvoicePlan {
   party: Party;
-  customer: { kind: "existing"; id: string; displayName: string; email?: string } | { kind: "new"; displayName: string };
+  customer:
+    | { kind: "existing"; id: string; displayName: string; email?: string }
+    | { kind: "new"; displayName: string };
   lines: DraftLine[];
   termId?: string;
 }
@@ -90,7 +97,8 @@ async function partyFor(
   contacts: string[],
   companies: string[],
 ): Promise<Result<Party, ActionFailure>> {
-  const order = settings.contacts.customerAs === "company" ? ["companies", "contacts"] : ["contacts", "companies"];
+  const order =
+    settings.contacts.customerAs === "company" ? ["companies", "contacts"] : ["contacts", "companies"];
   for (const type of order) {
     const id = (type === "contacts" ? contacts : companies)[0];
     if (!id) continue;
@@ -102,7 +110,8 @@ async function partyFor(
     const contact = need("hubspot", await getObject(hs, "contacts", id, props));
     if (settings.behaviour === "sync_filter") {
       const reason = need("hubspot", await contactFilterFailure(hs, settings, contact));
-      if (reason) return refuse("sync_filter", `${partyFromContact(id, contact.properties).label}: ${reason}`);
+      if (reason)
+        return refuse("sync_filter", `${partyFromContact(id, contact.properties).label}: ${reason}`);
     }
     return ok(partyFromContact(id, contact.properties));
   }

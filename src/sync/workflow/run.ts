@@ -96,13 +96,18 @@ async function createInvoice(
     .where("portalId", "=", exec.portalId)
     .where("connectionId", "=", inputs.value.connectionId)
     .executeTakeFirst();
-  if (!conn || conn.status !== "active") return { code: "unknown_company", detail: inputs.value.connectionId };
+  if (!conn || conn.status !== "active")
+    return { code: "unknown_company", detail: inputs.value.connectionId };
   const qbo = deps.clients.qbo(conn);
   const company = need("qbo", await fetchCompanySettings(qbo, conn.realmId));
   if (company.customTxnNumbers) return { code: "custom_numbers", detail: conn.companyName };
   const settings = await loadSettings(deps.db, conn.connectionId);
   const hs = deps.clients.hubspot(portal);
-  const plan = await planInvoice({ hs, qbo, dealId: exec.dealId, country: conn.country }, settings, inputs.value);
+  const plan = await planInvoice(
+    { hs, qbo, dealId: exec.dealId, country: conn.country },
+    settings,
+    inputs.value,
+  );
   if (!plan.ok) return plan.error;
 
   const key = ["workflow", exec.callbackId];
@@ -123,7 +128,8 @@ async function createInvoice(
     await createEntity(qbo, "Invoice", invoiceBody(draft, customer), requestIdFor(...key, "invoice")),
   );
   if (inputs.value.send && invoice.EmailStatus !== "EmailSent") {
-    const email = plan.value.customer.kind === "existing" ? plan.value.customer.email : plan.value.party.email;
+    const email =
+      plan.value.customer.kind === "existing" ? plan.value.customer.email : plan.value.party.email;
     invoice = need("qbo", await sendInvoice(qbo, invoice.Id, email));
   }
   await succeed(deps, { exec, conn, invoice, plan: plan.value, jobId });

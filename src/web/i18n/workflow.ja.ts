@@ -28,9 +28,11 @@ export const workflowJa: Record<keyof typeof workflowEn, string> = {
   "workflow.error.unknown_company":
     "QuickBooks 会社 {detail} は Ledgerlink に接続されていません（または再接続が必要です）。",
   "workflow.error.bad_send": "「{detail}」は「送信するか未送信のままにするか」の選択肢ではありません。",
-  "workflow.error.bad_due_in_days": "支払期日（日数）は 0〜3650 の整数で指定してください（「{detail}」は無効です）。",
+  "workflow.error.bad_due_in_days":
+    "支払期日（日数）は 0〜3650 の整数で指定してください（「{detail}」は無効です）。",
   "workflow.error.bad_terms": "支払条件が 100 文字を超えています: {detail}",
-  "workflow.error.bad_message": "メッセージが {detail} 文字あります。QuickBooks に保存できるのは 1000 文字までです。",
+  "workflow.error.bad_message":
+    "メッセージが {detail} 文字あります。QuickBooks に保存できるのは 1000 文字までです。",
   "workflow.error.unknown_terms": "QuickBooks に「{detail}」という有効な支払条件はありません。",
   "workflow.error.no_customer": "取引に請求先のコンタクトまたは会社が関連付けられていません。",
   "workflow.error.ambiguous_customer":
