@@ -161,6 +161,16 @@ describeEachBackend("Create QuickBooks invoice workflow action (W2)", (db) => {
     expect(await invoiceCount(realm)).toBe(before);
   });
 
+  it("sends the invoice from QuickBooks when asked, to the contact's e-mail", async () => {
+    const done = await settle(await run(deal("Acme – onboarding"), { ...us(), send: "send" }));
+    expect(done.state).toBe("SUCCESS");
+    expect(done.outputFields.qbo_invoice_status).toBe("sent");
+    const invoice = (
+      await stack.qboApi(stack.companies.us.realmId, "GET", `/invoice/${done.outputFields.qbo_invoice_id}`)
+    ).body.Invoice;
+    expect(invoice.EmailStatus).toBe("EmailSent");
+  });
+
   it("completes through the callback when QBO answers 429 first", async () => {
     await stack.qboControl("/faults", { method: "POST", path: "/invoice", status: 429, times: 1 });
     const started = await run(deal("Globex – licence expansion"), us());
