@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { registerCard } from "../connectors/hubspot/card-definition.ts";
+import { registerWorkflowAction } from "../connectors/hubspot/workflow-action-registry.ts";
+import { createInvoiceActionDefinition } from "../http/routes/workflow-definition.ts";
 import { HUBSPOT_SUBSCRIPTIONS } from "../connectors/hubspot/subscriptions.ts";
 import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";
@@ -124,6 +126,14 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     appId: CLIENT.appId,
     developerKey: `${CLIENT.id}-hapikey`,
     publicUrl: ledgerlinkUrl,
+  });
+  // W2: "Create QuickBooks invoice" for deal-based workflows.
+  await registerWorkflowAction({
+    fetch,
+    apiBaseUrl: hs,
+    appId: CLIENT.appId,
+    developerKey: `${CLIENT.id}-hapikey`,
+    definition: createInvoiceActionDefinition(ledgerlinkUrl),
   });
   return { portalId, realms: { us, uk } };
 }

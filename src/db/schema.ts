@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AutomationFiringsTable, AutomationRulesTable } from "./schema-automations.ts";
+import type { WorkflowExecutionsTable } from "./schema-workflows.ts";
 
 /** Table types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns). */
 export interface DB {
@@ -27,6 +28,7 @@ export interface DB {
   dealFacts: DealFactsTable;
   automationRules: AutomationRulesTable;
   automationFirings: AutomationFiringsTable;
+  workflowExecutions: WorkflowExecutionsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -23,6 +23,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { pageProps, pageRoutes } from "./routes/pages.tsx";
 import { cardRoutes } from "./routes/card.ts";
+import { workflowActionRoutes } from "./routes/workflow-action.ts";
 import { wizardRoutes } from "./routes/wizard.tsx";
 import { addExistingRoutes } from "./routes/add-existing.tsx";
 import { invoiceRoutes } from "./routes/invoices.tsx";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", activityRoutes(deps));
   app.route("/", webhookRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
   app.route("/", cardRoutes(deps));
+  app.route("/", workflowActionRoutes(deps));
   app.route("/", wizardRoutes(deps));
   app.route("/", addExistingRoutes(deps));
   app.route("/", invoiceRoutes(deps));

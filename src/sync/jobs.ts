@@ -34,6 +34,8 @@ import { backfillPayments, backfillPaymentsHandler } from "./invoices/payment-ba
 import type { AutomationDeps } from "./automations/actions.ts";
 import { deliverAutomationHandler } from "./automations/deliver.ts";
 import { deliverAutomation } from "./automations/job-defs.ts";
+import { runWorkflowAction } from "./workflow/job-defs.ts";
+import { runWorkflowActionHandler } from "./workflow/run.ts";
 
 /**
  * The job catalogue: every job Ledgerlink runs, with its payload schema and queue policy.
@@ -55,6 +57,7 @@ export const jobCatalogue: AnyJob[] = [
   backfillPayments,
   deliverAutomation,
   reconcileHubSpotRecords,
+  runWorkflowAction,
 ];
 
 export interface HandlerDeps {
@@ -100,5 +103,6 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
     [deliverAutomation.name]: (ctx) =>
       deliverAutomationHandler({ ...base, automations: deps.automations }, ctx),
     [reconcileHubSpotRecords.name]: (ctx) => reconcileHubSpotRecordsHandler(base, ctx),
+    [runWorkflowAction.name]: (ctx) => runWorkflowActionHandler({ ...base, queue: deps.queue }, ctx),
   };
 }

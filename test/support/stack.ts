@@ -9,6 +9,8 @@ import type { AppEnv } from "../../src/http/context.ts";
 import { createApp } from "../../src/http/app.tsx";
 import { addDemoCatalogue } from "../../src/cli/demo-catalogue.ts";
 import { registerCard } from "../../src/connectors/hubspot/card-definition.ts";
+import { registerWorkflowAction } from "../../src/connectors/hubspot/workflow-action-registry.ts";
+import { createInvoiceActionDefinition } from "../../src/http/routes/workflow-definition.ts";
 import { listen, type RunningServer } from "../../src/emulators/kit/index.ts";
 import type { VendorApps } from "../../src/http/vendors.ts";
 import type { ManualClock } from "../../src/lib/clock.ts";
@@ -83,6 +85,8 @@ export interface Stack {
   ): Promise<string[]>;
   /** Runs every due job (the worker, without waiting). */
   drain(): Promise<number>;
+  /** The id HubSpot gave the "Create QuickBooks invoice" definition (W2). */
+  workflowActionId: string;
   /** A fetch that reaches Ledgerlink, both emulators by origin (pass to the HubSpot emulator). */
   route: typeof fetch;
   close(): Promise<void>;
@@ -248,6 +252,14 @@ export async function startStack(
     developerKey: `${HUBSPOT_APP.clientId}-hapikey`,
     publicUrl: urls.ledgerlink,
   });
+  // W2: the "Create QuickBooks invoice" workflow action, calling Ledgerlink's action URL.
+  const workflowActionId = await registerWorkflowAction({
+    fetch: route,
+    apiBaseUrl: urls.hubspot,
+    appId: HUBSPOT_APP.appId,
+    developerKey: `${HUBSPOT_APP.clientId}-hapikey`,
+    definition: createInvoiceActionDefinition(urls.ledgerlink),
+  });
   // The portal set up as "Sign in with HubSpot" does it: Ledgerlink's deal and invoice properties.
   await setupPortalHandler(
     { db, clock, clients },
@@ -288,6 +300,7 @@ export async function startStack(
     companies: { us, uk },
     user: { userId, hubspotUserId, cookie: `ll_session=${session}; ll_csrf=${csrf}`, csrf },
     route,
+    workflowActionId,
     hs: async (method, path, body) =>
       json(
         await hubspot.fetch(

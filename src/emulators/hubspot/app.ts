@@ -102,7 +102,10 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
   let origin = "http://127.0.0.1:3001";
   const publicUrl = () => options.publicUrl ?? origin;
   const core = createCore(world, webhooks, publicUrl);
-  const extension = (options.extensions ?? createHubSpotExtensions)(core);
+  // Card fetches and workflow action calls go through the same fetch as webhooks (in-process stacks).
+  const extension = (options.extensions ?? ((c) => createHubSpotExtensions(c, { fetch: options.fetch })))(
+    core,
+  );
 
   const stateFile = options.stateFile ? new StateFile<StateJson>(options.stateFile) : undefined;
   const snapshot = (): StateJson => ({

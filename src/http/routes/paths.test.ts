@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../db/kysely.ts";
 import { PATHS, PENDING_PATHS } from "./paths.ts";
 
 describe("route paths named in the vendor consoles and hubspot-app/", () => {
-  it("are all routes of the app, except the workflow action's, still pending (W2)", () => {
+  it("are all routes of the app (none pending since W2)", () => {
     // The route table is built without touching the database.
     const served = new Set(testApp({ db: {} } as unknown as DatabaseHandle).routes.map((r) => r.path));
     for (const path of Object.values(PATHS)) {

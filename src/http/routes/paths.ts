@@ -20,8 +20,5 @@ export const PATHS = {
   workflowCreateInvoiceCompanies: "/hubspot/workflow-actions/create-invoice/companies",
 } as const;
 
-/** Routes named in the vendor configuration that no handler serves yet (the lead's W2 work). */
-export const PENDING_PATHS: ReadonlySet<string> = new Set([
-  PATHS.workflowCreateInvoice,
-  PATHS.workflowCreateInvoiceCompanies,
-]);
+/** Routes named in the vendor configuration that no handler serves yet (none since W2). */
+export const PENDING_PATHS: ReadonlySet<string> = new Set([]);

@@ -22,6 +22,23 @@ export async function ensureCustomer(
 ): Promise<Result<string, VendorError>> {
   const wanted = draft.customer;
   if (wanted.kind === "existing") return ok(wanted.id);
+  const created = await createUniqueCustomer(http, wanted, ["draft", draftId]);
+  if (!created.ok) return created;
+  await rememberCustomer(db, draftId, draft, created.value.id, created.value.displayName);
+  return ok(created.value.id);
+}
+
+type NewCustomer = Extract<CompleteDraft["customer"], { kind: "new" }>;
+
+/**
+ * Creates a QBO customer under a DisplayName no customer has, inactive ones included (also W2's
+ * workflow action). `requestKey` makes each write replay rather than duplicate on a rerun.
+ */
+export async function createUniqueCustomer(
+  http: HttpClient,
+  wanted: Omit<NewCustomer, "kind">,
+  requestKey: string[],
+): Promise<Result<{ id: string; displayName: string }, VendorError>> {
   for (let attempt = 1; ; attempt++) {
     const taken = await queryAll(http, {
       entity: "Customer",
@@ -40,17 +57,14 @@ export async function ensureCustomer(
       "Customer",
       customerBody({ ...wanted, displayName }),
       // A name race (someone took it between our read and write) retries under a new id.
-      requestIdFor("draft", draftId, "customer", attempt === 1 ? "" : String(attempt)),
+      requestIdFor(...requestKey, "customer", attempt === 1 ? "" : String(attempt)),
     );
-    if (created.ok) {
-      await rememberCustomer(db, draftId, draft, created.value.Id, displayName);
-      return ok(created.value.Id);
-    }
+    if (created.ok) return ok({ id: created.value.Id, displayName });
     if (created.error.kind !== "duplicate" || attempt >= MAX_NAME_RACES) return err(created.error);
   }
 }
 
-function customerBody(c: Extract<CompleteDraft["customer"], { kind: "new" }>): Record<string, unknown> {
+function customerBody(c: Omit<NewCustomer, "kind">): Record<string, unknown> {
   return {
     DisplayName: c.displayName,
     ...(c.givenName ? { GivenName: c.givenName } : {}),

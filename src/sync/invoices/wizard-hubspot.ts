@@ -63,7 +63,17 @@ export async function quoteDetails(
 ): Promise<Result<{ lines: HubSpotLine[]; contacts: string[]; companies: string[] }, VendorError>> {
   const linked = await associations(hs, "quotes", quoteId, ["line_items", "contacts", "companies"] as const);
   if (!linked.ok) return linked;
-  const items = await batchRead(hs, "line_items", linked.value.line_items, LINE_PROPS);
+  const lines = await lineItemsWithItems(hs, linked.value.line_items);
+  if (!lines.ok) return lines;
+  return ok({ lines: lines.value, contacts: linked.value.contacts, companies: linked.value.companies });
+}
+
+/** Line items (a quote's or a deal's) with their products' QBO link, in the quote's order (I4, W2). */
+export async function lineItemsWithItems(
+  hs: HttpClient,
+  lineItemIds: string[],
+): Promise<Result<HubSpotLine[], VendorError>> {
+  const items = await batchRead(hs, "line_items", lineItemIds, LINE_PROPS);
   if (!items.ok) return items;
   const productIds = [
     ...new Set(items.value.map((i) => i.properties.hs_product_id).filter((p): p is string => !!p)),
@@ -85,7 +95,7 @@ export async function quoteDetails(
     price: Number(i.properties.price ?? 0) || 0,
     description: i.properties.description ?? undefined,
   }));
-  return ok({ lines, contacts: linked.value.contacts, companies: linked.value.companies });
+  return ok(lines);
 }
 
 /** I3: the first contact stands for the customer, else the first company. */

@@ -1,5 +1,6 @@
 import { appCardEn } from "./app-card.en.ts";
 import { cardEn } from "./card.en.ts";
+import { workflowEn } from "./workflow.en.ts";
 import { initialEn } from "./initial.en.ts";
 import { mappingsEn } from "./mappings.en.ts";
 import { syncEn } from "./sync.en.ts";
@@ -120,6 +121,7 @@ export const en = {
   ...appCardEn,
   ...reportsEn,
   ...automationsEn,
+  ...workflowEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { appCardJa } from "./app-card.ja.ts";
 import { cardJa } from "./card.ja.ts";
+import { workflowJa } from "./workflow.ja.ts";
 import type { Messages } from "./en.ts";
 import { initialJa } from "./initial.ja.ts";
 import { mappingsJa } from "./mappings.ja.ts";
@@ -125,4 +126,5 @@ export const ja: Messages = {
   ...appCardJa,
   ...reportsJa,
   ...automationsJa,
+  ...workflowJa,
 };
