@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
           await page.goto(`${url}/activity`);
           return page.locator("main").innerText();
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toMatch(/set up HubSpot properties \(\d+ created/);
   }, 60_000);
