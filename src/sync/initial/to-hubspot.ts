@@ -45,6 +45,25 @@ interface Writes {
 export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "paused", VendorError>> {
   const { kind } = ctx;
   const pairs = await pairsFor(ctx.db, ctx.connection.connectionId, kind, "to_hubspot");
+  const where: QuerySpec["where"] = [
+    ["Active", "=", true],
+    ...(kind.qboEntity === "Item"
+      ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
+      : []),
+  ];
+
+  const fetchPage = (start: number) =>
+    queryPage(ctx.qbo, {
+      entity: kind.qboEntity,
+      where,
+      orderBy: { field: "Id" },
+      startPosition: start,
+      maxResults: MAX_RESULTS,
+    });
+  // QBO's count and first page are read while HubSpot's index is: the start-up overlaps too.
+  const counted =
+    ctx.progress.total === undefined ? queryCount(ctx.qbo, { entity: kind.qboEntity, where }) : undefined;
+  let next = fetchPage(ctx.progress.qboStart);
   const index = new KeyIndex<CrmRecord>();
   const byKey = new Map<string, string>();
   const props = [...new Set([...pairs.map((p) => p.hubspotProperty), ...MATCH_PROPS, kind.keyProperty])];
@@ -59,27 +78,11 @@ export async function runToHubSpot(ctx: RunContext): Promise<Result<"done" | "pa
     (await linksOf(ctx.db, ctx.connection.connectionId, kind.link)).map((l) => [l.qboId, l]),
   );
   const linkedHubSpot = new Set([...links.values()].map((l) => l.hubspotId));
-  const where: QuerySpec["where"] = [
-    ["Active", "=", true],
-    ...(kind.qboEntity === "Item"
-      ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
-      : []),
-  ];
-  if (ctx.progress.total === undefined) {
-    const total = await queryCount(ctx.qbo, { entity: kind.qboEntity, where });
+  if (counted) {
+    const total = await counted;
     if (!total.ok) return total;
     ctx.progress.total = total.value;
   }
-
-  const fetchPage = (start: number) =>
-    queryPage(ctx.qbo, {
-      entity: kind.qboEntity,
-      where,
-      orderBy: { field: "Id" },
-      startPosition: start,
-      maxResults: MAX_RESULTS,
-    });
-  let next = fetchPage(ctx.progress.qboStart);
   // Page N's rows are saved while page N+1 is written to HubSpot; the checkpoint only ever moves
   // past pages whose links and ledger are saved, so a crash re-reads, never skips.
   let saving: { done: Promise<void>; progress: Progress } | undefined;
