@@ -60,8 +60,14 @@ export async function runToQbo(ctx: RunContext): Promise<Result<"done" | "paused
     ]),
   ];
 
-  for (let pageNo = Math.floor(ctx.progress.seen / 100); ; pageNo++) {
-    const page = await listPage(ctx.hubspot, kind.hubspotType, props, ctx.progress.hubspotAfter);
+  // Creates wait for a full batch of 30 across pages (100 a page would otherwise send 30+30+30+10).
+  // The saved cursor stays at the page the oldest waiting record came from: a resumed run re-reads
+  // it, skips what is linked by then, and creates the rest.
+  let carry: Pending[] = [];
+  let carryFrom: string | undefined;
+  let readAfter = ctx.progress.hubspotAfter;
+  for (;;) {
+    const page = await listPage(ctx.hubspot, kind.hubspotType, props, readAfter);
     if (!page.ok) return page;
     const pending: Pending[] = [];
     const newLinks: RecordLink[] = [];
@@ -74,21 +80,32 @@ export async function runToQbo(ctx: RunContext): Promise<Result<"done" | "paused
       if (v.link) newLinks.push(v.link);
       ledger.push(entry(ctx, record.id, v.decision, v.outcome));
     }
+    const last = !page.value.after;
+    const waiting = [...carry, ...pending];
+    const ready = last ? waiting.length : waiting.length - (waiting.length % BATCH_SIZE);
+    if (carry.length === 0) carryFrom = readAfter;
+    carry = ctx.dryRun ? [] : waiting.slice(ready);
     if (!ctx.dryRun) {
-      const created = await createAll(ctx, pending, pageNo, account?.ok ? account.value : undefined, ledger);
+      const created = await createAll(
+        ctx,
+        waiting.slice(0, ready),
+        account?.ok ? account.value : undefined,
+        ledger,
+      );
       if (!created.ok) return created;
       await saveLinks(ctx.db, [...newLinks, ...created.value], [], ctx.now());
       await recordLedgerMany(ctx.db, ledger);
     }
     ctx.progress.seen += page.value.records.length;
-    ctx.progress.hubspotAfter = page.value.after;
+    readAfter = page.value.after;
+    ctx.progress.hubspotAfter = carry.length ? carryFrom : readAfter;
     const remaining = Math.max(0, (ctx.progress.total ?? ctx.progress.seen) - ctx.progress.seen);
     ctx.progress.etaSeconds = etaSeconds({
       qboReads: 0,
       hubspotCalls: Math.ceil(remaining / 100),
       qboBatches: Math.ceil(remaining / BATCH_SIZE),
     });
-    if (!page.value.after) return ok("done");
+    if (last) return ok("done");
     if (!(await ctx.checkpoint(ctx.progress))) return ok("paused");
   }
 }
@@ -230,7 +247,6 @@ function pendingCreate(ctx: RunContext, record: CrmRecord, s: State, label: stri
 async function createAll(
   ctx: RunContext,
   pending: Pending[],
-  pageNo: number,
   account: { value: string; name: string } | undefined,
   ledger: LedgerEntry[],
 ): Promise<Result<RecordLink[], VendorError>> {
@@ -245,7 +261,8 @@ async function createAll(
       ctx.qbo,
       ctx.kind.qboEntity,
       items,
-      requestIdFor(ctx.syncId, String(pageNo), String(i)),
+      // From the records themselves: a rerun that rebuilds the same batch replays QBO's answer.
+      requestIdFor(ctx.syncId, ...chunk.map((c) => c.record.id)),
     );
     if (!res.ok) return res;
     for (const [j, outcome] of res.value.entries()) {
