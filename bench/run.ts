@@ -83,7 +83,7 @@ function inChild(direction: "to_hubspot" | "to_qbo", n: number): InitialSyncFigu
   return JSON.parse(out.trim().split("\n").at(-1)!) as InitialSyncFigure;
 }
 
-async function initialSyncs() {
+function initialSyncs() {
   const scale = process.env.BENCH_SCALE === "small" ? 0.1 : 1;
   const runs: Array<["to_hubspot" | "to_qbo", number]> = [
     ["to_hubspot", 10_000 * scale],
@@ -93,7 +93,7 @@ async function initialSyncs() {
   console.log("| initial sync | records | wall time | lower bound | ratio (≤ 1.2) | peak RSS (baseline) |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const [direction, n] of runs) {
-    const f = await inChild(direction, n);
+    const f = inChild(direction, n);
     const what =
       direction === "to_hubspot" ? "QBO customers → HubSpot contacts" : "HubSpot contacts → QBO customers";
     console.log(
@@ -105,4 +105,4 @@ async function initialSyncs() {
 }
 
 await main();
-if (process.env.BENCH_ONLY !== "cards") await initialSyncs();
+if (process.env.BENCH_ONLY !== "cards") initialSyncs();
