@@ -85,3 +85,21 @@ export function Layout(
     </html>
   );
 }
+
+/** A page's outcome lines: what just happened (status) and what was refused (alert). */
+export function Notices(props: { flash?: string; error?: string }) {
+  return (
+    <>
+      {props.flash ? (
+        <p class="notice" role="status">
+          {props.flash}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="banner" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}

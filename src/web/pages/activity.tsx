@@ -1,5 +1,5 @@
 import type { Outcome } from "../../db/repos/ledger.ts";
-import { CsrfField, Layout, type PageProps } from "../layout.tsx";
+import { CsrfField, Layout, type PageProps, Notices } from "../layout.tsx";
 
 export interface ActivityRow {
   id: string;
@@ -32,16 +32,7 @@ export function ActivityPage(
   return (
     <Layout {...props} title={t("activity.title")} section="activity">
       <p>{t("activity.intro")}</p>
-      {props.flash ? (
-        <p class="notice" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="banner" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notices flash={props.flash} error={props.error} />
       <form method="get" action="/activity" class="filters">
         <label>
           {t("activity.filter.object")}{" "}

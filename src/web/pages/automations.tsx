@@ -1,5 +1,5 @@
 import type { AutomationAction, AutomationEvent, FiringStatus } from "../../db/schema-automations.ts";
-import { CsrfField, Layout, type PageProps } from "../layout.tsx";
+import { CsrfField, Layout, type PageProps, Notices } from "../layout.tsx";
 
 export interface RuleListRow {
   ruleId: string;
@@ -33,16 +33,7 @@ export function AutomationsPage(
   return (
     <Layout {...props} title={t("automations.title")} section="automations">
       <p>{t("automations.intro")}</p>
-      {props.flash ? (
-        <p class="notice" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="banner" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notices flash={props.flash} error={props.error} />
       <h2>{t("automations.rules")}</h2>
       <p>
         <a class="button" href="/automations/new">

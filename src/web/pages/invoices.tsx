@@ -1,5 +1,5 @@
 import type { InvoiceStateColumn } from "../../db/schema.ts";
-import { CsrfField, Layout, type PageProps } from "../layout.tsx";
+import { CsrfField, Layout, type PageProps, Notices } from "../layout.tsx";
 
 const STATES: InvoiceStateColumn[] = ["awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"];
 
@@ -44,16 +44,7 @@ export function InvoicesPage(
   return (
     <Layout {...props} title={t("invoices.title")} section="invoices">
       <p>{t("invoices.intro")}</p>
-      {props.flash ? (
-        <p class="notice" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="banner" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notices flash={props.flash} error={props.error} />
       <form method="get" action="/invoices" class="filters">
         <label>
           {t("invoices.filter.status")}{" "}

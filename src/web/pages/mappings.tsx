@@ -3,7 +3,7 @@ import type { FieldMappingRow } from "../../db/repos/field-mappings.ts";
 import type { MappingDirection, MappingObject } from "../../db/schema.ts";
 import { QBO_FIELDS } from "../../sync/mapping/qbo-fields.ts";
 import type { Translate } from "../i18n/index.ts";
-import { CsrfField, Layout, type PageProps } from "../layout.tsx";
+import { CsrfField, Layout, type PageProps, Notices } from "../layout.tsx";
 
 const OBJECTS: MappingObject[] = ["contact", "product", "invoice"];
 const DIRECTIONS: MappingDirection[] = ["to_hubspot", "to_qbo", "both"];
@@ -27,16 +27,7 @@ export function MappingsPage(props: PageProps & MappingsView) {
   return (
     <Layout {...props} title={t("mappings.title")} section="mappings">
       <p>{t("mappings.intro")}</p>
-      {props.flash ? (
-        <p class="notice" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="banner" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notices flash={props.flash} error={props.error} />
       {!conn ? (
         <p>{t("sync.noCompany")}</p>
       ) : (

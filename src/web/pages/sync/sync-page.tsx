@@ -1,7 +1,7 @@
 import type { InitialSyncRow } from "../../../db/repos/initial-syncs.ts";
 import type { ReviewItemRow } from "../../../db/repos/review-items.ts";
 import type { SyncSettings } from "../../../sync/settings/schema.ts";
-import { CsrfField, Layout, type PageProps } from "../../layout.tsx";
+import { CsrfField, Layout, type PageProps, Notices } from "../../layout.tsx";
 import { InitialSection } from "./initial-pages.tsx";
 import { SettingsForm, type SyncTab } from "./settings-form.tsx";
 
@@ -25,16 +25,7 @@ export function SyncPage(
   return (
     <Layout {...props} title={t("sync.title")} section="sync">
       <p>{t("sync.intro")}</p>
-      {props.flash ? (
-        <p class="notice" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="banner" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notices flash={props.flash} error={props.error} />
       {!conn || !props.settings ? (
         <p>{t("sync.noCompany")}</p>
       ) : (
