@@ -64,6 +64,8 @@ export class Company {
   /** Changes since the last drain; the app turns them into webhook notifications. */
   pendingEvents: ChangeEvent[] = [];
   #counters: Record<string, number>;
+  /** `Entity.field` → name key → ids: QBO's name uniqueness (6240) without scanning the list. */
+  readonly #names = new Map<string, Map<string, Set<string>>>();
 
   constructor(
     readonly settings: CompanySettings,
@@ -134,11 +136,34 @@ export class Company {
       MetaData: { CreateTime: previousMeta.CreateTime ?? stamp, LastUpdatedTime: stamp },
     };
     this.table(entity).set(id, stored);
+    this.#reindex(entity, id, previous, stored);
     this.pendingEvents.push({ entity, id, operation, at: now });
     return stored;
   }
 
+  /** The ids of a list's records whose `field` reads `name` (trimmed, in any case). */
+  idsNamed(entity: EntityName, field: string, name: string): ReadonlySet<string> {
+    const key = `${entity}.${field}`;
+    let index = this.#names.get(key);
+    if (!index) {
+      index = new Map();
+      for (const row of this.table(entity).values()) addName(index, row[field], String(row.Id));
+      this.#names.set(key, index);
+    }
+    return index.get(nameKey(name)) ?? new Set();
+  }
+
+  #reindex(entity: EntityName, id: string, before: Entity | undefined, after: Entity | undefined): void {
+    for (const [key, index] of this.#names) {
+      const [indexed, field] = key.split(".") as [string, string];
+      if (indexed !== entity) continue;
+      if (before && typeof before[field] === "string") index.get(nameKey(before[field]))?.delete(id);
+      if (after) addName(index, after[field], id);
+    }
+  }
+
   remove(entity: EntityName, id: string, now: Date): void {
+    this.#reindex(entity, id, this.get(entity, id), undefined);
     this.table(entity).delete(id);
     this.tombstones.push({ entity, id, at: now.toISOString() });
     this.pendingEvents.push({ entity, id, operation: "Delete", at: now });
@@ -174,4 +199,15 @@ export class Company {
     company.outbox = json.outbox;
     return company;
   }
+}
+
+/** How QBO compares names for uniqueness: trimmed, case-insensitive. */
+export const nameKey = (name: string) => name.trim().toLowerCase();
+
+function addName(index: Map<string, Set<string>>, name: unknown, id: string): void {
+  if (typeof name !== "string") return;
+  const key = nameKey(name);
+  let ids = index.get(key);
+  if (!ids) index.set(key, (ids = new Set()));
+  ids.add(id);
 }

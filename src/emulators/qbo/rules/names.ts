@@ -12,8 +12,6 @@ import {
   type RuleContext,
 } from "./common.ts";
 
-const nameKey = (name: string) => name.trim().toLowerCase();
-
 /** Names are unique per list, inactive records included (quickbooks.md §3.1, §3.2: 6240). */
 function assertUniqueName(
   ctx: RuleContext,
@@ -22,11 +20,8 @@ function assertUniqueName(
   name: string,
   selfId?: string,
 ) {
-  const key = nameKey(name);
-  for (const other of ctx.company.table(entity).values()) {
-    if (other.Id !== selfId && typeof other[field] === "string" && nameKey(other[field]) === key) {
-      throw faults.duplicateName();
-    }
+  for (const id of ctx.company.idsNamed(entity, field, name)) {
+    if (id !== selfId) throw faults.duplicateName();
   }
 }
 
