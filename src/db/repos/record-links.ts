@@ -26,37 +26,28 @@ const asLink = (row: RecordLinkRow): RecordLink => ({
   archived: row.archived,
 });
 
-export async function linkByQbo(
+async function findLink(
   db: Database,
   connectionId: string,
   kind: LinkKind,
-  qboId: string,
+  side: "qboId" | "hubspotId",
+  id: string,
 ): Promise<RecordLink | undefined> {
   const row = await db
     .selectFrom("recordLinks")
     .selectAll()
     .where("connectionId", "=", connectionId)
     .where("kind", "=", kind)
-    .where("qboId", "=", qboId)
+    .where(side, "=", id)
     .executeTakeFirst();
   return row && asLink(row);
 }
 
-export async function linkByHubspot(
-  db: Database,
-  connectionId: string,
-  kind: LinkKind,
-  hubspotId: string,
-): Promise<RecordLink | undefined> {
-  const row = await db
-    .selectFrom("recordLinks")
-    .selectAll()
-    .where("connectionId", "=", connectionId)
-    .where("kind", "=", kind)
-    .where("hubspotId", "=", hubspotId)
-    .executeTakeFirst();
-  return row && asLink(row);
-}
+export const linkByQbo = (db: Database, connectionId: string, kind: LinkKind, qboId: string) =>
+  findLink(db, connectionId, kind, "qboId", qboId);
+
+export const linkByHubspot = (db: Database, connectionId: string, kind: LinkKind, hubspotId: string) =>
+  findLink(db, connectionId, kind, "hubspotId", hubspotId);
 
 /** Every link of a kind, keyed both ways (the initial sync's in-memory index). */
 export async function linksOf(db: Database, connectionId: string, kind: LinkKind): Promise<RecordLink[]> {

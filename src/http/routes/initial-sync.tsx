@@ -1,7 +1,5 @@
 import { Hono, type Context } from "hono";
-import type { Database } from "../../db/kysely.ts";
 import { findInitialSync } from "../../db/repos/initial-syncs.ts";
-import { findQboConnection } from "../../db/repos/qbo-connections.ts";
 import {
   pauseInitialSync,
   previewInitialSync,
@@ -15,6 +13,7 @@ import { MessagePage } from "../../web/pages/message.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { requireUser } from "../middleware/session.ts";
+import { ownConnection } from "./own-connection.ts";
 import { pageProps } from "./pages.tsx";
 
 const isObject = (v: string | undefined): v is SyncObject => v === "contacts" || v === "products";
@@ -77,9 +76,4 @@ export function initialSyncRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/sync/${conn}/initial/run/${run.syncId}`, 303);
   });
   return app;
-}
-
-async function ownConnection(c: Context<AppEnv>, db: Database): Promise<string | undefined> {
-  const conn = await findQboConnection(db, c.get("user")!.portalId, c.req.param("conn") ?? "");
-  return conn?.connectionId;
 }

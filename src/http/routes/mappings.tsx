@@ -10,7 +10,7 @@ import {
   updateMapping,
 } from "../../db/repos/field-mappings.ts";
 import { findPortal } from "../../db/repos/portals.ts";
-import { findQboConnection, listQboConnections } from "../../db/repos/qbo-connections.ts";
+import { listQboConnections } from "../../db/repos/qbo-connections.ts";
 import type { MappingObject } from "../../db/schema.ts";
 import { compatibility } from "../../sync/mapping/compat.ts";
 import { qboField } from "../../sync/mapping/qbo-fields.ts";
@@ -21,6 +21,7 @@ import { MappingsPage, type MappingsView } from "../../web/pages/mappings.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { requireUser } from "../middleware/session.ts";
+import { ownConnection } from "./own-connection.ts";
 import { pageProps } from "./pages.tsx";
 
 const OBJECTS: MappingObject[] = ["contact", "product", "invoice"];
@@ -142,11 +143,6 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/mappings?company=${conn}&object=${object}&done=added`, 303);
   });
   return app;
-}
-
-async function ownConnection(c: Context<AppEnv>, db: Database): Promise<string | undefined> {
-  const conn = await findQboConnection(db, c.get("user")!.portalId, c.req.param("conn") ?? "");
-  return conn?.connectionId;
 }
 
 async function hubspotProperties(c: Context<AppEnv>, deps: AppDeps, object: MappingObject) {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { Database } from "../../db/kysely.ts";
 import { initialSyncsOf } from "../../db/repos/initial-syncs.ts";
-import { findQboConnection, listQboConnections } from "../../db/repos/qbo-connections.ts";
+import { listQboConnections } from "../../db/repos/qbo-connections.ts";
 import { saveLink } from "../../db/repos/record-links.ts";
 import { closeReview, openReviews } from "../../db/repos/review-items.ts";
 import { previewBehaviourSwitch } from "../../sync/settings/migration.ts";
@@ -12,6 +12,7 @@ import { SyncPage } from "../../web/pages/sync/sync-page.tsx";
 import type { AppDeps } from "../app.tsx";
 import type { AppEnv } from "../context.ts";
 import { requireUser } from "../middleware/session.ts";
+import { ownConnection } from "./own-connection.ts";
 import { pageProps } from "./pages.tsx";
 import { settingsFromForm, TABS, type Tab } from "./sync-form.ts";
 
@@ -117,11 +118,6 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
 }
 
 class BadCandidate extends Error {}
-
-async function ownConnection(c: Context<AppEnv>, db: Database): Promise<string | undefined> {
-  const conn = await findQboConnection(db, c.get("user")!.portalId, c.req.param("conn") ?? "");
-  return conn?.connectionId;
-}
 
 async function renderSync(
   c: Context<AppEnv>,

@@ -10,3 +10,12 @@ export const failed = (decision: string, error: VendorError): AppliedChange => (
   errorCategory: error.kind,
   errorMessage: error.message,
 });
+
+/**
+ * A failure that a retry may cure (throttled, unreachable) throws, so the job is retried with the
+ * checkpoint unmoved; any other is recorded as this record's failed outcome.
+ */
+export function retryOr(decision: string, error: VendorError): AppliedChange {
+  if (error.retryable) throw new Error(`${decision}: ${error.message}`);
+  return failed(decision, error);
+}

@@ -1,4 +1,4 @@
-import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
+import type { HttpClient } from "../../connectors/http-client.ts";
 import { getObject } from "../../connectors/hubspot/crm.ts";
 import { archiveRecord, batchUpsert, updateRecord } from "../../connectors/hubspot/records.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
@@ -17,7 +17,7 @@ import { planFields, rememberWritten, type Values } from "../mapping/plan.ts";
 import { flowsToHubSpot, type SyncSettings } from "../settings/schema.ts";
 import { keyOf, type RecordKind } from "./kinds.ts";
 import { matchInHubSpot } from "./match.ts";
-import { done, failed, skipped } from "./outcome.ts";
+import { done, retryOr, skipped } from "./outcome.ts";
 import { pairsFor, type Pair } from "./pairs.ts";
 import { ensurePrimaryContact } from "./primary-contact.ts";
 
@@ -28,12 +28,6 @@ export interface QboSide {
   connection: { connectionId: string; realmId: string };
   settings: SyncSettings;
 }
-
-const retryOr = (decision: string, error: VendorError): AppliedChange => {
-  // A throttled or unreachable HubSpot is retried by the job (the checkpoint has not moved).
-  if (error.retryable) throw new Error(`${decision}: ${error.message}`);
-  return failed(decision, error);
-};
 
 const qboValues = (entity: QboEntity, pairs: Pair[]): Values =>
   Object.fromEntries(pairs.map((p) => [p.field.path, readQboPath(entity, p.field.path)]));

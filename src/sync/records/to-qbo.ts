@@ -21,7 +21,7 @@ import { flowsToQbo, type SyncSettings } from "../settings/schema.ts";
 import { filterFailure, filterProperties } from "./filters.ts";
 import type { RecordKind } from "./kinds.ts";
 import { matchInQbo } from "./match.ts";
-import { done, failed, skipped } from "./outcome.ts";
+import { done, retryOr, skipped } from "./outcome.ts";
 import { pairsFor, type Pair } from "./pairs.ts";
 import { completeCreateBody } from "./qbo-create.ts";
 
@@ -33,11 +33,6 @@ export interface HubSpotSide {
   connection: { connectionId: string; realmId: string };
   settings: SyncSettings;
 }
-
-const retryOr = (decision: string, error: VendorError): AppliedChange => {
-  if (error.retryable) throw new Error(`${decision}: ${error.message}`);
-  return failed(decision, error);
-};
 
 const hsLabel = (kind: RecordKind, id: string) => `HubSpot ${kind.hubspotType} ${id}`;
 
