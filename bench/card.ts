@@ -1,8 +1,8 @@
 import { openDatabase, type Database, type DatabaseHandle } from "../src/db/kysely.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { invoiceKeyOf, linkInvoice, upsertInvoice } from "../src/db/repos/invoices.ts";
-import { upsertPortal } from "../src/db/repos/portals.ts";
-import { upsertQboConnection } from "../src/db/repos/qbo-connections.ts";
+import { invoiceKeyOf, linkInvoice, upsertInvoice } from "../src/features/invoices/repo/invoices.ts";
+import { upsertPortal } from "../src/features/connections/repo/portals.ts";
+import { upsertQboConnection } from "../src/features/connections/repo/qbo-connections.ts";
 import { signatureHeaders } from "../src/emulators/hubspot/extensions/signatures.ts";
 import { createApp } from "../src/http/app.tsx";
 import { ManualClock } from "../src/lib/clock.ts";

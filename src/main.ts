@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { ensureInstalledAt, recordHeartbeat } from "./db/repos/instance.ts";
+import { ensureInstalledAt, recordHeartbeat } from "./db/instance.ts";
 import { createApp } from "./http/app.tsx";
-import type { VendorApps } from "./http/vendors.ts";
+import type { VendorApps } from "./features/connections/index.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
 import { randomId } from "./lib/ids.ts";
@@ -16,11 +16,11 @@ import { resolveSecretKey } from "./lib/secret-key.ts";
 import { JobQueue } from "./queue/queue.ts";
 import { realSleep } from "./connectors/http-client.ts";
 import { RateBudget } from "./connectors/rate-budget.ts";
-import { rateBudgetStore } from "./db/repos/rate-budgets.ts";
-import { jobCatalogue, jobHandlers } from "./sync/jobs.ts";
-import { createVendorClients, type VendorClients } from "./sync/vendor-clients.ts";
+import { rateBudgetStore } from "./db/rate-budgets.ts";
+import { jobCatalogue, jobHandlers } from "./features/catalogue.ts";
+import { createVendorClients, type VendorClients } from "./features/connections/index.ts";
 import { smtpMailer } from "./connectors/smtp.ts";
-import type { AutomationDeps } from "./sync/automations/actions.ts";
+import type { AutomationDeps } from "./features/automations/index.ts";
 
 /**
  * The composition root: the only place that picks concrete implementations and wires them.

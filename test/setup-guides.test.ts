@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QBO_SCOPES } from "../src/connectors/qbo/oauth.ts";
-import { PATHS } from "../src/http/routes/paths.ts";
-import { WATCHED_ENTITIES } from "../src/sync/handlers/pull-qbo-changes.ts";
+import { PATHS } from "../src/http/paths.ts";
+import { WATCHED_ENTITIES } from "../src/features/changes/pull-qbo-changes.ts";
 
 /** The setup guides name every value a user copies between a vendor console and the environment. */
 const guide = (name: string) => readFileSync(new URL(`../docs/${name}`, import.meta.url), "utf8");

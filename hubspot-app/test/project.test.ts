@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HUBSPOT_SCOPES } from "../../src/connectors/hubspot/oauth";
 import { HUBSPOT_SUBSCRIPTIONS } from "../../src/connectors/hubspot/subscriptions";
-import { PATHS } from "../../src/http/routes/paths";
-import { INVOICE_STATUS_OPTIONS } from "../../src/sync/portal-properties";
+import { PATHS } from "../../src/http/paths";
+import { INVOICE_STATUS_OPTIONS } from "../../src/features/connections/portal-properties";
 import { LEDGERLINK_URL } from "../src/app/cards/ledgerlink-url";
 
 /**

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { registerCard } from "../connectors/hubspot/card-definition.ts";
 import { registerWorkflowAction } from "../connectors/hubspot/workflow-action-registry.ts";
-import { createInvoiceActionDefinition } from "../http/routes/workflow-definition.ts";
+import { createInvoiceActionDefinition } from "../features/workflow-action/index.ts";
 import { HUBSPOT_SUBSCRIPTIONS } from "../connectors/hubspot/subscriptions.ts";
 import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";

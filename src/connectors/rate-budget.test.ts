@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeEachBackend } from "../../test/support/db.ts";
 import { openDatabase } from "../db/kysely.ts";
-import { rateBudgetStore } from "../db/repos/rate-budgets.ts";
+import { rateBudgetStore } from "../db/rate-budgets.ts";
 import { ManualClock } from "../lib/clock.ts";
 import {
   budgetHooks,

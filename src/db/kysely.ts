@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type Dialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
-import type { DB } from "./schema.ts";
+import type { DB } from "./schema/index.ts";
 
 export type Database = Kysely<DB>;
 

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../../test/support/db.ts";
 import { testApp } from "../../test/support/app.ts";
-import { ensureInstalledAt } from "../db/repos/instance.ts";
+import { ensureInstalledAt } from "../db/instance.ts";
 import { ManualClock } from "../lib/clock.ts";
 
 describeEachBackend("web shell", (db) => {
@@ -43,7 +43,7 @@ describeEachBackend("web shell", (db) => {
   });
 
   it("never redirects sign-in to another site", async () => {
-    const { safeNext } = await import("./routes/auth.tsx");
+    const { safeNext } = await import("../features/connections/auth-routes.tsx");
     expect(safeNext("//evil.example")).toBe("/connections");
     expect(safeNext("https://evil.example")).toBe("/connections");
     expect(safeNext("/reports")).toBe("/reports");

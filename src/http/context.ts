@@ -1,4 +1,4 @@
-import type { SessionUser } from "../db/repos/sessions.ts";
+import type { SessionUser } from "../features/connections/index.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { Locale, Translate } from "../web/i18n/index.ts";

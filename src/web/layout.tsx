@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { SessionUser } from "../db/repos/sessions.ts";
+import type { SessionUser } from "../features/connections/index.ts";
 import type { Locale, Translate } from "./i18n/index.ts";
 
 export type Section =

@@ -3,7 +3,7 @@ import { testSecrets } from "../support/app.ts";
 import { startReceiver } from "../support/automation-sinks.ts";
 import { chromiumAvailable } from "../support/browser.ts";
 import { silentLogger } from "../../src/lib/logger.ts";
-import { jobHandlers } from "../../src/sync/jobs.ts";
+import { jobHandlers } from "../../src/features/catalogue.ts";
 import { dealNamed, follow, qboInvoice, recordPayment, useStory } from "./support/invoice-story.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { listen, type RunningServer } from "../../src/emulators/kit/serve.ts";
-import { ensureInstalledAt } from "../../src/db/repos/instance.ts";
+import { ensureInstalledAt } from "../../src/db/instance.ts";
 import type { DatabaseHandle } from "../../src/db/kysely.ts";
 import { ManualClock } from "../../src/lib/clock.ts";
 import { testApp } from "../support/app.ts";

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "../../src/db/kysely.ts";
 import { createApp } from "../../src/http/app.tsx";
-import type { VendorApps } from "../../src/http/vendors.ts";
+import type { VendorApps } from "../../src/features/connections/vendors.ts";
 import { ManualClock } from "../../src/lib/clock.ts";
 import { generateSecretKey, SecretBox } from "../../src/lib/crypto.ts";
 import { silentLogger } from "../../src/lib/logger.ts";

@@ -1,10 +1,10 @@
 import type { Database } from "../../src/db/kysely.ts";
-import { rateBudgetStore } from "../../src/db/repos/rate-budgets.ts";
+import { rateBudgetStore } from "../../src/db/rate-budgets.ts";
 import type { HubSpotApp } from "../../src/connectors/hubspot/oauth.ts";
 import type { IntuitApp } from "../../src/connectors/qbo/oauth.ts";
 import { RateBudget } from "../../src/connectors/rate-budget.ts";
 import type { ManualClock } from "../../src/lib/clock.ts";
-import { createVendorClients } from "../../src/sync/vendor-clients.ts";
+import { createVendorClients } from "../../src/features/connections/vendor-clients.ts";
 import { testSecrets } from "./app.ts";
 
 /** Vendor clients whose sleeps move the manual clock instead of waiting. */

@@ -1,5 +1,5 @@
 import type { Database } from "../../src/db/kysely.ts";
-import { upsertQboConnection } from "../../src/db/repos/qbo-connections.ts";
+import { upsertQboConnection } from "../../src/features/connections/repo/qbo-connections.ts";
 import type { EmulatorClock } from "../../src/emulators/kit/index.ts";
 import { createQboEmulator, type QboEmulator } from "../../src/emulators/qbo/app.ts";
 import type { ManualClock } from "../../src/lib/clock.ts";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { DatabaseHandle } from "../../src/db/kysely.ts";
 import type { ManualClock } from "../../src/lib/clock.ts";
-import { pullQboChanges } from "../../src/sync/job-defs.ts";
-import { CONTACT_KIND, type RecordKind } from "../../src/sync/records/kinds.ts";
-import { applyToEachCompany } from "../../src/sync/records/rules.ts";
-import { syncSettingsSchema, type SyncSettings } from "../../src/sync/settings/schema.ts";
-import { ensureSyncSetup } from "../../src/sync/settings/setup.ts";
-import { saveSettings } from "../../src/sync/settings/store.ts";
+import { pullQboChanges } from "../../src/features/changes/jobs.ts";
+import { CONTACT_KIND, type RecordKind } from "../../src/features/record-sync/kinds.ts";
+import { applyToEachCompany } from "../../src/features/record-sync/rules.ts";
+import { syncSettingsSchema, type SyncSettings } from "../../src/features/settings/schema.ts";
+import { ensureSyncSetup } from "../../src/features/settings/setup.ts";
+import { saveSettings } from "../../src/features/settings/store.ts";
 import { startStack, type Stack } from "./stack.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "../../src/db/kysely.ts";
-import { upsertPortal } from "../../src/db/repos/portals.ts";
-import { createSession, upsertUser } from "../../src/db/repos/sessions.ts";
+import { upsertPortal } from "../../src/features/connections/repo/portals.ts";
+import { createSession, upsertUser } from "../../src/features/connections/repo/sessions.ts";
 import { testSecrets } from "./app.ts";
 
 /** A connected portal with one signed-in user; returns the cookie header to send. */

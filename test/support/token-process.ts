@@ -4,7 +4,7 @@ import { openDatabase } from "../../src/db/kysely.ts";
 import { refreshIntuitToken } from "../../src/connectors/qbo/oauth.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { SecretBox } from "../../src/lib/crypto.ts";
-import { createTokenProvider } from "../../src/sync/tokens.ts";
+import { createTokenProvider } from "../../src/features/connections/tokens.ts";
 
 const [databaseUrl, schema, connectionId, tokenUrl, key, n] = process.argv.slice(2);
 if (databaseUrl && schema && connectionId && tokenUrl && key && n) {

@@ -1,5 +1,5 @@
 import type { Config } from "../../config.ts";
-import { PATHS } from "../../http/routes/paths.ts";
+import { PATHS } from "../../http/paths.ts";
 import type { Check } from "./doctor.ts";
 
 /**

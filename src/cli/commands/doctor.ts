@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config.ts";
 import { pendingMigrations } from "../../db/migrate.ts";
-import { databaseReachable } from "../../db/repos/instance.ts";
+import { databaseReachable } from "../../db/instance.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { openConfiguredDatabase } from "../../main.ts";
 import { EXIT, type Command } from "../command.ts";

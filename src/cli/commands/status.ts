@@ -1,11 +1,11 @@
 import { pendingMigrations } from "../../db/migrate.ts";
 import type { DatabaseHandle } from "../../db/kysely.ts";
-import { installedAt, liveWorkers } from "../../db/repos/instance.ts";
-import { countFailures } from "../../db/repos/ledger.ts";
+import { installedAt, liveWorkers } from "../../db/instance.ts";
+import { countFailures } from "../../features/activity/index.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
 import { JobQueue } from "../../queue/queue.ts";
-import { jobCatalogue } from "../../sync/jobs.ts";
+import { jobCatalogue } from "../../features/catalogue.ts";
 import { EXIT, type Command } from "../command.ts";
 import { withDatabase } from "../load-config.ts";
 

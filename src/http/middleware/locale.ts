@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Database } from "../../db/kysely.ts";
-import { setUserLocale } from "../../db/repos/sessions.ts";
+import { setUserLocale } from "../../features/connections/index.ts";
 import { isLocale, negotiateLocale, translator } from "../../web/i18n/index.ts";
 import type { AppEnv } from "../context.ts";
 

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Database } from "../../db/kysely.ts";
-import { findSession } from "../../db/repos/sessions.ts";
+import { findSession } from "../../features/connections/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { AppEnv } from "../context.ts";
 

@@ -1,12 +1,12 @@
-import { appCardEn } from "./app-card.en.ts";
-import { cardEn } from "./card.en.ts";
-import { workflowEn } from "./workflow.en.ts";
-import { initialEn } from "./initial.en.ts";
-import { mappingsEn } from "./mappings.en.ts";
-import { syncEn } from "./sync.en.ts";
-import { wizardEn } from "./wizard.en.ts";
-import { reportsEn } from "./reports.en.ts";
-import { automationsEn } from "./automations.en.ts";
+import { appCardEn } from "../../features/invoices/index.ts";
+import { cardEn } from "../../features/invoices/index.ts";
+import { workflowEn } from "../../features/workflow-action/index.ts";
+import { initialEn } from "../../features/record-sync/index.ts";
+import { mappingsEn } from "../../features/settings/index.ts";
+import { syncEn } from "../../features/settings/index.ts";
+import { wizardEn } from "../../features/invoices/index.ts";
+import { reportsEn } from "../../features/reports/index.ts";
+import { automationsEn } from "../../features/automations/index.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {

@@ -1,13 +1,13 @@
-import { appCardJa } from "./app-card.ja.ts";
-import { cardJa } from "./card.ja.ts";
-import { workflowJa } from "./workflow.ja.ts";
+import { appCardJa } from "../../features/invoices/index.ts";
+import { cardJa } from "../../features/invoices/index.ts";
+import { workflowJa } from "../../features/workflow-action/index.ts";
 import type { Messages } from "./en.ts";
-import { initialJa } from "./initial.ja.ts";
-import { mappingsJa } from "./mappings.ja.ts";
-import { syncJa } from "./sync.ja.ts";
-import { wizardJa } from "./wizard.ja.ts";
-import { reportsJa } from "./reports.ja.ts";
-import { automationsJa } from "./automations.ja.ts";
+import { initialJa } from "../../features/record-sync/index.ts";
+import { mappingsJa } from "../../features/settings/index.ts";
+import { syncJa } from "../../features/settings/index.ts";
+import { wizardJa } from "../../features/invoices/index.ts";
+import { reportsJa } from "../../features/reports/index.ts";
+import { automationsJa } from "../../features/automations/index.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {

@@ -1,0 +1,61 @@
+import { sql } from "kysely";
+import type { Database } from "./kysely.ts";
+import type { Clock } from "../lib/clock.ts";
+
+/** Records when this installation first started (kept across restarts) and returns it. */
+export async function ensureInstalledAt(db: Database, clock: Clock): Promise<Date> {
+  await db
+    .insertInto("instanceSettings")
+    .values({ key: "installed_at", value: JSON.stringify(clock.now().toISOString()) })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return installedAt(db).then((d) => d ?? clock.now());
+}
+
+export async function installedAt(db: Database): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom("instanceSettings")
+    .select("value")
+    .where("key", "=", "installed_at")
+    .executeTakeFirst();
+  return row ? new Date(row.value as string) : undefined;
+}
+
+export interface WorkerBeat {
+  workerId: string;
+  hostname: string;
+  pid: number;
+  startedAt: Date;
+  lastSeenAt: Date;
+  jobsCompleted: number;
+}
+
+export async function recordHeartbeat(db: Database, beat: WorkerBeat): Promise<void> {
+  await db
+    .insertInto("workerHeartbeats")
+    .values(beat)
+    .onConflict((oc) =>
+      oc.column("workerId").doUpdateSet({ lastSeenAt: beat.lastSeenAt, jobsCompleted: beat.jobsCompleted }),
+    )
+    .execute();
+}
+
+/** Workers seen in the last two minutes (a heartbeat is written every 30 s). */
+export async function liveWorkers(db: Database, clock: Clock): Promise<WorkerBeat[]> {
+  const since = new Date(clock.now().getTime() - 120_000);
+  return db
+    .selectFrom("workerHeartbeats")
+    .selectAll()
+    .where("lastSeenAt", ">=", since)
+    .orderBy("startedAt")
+    .execute();
+}
+
+export async function databaseReachable(db: Database): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

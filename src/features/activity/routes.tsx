@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { DatabaseHandle } from "../../db/kysely.ts";
+import { findLedgerEntry, listLedger } from "./repo.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobQueue } from "../../queue/queue.ts";
+import { ActivityPage } from "./pages/activity.tsx";
+import type { AppEnv } from "../../http/context.ts";
+import { requireUser } from "../../http/middleware/session.ts";
+import { pageProps } from "../overview/index.ts";
+
+const SINCE_MS = { hour: 3600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
+const filterSchema = z.object({
+  object: z.union([z.literal(""), z.string().regex(/^[a-z_]{1,40}$/, "unknown object type")]).default(""),
+  outcome: z.enum(["", "ok", "failed", "skipped"]).default(""),
+  since: z.enum(["", "hour", "day", "week"]).default(""),
+});
+const retryJobSchema = z.object({ name: z.string(), payload: z.unknown() });
+
+/** The sync ledger (DESIGN §4.6): filter by object, outcome and time; retry a failed record. */
+export function activityRoutes(deps: {
+  database: DatabaseHandle;
+  clock: Clock;
+  queue?: JobQueue;
+}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const db = deps.database.db;
+  app.use("/activity", requireUser());
+  app.use("/activity/*", requireUser());
+
+  app.get("/activity", async (c) => {
+    const t = c.get("t");
+    const user = c.get("user")!;
+    const parsed = filterSchema.safeParse(c.req.query());
+    const filter = parsed.success ? parsed.data : { object: "", outcome: "" as const, since: "" as const };
+    const rows = await listLedger(db, user.portalId, {
+      objectType: filter.object || undefined,
+      outcome: filter.outcome || undefined,
+      since: filter.since ? new Date(deps.clock.now().getTime() - SINCE_MS[filter.since]) : undefined,
+    });
+    return c.html(
+      <ActivityPage
+        {...pageProps(c)}
+        rows={rows.map((r) => ({
+          ...r,
+          id: String(r.id),
+          retryable: retryJobSchema.safeParse(r.retryJob).success,
+        }))}
+        filter={{ objectType: filter.object, outcome: filter.outcome, since: filter.since }}
+        flash={c.req.query("retried") ? t("activity.retried") : undefined}
+        error={
+          parsed.success
+            ? undefined
+            : t("activity.badFilter", { reason: parsed.error.issues[0]?.message ?? "" })
+        }
+      />,
+      parsed.success ? 200 : 400,
+    );
+  });
+
+  app.post("/activity/:id/retry", async (c) => {
+    const user = c.get("user")!;
+    const entry = await findLedgerEntry(db, user.portalId, c.req.param("id"));
+    if (!entry) return c.notFound();
+    const job = retryJobSchema.safeParse(entry.retryJob);
+    if (entry.outcome !== "failed" || !job.success || !deps.queue) {
+      return c.text(c.get("t")("activity.notRetryable"), 409);
+    }
+    const queue = deps.queue;
+    await db
+      .transaction()
+      .execute((trx) =>
+        queue.enqueueByName(trx, job.data.name, job.data.payload, { requestId: c.get("requestId") }),
+      );
+    return c.redirect("/activity?retried=1", 303);
+  });
+  return app;
+}

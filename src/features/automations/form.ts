@@ -1,0 +1,121 @@
+import { listDealPipelines } from "../../connectors/hubspot/pipelines.ts";
+import type { Database } from "../../db/kysely.ts";
+import type { RuleRow, RuleValues } from "./repo.ts";
+import { findPortal } from "../connections/index.ts";
+import type { SecretBox } from "../../lib/crypto.ts";
+import { randomId } from "../../lib/ids.ts";
+import { secretContext } from "./actions.ts";
+import type { ActionSettings, RuleInput, RuleProblem } from "./rule-schema.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { en } from "../../web/i18n/en.ts";
+import type { MessageKey, Translate } from "../../web/i18n/index.ts";
+import type { RuleFormValues } from "./pages/automations-form.tsx";
+
+type Stored = ActionSettings & { secret?: string };
+
+/** The portal's deal pipelines from HubSpot, or why they could not be read (the form then asks for an id). */
+export async function dealPipelines(
+  db: Database,
+  clients: VendorClients | undefined,
+  portalId: string,
+): Promise<{ list: Array<{ id: string; label: string }> } | { error: string }> {
+  const portal = await findPortal(db, portalId);
+  if (!clients || !portal || portal.status !== "active") return { error: "HubSpot is not connected" };
+  const res = await listDealPipelines(clients.hubspot(portal));
+  return res.ok ? { list: res.value } : { error: res.error.message };
+}
+
+/** The form's field → its label, to say which field a refusal is about. */
+const LABELS: Record<string, MessageKey> = {
+  name: "automations.form.name",
+  enabled: "automations.form.enabled",
+  event: "automations.form.event",
+  action: "automations.form.action",
+  connectionId: "automations.form.company",
+  pipelineId: "automations.form.pipeline",
+  amountMin: "automations.form.amountMin",
+  amountMax: "automations.form.amountMax",
+  emailTo: "automations.form.emailTo",
+  emailAddress: "automations.form.emailAddress",
+  emailSubject: "automations.form.emailSubject",
+  emailBody: "automations.form.emailBody",
+  slackUrl: "automations.form.slackUrl",
+  slackText: "automations.form.slackText",
+  webhookUrl: "automations.form.webhookUrl",
+};
+
+export function problemText(t: Translate, p: RuleProblem): string {
+  const field = LABELS[p.field] ? t(LABELS[p.field]!) : p.field;
+  // Every reason the schema gives is a key; a zod default message would be a bug, shown as is.
+  const reason = p.reason in en ? t(p.reason as MessageKey, { detail: p.detail ?? "" }) : p.reason;
+  return t("automations.bad", { field, reason });
+}
+
+/** Only the string fields of a submitted form (a file upload is not a rule field). */
+export function formStrings(body: Record<string, unknown>): RuleFormValues {
+  const out: RuleFormValues = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") out[k] = v;
+  return out;
+}
+
+/**
+ * The row to store. A webhook keeps the secret it already has (receivers verify with it); one is
+ * made, sealed, the first time a rule calls a webhook.
+ */
+export function ruleValues(
+  input: RuleInput,
+  ruleId: string,
+  secrets: SecretBox,
+  previous?: RuleRow,
+): RuleValues {
+  let settings: Stored = input.settings;
+  if (settings.action === "webhook") {
+    const kept = (previous?.settings as Stored | undefined)?.secret;
+    settings = { ...settings, secret: kept ?? secrets.seal(`whsec_${randomId(24)}`, secretContext(ruleId)) };
+  }
+  const { settings: _, ...rest } = input;
+  return { ...rest, action: input.settings.action, settings };
+}
+
+/** An existing rule as form values (what the edit page starts from). */
+export function formValuesOf(rule: RuleRow): RuleFormValues {
+  const s = rule.settings as Stored;
+  const v: RuleFormValues = {
+    name: rule.name,
+    enabled: rule.enabled ? "on" : "",
+    event: rule.event,
+    action: rule.action,
+    connectionId: rule.connectionId ?? "",
+    pipelineId: rule.pipelineId ?? "",
+    amountMin: rule.amountMin ?? "",
+    amountMax: rule.amountMax ?? "",
+  };
+  if (s.action === "email")
+    Object.assign(v, {
+      emailTo: s.to,
+      emailAddress: s.address ?? "",
+      emailSubject: s.subject,
+      emailBody: s.body,
+    });
+  if (s.action === "slack") Object.assign(v, { slackUrl: s.url, slackText: s.text });
+  if (s.action === "webhook") v.webhookUrl = s.url;
+  return v;
+}
+
+/** The webhook secret in clear for its owner's edit page; undefined for other actions. */
+export function webhookSecret(rule: RuleRow, secrets: SecretBox): string | undefined {
+  const sealed = (rule.settings as Stored).secret;
+  return sealed ? secrets.open(sealed, secretContext(rule.ruleId)) : undefined;
+}
+
+/** What a new rule's form starts with: on, customer e-mail with a usable template. */
+export const NEW_RULE: RuleFormValues = {
+  enabled: "on",
+  event: "overdue",
+  action: "email",
+  emailTo: "customer",
+  emailSubject: "Invoice {{number}} is overdue",
+  emailBody:
+    "Dear {{customer}},\n\nInvoice {{number}} of {{amount}} {{currency}}, due {{dueDate}}, is still open ({{balance}} {{currency}}).\n\n{{company}}",
+  slackText: "Invoice {{number}} ({{customer}}, {{amount}} {{currency}}): {{event}}",
+};

@@ -1,0 +1,157 @@
+import { sql, type Selectable } from "kysely";
+import type { Database } from "../../db/kysely.ts";
+import type { AutomationEvent, AutomationRulesTable, FiringStatus } from "../../db/schema/automations.ts";
+
+export type RuleRow = Selectable<AutomationRulesTable>;
+
+/** A rule as stored: `settings` is the action's JSON (sync/automations/rule-schema.ts). */
+export interface RuleValues {
+  name: string;
+  enabled: boolean;
+  event: AutomationEvent;
+  action: AutomationRulesTable["action"];
+  settings: unknown;
+  connectionId: string | null;
+  pipelineId: string | null;
+  amountMin: string | null;
+  amountMax: string | null;
+}
+
+export async function listRules(db: Database, portalId: string): Promise<RuleRow[]> {
+  return db
+    .selectFrom("automationRules")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .orderBy("createdAt")
+    .orderBy("ruleId")
+    .execute();
+}
+
+export async function findRule(db: Database, portalId: string, ruleId: string) {
+  return db
+    .selectFrom("automationRules")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .where("ruleId", "=", ruleId)
+    .executeTakeFirst();
+}
+
+export async function insertRule(db: Database, portalId: string, ruleId: string, v: RuleValues, now: Date) {
+  await db
+    .insertInto("automationRules")
+    .values({ ...v, ruleId, portalId, settings: JSON.stringify(v.settings), createdAt: now, updatedAt: now })
+    .execute();
+}
+
+/** Returns false when the portal has no such rule (nothing changed). */
+export async function updateRule(
+  db: Database,
+  portalId: string,
+  ruleId: string,
+  v: Partial<RuleValues>,
+  now: Date,
+): Promise<boolean> {
+  const { settings, ...rest } = v;
+  const res = await db
+    .updateTable("automationRules")
+    .set({
+      ...rest,
+      ...(settings === undefined ? {} : { settings: JSON.stringify(settings) }),
+      updatedAt: now,
+    })
+    .where("portalId", "=", portalId)
+    .where("ruleId", "=", ruleId)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+export async function deleteRule(db: Database, portalId: string, ruleId: string): Promise<boolean> {
+  const res = await db
+    .deleteFrom("automationRules")
+    .where("portalId", "=", portalId)
+    .where("ruleId", "=", ruleId)
+    .executeTakeFirst();
+  return res.numDeletedRows > 0n;
+}
+
+/** Enabled rules of a portal for these events whose company and amount filters the invoice meets. */
+export async function matchingRules(
+  db: Database,
+  m: { portalId: string; events: AutomationEvent[]; connectionId: string; amount: number },
+) {
+  return db
+    .selectFrom("automationRules")
+    .select(["ruleId", "event"])
+    .where("portalId", "=", m.portalId)
+    .where("enabled", "=", true)
+    .where("event", "in", m.events)
+    .where((eb) => eb.or([eb("connectionId", "is", null), eb("connectionId", "=", m.connectionId)]))
+    .where((eb) => eb.or([eb("amountMin", "is", null), eb("amountMin", "<=", m.amount.toFixed(2))]))
+    .where((eb) => eb.or([eb("amountMax", "is", null), eb("amountMax", ">=", m.amount.toFixed(2))]))
+    .orderBy("createdAt")
+    .execute();
+}
+
+/** Records a firing unless this rule already fired for this invoice and event; true when new. */
+export async function insertFiring(
+  db: Database,
+  f: { firingId: string; ruleId: string; portalId: string; invoiceKey: string; event: AutomationEvent },
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("automationFirings")
+    .values({ ...f, status: "pending", firedAt: now })
+    .onConflict((oc) => oc.columns(["ruleId", "invoiceKey", "event"]).doNothing())
+    .returning("firingId")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function finishFiring(
+  db: Database,
+  firingId: string,
+  outcome: { status: FiringStatus; result: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("automationFirings")
+    .set({ ...outcome, attempts: sql`attempts + 1`, finishedAt: now })
+    .where("firingId", "=", firingId)
+    .execute();
+}
+
+/** Newest first, with the rule's name and the invoice's number, scoped to one portal. */
+export async function listFirings(db: Database, portalId: string, limit = 200) {
+  return db
+    .selectFrom("automationFirings as f")
+    .innerJoin("automationRules as r", "r.ruleId", "f.ruleId")
+    .innerJoin("invoices as i", "i.invoiceKey", "f.invoiceKey")
+    .select(["f.firingId", "f.event", "f.status", "f.attempts", "f.result", "f.firedAt", "f.finishedAt"])
+    .select(["r.name as ruleName", "r.action", "i.docNumber", "i.qboInvoiceId"])
+    .where("f.portalId", "=", portalId)
+    .orderBy("f.firedAt", "desc")
+    .orderBy("f.firingId")
+    .limit(limit)
+    .execute();
+}
+
+export async function findFiring(db: Database, portalId: string, firingId: string) {
+  return db
+    .selectFrom("automationFirings")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .where("firingId", "=", firingId)
+    .executeTakeFirst();
+}
+
+/** A failed firing back to pending, for the user's Retry; false when it is not failed (nothing changed). */
+export async function reopenFiring(db: Database, portalId: string, firingId: string): Promise<boolean> {
+  const res = await db
+    .updateTable("automationFirings")
+    .set({ status: "pending" })
+    .where("portalId", "=", portalId)
+    .where("firingId", "=", firingId)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}

@@ -1,0 +1,184 @@
+import type { Database } from "../../db/kysely.ts";
+import { markProcessed, readCheckpoint, unprocessed, writeCheckpoint } from "./repo.ts";
+import { recordLedger, type VendorCall as LedgerCall } from "../activity/index.ts";
+import { changedSince, queryAll, type QboEntity } from "../../connectors/qbo/client.ts";
+import type { VendorCall } from "../../connectors/http-client.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
+import type { VendorClients } from "../connections/index.ts";
+
+/** The QBO entities Ledgerlink follows. */
+export const WATCHED_ENTITIES = ["Customer", "Item", "Invoice", "Payment", "Estimate"];
+const NAME_LISTS = new Set(["Customer", "Item"]);
+
+export interface QboChangeContext {
+  portalId: string;
+  connectionId: string;
+  realmId: string;
+  entity: string;
+  object: QboEntity;
+  trigger: string;
+}
+
+/** What a sync rule did with one change; undefined when the rule does not apply to it. */
+export interface AppliedChange {
+  decision: string;
+  outcome: "ok" | "failed" | "skipped";
+  errorCategory?: string;
+  errorMessage?: string;
+}
+
+/** Sync rules (invoice status, contact and product sync) plug in here, in order; the first that applies wins. */
+export type QboChangeRule = (change: QboChangeContext) => Promise<AppliedChange | undefined>;
+
+export interface PullDeps {
+  db: Database;
+  clock: Clock;
+  clients: VendorClients;
+  rules: QboChangeRule[];
+}
+
+const checkpointKey = (connectionId: string) => `qbo:${connectionId}:changes`;
+
+/**
+ * Reads what changed in a QBO company since the checkpoint (CDC, or paged queries when CDC cannot
+ * be trusted: those do not show deleted transactions, which the next CDC within 30 days does), applies the sync rules to each object, records every decision in the ledger, and
+ * only then moves the checkpoint: a crash re-reads, never skips.
+ */
+export async function pullQboChangesHandler(
+  deps: PullDeps,
+  ctx: JobContext<{ connectionId: string; reason: string }>,
+): Promise<void> {
+  const conn = await deps.db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "portalId", "realmId", "status", "createdAt"])
+    .where("connectionId", "=", ctx.payload.connectionId)
+    .executeTakeFirst();
+  if (!conn || conn.status !== "active") return; // disconnected or needs reconnect: nothing to pull
+
+  const calls: LedgerCall[] = [];
+  const http = deps.clients.qbo(conn, (call: VendorCall) =>
+    calls.push({
+      vendor: "qbo",
+      method: call.method,
+      path: call.path,
+      status: call.status,
+      ms: call.durationMs,
+      errorKind: call.errorKind,
+    }),
+  );
+  const key = checkpointKey(conn.connectionId);
+  const since = new Date((await readCheckpoint(deps.db, key)) ?? conn.createdAt.toISOString());
+  const inbox = await unprocessed(deps.db, "qbo", conn.realmId);
+
+  const changes = await collectChanges(http, since, deps.clock.now());
+  if (!changes.ok) {
+    await recordLedger(deps.db, {
+      portalId: conn.portalId,
+      connectionId: conn.connectionId,
+      objectType: "connection",
+      objectId: conn.realmId,
+      trigger: ctx.payload.reason,
+      decision: "read changes from QuickBooks",
+      outcome: "failed",
+      vendorCalls: calls,
+      errorCategory: changes.error.kind,
+      errorMessage: changes.error.message,
+      retryJob: { name: "pull-qbo-changes", payload: { connectionId: conn.connectionId, reason: "user" } },
+      jobId: ctx.jobId,
+      at: deps.clock.now(),
+    });
+    if (changes.error.retryable) throw new Error(`QBO changes: ${changes.error.message}`);
+    return;
+  }
+
+  for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
+    for (const object of objects) {
+      const change = {
+        portalId: conn.portalId,
+        connectionId: conn.connectionId,
+        realmId: conn.realmId,
+        entity,
+        object,
+        trigger: ctx.payload.reason,
+      };
+      const applied = await applyRules(deps.rules, change);
+      await recordLedger(deps.db, {
+        portalId: conn.portalId,
+        connectionId: conn.connectionId,
+        objectType: entity.toLowerCase(),
+        objectId: object.Id,
+        trigger: ctx.payload.reason,
+        ...applied,
+        vendorCalls: calls.splice(0),
+        jobId: ctx.jobId,
+        at: deps.clock.now(),
+      });
+    }
+  }
+  await writeCheckpoint(
+    deps.db,
+    key,
+    nextCheckpoint(changes.value.serverTime).toISOString(),
+    deps.clock.now(),
+  );
+  await markProcessed(
+    deps.db,
+    inbox.map((row) => row.id),
+    deps.clock.now(),
+  );
+}
+
+async function applyRules(rules: QboChangeRule[], change: QboChangeContext): Promise<AppliedChange> {
+  for (const rule of rules) {
+    const applied = await rule(change);
+    if (applied) return applied;
+  }
+  const what = change.object.status === "Deleted" ? "deleted" : "changed";
+  return {
+    decision: `${change.entity} ${change.object.Id} ${what} in QuickBooks; no sync rule applies to it`,
+    outcome: "skipped",
+  };
+}
+
+async function collectChanges(http: ReturnType<VendorClients["qbo"]>, since: Date, now: Date) {
+  const plan = planReconcile(since, now);
+  const where = (entity: string): Parameters<typeof queryAll>[1] => ({
+    entity,
+    where: [
+      ["MetaData.LastUpdatedTime", ">=", since],
+      // Name lists hide inactive records unless Active is filtered, and "made inactive" is how a
+      // customer or item is deleted in QBO (C3, P3): ask for both.
+      ...(NAME_LISTS.has(entity) ? [["Active", "IN", [true, false]] as ["Active", "IN", boolean[]]] : []),
+    ],
+    orderBy: { field: "MetaData.LastUpdatedTime" },
+  });
+  if (plan.kind === "query") return queryEach(http, WATCHED_ENTITIES, where);
+  const cdc = await changedSince(http, WATCHED_ENTITIES, since);
+  if (!cdc.ok) return cdc;
+  const counts = Object.fromEntries(Object.entries(cdc.value.byEntity).map(([e, list]) => [e, list.length]));
+  for (const entity of truncatedEntities(counts)) {
+    // CDC said "1,000": there may be more. Re-read this entity completely by paged query.
+    const all = await queryAll(http, where(entity));
+    if (!all.ok) return all;
+    cdc.value.byEntity[entity] = all.value.rows;
+  }
+  return cdc;
+}
+
+async function queryEach(
+  http: ReturnType<VendorClients["qbo"]>,
+  entities: string[],
+  where: (entity: string) => Parameters<typeof queryAll>[1],
+) {
+  const byEntity: Record<string, QboEntity[]> = {};
+  let serverTime: Date | undefined;
+  for (const entity of entities) {
+    const all = await queryAll(http, where(entity));
+    if (!all.ok) return all;
+    byEntity[entity] = all.value.rows;
+    serverTime ??= all.value.serverTime;
+  }
+  return { ok: true as const, value: { byEntity, serverTime: serverTime! } };
+}

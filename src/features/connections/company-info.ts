@@ -1,0 +1,26 @@
+import type { Database } from "../../db/kysely.ts";
+import { updateCompanyFacts } from "./repo/qbo-connections.ts";
+import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import type { VendorClients } from "./vendor-clients.ts";
+
+/** Re-reads a company's name, country, currency and numbering settings (A2: daily). */
+export async function refreshCompanyInfoHandler(
+  deps: { db: Database; clock: Clock; clients: VendorClients },
+  ctx: JobContext<{ connectionId: string }>,
+): Promise<void> {
+  const conn = await deps.db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "realmId", "status"])
+    .where("connectionId", "=", ctx.payload.connectionId)
+    .executeTakeFirst();
+  if (!conn || conn.status !== "active") return;
+  const settings = await fetchCompanySettings(deps.clients.qbo(conn), conn.realmId);
+  if (!settings.ok) {
+    if (settings.error.retryable) throw new Error(`company settings: ${settings.error.message}`);
+    ctx.log.warn({ error: settings.error }, "company settings could not be read");
+    return;
+  }
+  await updateCompanyFacts(deps.db, conn.connectionId, settings.value, deps.clock.now());
+}

@@ -1,0 +1,89 @@
+import type { Database } from "../../../db/kysely.ts";
+
+export interface CompanyFacts {
+  companyName: string;
+  country: string;
+  homeCurrency: string;
+  multiCurrency: boolean;
+  customTxnNumbers: boolean;
+  timeZone?: string;
+}
+
+export interface NewQboConnection extends CompanyFacts {
+  connectionId: string;
+  portalId: string;
+  realmId: string;
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: Date;
+  refreshExpiresAt: Date;
+}
+
+/** One row per (portal, realm): reconnecting the same company replaces its tokens, never duplicates it. */
+export async function upsertQboConnection(db: Database, c: NewQboConnection, now: Date): Promise<string> {
+  // On conflict the existing row keeps its id; only what the new consent says is replaced.
+  const { connectionId: _id, portalId: _portal, realmId: _realm, ...rest } = c;
+  const row = await db
+    .insertInto("qboConnections")
+    .values({ ...c, status: "active", infoRefreshedAt: now, createdAt: now, updatedAt: now })
+    .onConflict((oc) =>
+      oc
+        .columns(["portalId", "realmId"])
+        .doUpdateSet({ ...rest, status: "active", statusReason: null, infoRefreshedAt: now, updatedAt: now }),
+    )
+    .returning("connectionId")
+    .executeTakeFirstOrThrow();
+  return row.connectionId;
+}
+
+/** Every query names the portal: one portal can never reach another's connections. */
+export async function listQboConnections(db: Database, portalId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .select([
+      "connectionId",
+      "realmId",
+      "companyName",
+      "country",
+      "homeCurrency",
+      "multiCurrency",
+      "customTxnNumbers",
+      "timeZone",
+      "status",
+      "statusReason",
+      "infoRefreshedAt",
+    ])
+    .where("portalId", "=", portalId)
+    .orderBy("createdAt")
+    .execute();
+}
+
+export async function findQboConnection(db: Database, portalId: string, connectionId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .where("connectionId", "=", connectionId)
+    .executeTakeFirst();
+}
+
+export async function updateCompanyFacts(db: Database, connectionId: string, facts: CompanyFacts, now: Date) {
+  await db
+    .updateTable("qboConnections")
+    .set({ ...facts, infoRefreshedAt: now, updatedAt: now })
+    .where("connectionId", "=", connectionId)
+    .execute();
+}
+
+export async function deleteQboConnection(
+  db: Database,
+  portalId: string,
+  connectionId: string,
+): Promise<boolean> {
+  const res = await db
+    .deleteFrom("qboConnections")
+    .where("portalId", "=", portalId)
+    .where("connectionId", "=", connectionId)
+    .executeTakeFirst();
+  return res.numDeletedRows > 0n;
+}

@@ -1,0 +1,35 @@
+import type { Database } from "../../db/kysely.ts";
+import { recordLedger } from "../activity/index.ts";
+import { findPortal, markPortalSetUp } from "./repo/portals.ts";
+import { hubspotPropertiesApi } from "../../connectors/hubspot/properties.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import { setupPortal, type Locale } from "./portal-setup.ts";
+import type { VendorClients } from "./vendor-clients.ts";
+
+/** Creates Ledgerlink's properties in a newly connected portal (A1, S2); safe to run again. */
+export async function setupPortalHandler(
+  deps: { db: Database; clock: Clock; clients: VendorClients },
+  ctx: JobContext<{ portalId: string; locale: Locale }>,
+): Promise<void> {
+  const portal = await findPortal(deps.db, ctx.payload.portalId);
+  if (!portal || portal.status !== "active") return;
+  const http = deps.clients.hubspot(portal);
+  const result = await setupPortal(hubspotPropertiesApi(http), ctx.payload.locale);
+  await recordLedger(deps.db, {
+    portalId: portal.portalId,
+    objectType: "connection",
+    objectId: portal.portalId,
+    trigger: "user",
+    decision: result.ok
+      ? `set up HubSpot properties (${result.value.createdProperties.length} created, the rest already there)`
+      : "set up HubSpot properties",
+    outcome: result.ok ? "ok" : "failed",
+    errorMessage: result.ok ? null : result.error,
+    retryJob: result.ok ? null : { name: "setup-portal", payload: ctx.payload },
+    jobId: ctx.jobId,
+    at: deps.clock.now(),
+  });
+  if (!result.ok) throw new Error(`portal set-up failed: ${result.error}`);
+  await markPortalSetUp(deps.db, portal.portalId, deps.clock.now());
+}

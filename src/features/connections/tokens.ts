@@ -1,0 +1,91 @@
+import type { Database } from "../../db/kysely.ts";
+import {
+  lockTokens,
+  markNeedsReconnect,
+  readTokens,
+  saveTokens,
+  tokenContext,
+  type TokenOwner,
+} from "./repo/tokens.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { SecretBox } from "../../lib/crypto.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { needsReconnect, type OAuthFailure, type TokenSet } from "../../connectors/oauth-common.ts";
+
+/** Refresh when less than this is left, so a token never expires in the middle of a sync run. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+
+export type TokenFailure =
+  | { kind: "needs_reconnect"; reason: string }
+  | { kind: "not_found" }
+  | { kind: "refresh_failed"; failure: OAuthFailure };
+
+export interface TokenProvider {
+  accessToken(owner: TokenOwner): Promise<Result<string, TokenFailure>>;
+}
+
+type Refresher = (
+  refreshToken: string,
+) => Promise<Result<TokenSet & { refreshExpiresAt?: Date }, OAuthFailure>>;
+
+/**
+ * Hands out valid access tokens, refreshing them single-flight across processes: the refresh
+ * happens while the connection's row is locked; whoever gets the lock next re-reads the row and
+ * finds a fresh token instead of refreshing again. The rotated refresh token is committed before
+ * the new access token is returned (Intuit rotates refresh tokens: losing the newest one
+ * disconnects the company). `invalid_grant` marks the connection "needs reconnect" for good.
+ */
+export function createTokenProvider(deps: {
+  db: Database;
+  secrets: SecretBox;
+  clock: Clock;
+  refresher: (owner: TokenOwner) => Refresher;
+}): TokenProvider {
+  const { db, secrets, clock } = deps;
+  const fresh = (expiresAt: Date) => expiresAt.getTime() - clock.now().getTime() > REFRESH_AHEAD_MS;
+
+  return {
+    async accessToken(owner) {
+      const context = tokenContext(owner);
+      // Fast path without a lock: most calls find a valid token.
+      const peek = await readTokens(db, owner);
+      if (!peek) return err({ kind: "not_found" });
+      if (peek.status === "needs_reconnect")
+        return err({ kind: "needs_reconnect", reason: "reconnect required" });
+      if (fresh(peek.accessExpiresAt)) return ok(secrets.open(peek.accessToken, context));
+
+      return db.transaction().execute(async (trx): Promise<Result<string, TokenFailure>> => {
+        const row = await lockTokens(trx, owner);
+        if (!row) return err({ kind: "not_found" });
+        if (row.status === "needs_reconnect")
+          return err({ kind: "needs_reconnect", reason: "reconnect required" });
+        if (fresh(row.accessExpiresAt)) return ok(secrets.open(row.accessToken, context));
+        const refreshed = await deps.refresher(owner)(secrets.open(row.refreshToken, context));
+        if (!refreshed.ok) {
+          if (!needsReconnect(refreshed.error))
+            return err({ kind: "refresh_failed", failure: refreshed.error });
+          await markNeedsReconnect(
+            trx,
+            owner,
+            `${refreshed.error.kind}: ${refreshed.error.message}`,
+            clock.now(),
+          );
+          return err({ kind: "needs_reconnect", reason: refreshed.error.message });
+        }
+        const grant = refreshed.value;
+        await saveTokens(
+          trx,
+          owner,
+          {
+            accessToken: secrets.seal(grant.accessToken, context),
+            refreshToken: secrets.seal(grant.refreshToken, context),
+            accessExpiresAt: grant.accessExpiresAt,
+            ...(grant.refreshExpiresAt ? { refreshExpiresAt: grant.refreshExpiresAt } : {}),
+          },
+          clock.now(),
+        );
+        return ok(grant.accessToken);
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Database } from "../../db/kysely.ts";
+import type { TokenOwner } from "./repo/tokens.ts";
+import { classify as classifyHubSpot, pauseHint } from "../../connectors/hubspot/errors.ts";
+import { refreshHubSpotToken, type HubSpotApp } from "../../connectors/hubspot/oauth.ts";
+import {
+  createHttpClient,
+  type HttpClient,
+  type Sleep,
+  type VendorCall,
+} from "../../connectors/http-client.ts";
+import { classify as classifyQbo } from "../../connectors/qbo/errors.ts";
+import { refreshIntuitToken, type IntuitApp } from "../../connectors/qbo/oauth.ts";
+import { budgetHooks, hubspotBuckets, qboBuckets, type RateBudget } from "../../connectors/rate-budget.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { SecretBox } from "../../lib/crypto.ts";
+import { err, ok } from "../../lib/result.ts";
+import { createTokenProvider, type TokenProvider } from "./tokens.ts";
+
+export interface VendorClientDeps {
+  db: Database;
+  secrets: SecretBox;
+  clock: Clock;
+  sleep: Sleep;
+  budget: RateBudget;
+  hubspot?: HubSpotApp;
+  intuit?: IntuitApp & { apiBaseUrl: string };
+}
+
+export interface VendorClients {
+  tokens: TokenProvider;
+  /** An HttpClient for one QBO company: base URL, bearer token, budget, error decoding. */
+  qbo(connection: { connectionId: string; realmId: string }, onCall?: (call: VendorCall) => void): HttpClient;
+  hubspot(portal: { portalId: string; appId: string }, onCall?: (call: VendorCall) => void): HttpClient;
+}
+
+/**
+ * Builds the per-connection HTTP clients: every call spends the shared rate budget first, carries
+ * an access token from the single-flight token provider, and is decoded by the vendor's classify().
+ */
+export function createVendorClients(deps: VendorClientDeps): VendorClients {
+  const tokens = createTokenProvider({
+    db: deps.db,
+    secrets: deps.secrets,
+    clock: deps.clock,
+    refresher: (owner: TokenOwner) => {
+      if (owner.kind === "portal") {
+        const app = deps.hubspot;
+        return (rt) =>
+          app
+            ? refreshHubSpotToken(app, rt)
+            : Promise.resolve(err({ kind: "invalid_client", message: "HubSpot app not configured" }));
+      }
+      const app = deps.intuit;
+      return (rt) =>
+        app
+          ? refreshIntuitToken(app, rt)
+          : Promise.resolve(err({ kind: "invalid_client", message: "Intuit app not configured" }));
+    },
+  });
+
+  const bearer = (owner: TokenOwner) => async () => {
+    const token = await tokens.accessToken(owner);
+    if (token.ok) return ok({ authorization: `Bearer ${token.value}`, accept: "application/json" });
+    const message = token.error.kind === "refresh_failed" ? token.error.failure.message : token.error.kind;
+    return err({ kind: "auth" as const, retryable: token.error.kind === "refresh_failed", message });
+  };
+
+  return {
+    tokens,
+    qbo(connection, onCall) {
+      const buckets = qboBuckets(connection.realmId);
+      const batch = qboBuckets(connection.realmId, { batch: true });
+      return createHttpClient({
+        fetch: deps.intuit?.fetch ?? fetch,
+        baseUrl: `${deps.intuit?.apiBaseUrl ?? ""}/v3/company/${encodeURIComponent(connection.realmId)}`,
+        classify: classifyQbo,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        headers: bearer({ kind: "qbo", connectionId: connection.connectionId }),
+        ...budgetHooks(deps.budget, (info) => (info.path.startsWith("/batch") ? batch : buckets)),
+        onCall,
+      });
+    },
+    hubspot(portal, onCall) {
+      const buckets = hubspotBuckets(portal.portalId, portal.appId);
+      const search = hubspotBuckets(portal.portalId, portal.appId, { search: true });
+      return createHttpClient({
+        fetch: deps.hubspot?.fetch ?? fetch,
+        baseUrl: deps.hubspot?.apiBaseUrl ?? "",
+        classify: classifyHubSpot,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        headers: bearer({ kind: "portal", portalId: portal.portalId }),
+        ...budgetHooks(deps.budget, (info) => (info.path.includes("/search") ? search : buckets)),
+        // "X-HubSpot-RateLimit-Remaining: 0" on a success: pause every worker before the 429 comes.
+        pauseHint,
+        onCall,
+      });
+    },
+  };
+}

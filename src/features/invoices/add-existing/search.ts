@@ -1,0 +1,84 @@
+import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
+import { queryPage, type QboEntity } from "../../../connectors/qbo/client.ts";
+import type { QuerySpec } from "../../../connectors/qbo/query.ts";
+import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
+import { ok, type Result } from "../../../lib/result.ts";
+import { stateOf, toInvoiceRecord } from "../facts.ts";
+
+/** What "Add existing invoice" searches by (E1); every field optional, validated by the route. */
+export interface InvoiceSearch {
+  number?: string;
+  customer?: string;
+  amount?: number;
+  from?: string;
+  to?: string;
+  status?: InvoiceStateColumn;
+}
+
+export interface FoundInvoice {
+  id: string;
+  docNumber: string | null;
+  customerName: string;
+  txnDate: string | null;
+  dueDate: string | null;
+  totalAmt: number;
+  currency: string;
+  state: InvoiceStateColumn;
+}
+
+/** Enough for a person to scan; narrowing the search is the answer to "more". */
+export const SEARCH_LIMIT = 100;
+const CUSTOMER_LIMIT = 50;
+
+/**
+ * Searches a company's invoices in QBO. The query language cannot match a customer's name on an
+ * invoice, so a customer text first finds customers whose name starts with it (DisplayName LIKE
+ * 'text%', active or not), then their invoices by CustomerRef IN (…). The status is ours (S1,
+ * derived in the company's time zone), so it filters after the query.
+ */
+export async function searchQboInvoices(
+  http: HttpClient,
+  company: { homeCurrency: string; timeZone: string },
+  search: InvoiceSearch,
+  now: Date,
+): Promise<Result<FoundInvoice[], VendorError>> {
+  const where: NonNullable<QuerySpec["where"]> = [];
+  if (search.number) where.push(["DocNumber", "=", search.number]);
+  if (search.amount !== undefined) where.push(["TotalAmt", "=", search.amount]);
+  if (search.from) where.push(["TxnDate", ">=", search.from]);
+  if (search.to) where.push(["TxnDate", "<=", search.to]);
+  if (search.customer) {
+    const customers = await queryPage(http, {
+      entity: "Customer",
+      where: [
+        ["DisplayName", "LIKE", `${search.customer}%`],
+        ["Active", "IN", [true, false]],
+      ],
+      maxResults: CUSTOMER_LIMIT,
+    });
+    if (!customers.ok) return customers;
+    if (customers.value.rows.length === 0) return ok([]);
+    where.push(["CustomerRef", "IN", customers.value.rows.map((c) => c.Id)]);
+  }
+  const page = await queryPage(http, {
+    entity: "Invoice",
+    where,
+    orderBy: { field: "TxnDate", dir: "DESC" },
+    maxResults: SEARCH_LIMIT,
+  });
+  if (!page.ok) return page;
+  const found = page.value.rows.map((inv: QboEntity) => {
+    const record = toInvoiceRecord(inv, company.homeCurrency);
+    return {
+      id: inv.Id,
+      docNumber: record.docNumber,
+      customerName: record.customerName,
+      txnDate: record.txnDate,
+      dueDate: record.dueDate,
+      totalAmt: record.totalAmt,
+      currency: record.currency,
+      state: stateOf(record, now, company.timeZone),
+    };
+  });
+  return ok(search.status ? found.filter((f) => f.state === search.status) : found);
+}

@@ -1,0 +1,92 @@
+import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
+import { queryAll } from "../../connectors/qbo/client.ts";
+import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
+import type { Database } from "../../db/kysely.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { uniqueDisplayName } from "../record-sync/index.ts";
+import type { CompleteDraft } from "./wizard/draft.ts";
+
+const MAX_NAME_RACES = 3;
+
+/**
+ * The draft's QBO customer id, creating the customer first when the user chose "Create a new
+ * QuickBooks customer" (I3). The DisplayName is made unique against every customer, inactive ones
+ * included (QBO's 6240 counts them), just before the write. The new id is saved into the draft at
+ * once: a rerun after a crash uses it instead of creating (and the requestid would replay anyway).
+ */
+export async function ensureCustomer(
+  db: Database,
+  http: HttpClient,
+  draftId: string,
+  draft: CompleteDraft,
+): Promise<Result<string, VendorError>> {
+  const wanted = draft.customer;
+  if (wanted.kind === "existing") return ok(wanted.id);
+  const created = await createUniqueCustomer(http, wanted, ["draft", draftId]);
+  if (!created.ok) return created;
+  await rememberCustomer(db, draftId, draft, created.value.id, created.value.displayName);
+  return ok(created.value.id);
+}
+
+type NewCustomer = Extract<CompleteDraft["customer"], { kind: "new" }>;
+
+/**
+ * Creates a QBO customer under a DisplayName no customer has, inactive ones included (also W2's
+ * workflow action). `requestKey` makes each write replay rather than duplicate on a rerun.
+ */
+export async function createUniqueCustomer(
+  http: HttpClient,
+  wanted: Omit<NewCustomer, "kind">,
+  requestKey: string[],
+): Promise<Result<{ id: string; displayName: string }, VendorError>> {
+  for (let attempt = 1; ; attempt++) {
+    const taken = await queryAll(http, {
+      entity: "Customer",
+      where: [
+        ["DisplayName", "LIKE", `${wanted.displayName.trim().slice(0, 80)}%`],
+        ["Active", "IN", [true, false]],
+      ],
+    });
+    if (!taken.ok) return err(taken.error);
+    const displayName = uniqueDisplayName(
+      wanted.displayName,
+      taken.value.rows.map((c) => String(c.DisplayName ?? "")),
+    );
+    const created = await createEntity(
+      http,
+      "Customer",
+      customerBody({ ...wanted, displayName }),
+      // A name race (someone took it between our read and write) retries under a new id.
+      requestIdFor(...requestKey, "customer", attempt === 1 ? "" : String(attempt)),
+    );
+    if (created.ok) return ok({ id: created.value.Id, displayName });
+    if (created.error.kind !== "duplicate" || attempt >= MAX_NAME_RACES) return err(created.error);
+  }
+}
+
+function customerBody(c: Omit<NewCustomer, "kind">): Record<string, unknown> {
+  return {
+    DisplayName: c.displayName,
+    ...(c.givenName ? { GivenName: c.givenName } : {}),
+    ...(c.familyName ? { FamilyName: c.familyName } : {}),
+    ...(c.companyName ? { CompanyName: c.companyName } : {}),
+    ...(c.email ? { PrimaryEmailAddr: { Address: c.email } } : {}),
+    ...(c.phone ? { PrimaryPhone: { FreeFormNumber: c.phone } } : {}),
+    ...(c.currency ? { CurrencyRef: { value: c.currency } } : {}),
+  };
+}
+
+async function rememberCustomer(
+  db: Database,
+  draftId: string,
+  draft: CompleteDraft,
+  id: string,
+  displayName: string,
+): Promise<void> {
+  const data = { ...draft, customer: { kind: "existing" as const, id, displayName } };
+  await db
+    .updateTable("invoiceDrafts")
+    .set({ data: JSON.stringify(data) })
+    .where("draftId", "=", draftId)
+    .execute();
+}

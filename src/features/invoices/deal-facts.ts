@@ -1,0 +1,41 @@
+import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
+import { getObject } from "../../connectors/hubspot/crm.ts";
+import { dealPipelineLabel, ownerName } from "../../connectors/hubspot/deal-context.ts";
+import type { Database } from "../../db/kysely.ts";
+import { saveDealFacts } from "./repo/deal-facts.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+
+/**
+ * W4: the deal's owner and pipeline (ids and the names HubSpot shows), kept for the reports "by
+ * deal owner" and "by pipeline". Read when the deal's invoice properties are recomputed, that is
+ * whenever one of its invoices changes, so the reports follow the deals that carry invoices.
+ */
+export async function refreshDealFacts(
+  http: HttpClient,
+  db: Database,
+  target: { portalId: string; dealId: string },
+  now: Date,
+): Promise<Result<void, VendorError>> {
+  const deal = await getObject(http, "deals", target.dealId, ["hubspot_owner_id", "pipeline"]);
+  if (!deal.ok) return deal;
+  const ownerId = deal.value.properties.hubspot_owner_id || null;
+  const pipelineId = deal.value.properties.pipeline || null;
+  const owner = ownerId ? await ownerName(http, ownerId) : ok(null);
+  // An owner deactivated in HubSpot answers 404: the id is still the right key for the report.
+  if (!owner.ok && owner.error.kind !== "not_found") return err(owner.error);
+  const pipeline = pipelineId ? await dealPipelineLabel(http, pipelineId) : ok(null);
+  if (!pipeline.ok && pipeline.error.kind !== "not_found") return err(pipeline.error);
+  await saveDealFacts(
+    db,
+    target.portalId,
+    target.dealId,
+    {
+      ownerId,
+      ownerName: owner.ok ? owner.value : null,
+      pipelineId,
+      pipelineLabel: pipeline.ok ? pipeline.value : null,
+    },
+    now,
+  );
+  return ok(undefined);
+}

@@ -1,0 +1,105 @@
+import { updateDeal } from "../../connectors/hubspot/deals.ts";
+import type { Database } from "../../db/kysely.ts";
+import { invoicesForRecord } from "./repo/invoices.ts";
+import { recordLedger } from "../activity/index.ts";
+import { findPortal } from "../connections/index.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import { dealInvoiceProperties, type DealInvoice } from "./deal-properties.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { refreshDealFacts } from "./deal-facts.ts";
+
+export interface DealSyncDeps {
+  db: Database;
+  clock: Clock;
+  clients: VendorClients;
+}
+
+/**
+ * `update-deal-properties` (S2–S4): the deal's five properties from its invoices, the most
+ * recently updated live one winning; written only when they differ from what we last wrote, so a
+ * reconcile that changes nothing writes nothing. A different currency leaves the deal alone (S4).
+ */
+export async function updateDealPropertiesHandler(
+  deps: DealSyncDeps,
+  ctx: JobContext<{ portalId: string; dealId: string }>,
+): Promise<void> {
+  const { db, clock } = deps;
+  const { portalId, dealId } = ctx.payload;
+  const portal = await findPortal(db, portalId);
+  if (!portal || portal.status !== "active") return;
+  // W4: the deal's owner and pipeline for the reports; a failure there never holds back the properties.
+  const facts = await refreshDealFacts(deps.clients.hubspot(portal), db, ctx.payload, clock.now());
+  if (!facts.ok) ctx.log.warn({ dealId, error: facts.error.message }, "deal owner and pipeline not read");
+  const rows = await invoicesForRecord(db, portalId, "deals", dealId);
+  const invoices: DealInvoice[] = rows.map((r) => ({
+    number: r.docNumber ?? r.qboInvoiceId,
+    recipient: r.customerName,
+    amount: Number(r.totalAmt),
+    currency: r.currency,
+    dueDate: r.dueDate ?? undefined,
+    state: r.state,
+    updatedAt: r.qboUpdatedAt,
+  }));
+  const wanted = dealInvoiceProperties(invoices, portal.companyCurrency);
+  const ledger = (entry: {
+    decision: string;
+    outcome: "ok" | "failed" | "skipped";
+    error?: { kind: string; message: string };
+  }) =>
+    recordLedger(db, {
+      portalId,
+      objectType: "deal",
+      objectId: dealId,
+      trigger: "invoice",
+      decision: entry.decision,
+      outcome: entry.outcome,
+      errorCategory: entry.error?.kind ?? null,
+      errorMessage: entry.error?.message ?? null,
+      retryJob: entry.outcome === "failed" ? { name: "update-deal-properties", payload: ctx.payload } : null,
+      jobId: ctx.jobId,
+      at: clock.now(),
+    });
+  if (!wanted) {
+    await ledger({
+      decision: `Deal ${dealId}: the latest invoice is not in ${portal.companyCurrency}, so the deal's invoice properties are left as they are (S4)`,
+      outcome: "skipped",
+    });
+    return;
+  }
+  const properties = Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v ?? ""]));
+  const last = await db
+    .selectFrom("dealPropertyWrites")
+    .select("properties")
+    .where("portalId", "=", portalId)
+    .where("dealId", "=", dealId)
+    .executeTakeFirst();
+  if (last && JSON.stringify(last.properties) === JSON.stringify(properties)) return;
+
+  const res = await updateDeal(deps.clients.hubspot(portal), dealId, properties);
+  if (!res.ok) {
+    if (res.error.retryable) throw new Error(`HubSpot deal update: ${res.error.message}`);
+    await ledger({
+      decision: `Could not write the invoice properties of deal ${dealId}`,
+      outcome: "failed",
+      error: res.error,
+    });
+    return;
+  }
+  const now = clock.now();
+  await db
+    .insertInto("dealPropertyWrites")
+    .values({ portalId, dealId, properties: JSON.stringify(properties), writtenAt: now })
+    .onConflict((oc) =>
+      oc
+        .columns(["portalId", "dealId"])
+        .doUpdateSet({ properties: JSON.stringify(properties), writtenAt: now }),
+    )
+    .execute();
+  await ledger({
+    decision: wanted.qbo_invoice_number
+      ? `Deal ${dealId}: invoice ${wanted.qbo_invoice_number} is ${wanted.qbo_invoice_status}`
+      : `Deal ${dealId}: no live invoice left; invoice properties cleared`,
+    outcome: "ok",
+  });
+}

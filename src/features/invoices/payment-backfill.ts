@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { queryAll } from "../../connectors/qbo/client.ts";
+import type { Database } from "../../db/kysely.ts";
+import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
+import { recordLedger } from "../activity/index.ts";
+import { savePayment } from "./repo/payments.ts";
+import type { Clock } from "../../lib/clock.ts";
+import { defineJob, type JobContext } from "../../queue/catalogue.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { toPaymentRecord } from "./payment-facts.ts";
+
+/**
+ * W4: the payments a company recorded before Ledgerlink was connected (CDC starts at the
+ * connection), read once per connection so "collected" and "days to pay" cover invoices paid
+ * earlier. The reconcile timer enqueues it; once done, a checkpoint makes it a no-op.
+ */
+export const backfillPayments = defineJob({
+  name: "backfill-payments",
+  payload: z.object({ connectionId: z.string().min(1) }),
+  singletonKey: (p) => p.connectionId,
+  retry: { limit: 8, delaySeconds: 30, backoff: true },
+});
+
+const doneKey = (connectionId: string) => `qbo:${connectionId}:payments-backfill`;
+
+export async function backfillPaymentsHandler(
+  deps: { db: Database; clock: Clock; clients: VendorClients },
+  ctx: JobContext<{ connectionId: string }>,
+): Promise<void> {
+  const { db, clock } = deps;
+  const key = doneKey(ctx.payload.connectionId);
+  if (await readCheckpoint(db, key)) return;
+  const conn = await db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "portalId", "realmId", "homeCurrency", "status"])
+    .where("connectionId", "=", ctx.payload.connectionId)
+    .executeTakeFirst();
+  if (!conn || conn.status !== "active") return;
+  const all = await queryAll(deps.clients.qbo(conn), {
+    entity: "Payment",
+    where: [],
+    orderBy: { field: "MetaData.LastUpdatedTime" },
+  });
+  if (!all.ok) {
+    if (all.error.retryable) throw new Error(`QBO payments: ${all.error.message}`);
+    await ledger(deps, conn, ctx, `Could not read the payments of ${conn.realmId}`, all.error);
+    return;
+  }
+  let saved = 0;
+  let malformed = 0;
+  for (const row of all.value.rows) {
+    const p = toPaymentRecord(row, conn.homeCurrency);
+    if (!p.ok) {
+      malformed += 1;
+      continue;
+    }
+    // An older copy never overwrites what a CDC pull has already recorded (savePayment checks).
+    if (await db.transaction().execute((trx) => savePayment(trx, conn, p.value, clock.now()))) saved += 1;
+  }
+  await writeCheckpoint(db, key, clock.now().toISOString(), clock.now());
+  await ledger(
+    deps,
+    conn,
+    ctx,
+    `Read ${all.value.rows.length} earlier payment(s): ${saved} recorded${malformed ? `, ${malformed} malformed and skipped` : ""}`,
+  );
+}
+
+function ledger(
+  deps: { db: Database; clock: Clock },
+  conn: { portalId: string; connectionId: string; realmId: string },
+  ctx: JobContext<{ connectionId: string }>,
+  decision: string,
+  error?: { kind: string; message: string },
+) {
+  return recordLedger(deps.db, {
+    portalId: conn.portalId,
+    connectionId: conn.connectionId,
+    objectType: "connection",
+    objectId: conn.realmId,
+    trigger: "timer",
+    decision,
+    outcome: error ? "failed" : "ok",
+    errorCategory: error?.kind ?? null,
+    errorMessage: error?.message ?? null,
+    retryJob: error ? { name: backfillPayments.name, payload: ctx.payload } : null,
+    jobId: ctx.jobId,
+    at: deps.clock.now(),
+  });
+}

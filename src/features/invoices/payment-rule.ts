@@ -1,0 +1,49 @@
+import type { Database } from "../../db/kysely.ts";
+import { deletePayment, savePayment } from "./repo/payments.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { QboChangeRule } from "../changes/index.ts";
+import { toPaymentRecord } from "./payment-facts.ts";
+
+/**
+ * W4: a QBO payment's applications to invoices, with its date and currency, so the reports count
+ * "collected" on the day the money came in. The invoice side (balance, status) arrives separately:
+ * QBO re-saves each invoice a payment touches (qbo-rule.ts). Every payment of the company is kept,
+ * not only those on followed invoices: an invoice followed later then has its history, and the
+ * reports only ever count payments joined to followed invoices.
+ */
+export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChangeRule {
+  return async (change) => {
+    if (change.entity !== "Payment") return undefined;
+    const id = change.object.Id;
+    if (change.object.status === "Deleted") {
+      const removed = await deletePayment(deps.db, change.connectionId, id);
+      return {
+        decision: `Payment ${id} deleted in QuickBooks; ${removed} application(s) removed`,
+        outcome: "ok",
+      };
+    }
+    const conn = await deps.db
+      .selectFrom("qboConnections")
+      .select("homeCurrency")
+      .where("connectionId", "=", change.connectionId)
+      .executeTakeFirstOrThrow();
+    const record = toPaymentRecord(change.object, conn.homeCurrency);
+    if (!record.ok) {
+      return {
+        decision: `Payment ${id} could not be read`,
+        outcome: "failed",
+        errorCategory: "validation",
+        errorMessage: record.error,
+      };
+    }
+    const p = record.value;
+    const saved = await deps.db.transaction().execute((trx) => savePayment(trx, change, p, deps.clock.now()));
+    const total = [...p.applied.values()].reduce((a, b) => a + b, 0);
+    return saved
+      ? {
+          decision: `Payment ${id} of ${p.txnDate}: ${total.toFixed(2)} ${p.currency} applied to ${p.applied.size} invoice(s)`,
+          outcome: "ok",
+        }
+      : { decision: `Payment ${id}: an older copy than the one recorded; ignored`, outcome: "skipped" };
+  };
+}

@@ -1,0 +1,114 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { invoicePdf } from "../../connectors/qbo/pdf.ts";
+import { findInvoice, listInvoices } from "./repo/invoices.ts";
+import { isCalendarDate } from "../../lib/dates.ts";
+import { verifyToken } from "../../lib/signed-token.ts";
+import { overduePass } from "./jobs.ts";
+import type { MessageKey } from "../../web/i18n/index.ts";
+import { InvoicesPage } from "./pages/invoices.tsx";
+import type { AppDeps } from "../../http/app.tsx";
+import type { AppEnv } from "../../http/context.ts";
+import { requireUser } from "../../http/middleware/session.ts";
+import { pageProps } from "../overview/index.ts";
+
+// Messages are i18n keys (translated in the handler). Empty means "no filter".
+const optionalDate = z.string().refine((v) => v === "" || isCalendarDate(v), "invoices.filter.bad.date");
+const filterSchema = z.object({
+  status: z
+    .enum(
+      ["", "awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"],
+      "invoices.filter.bad.status",
+    )
+    .default(""),
+  company: z.string().max(100, "invoices.filter.bad.text").default(""),
+  customer: z.string().trim().max(100, "invoices.filter.bad.text").default(""),
+  deal: z
+    .string()
+    .regex(/^(\d{1,20})?$/, "invoices.filter.bad.deal")
+    .default(""),
+  dueFrom: optionalDate.default(""),
+  dueTo: optionalDate.default(""),
+});
+const EMPTY = { status: "", company: "", customer: "", deal: "", dueFrom: "", dueTo: "" } as const;
+
+/** The Invoices page, the on-demand overdue pass (S5), and the invoice preview (I8). */
+export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const db = deps.database.db;
+  app.use("/invoices", requireUser());
+  app.use("/invoices/overdue-pass", requireUser());
+
+  app.get("/invoices", async (c) => {
+    const t = c.get("t");
+    const user = c.get("user")!;
+    const parsed = filterSchema.safeParse(c.req.query());
+    const filter = parsed.success ? parsed.data : EMPTY;
+    const rows = await listInvoices(db, user.portalId, {
+      state: filter.status || undefined,
+      connectionId: filter.company || undefined,
+      customer: filter.customer || undefined,
+      dealId: filter.deal || undefined,
+      dueFrom: filter.dueFrom || undefined,
+      dueTo: filter.dueTo || undefined,
+    });
+    const companies = await db
+      .selectFrom("qboConnections")
+      .select(["connectionId", "companyName"])
+      .where("portalId", "=", user.portalId)
+      .orderBy("createdAt")
+      .execute();
+    const flash = c.req.query("overdue") === "queued" ? t("invoices.overdue.queued") : undefined;
+    const reason = parsed.success ? undefined : (parsed.error.issues[0]?.message as MessageKey);
+    const error = reason ? t("invoices.filter.bad", { reason: t(reason) }) : undefined;
+    return c.html(
+      <InvoicesPage
+        {...pageProps(c)}
+        rows={rows}
+        companies={companies}
+        filter={filter}
+        flash={flash}
+        error={error}
+      />,
+      parsed.success ? 200 : 400,
+    );
+  });
+
+  app.post("/invoices/overdue-pass", async (c) => {
+    const queue = deps.queue;
+    if (!queue) return c.text(c.get("t")("invoices.overdue.unavailable"), 503);
+    const portalId = c.get("user")!.portalId;
+    await db.transaction().execute((trx) => queue.enqueue(trx, overduePass, { portalId }));
+    return c.redirect("/invoices?overdue=queued", 303);
+  });
+
+  app.get("/invoices/:key/preview", (c) => preview(deps, c));
+  return app;
+}
+
+/**
+ * The invoice's PDF from QBO. Opened from the card (a preview token bound to this invoice) or from
+ * the Invoices page (the session); anything else, or another portal's invoice, is not found.
+ */
+async function preview(deps: AppDeps, c: Context<AppEnv>) {
+  const key = c.req.param("key")!;
+  const token = c.req.query("t");
+  let portalId = c.get("user")?.portalId;
+  if (token) {
+    const claims = verifyToken(deps.secrets, token, "preview", deps.clock.now());
+    if (!claims.ok || claims.value.invoiceKey !== key) return c.text(c.get("t")("embed.invalid"), 401);
+    portalId = claims.value.portalId;
+  }
+  if (!portalId) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 302);
+  const invoice = await findInvoice(deps.database.db, portalId, key);
+  if (!invoice || !deps.clients) return c.notFound();
+  const pdf = await invoicePdf(deps.clients.qbo(invoice), invoice.qboInvoiceId);
+  if (!pdf.ok) return c.text(c.get("t")("invoices.preview.failed", { reason: pdf.error.message }), 502);
+  const name = `invoice-${invoice.docNumber ?? invoice.qboInvoiceId}.pdf`;
+  return c.body(new Uint8Array(pdf.value), 200, {
+    "content-type": "application/pdf",
+    "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}"`,
+    // A customer's invoice: never kept by a shared cache.
+    "cache-control": "private, no-store",
+  });
+}

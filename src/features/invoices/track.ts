@@ -1,0 +1,86 @@
+import type { QboEntity } from "../../connectors/qbo/client.ts";
+import type { Database } from "../../db/kysely.ts";
+import {
+  dealsOfInvoice,
+  invoiceKeyOf,
+  linkInvoice,
+  recordOf,
+  upsertInvoice,
+  type LinkedObjectType,
+} from "./repo/invoices.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import { stateOf, toInvoiceRecord } from "./facts.ts";
+import { mirrorInvoice, updateDealProperties } from "./jobs.ts";
+import { fireAutomations } from "../automations/index.ts";
+
+export interface TrackedConnection {
+  portalId: string;
+  connectionId: string;
+  realmId: string;
+  homeCurrency: string;
+  timeZone: string;
+}
+
+/**
+ * Starts following QBO invoices or refreshes what we know of them: stores their facts and derived
+ * status, associates them with HubSpot records (E2), and queues a deal-property update for every
+ * deal they drive (S2). Call it inside a transaction: the rows and the jobs commit together.
+ * Returns the invoice keys, in the order given.
+ */
+export async function trackInvoices(
+  trx: Database,
+  queue: Enqueuer,
+  args: {
+    connection: TrackedConnection;
+    invoices: QboEntity[];
+    origin: "wizard" | "added" | "synced";
+    links?: Array<{ objectType: LinkedObjectType; objectId: string }>;
+    now: Date;
+  },
+): Promise<string[]> {
+  const { connection, now } = args;
+  const keys: string[] = [];
+  for (const invoice of args.invoices) {
+    const key = invoiceKeyOf(connection.connectionId, invoice.Id);
+    const stored = await storedInvoice(trx, key);
+    const previous = stored?.record;
+    const record = toInvoiceRecord(invoice, connection.homeCurrency, previous);
+    const state = stateOf(record, now, connection.timeZone);
+    const { changed } = await upsertInvoice(
+      trx,
+      {
+        portalId: connection.portalId,
+        connectionId: connection.connectionId,
+        realmId: connection.realmId,
+        origin: args.origin,
+        state,
+        record,
+      },
+      now,
+    );
+    let linked = false;
+    for (const link of args.links ?? []) {
+      if (await linkInvoice(trx, { invoiceKey: key, portalId: connection.portalId, ...link }, now))
+        linked = true;
+    }
+    // W3: a state change (or a first sighting) fires the portal's invoice automations, once each.
+    const transition = { invoiceKey: key, totalAmt: record.totalAmt, from: stored?.state, to: state, now };
+    if (changed) await fireAutomations(trx, queue, { ...connection, ...transition });
+    if (changed || linked) {
+      await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
+      for (const dealId of await dealsOfInvoice(trx, key))
+        await queue.enqueue(trx, updateDealProperties, { portalId: connection.portalId, dealId });
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+async function storedInvoice(db: Database, invoiceKey: string) {
+  const row = await db
+    .selectFrom("invoices")
+    .selectAll()
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+  return row ? { record: recordOf(row), state: row.state } : undefined;
+}

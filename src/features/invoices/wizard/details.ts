@@ -1,0 +1,55 @@
+import type { QboTerm } from "../../../connectors/qbo/lists.ts";
+import { isCalendarDate } from "../../../lib/dates.ts";
+import { err, ok, type Result } from "../../../lib/result.ts";
+import { dueDateFor } from "../terms.ts";
+import type { DraftData } from "./draft.ts";
+
+/**
+ * The details step without I/O (I6): payment terms, invoice date, due date and the message.
+ * The due date follows the term until the user changes the date they were shown; emptying the
+ * field makes it follow the term again.
+ */
+export interface DetailsForm {
+  termId: string;
+  invoiceDate: string;
+  dueDate: string;
+  /** The due date the page showed: a posted date equal to it is not an edit. */
+  shownDueDate: string;
+  message: string;
+}
+
+export type Details = Pick<
+  DraftData,
+  "termId" | "termName" | "invoiceDate" | "dueDate" | "dueDateEdited" | "message"
+>;
+export type DetailsRefusal = "term" | "date" | "dueBeforeInvoice" | "message";
+
+/** QBO's CustomerMemo limit (quickbooks.md §3.4). */
+export const MESSAGE_MAX = 1000;
+
+export function decideDetails(
+  form: DetailsForm,
+  terms: QboTerm[],
+  today: string,
+  saved: Pick<DraftData, "dueDateEdited">,
+): Result<Details, DetailsRefusal> {
+  const termId = form.termId.trim();
+  const term = terms.find((x) => x.id === termId);
+  if (termId && !term) return err("term");
+  const invoiceDate = form.invoiceDate.trim() || today;
+  const posted = form.dueDate.trim();
+  if (!isCalendarDate(invoiceDate) || (posted && !isCalendarDate(posted))) return err("date");
+  const message = form.message.replace(/\r\n/g, "\n").trim();
+  if (message.length > MESSAGE_MAX) return err("message");
+  const edited = posted !== "" && (saved.dueDateEdited || posted !== form.shownDueDate.trim());
+  const dueDate = edited ? posted : term ? dueDateFor(term, invoiceDate) : invoiceDate;
+  if (dueDate < invoiceDate) return err("dueBeforeInvoice");
+  return ok({
+    termId: term?.id,
+    termName: term?.name,
+    invoiceDate,
+    dueDate,
+    dueDateEdited: edited,
+    message: message || undefined,
+  });
+}

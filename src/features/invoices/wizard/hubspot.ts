@@ -1,0 +1,116 @@
+import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
+import { associatedIds, batchRead, getObject, type CrmObject } from "../../../connectors/hubspot/crm.ts";
+import { ok, type Result } from "../../../lib/result.ts";
+import { partyFromCompany, partyFromContact, type Party } from "./customer.ts";
+import type { HubSpotLine } from "./rules.ts";
+
+export type { Party };
+
+/** What the wizard reads from HubSpot (I2–I4): the deal's quotes, a quote's lines, the customer party. */
+export interface DealContext {
+  dealName: string;
+  quotes: CrmObject[];
+  contacts: string[];
+  companies: string[];
+}
+
+const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
+const LINE_PROPS = [
+  "name",
+  "quantity",
+  "price",
+  "hs_sku",
+  "hs_product_id",
+  "description",
+  "hs_position_on_quote",
+];
+
+/** The associated ids of several types at once, or the first failure. */
+async function associations<T extends string>(
+  hs: HttpClient,
+  fromType: string,
+  fromId: string,
+  types: readonly T[],
+): Promise<Result<Record<T, string[]>, VendorError>> {
+  const lists = await Promise.all(types.map((type) => associatedIds(hs, fromType, fromId, type)));
+  const out = {} as Record<T, string[]>;
+  for (const [i, list] of lists.entries()) {
+    if (!list.ok) return list;
+    out[types[i]!] = list.value;
+  }
+  return ok(out);
+}
+
+export async function dealContext(hs: HttpClient, dealId: string): Promise<Result<DealContext, VendorError>> {
+  const deal = await getObject(hs, "deals", dealId, ["dealname"]);
+  if (!deal.ok) return deal;
+  const linked = await associations(hs, "deals", dealId, ["quotes", "contacts", "companies"] as const);
+  if (!linked.ok) return linked;
+  const quotes = await batchRead(hs, "quotes", linked.value.quotes, QUOTE_PROPS);
+  if (!quotes.ok) return quotes;
+  return ok({
+    dealName: deal.value.properties.dealname ?? dealId,
+    quotes: quotes.value,
+    contacts: linked.value.contacts,
+    companies: linked.value.companies,
+  });
+}
+
+/** A quote's line items (with their products' QBO link) and the quote's own contacts and companies. */
+export async function quoteDetails(
+  hs: HttpClient,
+  quoteId: string,
+): Promise<Result<{ lines: HubSpotLine[]; contacts: string[]; companies: string[] }, VendorError>> {
+  const linked = await associations(hs, "quotes", quoteId, ["line_items", "contacts", "companies"] as const);
+  if (!linked.ok) return linked;
+  const lines = await lineItemsWithItems(hs, linked.value.line_items);
+  if (!lines.ok) return lines;
+  return ok({ lines: lines.value, contacts: linked.value.contacts, companies: linked.value.companies });
+}
+
+/** Line items (a quote's or a deal's) with their products' QBO link, in the quote's order (I4, W2). */
+export async function lineItemsWithItems(
+  hs: HttpClient,
+  lineItemIds: string[],
+): Promise<Result<HubSpotLine[], VendorError>> {
+  const items = await batchRead(hs, "line_items", lineItemIds, LINE_PROPS);
+  if (!items.ok) return items;
+  const productIds = [
+    ...new Set(items.value.map((i) => i.properties.hs_product_id).filter((p): p is string => !!p)),
+  ];
+  // The product's `qbo_item_id` is the link product sync keeps (P1): the surest way to the item.
+  const products = await batchRead(hs, "products", productIds, ["qbo_item_id"]);
+  if (!products.ok) return products;
+  const link = new Map(products.value.map((p) => [p.id, p.properties.qbo_item_id ?? undefined]));
+  // The quote's own order when HubSpot keeps one, else the association order.
+  const position = (o: CrmObject) => Number(o.properties.hs_position_on_quote ?? Number.NaN);
+  const ordered = [...items.value].sort((a, b) => (position(a) || 0) - (position(b) || 0));
+  const lines = ordered.map((i) => ({
+    id: i.id,
+    name: i.properties.name ?? undefined,
+    sku: i.properties.hs_sku ?? undefined,
+    productId: i.properties.hs_product_id ?? undefined,
+    linkedItemId: link.get(i.properties.hs_product_id ?? "") || undefined,
+    quantity: Number(i.properties.quantity ?? 1) || 1,
+    price: Number(i.properties.price ?? 0) || 0,
+    description: i.properties.description ?? undefined,
+  }));
+  return ok(lines);
+}
+
+/** I3: the first contact stands for the customer, else the first company. */
+export async function partyOf(
+  hs: HttpClient,
+  ids: { contacts: string[]; companies: string[] },
+): Promise<Result<Party | undefined, VendorError>> {
+  const contactId = ids.contacts[0];
+  if (contactId) {
+    const props = ["email", "firstname", "lastname", "company", "phone", "mobilephone"];
+    const c = await getObject(hs, "contacts", contactId, props);
+    return c.ok ? ok(partyFromContact(contactId, c.value.properties)) : c;
+  }
+  const companyId = ids.companies[0];
+  if (!companyId) return ok(undefined);
+  const co = await getObject(hs, "companies", companyId, ["name", "phone"]);
+  return co.ok ? ok(partyFromCompany(companyId, co.value.properties)) : co;
+}

@@ -1,0 +1,46 @@
+import { activeTerms } from "../../../../connectors/qbo/lists.ts";
+import { decideDetails, type DetailsRefusal } from "../details.ts";
+import type { MessageKey } from "../../../../web/i18n/index.ts";
+import { DetailsStep } from "../pages/details.tsx";
+import { frame, neighbour, type WizardCtx } from "./context.ts";
+import { field, move, need, refuse, type Outcome } from "./outcome.tsx";
+
+/** I6: terms from QBO, the invoice date (today in the company's time zone until chosen), the due date. */
+export async function renderDetails(ctx: WizardCtx, error?: string, status: 200 | 400 = 200) {
+  const terms = await need("QuickBooks", activeTerms(ctx.qbo!));
+  const { data } = ctx;
+  const shown = {
+    ...data,
+    invoiceDate: data.invoiceDate ?? ctx.today,
+    dueDate: data.dueDate ?? data.invoiceDate ?? ctx.today,
+  };
+  return ctx.c.html(<DetailsStep {...frame(ctx, "details", error)} data={shown} terms={terms} />, status);
+}
+
+const ERRORS: Record<DetailsRefusal, MessageKey> = {
+  term: "wizard.error.term",
+  date: "wizard.error.date",
+  dueBeforeInvoice: "wizard.error.dueBeforeInvoice",
+  message: "wizard.error.message",
+};
+
+export async function submitDetails(ctx: WizardCtx, form: FormData): Promise<Outcome> {
+  const action = field(form, "action");
+  const terms = await need("QuickBooks", activeTerms(ctx.qbo!));
+  const decided = decideDetails(
+    {
+      termId: field(form, "termId"),
+      invoiceDate: field(form, "invoiceDate"),
+      dueDate: field(form, "dueDate"),
+      shownDueDate: field(form, "shownDueDate"),
+      message: String(form.get("message") ?? ""),
+    },
+    terms,
+    ctx.today,
+    ctx.data,
+  );
+  if (!decided.ok) return refuse(ERRORS[decided.error]);
+  const data = { ...ctx.data, ...decided.value };
+  if (action === "refresh") return move(ctx, data, "details");
+  return move(ctx, data, action === "previous" ? neighbour(ctx, "details", -1) : "review");
+}

@@ -1,0 +1,1 @@
+export { pageProps, pageRoutes } from "./routes.tsx";

@@ -1,0 +1,175 @@
+import type { HttpClient } from "../../connectors/http-client.ts";
+import { listPage } from "../../connectors/hubspot/records.ts";
+import { modifiedSince } from "../../connectors/hubspot/search.ts";
+import type { Database } from "../../db/kysely.ts";
+import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
+import { recordLedger } from "../activity/index.ts";
+import { findPortal } from "../connections/index.ts";
+import { liveLinkedHubspotIds } from "./repo/record-links.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import { writesNothing } from "./echo.ts";
+import { COMPANY_KIND, CONTACT_KIND, customerKind, PRODUCT_KIND, type RecordKind } from "./kinds.ts";
+import { pairsFor, type Pair } from "./pairs.ts";
+import { applyToEachCompany } from "./rules.ts";
+import { flowsToQbo, type SyncSettings } from "../settings/index.ts";
+import { loadSettings } from "../settings/index.ts";
+import type { VendorClients } from "../connections/index.ts";
+
+/** The HubSpot objects whose webhooks are latency hints only: this reconcile is their truth (DESIGN §4). */
+export const RECONCILED_OBJECTS = ["contacts", "companies", "products"] as const;
+export type ReconciledObject = (typeof RECONCILED_OBJECTS)[number];
+
+const KINDS: Record<ReconciledObject, RecordKind> = {
+  contacts: CONTACT_KIND,
+  companies: COMPANY_KIND,
+  products: PRODUCT_KIND,
+};
+
+/** Search lags writes by a few seconds (hubspot.md §2.4): re-read what changed this close to the read. */
+const OVERLAP_MS = 5 * 60_000;
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  clients: VendorClients;
+}
+type Ctx = JobContext<{ portalId: string; objectType: ReconciledObject }>;
+interface Company {
+  connectionId: string;
+  createdAt: Date;
+  settings: SyncSettings;
+  pairs: Pair[];
+}
+
+/**
+ * A lost HubSpot webhook costs latency, not data: every reconcile re-reads the contacts, companies
+ * or products modified since a checkpoint and runs each through the same rule as the webhook, then
+ * lists archived ones (search never shows them) for the delete rule. With no company syncing this
+ * kind towards QBO nothing is read, and the checkpoint follows the clock, so turning the sync on
+ * later does not replay what changed while it was off.
+ */
+export async function reconcileHubSpotRecordsHandler(deps: Deps, ctx: Ctx): Promise<void> {
+  const portal = await findPortal(deps.db, ctx.payload.portalId);
+  if (!portal || portal.status !== "active") return;
+  const kind = KINDS[ctx.payload.objectType];
+  const companies = await companiesSyncing(deps.db, portal.portalId, kind);
+  const key = `hubspot:${portal.portalId}:${kind.hubspotType}:modified`;
+  const started = deps.clock.now();
+  if (companies.length === 0) {
+    await writeCheckpoint(deps.db, key, new Date(started.getTime() - OVERLAP_MS).toISOString(), started);
+    return;
+  }
+  const http = deps.clients.hubspot(portal);
+  const first = new Date(Math.min(...companies.map((c) => c.createdAt.getTime())));
+  const since = new Date((await readCheckpoint(deps.db, key)) ?? first.toISOString());
+  const next = await modifiedPass(deps, ctx, http, kind, companies, since, started);
+  if (next) await writeCheckpoint(deps.db, key, next.toISOString(), deps.clock.now());
+  await archivedPass(deps, ctx, http, kind, companies);
+}
+
+/** The active companies of the portal whose settings sync this kind towards QBO. */
+async function companiesSyncing(db: Database, portalId: string, kind: RecordKind): Promise<Company[]> {
+  const connections = await db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "createdAt"])
+    .where("portalId", "=", portalId)
+    .where("status", "=", "active")
+    .execute();
+  const companies: Company[] = [];
+  for (const c of connections) {
+    const settings = await loadSettings(db, c.connectionId);
+    if (kind.link !== "product" && customerKind(settings) !== kind) continue;
+    if (!flowsToQbo(kind.settingsOf(settings))) continue;
+    const pairs = await pairsFor(db, c.connectionId, kind, "to_qbo");
+    companies.push({ ...c, settings, pairs });
+  }
+  return companies;
+}
+
+/** Returns the next checkpoint, or undefined when the search failed for good (it stays put). */
+async function modifiedPass(
+  deps: Deps,
+  ctx: Ctx,
+  http: HttpClient,
+  kind: RecordKind,
+  companies: Company[],
+  since: Date,
+  started: Date,
+): Promise<Date | undefined> {
+  const properties = [...new Set(companies.flatMap((c) => c.pairs.map((p) => p.hubspotProperty)))];
+  let echoes = 0;
+  const res = await modifiedSince(http, kind.hubspotType, since, properties, async (records) => {
+    for (const record of records) {
+      // Our own writes come back as modifications; when they carry nothing new, skip the QBO read.
+      if (await writesNothing(deps.db, companies, kind, record)) {
+        echoes += 1;
+        continue;
+      }
+      const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, record.id, false);
+      if (applied) await ledger(deps, ctx, kind, record.id, applied);
+    }
+  });
+  if (!res.ok) {
+    if (res.error.retryable) throw new Error(`HubSpot ${kind.hubspotType} reconcile: ${res.error.message}`);
+    ctx.log.warn({ error: res.error }, "HubSpot reconcile search failed");
+    return undefined;
+  }
+  ctx.log.info({ objectType: kind.hubspotType, read: res.value.count, echoes }, "HubSpot reconcile");
+  // Everything older than the overlap was visible to this read; the newest change seen (HubSpot's
+  // own clock) is the bound when it is older still, so a quiet portal does not re-read it forever.
+  const bound = started.getTime() - OVERLAP_MS;
+  const seen = res.value.maxModified ? res.value.maxModified.getTime() + 1 : bound;
+  return new Date(Math.max(since.getTime(), Math.min(bound, seen)));
+}
+
+/**
+ * HubSpot's search never shows archived records and archiving does not move
+ * hs_lastmodifieddate (peers.md §6), so they are listed: `GET …?archived=true` has no sort or
+ * filter, so each run pages through the whole recycle bin (records stay there 90 days): one call
+ * per 100 archived records of this kind. It runs only when a company deletes on "archive" and has
+ * a live link of this kind, and only linked, not yet archived records reach the rule.
+ */
+async function archivedPass(deps: Deps, ctx: Ctx, http: HttpClient, kind: RecordKind, companies: Company[]) {
+  const archiving = companies
+    .filter((c) => kind.settingsOf(c.settings).deleteRule === "archive")
+    .map((c) => c.connectionId);
+  if ((await liveLinkedHubspotIds(deps.db, archiving, kind.link)).length === 0) return;
+  let after: string | undefined;
+  let pages = 0;
+  do {
+    const page = await listPage(http, kind.hubspotType, ["hs_object_id"], after, true);
+    if (!page.ok) {
+      if (page.error.retryable)
+        throw new Error(`HubSpot archived ${kind.hubspotType}: ${page.error.message}`);
+      ctx.log.warn({ error: page.error }, "HubSpot archived listing failed");
+      return;
+    }
+    pages += 1;
+    const ids = page.value.records.map((r) => r.id);
+    for (const id of await liveLinkedHubspotIds(deps.db, archiving, kind.link, ids)) {
+      const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, id, true);
+      if (applied) await ledger(deps, ctx, kind, id, applied);
+    }
+    after = page.value.after;
+  } while (after);
+  ctx.log.info({ objectType: kind.hubspotType, pages }, "HubSpot archived records listed");
+}
+
+function ledger(
+  deps: Deps,
+  ctx: Ctx,
+  kind: RecordKind,
+  objectId: string,
+  applied: { decision: string; outcome: "ok" | "failed" | "skipped" },
+) {
+  return recordLedger(deps.db, {
+    portalId: ctx.payload.portalId,
+    objectType: kind.link,
+    objectId,
+    trigger: "timer",
+    ...applied,
+    jobId: ctx.jobId,
+    at: deps.clock.now(),
+  });
+}

@@ -1,0 +1,129 @@
+import type { Selectable } from "kysely";
+import type { Database } from "../../../db/kysely.ts";
+import type { LinkKind, RecordLinksTable } from "../../../db/schema/index.ts";
+
+export type RecordLinkRow = Selectable<RecordLinksTable>;
+
+export interface RecordLink {
+  connectionId: string;
+  kind: LinkKind;
+  qboId: string;
+  hubspotId: string;
+  /** What Ledgerlink last wrote into HubSpot, by property. */
+  toHubspot: Record<string, string>;
+  /** What Ledgerlink last wrote into QBO, by field path. */
+  toQbo: Record<string, string>;
+  archived: boolean;
+}
+
+const asLink = (row: RecordLinkRow): RecordLink => ({
+  connectionId: row.connectionId,
+  kind: row.kind,
+  qboId: row.qboId,
+  hubspotId: row.hubspotId,
+  toHubspot: (row.toHubspot ?? {}) as Record<string, string>,
+  toQbo: (row.toQbo ?? {}) as Record<string, string>,
+  archived: row.archived,
+});
+
+async function findLink(
+  db: Database,
+  connectionId: string,
+  kind: LinkKind,
+  side: "qboId" | "hubspotId",
+  id: string,
+): Promise<RecordLink | undefined> {
+  const row = await db
+    .selectFrom("recordLinks")
+    .selectAll()
+    .where("connectionId", "=", connectionId)
+    .where("kind", "=", kind)
+    .where(side, "=", id)
+    .executeTakeFirst();
+  return row && asLink(row);
+}
+
+export const linkByQbo = (db: Database, connectionId: string, kind: LinkKind, qboId: string) =>
+  findLink(db, connectionId, kind, "qboId", qboId);
+
+export const linkByHubspot = (db: Database, connectionId: string, kind: LinkKind, hubspotId: string) =>
+  findLink(db, connectionId, kind, "hubspotId", hubspotId);
+
+/** Every link of a kind, keyed both ways (the initial sync's in-memory index). */
+export async function linksOf(db: Database, connectionId: string, kind: LinkKind): Promise<RecordLink[]> {
+  const rows = await db
+    .selectFrom("recordLinks")
+    .selectAll()
+    .where("connectionId", "=", connectionId)
+    .where("kind", "=", kind)
+    .execute();
+  return rows.map(asLink);
+}
+
+/**
+ * Records a link, or leaves the existing one. False when either record is already linked to
+ * another one: the caller must not guess (review list).
+ */
+export async function saveLink(
+  db: Database,
+  link: Omit<RecordLink, "archived">,
+  now: Date,
+): Promise<boolean> {
+  const res = await db
+    .insertInto("recordLinks")
+    .values({
+      connectionId: link.connectionId,
+      kind: link.kind,
+      qboId: link.qboId,
+      hubspotId: link.hubspotId,
+      toHubspot: JSON.stringify(link.toHubspot),
+      toQbo: JSON.stringify(link.toQbo),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+  const existing = await linkByQbo(db, link.connectionId, link.kind, link.qboId);
+  return existing?.hubspotId === link.hubspotId;
+}
+
+export async function updateLink(
+  db: Database,
+  key: Pick<RecordLink, "connectionId" | "kind" | "qboId">,
+  change: Partial<Pick<RecordLink, "toHubspot" | "toQbo" | "archived">>,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("recordLinks")
+    .set({
+      ...(change.toHubspot ? { toHubspot: JSON.stringify(change.toHubspot) } : {}),
+      ...(change.toQbo ? { toQbo: JSON.stringify(change.toQbo) } : {}),
+      ...(change.archived !== undefined ? { archived: change.archived } : {}),
+      updatedAt: now,
+    })
+    .where("connectionId", "=", key.connectionId)
+    .where("kind", "=", key.kind)
+    .where("qboId", "=", key.qboId)
+    .execute();
+}
+
+/** Which of these HubSpot ids are linked, not yet archived, in any of these connections. */
+export async function liveLinkedHubspotIds(
+  db: Database,
+  connectionIds: string[],
+  kind: LinkKind,
+  hubspotIds?: string[],
+): Promise<string[]> {
+  if (connectionIds.length === 0 || hubspotIds?.length === 0) return [];
+  let q = db
+    .selectFrom("recordLinks")
+    .select("hubspotId")
+    .distinct()
+    .where("connectionId", "in", connectionIds)
+    .where("kind", "=", kind)
+    .where("archived", "=", false);
+  if (hubspotIds) q = q.where("hubspotId", "in", hubspotIds);
+  else q = q.limit(1);
+  return (await q.execute()).map((r) => r.hubspotId);
+}

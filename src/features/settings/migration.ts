@@ -1,0 +1,50 @@
+import { batchRead } from "../../connectors/hubspot/crm.ts";
+import type { VendorError } from "../../connectors/http-client.ts";
+import type { Database } from "../../db/kysely.ts";
+import { findPortal } from "../connections/index.ts";
+import { linksOf } from "../record-sync/index.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { contactFilterFailure } from "../record-sync/index.ts";
+import { filterProperties } from "../record-sync/index.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { loadSettings } from "./store.ts";
+
+export interface BehaviourPreview {
+  total: number;
+  excluded: Array<{ hubspotId: string; label: string; reason: string }>;
+}
+
+/**
+ * X1: what switching a company from legacy to sync-filter behaviour changes. Every linked contact
+ * is read from HubSpot (100 a call) and put through the contact sync filters; those that fail are
+ * the contacts the workflow action would refuse from then on. Reads only; writes nothing.
+ */
+export async function previewBehaviourSwitch(
+  db: Database,
+  clients: VendorClients,
+  portalId: string,
+  connectionId: string,
+): Promise<Result<BehaviourPreview, VendorError>> {
+  const portal = await findPortal(db, portalId);
+  if (!portal) return err({ kind: "not_found", retryable: false, message: "portal not connected" });
+  const http = clients.hubspot(portal);
+  const settings = await loadSettings(db, connectionId);
+  const links = (await linksOf(db, connectionId, "contact")).filter((l) => !l.archived);
+  const props = ["email", "firstname", "lastname", ...filterProperties(settings.contacts.filters)];
+  const excluded: BehaviourPreview["excluded"] = [];
+  for (let i = 0; i < links.length; i += 100) {
+    const ids = links.slice(i, i + 100).map((l) => l.hubspotId);
+    const records = await batchRead(http, "contacts", ids, props);
+    if (!records.ok) return records;
+    for (const record of records.value) {
+      const failure = await contactFilterFailure(http, settings, record);
+      if (!failure.ok) return failure;
+      if (failure.value) {
+        const p = record.properties;
+        const label = [p.firstname, p.lastname].filter(Boolean).join(" ") || p.email || record.id;
+        excluded.push({ hubspotId: record.id, label, reason: failure.value });
+      }
+    }
+  }
+  return ok({ total: links.length, excluded });
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachBackend } from "../../../test/support/db.ts";
+import { startStack, type Stack } from "../../../test/support/stack.ts";
+import { ManualClock } from "../../lib/clock.ts";
+import { loadSettings } from "./store.ts";
+
+/** The Sync settings and Field mappings pages over HTTP (C1–C5, M1–M2, V3, X1). */
+describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db) => {
+  const clock = new ManualClock("2026-11-02T17:00:00Z");
+  let stack: Stack;
+  let conn: string;
+
+  beforeAll(async () => {
+    stack = await startStack(db(), clock);
+    conn = stack.companies.us.connectionId;
+  });
+  afterAll(() => stack.close());
+
+  const get = (path: string) => stack.app.request(path, { headers: { cookie: stack.user.cookie } });
+  const post = (path: string, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    body.append("_csrf", stack.user.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    return stack.app.request(path, {
+      method: "POST",
+      headers: { cookie: stack.user.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+  };
+
+  it("shows every tab with every option, and saves a contact setting that the next sync reads", async () => {
+    const page = await (await get(`/sync?company=${conn}&tab=contacts`)).text();
+    for (const option of [
+      "two_way",
+      "to_hubspot",
+      "to_qbo",
+      "create_and_update",
+      "update_only",
+      "none",
+      "archive",
+      "hubspot",
+      "company",
+    ])
+      expect(page).toContain(`value="${option}"`);
+    const res = await post(`/sync/${conn}/contacts`, {
+      enabled: "on",
+      direction: "to_qbo",
+      createUpdate: "create_and_update",
+      deleteRule: "archive",
+      winner: "hubspot",
+      customerAs: "contact",
+      matchByNameAndCompany: "on",
+      lifecycleStages: ["customer"],
+      listIds: "",
+      behaviour: "legacy",
+    });
+    expect(res.status).toBe(303);
+    const settings = await loadSettings(db().db, conn);
+    expect(settings.contacts).toMatchObject({
+      enabled: true,
+      direction: "to_qbo",
+      deleteRule: "archive",
+      winner: "hubspot",
+    });
+    expect(settings.contacts.filters.lifecycleStages).toEqual(["customer"]);
+    expect(await (await get(`/sync?company=${conn}&tab=products`)).text()).toContain('name="winner"');
+    expect(await (await get(`/sync?company=${conn}&tab=invoices`)).text()).not.toContain('name="direction"');
+  });
+
+  it("refuses a bad setting with the reason and changes nothing", async () => {
+    const before = await loadSettings(db().db, conn);
+    const res = await post(`/sync/${conn}/contacts`, { enabled: "on", direction: "sideways" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('role="alert"');
+    expect(await loadSettings(db().db, conn)).toEqual(before);
+    expect((await post(`/sync/other-company/contacts`, { enabled: "on" })).status).toBe(404);
+  });
+
+  it("lists the default mappings, marked, with the real HubSpot properties in the picker", async () => {
+    const html = await (await get(`/mappings?company=${conn}&object=contact`)).text();
+    expect(html).toContain('data-mapping="email:PrimaryEmailAddr.Address"');
+    expect(html).toContain("Default");
+    expect(html).toContain('<option value="jobtitle"');
+    expect(html).toContain('<option value="Notes"');
+  });
+
+  it("adds, edits and deletes a mapping; refuses incompatible types and one-way pairs the other way", async () => {
+    const refused = await post(`/mappings/${conn}/contact`, {
+      hubspotProperty: "jobtitle",
+      qboField: "Balance",
+      direction: "both",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("can only flow");
+    const typed = await post(`/mappings/${conn}/product`, {
+      hubspotProperty: "price",
+      qboField: "Name",
+      direction: "both",
+    });
+    expect(typed.status).toBe(400);
+    expect(await typed.text()).toContain("type");
+
+    expect(
+      (
+        await post(`/mappings/${conn}/contact`, {
+          hubspotProperty: "jobtitle",
+          qboField: "Title",
+          direction: "both",
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await post(`/mappings/${conn}/contact`, {
+          hubspotProperty: "jobtitle",
+          qboField: "Title",
+          direction: "both",
+        })
+      ).status,
+    ).toBe(400);
+    const row = await db()
+      .db.selectFrom("fieldMappings")
+      .selectAll()
+      .where("connectionId", "=", conn)
+      .where("hubspotProperty", "=", "jobtitle")
+      .executeTakeFirstOrThrow();
+    expect(row.isDefault).toBe(false);
+    const edit = await (await get(`/mappings/${conn}/${row.mappingId}/edit`)).text();
+    expect(edit).toContain('id="edit-mapping"');
+    expect(
+      (
+        await post(`/mappings/${conn}/${row.mappingId}`, {
+          hubspotProperty: "jobtitle",
+          qboField: "Title",
+          direction: "to_qbo",
+        })
+      ).status,
+    ).toBe(303);
+    const edited = await db()
+      .db.selectFrom("fieldMappings")
+      .select("direction")
+      .where("mappingId", "=", row.mappingId)
+      .executeTakeFirstOrThrow();
+    expect(edited.direction).toBe("to_qbo");
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(303);
+    expect(
+      await db()
+        .db.selectFrom("fieldMappings")
+        .select("mappingId")
+        .where("mappingId", "=", row.mappingId)
+        .executeTakeFirst(),
+    ).toBeUndefined();
+  });
+
+  it("creates a HubSpot invoice property from the mapping screen and maps it (V3)", async () => {
+    const bad = await post(`/mappings/${conn}/invoice/property`, {
+      name: "Bad Name",
+      label: "x",
+      type: "string",
+    });
+    expect(bad.status).toBe(400);
+    const res = await post(`/mappings/${conn}/invoice/property`, {
+      name: "qbo_tracking_number",
+      label: "Tracking number",
+      type: "string",
+    });
+    expect(res.status).toBe(200);
+    const props = await stack.hs("GET", "/crm/v3/properties/invoices/qbo_tracking_number");
+    expect(props.body).toMatchObject({ name: "qbo_tracking_number", type: "string" });
+    const mapped = await post(`/mappings/${conn}/invoice`, {
+      hubspotProperty: "qbo_tracking_number",
+      qboField: "TrackingNum",
+      direction: "to_hubspot",
+    });
+    expect(mapped.status).toBe(303);
+  });
+
+  it("previews the switch to sync-filter behaviour with the linked contacts it would exclude (X1)", async () => {
+    const inFilter = await stack.hs("POST", "/crm/v3/objects/contacts", {
+      properties: { email: "in@x.example", lifecyclestage: "customer" },
+    });
+    const outFilter = await stack.hs("POST", "/crm/v3/objects/contacts", {
+      properties: { email: "out@x.example", firstname: "Outside", lifecyclestage: "lead" },
+    });
+    for (const [i, id] of [inFilter.body.id, outFilter.body.id].entries())
+      await db()
+        .db.insertInto("recordLinks")
+        .values({
+          connectionId: conn,
+          kind: "contact",
+          qboId: `q${i}`,
+          hubspotId: id,
+          createdAt: clock.now(),
+          updatedAt: clock.now(),
+        })
+        .execute();
+    const html = await (await get(`/sync/${conn}/behaviour`)).text();
+    expect(html).toContain("1 of 2 linked contacts would no longer be eligible");
+    expect(html).toContain("Outside");
+    expect((await loadSettings(db().db, conn)).behaviour).toBe("legacy");
+    expect((await post(`/sync/${conn}/behaviour`, {})).status).toBe(303);
+    expect((await loadSettings(db().db, conn)).behaviour).toBe("sync_filter");
+  });
+});
