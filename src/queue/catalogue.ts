@@ -58,3 +58,20 @@ export interface Enqueuer {
     opts?: { requestId?: string; startAfterSeconds?: number },
   ): Promise<string | null>;
 }
+
+/**
+ * A job and the handler that runs it, declared side by side in a feature's jobs.ts. `D` is what
+ * the handler needs from the composition root; features/catalogue.ts passes every feature the same
+ * dependencies, so each handler names only the part it uses.
+ */
+export interface HandledJob<P, D> {
+  job: JobDefinition<P>;
+  run: (deps: D, ctx: JobContext<P>) => Promise<void>;
+}
+
+export function handledJob<P, D>(
+  job: JobDefinition<P>,
+  run: (deps: D, ctx: JobContext<P>) => Promise<void>,
+): HandledJob<P, D> {
+  return { job, run };
+}

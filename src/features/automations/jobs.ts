@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineJob } from "../../queue/catalogue.ts";
+import { defineJob, handledJob } from "../../queue/catalogue.ts";
+import { deliverAutomationHandler, type DeliverDeps } from "./deliver.ts";
 
 /**
  * Delivers one automation firing (W3). Keyed by firing: a Retry pressed twice queues it once. A
@@ -11,3 +12,7 @@ export const deliverAutomation = defineJob({
   singletonKey: (p) => p.firingId,
   retry: { limit: 5, delaySeconds: 30, backoff: true },
 });
+
+export const automationJobs = [
+  handledJob(deliverAutomation, (d: DeliverDeps, ctx) => deliverAutomationHandler(d, ctx)),
+];

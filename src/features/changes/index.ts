@@ -1,16 +1,13 @@
-export { processHubSpotEventsHandler, type HubSpotEventRule } from "./hubspot-events.ts";
+export type { HubSpotEventRule } from "./hubspot-events.ts";
 export {
+  changeJobs,
   pollHubSpot,
   processHubSpotEvents,
   pullQboChanges,
   reconcileAll,
-  reconcileHubSpotRecords,
-  refreshAllCompanyInfo,
-  refreshCompanyInfo,
-  setupHubSpotPortal,
+  type ChangeRules,
 } from "./jobs.ts";
-export { pollHubSpotHandler, type HubSpotRecordRule } from "./poll-hubspot.ts";
-export { pullQboChangesHandler, type AppliedChange, type QboChangeRule } from "./pull-qbo-changes.ts";
+export type { HubSpotRecordRule } from "./poll-hubspot.ts";
+export { type AppliedChange, type QboChangeRule, WATCHED_ENTITIES } from "./pull-qbo-changes.ts";
 export { readCheckpoint, writeCheckpoint } from "./repo.ts";
 export { webhookRoutes } from "./routes.ts";
-export { reconcileAllHandler, refreshAllCompanyInfoHandler } from "./timers.ts";

@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { defineJob } from "../../queue/catalogue.ts";
+import type { Database } from "../../db/kysely.ts";
+import type { Clock } from "../../lib/clock.ts";
+import { defineJob, handledJob, type Enqueuer } from "../../queue/catalogue.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { processHubSpotEventsHandler, type HubSpotEventRule } from "./hubspot-events.ts";
+import { pollHubSpotHandler, type HubSpotRecordRule } from "./poll-hubspot.ts";
+import { pullQboChangesHandler, type QboChangeRule } from "./pull-qbo-changes.ts";
+import { reconcileAllHandler } from "./timers.ts";
 
 /**
- * The jobs of the sync engine core (issue 5). Singleton keys keep one of each waiting per
+ * How vendor changes come in. Singleton keys keep one of each waiting per
  * connection: fifty webhooks for one company make one CDC pull, not fifty.
  */
 export const pullQboChanges = defineJob({
@@ -18,30 +25,11 @@ export const processHubSpotEvents = defineJob({
   singletonKey: (p) => p.portalId,
 });
 
-export const setupHubSpotPortal = defineJob({
-  name: "setup-portal",
-  payload: z.object({ portalId: z.string().min(1), locale: z.enum(["en", "ja"]) }),
-  singletonKey: (p) => p.portalId,
-});
-
-export const refreshCompanyInfo = defineJob({
-  name: "refresh-company-info",
-  payload: z.object({ connectionId: z.string().min(1) }),
-  singletonKey: (p) => p.connectionId,
-});
-
-/** Timers: fan out to every active connection (the reconcile safety net and the daily refresh). */
+/** The timer of the safety net: fans out to every active connection and portal. */
 export const reconcileAll = defineJob({
   name: "reconcile-all",
   payload: z.object({}),
   cron: { expression: "*/5 * * * *", payload: {} },
-  retry: { limit: 1 },
-});
-
-export const refreshAllCompanyInfo = defineJob({
-  name: "refresh-all-company-info",
-  payload: z.object({}),
-  cron: { expression: "17 3 * * *", payload: {} },
   retry: { limit: 1 },
 });
 
@@ -51,12 +39,30 @@ export const pollHubSpot = defineJob({
   singletonKey: (p) => `${p.portalId}:${p.objectType}`,
 });
 
-/** Contacts, companies and products modified or archived in HubSpot, run through the webhook's rule. */
-export const reconcileHubSpotRecords = defineJob({
-  name: "reconcile-hubspot-records",
-  payload: z.object({
-    portalId: z.string().min(1),
-    objectType: z.enum(["contacts", "companies", "products"]),
-  }),
-  singletonKey: (p) => `${p.portalId}:${p.objectType}`,
-});
+/** What the features run on each change; features/catalogue.ts composes it from their declarations. */
+export interface ChangeRules {
+  qbo: QboChangeRule[];
+  hubspot: HubSpotEventRule[];
+  hubspotRecords: HubSpotRecordRule[];
+}
+
+interface Deps {
+  db: Database;
+  clock: Clock;
+  clients: VendorClients;
+  queue: Enqueuer;
+  rules: ChangeRules;
+}
+
+export const changeJobs = [
+  handledJob(pullQboChanges, (d: Deps, ctx) =>
+    pullQboChangesHandler({ db: d.db, clock: d.clock, clients: d.clients, rules: d.rules.qbo }, ctx),
+  ),
+  handledJob(processHubSpotEvents, (d: Deps, ctx) =>
+    processHubSpotEventsHandler({ db: d.db, clock: d.clock, rules: d.rules.hubspot }, ctx),
+  ),
+  handledJob(reconcileAll, (d: Deps) => reconcileAllHandler(d)),
+  handledJob(pollHubSpot, (d: Deps, ctx) =>
+    pollHubSpotHandler({ db: d.db, clock: d.clock, clients: d.clients, rules: d.rules.hubspotRecords }, ctx),
+  ),
+];

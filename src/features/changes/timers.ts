@@ -1,13 +1,13 @@
 import type { Database } from "../../db/kysely.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { pollHubSpot, pullQboChanges, reconcileHubSpotRecords, refreshCompanyInfo } from "./jobs.ts";
-import { RECONCILED_OBJECTS } from "../record-sync/index.ts";
+import { pollHubSpot, pullQboChanges } from "./jobs.ts";
+import { RECONCILED_OBJECTS, reconcileHubSpotRecords } from "../record-sync/index.ts";
 import { POLLED_OBJECTS } from "./poll-hubspot.ts";
 import { backfillPayments } from "../invoices/index.ts";
 
 /**
  * The safety nets (DESIGN §4.4): every few minutes a pull for every active company, whether or
- * not a webhook came (a lost webhook costs latency, never data); once a day a settings refresh.
+ * not a webhook came (a lost webhook costs latency, never data).
  */
 export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
   const active = await activeConnections(deps.db);
@@ -35,14 +35,6 @@ export async function reconcileAllHandler(deps: { db: Database; queue: Enqueuer 
   });
 }
 
-export async function refreshAllCompanyInfoHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
-  const active = await activeConnections(deps.db);
-  await deps.db.transaction().execute(async (trx) => {
-    for (const c of active)
-      await deps.queue.enqueue(trx, refreshCompanyInfo, { connectionId: c.connectionId });
-  });
-}
-
-function activeConnections(db: Database) {
+export function activeConnections(db: Database) {
   return db.selectFrom("qboConnections").select("connectionId").where("status", "=", "active").execute();
 }

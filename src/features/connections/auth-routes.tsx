@@ -17,7 +17,7 @@ import {
 } from "../../connectors/hubspot/oauth.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobQueue } from "../../queue/queue.ts";
-import { setupHubSpotPortal } from "../changes/index.ts";
+import { setupHubSpotPortal } from "./jobs.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { MessagePage } from "../../web/message.tsx";
 import { SignInPage } from "./pages/signin.tsx";

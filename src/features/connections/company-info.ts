@@ -2,7 +2,8 @@ import type { Database } from "../../db/kysely.ts";
 import { updateCompanyFacts } from "./repo/qbo-connections.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
 import type { Clock } from "../../lib/clock.ts";
-import type { JobContext } from "../../queue/catalogue.ts";
+import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
+import { refreshCompanyInfo } from "./jobs.ts";
 import type { VendorClients } from "./vendor-clients.ts";
 
 /** Re-reads a company's name, country, currency and numbering settings (A2: daily). */
@@ -23,4 +24,17 @@ export async function refreshCompanyInfoHandler(
     return;
   }
   await updateCompanyFacts(deps.db, conn.connectionId, settings.value, deps.clock.now());
+}
+
+/** Queues a settings refresh for every active company, in one transaction. */
+export async function refreshAllCompanyInfoHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
+  const active = await deps.db
+    .selectFrom("qboConnections")
+    .select("connectionId")
+    .where("status", "=", "active")
+    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    for (const c of active)
+      await deps.queue.enqueue(trx, refreshCompanyInfo, { connectionId: c.connectionId });
+  });
 }

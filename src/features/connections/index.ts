@@ -1,11 +1,10 @@
 export { authRoutes } from "./auth-routes.tsx";
-export { refreshCompanyInfoHandler } from "./company-info.ts";
 export { ownConnection } from "./own-connection.ts";
 export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";
 export { findPortal } from "./repo/portals.ts";
 export { listQboConnections, updateCompanyFacts } from "./repo/qbo-connections.ts";
 export { findSession, setUserLocale, type SessionUser } from "./repo/sessions.ts";
 export { connectionRoutes } from "./routes.tsx";
-export { setupPortalHandler } from "./setup-portal-job.ts";
 export { createVendorClients, type VendorClients } from "./vendor-clients.ts";
 export type { VendorApps } from "./vendors.ts";
+export { connectionJobs, setupHubSpotPortal } from "./jobs.ts";

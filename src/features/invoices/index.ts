@@ -1,21 +1,7 @@
 export { addExistingRoutes } from "./add-existing/routes.tsx";
 export { cardRoutes } from "./card/routes.ts";
 export { createUniqueCustomer } from "./customer.ts";
-export { updateDealPropertiesHandler } from "./deal-sync.ts";
-export { appCardEn } from "./i18n/app-card.en.ts";
-export { appCardJa } from "./i18n/app-card.ja.ts";
-export { cardEn } from "./i18n/card.en.ts";
-export { cardJa } from "./i18n/card.ja.ts";
-export { wizardEn } from "./i18n/wizard.en.ts";
-export { wizardJa } from "./i18n/wizard.ja.ts";
 export { invoiceBody } from "./invoice-body.ts";
-export { mirrorInvoice, overduePass, pushInvoice, updateDealProperties } from "./jobs.ts";
-export { mirrorInvoiceHandler } from "./mirror.ts";
-export { overduePassHandler } from "./overdue.ts";
-export { backfillPayments, backfillPaymentsHandler } from "./payment-backfill.ts";
-export { paymentChangeRule } from "./payment-rule.ts";
-export { pushInvoiceHandler, type PushDeps } from "./push.ts";
-export { invoiceChangeRule } from "./qbo-rule.ts";
 export { dealsOfInvoice } from "./repo/invoices.ts";
 export { invoiceRoutes } from "./routes.tsx";
 export { dateIn } from "./status.ts";
@@ -25,3 +11,13 @@ export type { CompleteDraft, DraftLine } from "./wizard/draft.ts";
 export { lineItemsWithItems } from "./wizard/hubspot.ts";
 export { wizardRoutes } from "./wizard/routes.tsx";
 export { draftLinesFrom } from "./wizard/rules.ts";
+export {
+  backfillPayments,
+  invoiceJobs,
+  invoiceRules,
+  mirrorInvoice,
+  overduePass,
+  pushInvoice,
+  updateDealProperties,
+} from "./jobs.ts";
+export type { PushDeps } from "./push.ts";

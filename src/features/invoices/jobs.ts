@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { defineJob } from "../../queue/catalogue.ts";
+import { defineJob, handledJob } from "../../queue/catalogue.ts";
+import type { ChangeRules } from "../changes/index.ts";
+import { updateDealPropertiesHandler } from "./deal-sync.ts";
+import { mirrorInvoiceHandler } from "./mirror.ts";
+import { overduePassHandler } from "./overdue.ts";
+import { backfillPaymentsHandler } from "./payment-backfill.ts";
+import { paymentChangeRule } from "./payment-rule.ts";
+import { pushInvoiceHandler, type PushDeps } from "./push.ts";
+import { invoiceChangeRule } from "./qbo-rule.ts";
 
 /**
  * The invoice jobs (issue 6). `push-invoice` is keyed by draft: a double click or a retried
@@ -35,3 +43,30 @@ export const mirrorInvoice = defineJob({
   singletonKey: (p) => p.invoiceKey,
   retry: { limit: 8, delaySeconds: 15, backoff: true },
 });
+
+/**
+ * W4: the payments a company recorded before Ledgerlink was connected (CDC starts at the
+ * connection), read once per connection so "collected" and "days to pay" cover invoices paid
+ * earlier. The reconcile timer enqueues it; once done, a checkpoint makes it a no-op.
+ */
+export const backfillPayments = defineJob({
+  name: "backfill-payments",
+  payload: z.object({ connectionId: z.string().min(1) }),
+  singletonKey: (p) => p.connectionId,
+  retry: { limit: 8, delaySeconds: 30, backoff: true },
+});
+
+type Deps = PushDeps;
+
+export const invoiceJobs = [
+  handledJob(pushInvoice, (d: Deps, ctx) => pushInvoiceHandler(d, ctx)),
+  handledJob(updateDealProperties, (d: Deps, ctx) => updateDealPropertiesHandler(d, ctx)),
+  handledJob(overduePass, (d: Deps, ctx) => overduePassHandler(d, ctx)),
+  handledJob(mirrorInvoice, (d: Deps, ctx) => mirrorInvoiceHandler(d, ctx)),
+  handledJob(backfillPayments, (d: Deps, ctx) => backfillPaymentsHandler(d, ctx)),
+];
+
+/** Invoice changes follow to the deal; payments become the reports' payment dates. */
+export function invoiceRules(deps: Omit<Deps, "afterQboCreate">): Partial<ChangeRules> {
+  return { qbo: [invoiceChangeRule(deps), paymentChangeRule(deps)] };
+}

@@ -5,21 +5,10 @@ import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
 import { savePayment } from "./repo/payments.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { defineJob, type JobContext } from "../../queue/catalogue.ts";
+import type { JobContext } from "../../queue/catalogue.ts";
+import { backfillPayments } from "./jobs.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { toPaymentRecord } from "./payment-facts.ts";
-
-/**
- * W4: the payments a company recorded before Ledgerlink was connected (CDC starts at the
- * connection), read once per connection so "collected" and "days to pay" cover invoices paid
- * earlier. The reconcile timer enqueues it; once done, a checkpoint makes it a no-op.
- */
-export const backfillPayments = defineJob({
-  name: "backfill-payments",
-  payload: z.object({ connectionId: z.string().min(1) }),
-  singletonKey: (p) => p.connectionId,
-  retry: { limit: 8, delaySeconds: 30, backoff: true },
-});
 
 const doneKey = (connectionId: string) => `qbo:${connectionId}:payments-backfill`;
 

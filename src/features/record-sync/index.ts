@@ -1,14 +1,10 @@
 export { filterProperties } from "./filters.ts";
-export { RECONCILED_OBJECTS, reconcileHubSpotRecordsHandler } from "./hubspot-reconcile.ts";
-export { initialEn } from "./i18n.en.ts";
-export { initialJa } from "./i18n.ja.ts";
 export { matchCustomer, type MatchResult, uniqueDisplayName } from "./identity/customer-match.ts";
 export { contactFilterFailure } from "./incremental/to-qbo.ts";
-export { initialSync } from "./initial/jobs.ts";
 export { initialSyncRoutes } from "./initial/routes.tsx";
-export { initialSyncHandler } from "./initial/run.ts";
 export { InitialSection } from "./pages/initial-pages.tsx";
 export { initialSyncsOf, type InitialSyncRow } from "./repo/initial-syncs.ts";
 export { linksOf, saveLink } from "./repo/record-links.ts";
 export { closeReview, openReviews, type ReviewItemRow } from "./repo/review-items.ts";
-export { recordChangeRule, recordEventRule } from "./rules.ts";
+export { RECONCILED_OBJECTS } from "./hubspot-reconcile.ts";
+export { initialSync, reconcileHubSpotRecords, recordSyncJobs, recordSyncRules } from "./jobs.ts";

@@ -1,7 +1,3 @@
-export { mappingsEn } from "./i18n/mappings.en.ts";
-export { mappingsJa } from "./i18n/mappings.ja.ts";
-export { syncEn } from "./i18n/sync.en.ts";
-export { syncJa } from "./i18n/sync.ja.ts";
 export { mappingRoutes } from "./mapping-routes.tsx";
 export { planFields, rememberWritten, same, type Values } from "./mapping/plan.ts";
 export { qboField, readQboPath, type QboField, writeQboPath } from "./mapping/qbo-fields.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineJob } from "../../queue/catalogue.ts";
+import { defineJob, handledJob } from "../../queue/catalogue.ts";
+import { runWorkflowActionHandler, type WorkflowDeps } from "./run.ts";
 
 /**
  * W2: creates the invoice of one "Create QuickBooks invoice" execution and completes its callback.
@@ -11,3 +12,7 @@ export const runWorkflowAction = defineJob({
   singletonKey: (p) => p.callbackId,
   retry: { limit: 8, delaySeconds: 10, backoff: true },
 });
+
+export const workflowActionJobs = [
+  handledJob(runWorkflowAction, (d: WorkflowDeps, ctx) => runWorkflowActionHandler(d, ctx)),
+];

@@ -10,7 +10,7 @@ import { flowsToHubSpot, flowsToQbo } from "../../settings/index.ts";
 import { loadSettings } from "../../settings/index.ts";
 import type { VendorClients } from "../../connections/index.ts";
 import type { RunContext } from "./context.ts";
-import { initialSync } from "./jobs.ts";
+import { initialSync } from "../jobs.ts";
 import { etaSeconds, startProgress, type Progress } from "./progress.ts";
 import { phasesOf } from "./run.ts";
 import { runToHubSpot } from "./to-hubspot.ts";
