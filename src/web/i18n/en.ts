@@ -1,12 +1,12 @@
-import { appCardEn } from "../../features/invoices/index.ts";
-import { cardEn } from "../../features/invoices/index.ts";
-import { workflowEn } from "../../features/workflow-action/index.ts";
-import { initialEn } from "../../features/record-sync/index.ts";
-import { mappingsEn } from "../../features/settings/index.ts";
-import { syncEn } from "../../features/settings/index.ts";
-import { wizardEn } from "../../features/invoices/index.ts";
-import { reportsEn } from "../../features/reports/index.ts";
-import { automationsEn } from "../../features/automations/index.ts";
+import { appCardEn } from "../../features/invoices/i18n/app-card.en.ts";
+import { cardEn } from "../../features/invoices/i18n/card.en.ts";
+import { workflowEn } from "../../features/workflow-action/i18n.en.ts";
+import { initialEn } from "../../features/record-sync/i18n.en.ts";
+import { mappingsEn } from "../../features/settings/i18n/mappings.en.ts";
+import { syncEn } from "../../features/settings/i18n/sync.en.ts";
+import { wizardEn } from "../../features/invoices/i18n/wizard.en.ts";
+import { reportsEn } from "../../features/reports/i18n.en.ts";
+import { automationsEn } from "../../features/automations/i18n.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {

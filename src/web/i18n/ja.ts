@@ -1,13 +1,13 @@
-import { appCardJa } from "../../features/invoices/index.ts";
-import { cardJa } from "../../features/invoices/index.ts";
-import { workflowJa } from "../../features/workflow-action/index.ts";
+import { appCardJa } from "../../features/invoices/i18n/app-card.ja.ts";
+import { cardJa } from "../../features/invoices/i18n/card.ja.ts";
+import { workflowJa } from "../../features/workflow-action/i18n.ja.ts";
 import type { Messages } from "./en.ts";
-import { initialJa } from "../../features/record-sync/index.ts";
-import { mappingsJa } from "../../features/settings/index.ts";
-import { syncJa } from "../../features/settings/index.ts";
-import { wizardJa } from "../../features/invoices/index.ts";
-import { reportsJa } from "../../features/reports/index.ts";
-import { automationsJa } from "../../features/automations/index.ts";
+import { initialJa } from "../../features/record-sync/i18n.ja.ts";
+import { mappingsJa } from "../../features/settings/i18n/mappings.ja.ts";
+import { syncJa } from "../../features/settings/i18n/sync.ja.ts";
+import { wizardJa } from "../../features/invoices/i18n/wizard.ja.ts";
+import { reportsJa } from "../../features/reports/i18n.ja.ts";
+import { automationsJa } from "../../features/automations/i18n.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
