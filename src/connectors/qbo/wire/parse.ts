@@ -1,71 +1,23 @@
 import type { z } from "zod";
-import type { Partitioned, WireError } from "../../../domain/wire-error.ts";
-import { err, ok, type Result } from "../../../lib/result.ts";
+import {
+  malformed as malformedFor,
+  wireError as wireErrorFor,
+  wireParser as wireParserFor,
+  type WireParser,
+  type WireVendor,
+} from "../../wire-parse.ts";
 
-/**
- * Turns a zod schema and a pure mapper into the three forms every QBO wire entity offers: one
- * record, a whole list (the first bad row fails it, its index in the path), and a partition for
- * screens that would rather show the good rows. Nothing here throws on a vendor's answer.
- */
-export interface WireParser<T> {
-  one(raw: unknown): Result<T, WireError>;
-  list(rows: readonly unknown[]): Result<T[], WireError>;
-  each(rows: readonly unknown[]): Partitioned<T>;
-}
+/** QuickBooks's facts for the shared wire parser: its name in messages and its records' id field. */
+const VENDOR: WireVendor = { key: "qbo", label: "QuickBooks", idField: "Id" };
 
-export function wireParser<S extends z.ZodType, T>(
+export type { WireParser };
+
+export const wireParser = <S extends z.ZodType, T>(
   entity: string,
   schema: S,
   map: (wire: z.output<S>) => T,
-): WireParser<T> {
-  const one = (raw: unknown): Result<T, WireError> => {
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? ok(map(parsed.data)) : err(malformed(entity, raw, parsed.error));
-  };
-  return {
-    one,
-    list(rows) {
-      const out: T[] = [];
-      for (const [i, row] of rows.entries()) {
-        const r = one(row);
-        if (!r.ok) return err({ ...r.error, path: joinPath(String(i), r.error.path) });
-        out.push(r.value);
-      }
-      return ok(out);
-    },
-    each(rows) {
-      const values: T[] = [];
-      const errors: WireError[] = [];
-      for (const row of rows) {
-        const r = one(row);
-        if (r.ok) values.push(r.value);
-        else errors.push(r.error);
-      }
-      return { values, errors };
-    },
-  };
-}
-
-const joinPath = (...parts: string[]) => parts.filter(Boolean).join(".");
-
-export function malformed(entity: string, raw: unknown, error: z.ZodError): WireError {
-  const issue = error.issues[0];
-  const path = (issue?.path ?? []).map(String).join(".");
-  const id = (raw as { Id?: unknown } | null)?.Id;
-  const which = typeof id === "string" ? `${entity} ${id}` : entity;
-  return {
-    kind: "malformed",
-    retryable: false,
-    vendor: "qbo",
-    entity,
-    ...(typeof id === "string" ? { id } : {}),
-    path,
-    message: `QuickBooks ${which} is malformed (${path || "root"}: ${issue?.message ?? "invalid"})`,
-  };
-}
-
-/** A WireError for a problem found by hand rather than by a schema. */
-export function wireError(entity: string, path: string, problem: string): WireError {
-  const message = `QuickBooks ${entity} is malformed (${path}: ${problem})`;
-  return { kind: "malformed", retryable: false, vendor: "qbo", entity, path, message };
-}
+) => wireParserFor(VENDOR, entity, schema, map);
+export const malformed = (entity: string, raw: unknown, error: z.ZodError) =>
+  malformedFor(VENDOR, entity, raw, error);
+export const wireError = (entity: string, path: string, problem: string) =>
+  wireErrorFor(VENDOR, entity, path, problem);
