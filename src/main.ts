@@ -164,12 +164,15 @@ async function startWorker(
     lastSeenAt: clock.now(),
     jobsCompleted: 0,
   };
+  // A missed heartbeat only makes the worker look idle for a while: log it, never crash on it.
   const heartbeat = () =>
     recordHeartbeat(database.db, { ...beat, lastSeenAt: clock.now() }).catch((err: unknown) =>
       logger.warn({ err }, "heartbeat failed"),
     );
   await heartbeat();
-  const timer = setInterval(() => void heartbeat(), 30_000);
+  const timer = setInterval(() => {
+    heartbeat().catch(() => undefined); // already logged inside
+  }, 30_000);
   timer.unref();
   const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
   await queue.work(handlers, { onJobDone: () => (beat.jobsCompleted += 1) });

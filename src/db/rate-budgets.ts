@@ -15,8 +15,10 @@ export interface BucketRow {
 export type TakeOutcome = { granted: true } | { granted: false; waitMs: number };
 
 /** Thrown inside the transaction only to roll it back; never escapes `takeTokens`. */
-class Denied {
-  constructor(readonly waitMs: number) {}
+class Denied extends Error {
+  constructor(readonly waitMs: number) {
+    super(`rate budget short for ${waitMs} ms`);
+  }
 }
 
 /**

@@ -10,7 +10,9 @@ import type { JobQueue } from "../queue/queue.ts";
 import type { VendorClients } from "../features/connections/index.ts";
 import { NotFoundPage } from "../web/not-found.tsx";
 import { EMBED_JS_PATH, embedJs } from "../web/embed-assets.ts";
-import type { AppEnv } from "./context.ts";
+import type { AppDeps, AppEnv } from "./context.ts";
+
+export type { AppDeps };
 import type { VendorApps } from "../features/connections/index.ts";
 import { csrfMiddleware } from "./middleware/csrf.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
@@ -32,22 +34,6 @@ import { initialSyncRoutes } from "../features/record-sync/index.ts";
 import { syncRoutes } from "../features/settings/index.ts";
 import { reportRoutes } from "../features/reports/index.ts";
 import { automationRoutes } from "../features/automations/index.ts";
-
-export interface AppDeps {
-  config: Pick<Config, "dataDir" | "publicUrl">;
-  database: DatabaseHandle;
-  logger: Logger;
-  clock: Clock;
-  secrets: SecretBox;
-  vendors: VendorApps;
-  queue?: JobQueue;
-  /** Verifies `intuit-signature` on QuickBooks webhooks; without it they are refused (503). */
-  intuitVerifierToken?: string;
-  /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
-  clients?: VendorClients;
-  /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
-  smtpConfigured?: boolean;
-}
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
 

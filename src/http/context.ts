@@ -1,6 +1,11 @@
-import type { SessionUser } from "../features/connections/index.ts";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/kysely.ts";
+import type { SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { JobQueue } from "../queue/queue.ts";
 import type { Locale, Translate } from "../web/i18n/index.ts";
 
 /** What every request carries through Hono's context. */
@@ -16,4 +21,21 @@ export interface AppEnv {
     /** Iframe pages only (middleware/embed.ts): who opened them, from which record, with which token. */
     embed: EmbedClaims & { token: string };
   };
+}
+
+/** What the app is built from; each feature's routes take the part they use. */
+export interface AppDeps {
+  config: Pick<Config, "dataDir" | "publicUrl">;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock: Clock;
+  secrets: SecretBox;
+  vendors: VendorApps;
+  queue?: JobQueue;
+  /** Verifies `intuit-signature` on QuickBooks webhooks; without it they are refused (503). */
+  intuitVerifierToken?: string;
+  /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
+  clients?: VendorClients;
+  /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
+  smtpConfigured?: boolean;
 }

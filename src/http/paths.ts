@@ -2,7 +2,7 @@
  * The paths of Ledgerlink's routes that a vendor console or the HubSpot app project must name: OAuth
  * redirect URLs, webhook targets, the card API and its iframe pages, the workflow action. One list,
  * so the setup guides, `hubspot-app/` and its tests cannot drift from the router
- * (`hubspot-app/project.test.ts` checks each against the app's routes).
+ * (`hubspot-app/test/project.test.ts` checks each against the app's routes).
  */
 export const PATHS = {
   hubspotOAuthCallback: "/oauth/hubspot/callback",

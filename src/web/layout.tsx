@@ -1,5 +1,4 @@
 import type { Child } from "hono/jsx";
-import type { SessionUser } from "../features/connections/index.ts";
 import type { Locale, Translate } from "./i18n/index.ts";
 
 export type Section =
@@ -12,7 +11,8 @@ export interface PageProps {
   /** The current path, so the language switch can come back to it. */
   path: string;
   csrfToken: string;
-  user?: SessionUser;
+  /** The signed-in HubSpot user, shown in the header (what the layout needs of a session). */
+  user?: { email: string; portalId: string };
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */

@@ -163,10 +163,10 @@ describe("the checker catches a forbidden import written as", () => {
     ).toEqual([`lib/a.ts:1 ${LIB}`, `lib/a.ts:2 ${LIB}`]);
   });
 
-  it("a vi.mock in a test", () => {
+  it("a vi.mock in a test (a mock leaving src/, and a computed one)", () => {
     expect(
-      check({ "lib/a.test.ts": `vi.mock("../db/kysely.ts");\nvi.mock(import("../queue/queue.ts"));\n` }),
-    ).toEqual([`lib/a.test.ts:1 ${LIB}`, `lib/a.test.ts:2 ${LIB}`]);
+      check({ "lib/a.test.ts": `vi.mock("../../bench/run.ts");\nconst name = "x";\nvi.mock(name);\n` }),
+    ).toEqual(["lib/a.test.ts:1 stays inside src/", "lib/a.test.ts:3 computed import"]);
   });
 });
 
@@ -299,15 +299,18 @@ describe("the checker catches", () => {
     ).toEqual(["features/invoices/fixtures.ts:1 test/ only from tests"]);
   });
 
-  it("a test reaching past its layer (tests get test/, emulators/ and their subject, not the app shell)", () => {
+  it("a test leaving src/ for anything but test/ and the HubSpot app project", () => {
     expect(
       check({
         "connectors/rate-budget.test.ts": `import { open } from "../db/kysely.ts";\nimport { db } from "../../test/support/db.ts";\n`,
-        "features/invoices/flow.int.test.ts": `import { createApp } from "../../http/app.tsx";\nimport { app } from "../../../test/support/app.ts";\n`,
+        "features/invoices/flow.int.test.ts": `import { createApp } from "../../http/app.tsx";\nimport { run } from "../../../bench/run.ts";\nimport { api } from "../../../hubspot-app/src/app/cards/card-api.ts";\n`,
       }),
-    ).toEqual([
-      "connectors/rate-budget.test.ts:1 what connectors/ may import",
-      `features/invoices/flow.int.test.ts:1 ${FEATURE}`,
+    ).toEqual(["features/invoices/flow.int.test.ts:2 stays inside src/"]);
+  });
+
+  it("production code importing test/", () => {
+    expect(check({ "lib/a.ts": `import { db } from "../../test/support/db.ts";\n` })).toEqual([
+      "lib/a.ts:1 test/ only from tests",
     ]);
   });
 

@@ -14,16 +14,12 @@ import type { FoundImport } from "./imports.ts";
  * test support, emulators, features' public faces, routes, packages); the first of those it breaks is
  * reported. Only if it breaks none is it checked against its file's row in `layers`.
  *
- * Test files (`*.test.ts(x)`, including `.int.test.ts` and `.e2e.test.ts`) follow the
- * row of the folder they test, with these exemptions, because a test has to reach what it checks:
- * - they may import test/ (test/support: the shared fixtures and harnesses), emulators/ (stand-ins for
- *   the vendors) and the file they test (`config.test.ts` → `config.ts`);
- * - a feature's tests may import any feature's internal files, not only its index.ts;
- * - the package rules do not apply to them (a test may read rows with Kysely or build a Hono request);
- * - the route rule does not apply to them (a route's test is not a route).
- * They still may not import upwards (a lib/ test cannot import db/; a feature's test reaches the app
- * shell and the queue's internals through test/support, not directly), nor leave src/ except for
- * test/, nor use computed imports.
+ * Test files (`*.test.ts(x)`, including `.int.test.ts` and `.e2e.test.ts`) may import any file of
+ * src/ and test/, because a test has to reach what it checks (an integration test builds the app
+ * and the queue; an emulator test checks the emulator against our own error classification), and
+ * the HubSpot app project's files whose contract they check. The package and route rules do not
+ * apply to them. They may still not leave src/ otherwise, nor use computed imports, and production
+ * code may never import them or test/.
  */
 
 /** One target a row allows; `typeOnly` allows it only for imports that carry types alone. */
@@ -43,7 +39,7 @@ export interface Layer {
 }
 
 /** What every test file may import whatever its folder: the shared test support and the emulators. */
-export const testsMayAlwaysImport = ["test/**", "emulators/**"];
+export const testsMayAlwaysImport = ["**"];
 
 /** What a feature may import besides itself: the horizontal layers and other features' faces. */
 const featureMayImport: Allowed[] = [
@@ -58,6 +54,7 @@ const featureMayImport: Allowed[] = [
   "web/**",
   "http/context.ts",
   "http/paths.ts",
+  "http/middleware/**",
 ];
 
 export const layers: Layer[] = [
@@ -156,9 +153,9 @@ export interface PackageRule {
 export const packageRules: PackageRule[] = [
   {
     packages: ["kysely"],
-    allowedIn: ["db/**", "features/*/**/repo.ts", "features/*/**/repo/**"],
+    allowedIn: ["db/**", "features/*/**/repo.ts", "features/*/**/repo/**", "queue/pgboss-db.ts"],
     typesAlsoIn: ["queue/**"],
-    why: "SQL lives in db/ and in each feature's repo.ts (or repo/ folder), so a schema change touches a known set of files and services stay testable without a database. queue/ may name Kysely's types because enqueue takes the caller's transaction.",
+    why: "SQL lives in db/ and in each feature's repo.ts (or repo/ folder), so a schema change touches a known set of files and services stay testable without a database. queue/ may name Kysely's types because enqueue takes the caller's transaction, and queue/pgboss-db.ts runs pg-boss's own SQL on our connection.",
   },
   {
     packages: ["pg", "@electric-sql/pglite"],
@@ -177,6 +174,7 @@ export const packageRules: PackageRule[] = [
       "web/**",
       "emulators/**",
       "cli/**",
+      "main.ts",
       "features/**/routes.{ts,tsx}",
       "features/**/*-routes.{ts,tsx}",
       "features/**/pages/**",
@@ -339,10 +337,12 @@ export function violationsOf(file: string, imports: FoundImport[]): Violation[] 
     const target = targetOf(file, imp.specifier);
     if (target.kind === "builtin") continue;
 
-    if (target.kind === "outside") {
+    // A test may check a contract against the HubSpot app project's own files.
+    if (target.kind === "outside" && !(test && target.path.startsWith("../hubspot-app/"))) {
       it(crossRules.outside, `${quoted}, which resolves outside src/ (${target.path})`);
       continue;
     }
+    if (target.kind === "outside") continue;
 
     if (target.kind === "test") {
       if (!test) it(crossRules.testSupport, `${quoted} (${target.path}), but it is not a test file`);

@@ -25,9 +25,15 @@ if (databaseUrl && schema && worker) {
   process.stdout.write("ready\n");
   process.stdin.resume();
   process.stdin.on("end", () => {
-    void queue
+    queue
       .stop()
       .then(() => handle.close())
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`${String(error)}\n`);
+          process.exit(1);
+        },
+      );
   });
 }

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { VendorError } from "../http-client.ts";
 
 /**
- * HubSpot error decoding, in one place (DESIGN §6.2). Errors share one envelope with a
- * `category` (hubspot.md §2.9); 429s add `policyName` and rate-limit headers (§2.8).
+ * HubSpot error decoding, in one place (docs/ARCHITECTURE.md, "How data flows"). Errors share one envelope
+ * with a `category` (docs/vendors/hubspot.md §9); 429s add `policyName` and rate-limit headers (§8).
  * https://developers.hubspot.com/docs/api/error-handling
  * https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details
  */
@@ -66,6 +66,9 @@ function kindOf(status: number, category: string | undefined): Kind {
     case "BAD_REQUEST":
     case "INVALID_PARAMS":
       return "validation";
+    default:
+      // Categories HubSpot adds later, or none: the HTTP status decides below.
+      break;
   }
   if (status === 401) return "auth";
   if (status === 403) return "forbidden";

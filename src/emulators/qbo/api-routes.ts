@@ -13,7 +13,10 @@ import { write } from "./write.ts";
 
 type Env = { Variables: { company: Company; clientId: string; account: string } };
 
-/** Intuit's limits (quickbooks.md §10): per realm per minute, per realm and app per second, batch per minute. */
+/**
+ * Intuit's limits (docs/vendors/quickbooks.md §10): per realm per minute, per realm and app per second, batch
+ * per minute.
+ */
 export const QBO_LIMITS = {
   perMinute: 500,
   perSecond: 10,
@@ -45,7 +48,7 @@ function envelope(company: Company, now: Date, body: Entity, status = 200): Resp
   return Response.json({ ...body, time: companyTime(now, company.settings.timeZone) }, { status });
 }
 
-/** The Accounting API under `/v3/company/{realmId}` (quickbooks.md §2, §4–§8). */
+/** The Accounting API under `/v3/company/{realmId}` (docs/vendors/quickbooks.md §2, §4–§8). */
 export function apiRoutes(world: QboWorld): Hono<Env> {
   const app = new Hono<Env>();
 
@@ -84,6 +87,7 @@ export function apiRoutes(world: QboWorld): Hono<Env> {
     c.res.headers.set("intuit_tid", crypto.randomUUID());
     world.notify(company);
     if (c.req.method !== "GET") world.changed();
+    return undefined;
   });
 
   const guarded = async (c: Context<Env>, run: (ctx: RuleContext) => Response | Promise<Response>) => {
@@ -97,7 +101,7 @@ export function apiRoutes(world: QboWorld): Hono<Env> {
     }
   };
 
-  /** Replays the first answer to a write that carried `?requestid=` (quickbooks.md §4.7). */
+  /** Replays the first answer to a write that carried `?requestid=` (docs/vendors/quickbooks.md §4.7). */
   const idempotent = async (
     c: Context<Env>,
     max: number,
@@ -205,7 +209,7 @@ export function apiRoutes(world: QboWorld): Hono<Env> {
         const entity: EntityName | undefined = entityNamed(c.req.param("resource"));
         if (!entity) throw notSupported(c);
         const body = await readJson(c);
-        // The PHP SDK posts Preferences without operation=update (quickbooks.md §3.9).
+        // The PHP SDK posts Preferences without operation=update (docs/vendors/quickbooks.md §3.9).
         const operation = SINGLETONS.has(entity) ? "update" : c.req.query("operation");
         return envelope(ctx.company, ctx.now, { [entity]: write(ctx, entity, operation, body) });
       }),

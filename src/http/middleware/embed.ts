@@ -37,7 +37,7 @@ export function embedAuth(secrets: SecretBox, clock: Clock): MiddlewareHandler<A
       c.set("t", translator(claims.locale));
     }
     c.set("embed", { ...claims, token: token! });
-    await next();
+    return next();
   };
 }
 

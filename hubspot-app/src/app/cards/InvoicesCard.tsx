@@ -43,11 +43,16 @@ export function InvoicesCard({ fetchCard, baseUrl }: { fetchCard: CardFetch; bas
     if (!url) return;
     let current = true;
     setState({ kind: "loading" });
-    void loadCard(fetchCard, url).then((result) => {
-      // A reload started meanwhile owns the card now; this answer is stale.
-      if (!current) return;
-      setState(result.ok ? { kind: "ready", card: result.card } : { kind: "error", detail: result.detail });
-    });
+    loadCard(fetchCard, url).then(
+      (result) => {
+        // A reload started meanwhile owns the card now; this answer is stale.
+        if (!current) return;
+        setState(result.ok ? { kind: "ready", card: result.card } : { kind: "error", detail: result.detail });
+      },
+      (error: unknown) => {
+        if (current) setState({ kind: "error", detail: String(error) });
+      },
+    );
     return () => {
       current = false;
     };
