@@ -6,7 +6,7 @@ import { connectEmulatedQbo } from "../test/support/qbo-emulated.ts";
 
 /**
  * The earliest Intuit would let `n` requests finish: each waits for the 10-per-second and the
- * 500-per-minute windows (quickbooks.md §10). Our figure is compared with this.
+ * 500-per-minute windows (docs/vendors/quickbooks.md §10). Our figure is compared with this.
  */
 export function fastestAllowedMs(n: number): number {
   const at: number[] = [];

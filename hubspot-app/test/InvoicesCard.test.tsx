@@ -17,7 +17,7 @@ import { InvoicesCard } from "../src/app/cards/InvoicesCard";
 
 const BASE = "https://ledgerlink.example.com";
 
-/** Answers recorded from Ledgerlink's card API by src/http/routes/card-app.test.ts. */
+/** Answers recorded from Ledgerlink's card API by src/features/invoices/card/card-app.int.test.ts. */
 const recorded = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), "utf8"));
 

@@ -119,7 +119,7 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     );
     if (!has) await post(dev(`/webhooks/v3/${CLIENT.appId}/subscriptions`), sub);
   }
-  // The "Integration invoices" card on deals, contacts and companies (issue 5 item 9, issue 6).
+  // The "Integration invoices" card on deals, contacts and companies (docs/vendors/hubspot.md §10).
   await registerCard({
     fetch,
     apiBaseUrl: hs,

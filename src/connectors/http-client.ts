@@ -3,10 +3,10 @@ import type { Clock } from "../lib/clock.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 
 /**
- * The HTTP core under every vendor client (DESIGN §3): injected `fetch` and `baseUrl`, a timeout
- * per attempt, retries decided by the vendor's `classify()`, the shared rate budget awaited before
- * every attempt, and one `onCall` record per attempt for the sync ledger. Expected failures come
- * back as values; nothing here throws for a vendor's answer.
+ * The HTTP core under every vendor client (docs/ARCHITECTURE.md, "Horizontal layers"): injected `fetch` and
+ * `baseUrl`, a timeout per attempt, retries decided by the vendor's `classify()`, the shared rate budget
+ * awaited before every attempt, and one `onCall` record per attempt for the sync ledger. Expected failures
+ * come back as values; nothing here throws for a vendor's answer.
  */
 
 export type ErrorKind =
@@ -72,7 +72,10 @@ export interface HttpClientOptions {
   sleep: Sleep;
   /** [0, 1); injected so tests can pin the jitter. */
   random?: () => number;
-  /** Per attempt. QBO cuts long requests at 120 s (quickbooks.md §10); HubSpot times out at ~60 s. */
+  /**
+   * Per attempt. QBO cuts long requests at 120 s (docs/vendors/quickbooks.md §10); HubSpot times out at ~60
+   * s.
+   */
   timeoutMs?: number;
   maxAttempts?: number;
   /** Full-jitter backoff: attempt n waits random × min(capMs, baseMs × 2^(n-1)). */

@@ -3,10 +3,10 @@ import { err, ok, type Result } from "../lib/result.ts";
 import type { AttemptInfo, HttpClientOptions, Sleep } from "./http-client.ts";
 
 /**
- * Rate budgets (issue 5, deliverable 5): we take a token before every vendor call instead of
- * finding the limits through 429s (peers.md §6.7). The buckets live in the database so every
- * worker process spends the same budget; this module holds the policies and the waiting, and
- * `db/repos/rate-budgets.ts` the atomic SQL behind `BucketStore`.
+ * Rate budgets (ADR 0009): we take a token before every vendor call instead of finding the limits
+ * through 429s (docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10). The buckets live in the
+ * database so every worker process spends the same budget; this module holds the policies and the
+ * waiting, and `db/rate-budgets.ts` the atomic SQL behind `BucketStore`.
  */
 
 export interface BucketSpec {
@@ -38,9 +38,10 @@ export function windowBucket(key: string, limit: number, windowMs: number, burst
 
 /**
  * HubSpot, public (OAuth) app: 110 requests per rolling 10 s per app and installing account, and
- * 5 per second for search (hubspot.md §2.8; https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details).
- * The docs say search is outside the 10-second limit; we still charge search to it, which costs
- * little and stays safe if a portal (or our emulator) counts it.
+ * 5 per second for search (docs/vendors/hubspot.md §8;
+ * https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details). The docs say search is outside
+ * the 10-second limit; we still charge search to it, which costs little and stays safe if a portal (or our
+ * emulator) counts it.
  */
 export const HUBSPOT_PLANNED_PER_10S = 109;
 
@@ -59,8 +60,9 @@ export function hubspotBuckets(
 
 /**
  * QBO, per realm and app: 10 per second, 500 per minute, and 40 batch calls per minute
- * (quickbooks.md §10; https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles).
- * The minute bucket binds in steady state: 20 + 8/s × 60 = 500, i.e. 96 % of the allowed rate.
+ * (docs/vendors/quickbooks.md §10;
+ * https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles). The minute bucket binds in
+ * steady state: 20 + 8/s × 60 = 500, i.e. 96 % of the allowed rate.
  */
 export function qboBuckets(realmId: string, opts: { batch?: boolean } = {}): BucketSpec[] {
   const realm = `qbo:${realmId}`;

@@ -47,7 +47,7 @@ function startDemo(env: Record<string, string>): {
 }
 
 /**
- * The demo story (issue 5): from a fresh data directory `npm start` brings up both emulators and
+ * The demo story: from a fresh data directory `npm start` brings up both emulators and
  * Ledgerlink, connected; a person signs in with HubSpot and sees the portal and both companies.
  */
 describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", () => {
@@ -101,7 +101,7 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
       .toMatch(/set up HubSpot properties \(\d+ created/);
   }, 60_000);
 
-  it("shows the Integration invoices card on the printed demo deal (issue 5 item 9)", async () => {
+  it("shows the Integration invoices card on the printed demo deal", async () => {
     const dealUrl = /A demo deal in HubSpot: (\S+)/.exec(demo.printed())?.[1];
     expect(dealUrl).toBeDefined();
     const page = await (await browser.newContext({ locale: "en-US" })).newPage();

@@ -12,7 +12,7 @@ import {
 } from "./support/invoice-story.ts";
 
 /**
- * Story (e) of issue 6 (S1, S3, S5): payments recorded in QuickBooks and a due date passing reach
+ * The invoice status story (S1, S3, S5): payments recorded in QuickBooks and a due date passing reach
  * the deal's record page with nobody opening Ledgerlink — QBO's webhooks, the worker, the timer.
  */
 describe.skipIf(!chromiumAvailable())("invoice statuses reach the deal by themselves (S1, S3, S5)", () => {

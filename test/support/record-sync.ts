@@ -10,8 +10,8 @@ import { saveSettings } from "../../src/features/settings/store.ts";
 import { startStack, type Stack } from "./stack.ts";
 
 /**
- * The stack as the sync suites use it (issue 7): the US company's sync set up, the demo data's
- * first pull done (so only what a test changes is new), and helpers to change settings, pull QBO's
+ * The stack as the contact, company and product sync suites use it: the US company's sync set up, the demo
+ * data's first pull done (so only what a test changes is new), and helpers to change settings, pull QBO's
  * changes the real way (CDC), hand a HubSpot record to the event rule, and look records up.
  */
 export function useSyncStack(db: () => DatabaseHandle, clock: ManualClock) {

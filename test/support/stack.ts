@@ -68,7 +68,7 @@ export interface Stack {
   ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
    * Turns QBO's custom transaction numbers on or off as an administrator would: a sparse
-   * Preferences update (quickbooks.md §3.9; the control API sets it only at company creation).
+   * Preferences update (docs/vendors/quickbooks.md §3.9; the control API sets it only at company creation).
    */
   setCustomTxnNumbers(company: "us" | "uk", on: boolean): Promise<void>;
   /** QBO emulator control API (`/__emulator...`). */
@@ -93,7 +93,7 @@ export interface Stack {
 }
 
 /**
- * Everything issue 6 needs in one process: a HubSpot emulator portal (`demo` seed: companies,
+ * Everything the invoice suites need in one process: a HubSpot emulator portal (`demo` seed: companies,
  * contacts, products, deals with line items, quotes published / draft / expired), a QBO emulator with
  * a US company and a UK company (GBP, VAT codes; both `demo` seed), Ledgerlink's database rows for
  * the portal and both connections (tokens issued through the emulators' control routes), the
@@ -104,7 +104,7 @@ export async function startStack(
   clock: ManualClock,
   // Off by default: the tests' own direct API calls (`hs`, `qboApi`) bypass the rate budget, and on
   // a frozen clock they would run into the limits. Ledgerlink's clients under real limits are proven
-  // by sync/qbo-emulator.integration.test.ts and the bench.
+  // by src/features/changes/qbo-emulator.int.test.ts and the bench.
   opts: { rateLimits?: boolean; live?: boolean } = {},
 ): Promise<Stack> {
   const db = database.db;

@@ -5,8 +5,9 @@ import type { Stack } from "./stack.ts";
 type Fields = Record<string, string>;
 
 /**
- * Drives the create-invoice wizard over HTTP as the card's iframe would (src/http/routes/wizard.test.ts):
- * one HubSpot user's wizard on one deal, the draft id carried as the pages carry it.
+ * Drives the create-invoice wizard over HTTP as the card's iframe would
+ * (src/features/invoices/wizard/wizard.int.test.ts): one HubSpot user's wizard on one deal, the draft id
+ * carried as the pages carry it.
  */
 export function wizardDriver(getStack: () => Stack, db: () => DatabaseHandle, deals: Record<string, string>) {
   /** One HubSpot user's wizard on one deal, as the card's iframe would drive it. */

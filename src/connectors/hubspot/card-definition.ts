@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 /**
- * Ledgerlink's "Integration invoices" card as a classic CRM card definition (hubspot.md §2.10):
+ * Ledgerlink's "Integration invoices" card as a classic CRM card definition (docs/vendors/hubspot.md §10):
  * fetched from `/hubspot/card` on deals, contacts and companies; its IFRAME actions may only open
- * Ledgerlink's own URLs. HubSpot retired classic cards for real accounts (issue 9 brings the app
- * card); the HubSpot emulator keeps the contract, and the demo registers this definition there.
+ * Ledgerlink's own URLs. HubSpot retired classic cards for real accounts (`hubspot-app/` has the app
+ * card, ADR 0013); the HubSpot emulator keeps the contract, and the demo registers this definition there.
  */
 export const CARD_TITLE = "Integration invoices";
 

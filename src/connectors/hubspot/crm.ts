@@ -29,7 +29,7 @@ function toObject(o: z.infer<typeof object>): CrmObject {
   return { id: o.id, properties: o.properties, associations };
 }
 
-/** `GET /crm/v3/objects/{type}/{id}` with properties and associated ids (hubspot.md §2.3). */
+/** `GET /crm/v3/objects/{type}/{id}` with properties and associated ids (docs/vendors/hubspot.md §3). */
 export async function getObject(
   http: HttpClient,
   type: string,
@@ -76,7 +76,7 @@ const associationPage = z.looseObject({
 
 /**
  * Every id of `toType` associated with one record, in HubSpot's order, through the v4 list
- * (`GET /crm/v4/objects/{from}/{id}/associations/{to}`, ≤ 500 a page; hubspot.md §2.6): the
+ * (`GET /crm/v4/objects/{from}/{id}/associations/{to}`, ≤ 500 a page; docs/vendors/hubspot.md §6): the
  * precise source, where v3's inline `associations` may label keys loosely and repeat ids.
  */
 export async function associatedIds(

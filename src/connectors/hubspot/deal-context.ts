@@ -10,7 +10,10 @@ const owner = z.looseObject({
 });
 const pipeline = z.looseObject({ id: z.string(), label: z.string() });
 
-/** `GET /crm/v3/owners/{id}` (hubspot.md §2.13): the owner's name, else e-mail, as HubSpot shows it. */
+/**
+ * `GET /crm/v3/owners/{id}` (docs/vendors/hubspot.md §12): the owner's name, else e-mail, as HubSpot shows
+ * it.
+ */
 export async function ownerName(http: HttpClient, ownerId: string): Promise<Result<string, VendorError>> {
   const res = await http.request({
     method: "GET",

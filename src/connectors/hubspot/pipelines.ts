@@ -6,7 +6,10 @@ const pipelines = z.looseObject({
   results: z.array(z.looseObject({ id: z.string(), label: z.string(), archived: z.boolean().optional() })),
 });
 
-/** `GET /crm/v3/pipelines/deals` (hubspot.md §2.13): the portal's deal pipelines, archived ones left out. */
+/**
+ * `GET /crm/v3/pipelines/deals` (docs/vendors/hubspot.md §12): the portal's deal pipelines, archived ones
+ * left out.
+ */
 export async function listDealPipelines(
   http: HttpClient,
 ): Promise<Result<Array<{ id: string; label: string }>, VendorError>> {

@@ -19,7 +19,9 @@ const described = z.object({
   ),
 });
 
-/** What the properties API says of one property (hubspot.md §2.5), as the mapping screen needs it. */
+/**
+ * What the properties API says of one property (docs/vendors/hubspot.md §5), as the mapping screen needs it.
+ */
 export interface HubSpotPropertyInfo {
   name: string;
   label: string;

@@ -4,7 +4,7 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 import type { CrmRecord } from "./search.ts";
 
 /**
- * The CRM object calls the contact, company and product sync makes (hubspot.md §2.3): paged
+ * The CRM object calls the contact, company and product sync makes (docs/vendors/hubspot.md §3): paged
  * listing (archived records included on request: search never shows them), batch upsert by a
  * unique property, batch update, archive, and a single-property search for matching.
  */

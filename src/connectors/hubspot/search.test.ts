@@ -43,7 +43,7 @@ function fakeSearch(total: number, iso = false) {
   return { app, requests: () => requests };
 }
 
-describe("HubSpot modified-since search in id windows (issue 5: never hit the 10,000 cap)", () => {
+describe("HubSpot modified-since search in id windows (never hit the 10,000 cap)", () => {
   it("reads 12,345 records in 62 windows without paging past 10,000", async () => {
     const search = fakeSearch(12_345);
     const http = createHttpClient({

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { ok, type Result } from "../../lib/result.ts";
 import type { HttpClient, VendorError } from "../http-client.ts";
 
-/** HubSpot search answers pages of at most 200 and refuses to page past 10,000 results (hubspot.md §2.4). */
+/**
+ * HubSpot search answers pages of at most 200 and refuses to page past 10,000 results
+ * (docs/vendors/hubspot.md §4).
+ */
 export const SEARCH_PAGE = 200;
 
 const searchResponse = z.looseObject({
@@ -26,7 +29,7 @@ export interface CrmRecord {
  * Every record of `objectType` modified at or after `since`, however many there are, without ever
  * paging: each request asks for the next 200 ids above the last one seen (sorted by
  * `hs_object_id`), so no single query's result set is walked past 10,000 (the cap that silently
- * truncates a plain `after` loop, peers.md §6). `onPage` sees each page as it arrives.
+ * truncates a plain `after` loop, docs/vendors/hubspot.md §4). `onPage` sees each page as it arrives.
  */
 export async function modifiedSince(
   http: HttpClient,

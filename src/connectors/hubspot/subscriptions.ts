@@ -1,6 +1,6 @@
 /**
- * What Ledgerlink watches in HubSpot through webhooks (DESIGN §4): identities, deals and their line
- * items. One list for the demo (registered with the emulator) and for the real app's
+ * What Ledgerlink watches in HubSpot through webhooks (hints only, ADR 0004): identities, deals and their
+ * line items. One list for the demo (registered with the emulator) and for the real app's
  * `hubspot-app/src/app/webhooks/webhooks-hsmeta.json` (its test compares the two).
  */
 export const HUBSPOT_SUBSCRIPTIONS: ReadonlyArray<{ eventType: string; propertyName?: string }> = [

@@ -8,7 +8,7 @@ import {
   type SignedRequest,
 } from "./webhooks.ts";
 
-// Test vectors from hubspot.md §2.7 (v1 and v2 match HubSpot's published examples).
+// Test vectors from docs/vendors/hubspot.md §7 (v1 and v2 match HubSpot's published examples).
 const secret = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
 const body =
   '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /**
- * HubSpot webhook intake (hubspot.md §2.7): check the signature on the raw body before anything
+ * HubSpot webhook intake (docs/vendors/hubspot.md §7): check the signature on the raw body before anything
  * else, then parse the event array. A forged, stale or malformed delivery is a value the route
  * turns into 401/400; nothing here throws.
  * https://developers.hubspot.com/docs/guides/apps/authentication/validating-requests

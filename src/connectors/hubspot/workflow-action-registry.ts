@@ -6,7 +6,7 @@ const definitionList = z.object({
 
 /**
  * Registers (or updates) a custom workflow action with HubSpot's automation actions API
- * (hubspot.md §2.11), idempotently: a second run finds the definition by its action URL and
+ * (docs/vendors/hubspot.md §11), idempotently: a second run finds the definition by its action URL and
  * patches it, so restarting the demo never shows the action twice.
  */
 export async function registerWorkflowAction(opts: {

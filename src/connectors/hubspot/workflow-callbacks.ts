@@ -2,7 +2,7 @@ import { ok, type Result } from "../../lib/result.ts";
 import type { HttpClient, VendorError } from "../http-client.ts";
 
 /**
- * Ends a workflow execution that answered BLOCK (hubspot.md §2.11):
+ * Ends a workflow execution that answered BLOCK (docs/vendors/hubspot.md §11):
  * `POST /automation/v4/actions/callbacks/{callbackId}/complete`. The current spec requires
  * `typedOutputs` beside `outputFields`, so both go. "gone" means there is nothing left to complete:
  * the execution was completed already or expired, which a rerun must treat as done.

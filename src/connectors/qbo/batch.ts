@@ -4,7 +4,10 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 import type { QboEntity } from "./client.ts";
 import { MINOR_VERSION } from "./company.ts";
 
-/** QBO's batch limit (quickbooks.md §8): at most 30 items a call; with a requestid, bIds ≤ 10 characters. */
+/**
+ * QBO's batch limit (docs/vendors/quickbooks.md §8): at most 30 items a call; with a requestid, bIds ≤ 10
+ * characters.
+ */
 export const BATCH_SIZE = 30;
 
 const answer = z.looseObject({

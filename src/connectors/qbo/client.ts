@@ -6,7 +6,8 @@ import { buildQuery, MAX_RESULTS, type QuerySpec } from "./query.ts";
 
 /**
  * The QBO Accounting API calls the engine makes, over an HttpClient whose baseUrl is the
- * company's (`…/v3/company/{realmId}`). Entities stay in QBO's own casing here; sync/ maps them.
+ * company's (`…/v3/company/{realmId}`). Entities stay in QBO's own casing here; the mappers in `wire/` turn
+ * them into domain objects.
  */
 export type QboEntity = Record<string, unknown> & {
   Id: string;
@@ -52,7 +53,9 @@ function entitiesIn(record: Record<string, unknown>): Record<string, QboEntity[]
   return out;
 }
 
-/** `GET /cdc`: what changed since `since`, at most 1,000 objects per entity (quickbooks.md §6). */
+/**
+ * `GET /cdc`: what changed since `since`, at most 1,000 objects per entity (docs/vendors/quickbooks.md §6).
+ */
 export async function changedSince(
   http: HttpClient,
   entities: string[],

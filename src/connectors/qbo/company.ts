@@ -2,7 +2,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { HttpClient, VendorError } from "../http-client.ts";
 
-/** The Accounting API's minor version we speak (quickbooks.md §4.8). */
+/** The Accounting API's minor version we speak (docs/vendors/quickbooks.md §4.8). */
 export const MINOR_VERSION = 75;
 
 const companyInfo = z.looseObject({
@@ -29,14 +29,14 @@ export interface CompanySettings {
   country: string;
   homeCurrency: string;
   multiCurrency: boolean;
-  /** SPEC I9: invoice creation is refused while this is on. */
+  /** I9: invoice creation is refused while this is on. */
   customTxnNumbers: boolean;
   /** An IANA zone; UTC when QBO names none we can use. */
   timeZone: string;
 }
 
 /**
- * Reads CompanyInfo and Preferences (quickbooks.md §3.8–3.9): name, country (which decides the
+ * Reads CompanyInfo and Preferences (docs/vendors/quickbooks.md §3.8–3.9): name, country (which decides the
  * tax model, I5), home currency and multicurrency (S4), custom transaction numbers (I9).
  * `http` is bound to the company (`…/v3/company/{realmId}`).
  */

@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { VendorError } from "../http-client.ts";
 
 /**
- * QBO error decoding, in one place (DESIGN §6.2). Three body shapes reach us (quickbooks.md §9):
- * the `Fault` envelope on 400s, the gateway's lowercase `fault` on 401s, and XML on 429s and
- * some 5xx even when JSON was asked for. Codes are strings; the code decides before the status.
- * https://developer.intuit.com/app/developer/qbo/docs/develop/troubleshooting/error-codes
+ * QBO error decoding, in one place (docs/ARCHITECTURE.md, "How data flows"). Three body shapes reach us
+ * (docs/vendors/quickbooks.md §9): the `Fault` envelope on 400s, the gateway's lowercase `fault` on 401s, and
+ * XML on 429s and some 5xx even when JSON was asked for. Codes are strings; the code decides before the
+ * status. https://developer.intuit.com/app/developer/qbo/docs/develop/troubleshooting/error-codes
  */
 
 const faultError = z.looseObject({

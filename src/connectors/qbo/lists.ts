@@ -2,7 +2,7 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 import { ok, type Result } from "../../lib/result.ts";
 import { queryAll, queryPage, type QboEntity } from "./client.ts";
 
-/** The QBO lists the wizard offers (quickbooks.md §3): customers, items, tax codes, terms. */
+/** The QBO lists the wizard offers (docs/vendors/quickbooks.md §3): customers, items, tax codes, terms. */
 export interface QboCustomer {
   id: string;
   displayName: string;

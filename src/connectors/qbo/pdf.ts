@@ -2,7 +2,7 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import type { HttpClient, VendorError } from "../http-client.ts";
 import { MINOR_VERSION } from "./company.ts";
 
-/** `GET /invoice/{id}/pdf` (quickbooks.md §3.3): the invoice as the customer would get it. */
+/** `GET /invoice/{id}/pdf` (docs/vendors/quickbooks.md §3.3): the invoice as the customer would get it. */
 export async function invoicePdf(
   http: HttpClient,
   invoiceId: string,

@@ -1,5 +1,5 @@
 /**
- * Builds QBO query-language statements (quickbooks.md §5) so that no caller ever concatenates
+ * Builds QBO query-language statements (docs/vendors/quickbooks.md §5) so that no caller ever concatenates
  * user input into a query: values are always quoted and escaped here.
  * Only what the language has: AND-ed conditions, one ORDERBY, STARTPOSITION/MAXRESULTS ≤ 1000.
  */

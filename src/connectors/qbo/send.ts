@@ -7,8 +7,8 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 const sent = z.looseObject({ Invoice: z.looseObject({ Id: z.string() }) });
 
 /**
- * `POST /invoice/{id}/send` (quickbooks.md §3.3): QBO e-mails the invoice to `sendTo`, else to its
- * BillEmail, and answers the invoice with `EmailStatus: EmailSent`. Sending twice sends twice, so
+ * `POST /invoice/{id}/send` (docs/vendors/quickbooks.md §3.3): QBO e-mails the invoice to `sendTo`, else to
+ * its BillEmail, and answers the invoice with `EmailStatus: EmailSent`. Sending twice sends twice, so
  * callers send only what they have just created.
  */
 export async function sendInvoice(

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseQboDelivery, parseTime, readQboDelivery, verifyIntuitSignature } from "./webhooks.ts";
 
-// Intuit's own SDK test vector (quickbooks.md §7.3).
+// Intuit's own SDK test vector (docs/vendors/quickbooks.md §7.3).
 const verifier = "00faeec4-08d0-4996-bb37-698ae19f0149";
 const legacy =
   '{"eventNotifications":[{"realmId":"1269959970","dataChangeEvent":{"entities":[{"name":"Vendor","id":"40","operation":"Update","lastUpdated":"2016-10-05T03:09:04.000Z"},{"name":"Customer","id":"43","operation":"Create","lastUpdated":"2016-10-05T03:07:04.000Z"}]}}]}';

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /**
- * QBO webhook intake (quickbooks.md §7): verify `intuit-signature` on the raw bytes, then read
+ * QBO webhook intake (docs/vendors/quickbooks.md §7): verify `intuit-signature` on the raw bytes, then read
  * either payload Intuit sends — the legacy `eventNotifications` object or the CloudEvents array
  * (mandatory from 2026) — into one list. Payloads carry ids only; the engine re-reads (or runs
  * CDC), so a change we cannot name precisely is still worth keeping.

@@ -29,7 +29,7 @@ async function connected() {
   return { emulator, http };
 }
 
-describe("QBO writes (A3, DESIGN §4)", () => {
+describe("QBO writes (A3, idempotent by requestid)", () => {
   it("derives the same requestid from the same purpose, under QBO's 50 characters", () => {
     expect(requestIdFor("invoice", "deal-1")).toBe(requestIdFor("invoice", "deal-1"));
     expect(requestIdFor("invoice", "deal-1")).not.toBe(requestIdFor("invoice", "deal-2"));

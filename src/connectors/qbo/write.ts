@@ -8,7 +8,7 @@ import { MINOR_VERSION } from "./company.ts";
 /**
  * Every QBO write carries a `requestid` derived from what the write *is* (its purpose and the
  * record it is for), never from when it runs: a retry after a crash or a lost reply sends the same
- * id, and QBO replays its first answer instead of writing twice (quickbooks.md §4.7).
+ * id, and QBO replays its first answer instead of writing twice (docs/vendors/quickbooks.md §4.7).
  */
 export function requestIdFor(...parts: string[]): string {
   // 40 hex characters: under QBO's 50 (and batch's 36 would need a shorter one; batch is not used).

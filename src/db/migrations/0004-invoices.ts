@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Invoices (issue 6): what Ledgerlink knows of each QBO invoice it follows, the HubSpot records
+ * Invoices: what Ledgerlink knows of each QBO invoice it follows, the HubSpot records
  * each is associated with, the wizard's server-side drafts, and what was last written to each
  * deal's five properties (so an unchanged status is not written again).
  */

@@ -1,7 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from "kysely";
 
 /**
- * Contact, product and invoice sync (issue 7): per-company settings, the links between HubSpot
+ * Contact, product and invoice sync: per-company settings, the links between HubSpot
  * records and QBO records (with what Ledgerlink last wrote to each side, so its own echoes are
  * recognised), field mappings, the review list for records that cannot be matched safely, and the
  * visible initial-sync runs.

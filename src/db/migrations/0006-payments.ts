@@ -1,7 +1,7 @@
 import { type Kysely } from "kysely";
 
 /**
- * Reports (issue 8, W4): what QBO payments applied to each invoice (one row per payment and
+ * Reports (W4): what QBO payments applied to each invoice (one row per payment and
  * invoice, so "collected per month" and "days to pay" use real payment dates), and each deal's
  * owner and pipeline as HubSpot last told us (revenue by owner and by pipeline). Neither table
  * references `invoices`: a payment may arrive before its invoice is followed, and is counted once it is.

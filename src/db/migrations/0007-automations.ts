@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * Invoice automations (issue 8, W3): the rules a portal defines and every firing of a rule for an
+ * Invoice automations (W3): the rules a portal defines and every firing of a rule for an
  * invoice and event. The unique (rule, invoice, event) key is what makes a firing happen once,
  * across retries, restarts and several workers.
  */

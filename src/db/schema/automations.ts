@@ -16,7 +16,7 @@ export interface AutomationRulesTable {
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   event: AutomationEvent;
   action: AutomationAction;
-  /** sync/automations/rule-schema.ts `ActionSettings`; the webhook secret is sealed. */
+  /** features/automations/rule-schema.ts `ActionSettings`; the webhook secret is sealed. */
   settings: ColumnType<unknown, string, string>;
   connectionId: string | null;
   pipelineId: string | null;

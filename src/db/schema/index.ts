@@ -154,7 +154,7 @@ export interface SyncCheckpointsTable {
   updatedAt: Timestamp;
 }
 
-/** A token bucket shared by every worker (connectors/rate-budget.ts, db/repos/rate-budgets.ts). */
+/** A token bucket shared by every worker (connectors/rate-budget.ts, db/rate-budgets.ts). */
 export interface RateBudgetsTable {
   key: string;
   tokens: number;
@@ -165,7 +165,7 @@ export type InvoiceStateColumn = "awaiting_send" | "sent" | "partially_paid" | "
 
 /**
  * A QBO invoice Ledgerlink follows: created by the wizard (origin "wizard"), added by a user, or synced (V1)
- * ("added", E1). Facts are QBO's; `state` is derived from them (sync/status.ts, S1).
+ * ("added", E1). Facts are QBO's; `state` is derived from them (features/invoices/status.ts, S1).
  * `invoiceKey` is `<connectionId>:<qboInvoiceId>`: QBO ids are only unique within a company.
  */
 export interface InvoicesTable {
@@ -207,7 +207,10 @@ export interface InvoiceLinksTable {
 
 export type DraftStatus = "editing" | "submitting" | "created";
 
-/** The wizard's state, one open draft per deal and HubSpot user (I1–I7); `data` is sync/invoice-draft.ts. */
+/**
+ * The wizard's state, one open draft per deal and HubSpot user (I1–I7); `data` is
+ * features/invoices/wizard/draft.ts.
+ */
 export interface InvoiceDraftsTable {
   draftId: string;
   portalId: string;
@@ -232,7 +235,7 @@ export interface DealPropertyWritesTable {
   writtenAt: Timestamp;
 }
 
-/** A QBO company's sync settings (C1–C5, P1–P3, V1, X1); `settings` is sync/settings/schema.ts. */
+/** A QBO company's sync settings (C1–C5, P1–P3, V1, X1); `settings` is features/settings/schema.ts. */
 export interface SyncSettingsTable {
   connectionId: string;
   settings: ColumnType<unknown, string, string>;

@@ -96,7 +96,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
     fetch: options.fetch,
     retryScheduleMs: WEBHOOK_RETRY_SCHEDULE_MS,
     autoDeliver: options.autoDeliverWebhooks ?? false,
-    // HubSpot gives a webhook receiver 5 seconds (hubspot.md §2.7).
+    // HubSpot gives a webhook receiver 5 seconds (docs/vendors/hubspot.md §7).
     timeoutMs: 5000,
   });
   let origin = "http://127.0.0.1:3001";
@@ -152,7 +152,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
   app.route("/__emulator", hubspotControlRoutes(world, resetParts));
   if (extension.control) app.route("/__emulator", extension.control);
   app.route("/", oauthRoutes(world));
-  // Legacy versioned paths and the date-versioned ones (hubspot.md §2.1) answer alike.
+  // Legacy versioned paths and the date-versioned ones (docs/vendors/hubspot.md §1) answer alike.
   const dated = ":version{\\d{4}-\\d{2}}";
   for (const base of ["/crm/v3/objects", `/crm/objects/${dated}`]) app.route(base, objectRoutes(world));
   for (const base of ["/crm/v4/objects", `/crm/objects/${dated}`])

@@ -1,5 +1,5 @@
 /**
- * HUBSPOT_DEFINED association types (hubspot.md §2.6). Each row is one direction; `reverse` is
+ * HUBSPOT_DEFINED association types (docs/vendors/hubspot.md §6). Each row is one direction; `reverse` is
  * the type id of the other. `label` is null for the unlabeled (default) type and "Primary" for
  * the primary company. Adding a labeled association also adds the unlabeled one, as HubSpot does.
  */
@@ -40,7 +40,9 @@ const PLURAL: Record<string, string> = {
   invoice: "invoices",
 };
 
-/** Pairs that also have a primary type name their unlabeled type `..._unlabeled` (hubspot.md §2.3). */
+/**
+ * Pairs that also have a primary type name their unlabeled type `..._unlabeled` (docs/vendors/hubspot.md §3).
+ */
 const withPrimary = new Set(pairs.filter((p) => p[4]).map((p) => `${p[0]}:${p[1]}`));
 
 function build(): AssociationType[] {

@@ -38,7 +38,7 @@ export function isApiPath(path: string): boolean {
 const INVALID =
   "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview";
 
-/** The 401 bodies of hubspot.md §2.2: invalid or missing credentials, or an expired token. */
+/** The 401 bodies of docs/vendors/hubspot.md §2: invalid or missing credentials, or an expired token. */
 export function authenticate(world: World, header: string | undefined): AuthInfo | Response {
   const token = /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1]?.trim();
   const grant = token ? world.oauth.access(token) : undefined;
@@ -68,7 +68,7 @@ export function oauthMiddleware(world: World): MiddlewareHandler<HsEnv> {
   };
 }
 
-/** 403 MISSING_SCOPES unless the token has one of `anyOf` (hubspot.md §2.2). */
+/** 403 MISSING_SCOPES unless the token has one of `anyOf` (docs/vendors/hubspot.md §2). */
 export function requireScope(c: Context<HsEnv>, anyOf: string[]): Response | undefined {
   const granted = c.get("auth").grant.scopes;
   if (anyOf.some((s) => granted.includes(s))) return undefined;

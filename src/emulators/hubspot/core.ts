@@ -7,7 +7,7 @@ import { objectTypeOf } from "./object-types.ts";
 import type { World } from "./world.ts";
 
 /**
- * HubSpot's webhook retry schedule (hubspot.md §2.7): up to 10 retries over 24 hours with
+ * HubSpot's webhook retry schedule (docs/vendors/hubspot.md §7): up to 10 retries over 24 hours with
  * increasing, randomised delays. Ours doubles from one minute (ending after about 17 hours) with
  * a fixed per-attempt offset standing in for the randomness, so tests can predict it.
  */

@@ -2,7 +2,7 @@ import { DEFAULT_DEAL_PIPELINE } from "./pipelines.ts";
 import type { FieldType, PropertyDefinition, PropertyGroup, PropertyType } from "./property-types.ts";
 
 /**
- * HubSpot-defined properties per object type: the ones hubspot.md §2.3 lists, enough for the
+ * HubSpot-defined properties per object type: the ones docs/vendors/hubspot.md §3 lists, enough for the
  * product and its tests. Calculated ones (`amount` on line items, invoice totals) are read-only.
  */
 
@@ -73,7 +73,7 @@ const num = (name: string, label: string, group: string, extra: Extra = {}) =>
 const owner = (group: string) =>
   def("hubspot_owner_id", "Owner", "enumeration", "select", group, { owner: true });
 
-/** Every object carries these; contacts also `lastmodifieddate` (hubspot.md §2.3). */
+/** Every object carries these; contacts also `lastmodifieddate` (docs/vendors/hubspot.md §3). */
 function system(group: string, contacts = false): PropertyDefinition[] {
   const stamp = (name: string, label: string) =>
     def(name, label, "datetime", "date", group, { readOnly: true });

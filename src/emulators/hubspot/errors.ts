@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 /**
- * HubSpot's error envelope (hubspot.md §2.9): `status: "error"`, `message`, a uuid
+ * HubSpot's error envelope (docs/vendors/hubspot.md §9): `status: "error"`, `message`, a uuid
  * `correlationId`, a `category`, and optionally `errors[]`, `context`, `links`. Every failure the
  * emulator answers goes through here so that a client's error decoding is exercised for real.
  */

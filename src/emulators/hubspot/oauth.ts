@@ -6,7 +6,7 @@ import { OBJECT_TYPES } from "./object-types.ts";
 import type { PortalSettings } from "./portal.ts";
 
 /**
- * HubSpot OAuth 2.0 state (hubspot.md §2.2): apps, authorization codes, access tokens (30
+ * HubSpot OAuth 2.0 state (docs/vendors/hubspot.md §2): apps, authorization codes, access tokens (30
  * minutes) and refresh tokens (stable, never expire, revoked by DELETE). Pure state; the routes in
  * `routes/oauth.ts` turn it into HubSpot's answers.
  */
@@ -79,7 +79,7 @@ export function hubDomain(portalId: number): string {
   return `emulator-${portalId}.hubspot.com`;
 }
 
-/** The body of a successful `POST /oauth/v1/token` (hubspot.md §2.2). */
+/** The body of a successful `POST /oauth/v1/token` (docs/vendors/hubspot.md §2). */
 export function tokenBody(access: AccessGrant) {
   return {
     token_type: "bearer",

@@ -126,7 +126,7 @@ function stageFacts(stageId: string | undefined): Values {
 /**
  * A line item with `hs_product_id` takes the product's name, price, SKU and description unless
  * the same write gives them; `amount` is quantity × (price − unit discount), or less the
- * percentage discount when no unit discount is set (hubspot.md §2.3).
+ * percentage discount when no unit discount is set (docs/vendors/hubspot.md §3).
  */
 function priceLineItem(portal: Portal, record: StoredRecord | undefined, values: Values): Outcome<Values> {
   const productId = values.hs_product_id;

@@ -1,5 +1,5 @@
 /**
- * The CRM object types the emulator serves (hubspot.md §2.1, §2.3). Paths accept the plural name
+ * The CRM object types the emulator serves (docs/vendors/hubspot.md §1, §3). Paths accept the plural name
  * (`line_items`), the object type id (`0-8`) or the singular (`line_item`, as v4 examples use).
  */
 export interface ObjectType {
@@ -19,7 +19,7 @@ export interface ObjectType {
   legacyScopes: string[];
   /** Schema scopes for the properties API. */
   schemaScope: string;
-  /** Returned when a read names no `properties` (hubspot.md §2.3). */
+  /** Returned when a read names no `properties` (docs/vendors/hubspot.md §3). */
   defaultProperties: string[];
   /** What a search `query` looks in. */
   searchableProperties: string[];

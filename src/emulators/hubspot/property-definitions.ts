@@ -11,7 +11,7 @@ import {
 } from "./property-types.ts";
 
 /**
- * Creating and changing property definitions and groups (hubspot.md §2.5): names are lower-case
+ * Creating and changing property definitions and groups (docs/vendors/hubspot.md §5): names are lower-case
  * internal names, each type shows only with its allowed field types, enumeration options have
  * distinct values, the group must exist, and HubSpot's own properties cannot be changed.
  */

@@ -1,4 +1,4 @@
-/** The shapes of HubSpot's Properties API (hubspot.md §2.5). */
+/** The shapes of HubSpot's Properties API (docs/vendors/hubspot.md §5). */
 
 export const PROPERTY_TYPES = [
   "bool",
@@ -27,7 +27,7 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-/** Which field types each type may be shown with (hubspot.md §2.5). */
+/** Which field types each type may be shown with (docs/vendors/hubspot.md §5). */
 export const ALLOWED_FIELD_TYPES: Record<PropertyType, readonly FieldType[]> = {
   bool: ["booleancheckbox"],
   enumeration: ["select", "radio", "checkbox", "booleancheckbox"],

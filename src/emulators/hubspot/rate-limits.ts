@@ -4,7 +4,7 @@ import type { SlidingWindowLimiter } from "../kit/index.ts";
 import type { HsEnv } from "./auth.ts";
 
 /**
- * HubSpot's limits for a public (OAuth) app (hubspot.md §2.8): 110 requests per rolling 10 s per
+ * HubSpot's limits for a public (OAuth) app (docs/vendors/hubspot.md §8): 110 requests per rolling 10 s per
  * portal and app, with `X-HubSpot-RateLimit-*` headers on every answer; search endpoints have
  * their own 5 per second per portal and send no such headers. OAuth apps have no daily limit,
  * so no `-Daily` headers.
@@ -14,7 +14,10 @@ export const TEN_SECONDLY = { max: 110, windowMs: 10_000 };
 export const SECONDLY_HEADER = { max: 11, windowMs: 1000 };
 export const SEARCH_PER_SECOND = { max: 5, windowMs: 1000 };
 
-/** The 429 body has no `category`: `errorType` and `policyName` say what happened (hubspot.md §2.8). */
+/**
+ * The 429 body has no `category`: `errorType` and `policyName` say what happened (docs/vendors/hubspot.md
+ * §8).
+ */
 export function rateLimitBody(message: string, policyName: string) {
   return {
     status: "error",

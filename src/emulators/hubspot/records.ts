@@ -308,7 +308,7 @@ export class Crm {
     const now = this.clock.now();
     for (const typeId of typeIds) {
       const reverse = associationType(typeId)?.reverse ?? typeId;
-      // HubSpot reports an association change once per direction (hubspot.md §2.7).
+      // HubSpot reports an association change once per direction (docs/vendors/hubspot.md §7).
       for (const [a, aId, b, bId, t] of [
         [fromType, fromId, toType, toId, typeId],
         [toType, toId, fromType, fromId, reverse],

@@ -4,7 +4,7 @@ import type { PropertyDefinition } from "./property-types.ts";
 import { instantOf } from "./values.ts";
 
 /**
- * CRM search semantics (hubspot.md §2.4): filter groups are ORed, filters in a group ANDed;
+ * CRM search semantics (docs/vendors/hubspot.md §4): filter groups are ORed, filters in a group ANDed;
  * numbers and datetimes compare as numbers (datetimes given as epoch ms or ISO), strings
  * case-insensitively; IN values must be lower-case for strings, as HubSpot documents.
  * The group limits follow the August 2024 change (5 groups × 10 filters, 25 in all).

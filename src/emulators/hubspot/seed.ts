@@ -178,7 +178,7 @@ export function seedDemo(world: World, portal: Portal): void {
         link(deal, 64),
         link(contacts[contact]!, 69),
         link(companies[company]!, 71),
-        // A quote has line items of its own: copies of the deal's (hubspot.md §2.3).
+        // A quote has line items of its own: copies of the deal's (docs/vendors/hubspot.md §3).
         ...lineItems(items).map((li) => link(li, 67)),
       ],
     );

@@ -4,8 +4,8 @@ import type { PropertyDefinition } from "./property-types.ts";
 /**
  * Checks and normalises one property value as HubSpot stores it: always a string; datetimes as
  * ISO-8601, dates as `YYYY-MM-DD` (they must be midnight UTC), booleans `true`/`false`, numbers as
- * sent. Inputs may be strings, numbers or booleans (hubspot.md §2.1). Since April 2025 HubSpot
- * refuses numbers, booleans and dates with surrounding whitespace (§2.9), and so do we.
+ * sent. Inputs may be strings, numbers or booleans (docs/vendors/hubspot.md §1). Since April 2025 HubSpot
+ * refuses numbers, booleans and dates with surrounding whitespace (§9), and so do we.
  */
 export type ValueResult = { ok: true; value: string } | { ok: false; issue: PropertyIssue };
 

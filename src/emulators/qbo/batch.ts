@@ -13,7 +13,7 @@ function faultOf(error: unknown): Entity {
 }
 
 /**
- * `POST /batch` (quickbooks.md §8): up to 30 items, each answered on its own (the batch is not a
+ * `POST /batch` (docs/vendors/quickbooks.md §8): up to 30 items, each answered on its own (the batch is not a
  * transaction). Items without `bId` get one; items without `operation` are creates, as
  * node-quickbooks sends them.
  */

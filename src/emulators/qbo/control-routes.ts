@@ -80,7 +80,7 @@ export async function seedDemo(world: QboWorld, company: Company): Promise<void>
   company.drainEvents();
 }
 
-/** `/__emulator/...`: the control API other tools drive (issue 3, item 10). Paths are a public contract. */
+/** `/__emulator/...`: the control API tests, the demo and other tools drive. Paths are a public contract. */
 export function controlRoutes(world: QboWorld): Hono {
   const app = new Hono();
   app.route("/", sharedControlRoutes(world));

@@ -136,7 +136,7 @@ async function seed(country: string, homeCurrency: string, today: string) {
 const creates = (calls: Call[], entity: SeedEntity) =>
   calls.flatMap((c) => (c.op === "create" && c.entity === entity ? [c.body] : []));
 
-/** S1 statuses as quickbooks.md §3.3 derives them from QBO data, in order of precedence. */
+/** S1 statuses as docs/vendors/quickbooks.md §3.3 derives them from QBO data, in order of precedence. */
 function statusOf(invoice: Entity, today: string): string {
   const total = Number(invoice.TotalAmt);
   const balance = Number(invoice.Balance);

@@ -89,7 +89,8 @@ const ITEMS: Array<{ Name: string; Type: string; UnitPrice: number; Description:
 
 /**
  * A demo company (POST /__emulator/companies with seed "demo"): customers, items, estimates and
- * invoices in every status of SPEC S1 relative to `today`, with the payments that make them so.
+ * invoices in every status of S1 (docs/requirements.md) relative to `today`, with the payments that make them
+ * so.
  */
 export async function seedDemoCompany(api: QboSeedApi, today: string): Promise<void> {
   const income =
@@ -165,7 +166,7 @@ export async function seedDemoCompany(api: QboSeedApi, today: string): Promise<v
   ];
 
   // Awaiting send: created, queued to email. BillEmail is sent explicitly rather than left to the
-  // customer's default, since QBO may refuse NeedToSend without it (quickbooks.md open questions).
+  // customer's default, since QBO may refuse NeedToSend without it (docs/vendors/quickbooks.md §13).
   await invoice(amy, 1, 30, [line(design, 4), line(install, 2)], {
     EmailStatus: "NeedToSend",
     BillEmail: { Address: String((amy.PrimaryEmailAddr as Entity).Address) },

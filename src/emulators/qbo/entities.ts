@@ -1,6 +1,6 @@
 /**
  * The entities the emulator serves, by their canonical (XSD) names. Paths and query entity names
- * are matched case-insensitively (node-quickbooks lowercases them, quickbooks.md §2, §5).
+ * are matched case-insensitively (node-quickbooks lowercases them, docs/vendors/quickbooks.md §2, §5).
  */
 export const ENTITY_NAMES = [
   "Customer",
@@ -17,7 +17,7 @@ export const ENTITY_NAMES = [
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
-/** Transactions can be deleted; name lists can only be made inactive (quickbooks.md §4.3). */
+/** Transactions can be deleted; name lists can only be made inactive (docs/vendors/quickbooks.md §4.3). */
 export const TRANSACTIONS = new Set<EntityName>(["Invoice", "Estimate", "Payment"]);
 /** Read and query only at their own paths (tax codes are made through TaxService, §3.6). */
 export const READ_ONLY = new Set<EntityName>(["TaxCode", "TaxRate"]);

@@ -1,5 +1,5 @@
 /**
- * Error answers exactly as Intuit sends them (quickbooks.md §9): the `Fault` envelope for
+ * Error answers exactly as Intuit sends them (docs/vendors/quickbooks.md §9): the `Fault` envelope for
  * validation and system faults, the gateway's lowercase `fault` body for 401, and XML for 429
  * (Intuit answers throttling in XML even when JSON was asked for).
  */

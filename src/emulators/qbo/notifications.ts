@@ -3,7 +3,7 @@ import type { ChangeEvent, Operation } from "./store.ts";
 import type { QboApp } from "./oauth-store.ts";
 
 /**
- * Webhook payloads as Intuit sends them (quickbooks.md §7): the legacy `eventNotifications`
+ * Webhook payloads as Intuit sends them (docs/vendors/quickbooks.md §7): the legacy `eventNotifications`
  * object or, once an app has switched, an array of CloudEvents. Either way the raw body is signed
  * with the app's verifier token in `intuit-signature`.
  */

@@ -46,7 +46,7 @@ function clientFrom(c: Context, form: URLSearchParams): { id: string; secret: st
 const oauthError = (error: string, status: 400 | 401) =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
-/** Intuit's OAuth 2.0 endpoints (quickbooks.md §1): consent, token, revoke. */
+/** Intuit's OAuth 2.0 endpoints (docs/vendors/quickbooks.md §1): consent, token, revoke. */
 export function oauthRoutes(world: QboWorld): Hono {
   const app = new Hono();
 
@@ -136,7 +136,7 @@ export function oauthRoutes(world: QboWorld): Hono {
       if (!token) return oauthError("invalid_request", 400);
       result = world.oauth.useRefreshToken(token, client.id, nowMs, hardInfo);
       if (result.ok && world.oauth.loseRefreshReplies > 0) {
-        // The rotation happened, but the reply never reaches the client (quickbooks.md §1.4).
+        // The rotation happened, but the reply never reaches the client (docs/vendors/quickbooks.md §1.4).
         world.oauth.loseRefreshReplies -= 1;
         world.changed();
         return c.text("upstream connection reset", 502);

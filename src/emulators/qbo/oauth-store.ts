@@ -40,7 +40,7 @@ interface RefreshToken {
 }
 
 export const ACCESS_TOKEN_SECONDS = 3600;
-/** Rolling refresh-token life: 100 days, extended on every use (quickbooks.md §1.4). */
+/** Rolling refresh-token life: 100 days, extended on every use (docs/vendors/quickbooks.md §1.4). */
 export const REFRESH_TOKEN_SECONDS = 100 * 24 * 3600;
 /** The five-year cap on any refresh-token chain. */
 export const HARD_EXPIRY_SECONDS = 157_680_000;
@@ -48,7 +48,7 @@ export const HARD_EXPIRY_SECONDS = 157_680_000;
 /**
  * How a rotated refresh token behaves: `lenient` (the default) keeps the old token usable until
  * its successor has been used, so a client that lost a reply can retry; `strict` refuses it at once.
- * Intuit documents neither (quickbooks.md §1.4, open question), so tests can pick.
+ * Intuit documents neither (docs/vendors/quickbooks.md §1.4, §13), so tests can pick.
  */
 export type RotationMode = "lenient" | "strict";
 

@@ -68,7 +68,7 @@ function current(ctx: RuleContext, entity: EntityName, body: Entity): Entity {
 
 /**
  * Full update replaces every writable field (left-out ones are cleared); sparse update changes
- * only the fields given, and a given `Line` array replaces all lines (quickbooks.md §4.2).
+ * only the fields given, and a given `Line` array replaces all lines (docs/vendors/quickbooks.md §4.2).
  */
 export function update(ctx: RuleContext, entity: EntityName, body: Entity): Entity {
   const rule = prepare[entity];
@@ -98,7 +98,7 @@ export function remove(ctx: RuleContext, entity: EntityName, body: Entity): Enti
   return { status: "Deleted", domain: "QBO", Id: id };
 }
 
-/** Void keeps the record with zero amounts and `PrivateNote: "Voided"` (quickbooks.md §4.5). */
+/** Void keeps the record with zero amounts and `PrivateNote: "Voided"` (docs/vendors/quickbooks.md §4.5). */
 export function voidTxn(ctx: RuleContext, entity: EntityName, body: Entity): Entity {
   if (entity !== "Invoice" && entity !== "Payment") {
     throw faults.unsupported(`Operation Void is not supported for ${entity}`);
@@ -167,7 +167,7 @@ function afterWrite(ctx: RuleContext, entity: EntityName, stored: Entity, existi
   }
 }
 
-/** An invoiced estimate links back to its invoice and is Closed (quickbooks.md §3.4). */
+/** An invoiced estimate links back to its invoice and is Closed (docs/vendors/quickbooks.md §3.4). */
 function closeEstimate(ctx: RuleContext, estimateId: string, invoiceId: string) {
   const estimate = ctx.company.get("Estimate", estimateId);
   if (!estimate) return;

@@ -1,6 +1,8 @@
 import type { Condition, Literal, ParsedQuery } from "./query-parser.ts";
 
-/** Name lists hide inactive records unless the query filters on Active (quickbooks.md §3.1, §5). */
+/**
+ * Name lists hide inactive records unless the query filters on Active (docs/vendors/quickbooks.md §3.1, §5).
+ */
 export const NAME_LISTS = new Set([
   "customer",
   "item",
@@ -12,7 +14,7 @@ export const NAME_LISTS = new Set([
   "taxrate",
 ]);
 export const MAX_PAGE = 1000;
-/** The page size QBO uses without MAXRESULTS (believed 100; quickbooks.md §5). */
+/** The page size QBO uses without MAXRESULTS (believed 100; docs/vendors/quickbooks.md §5). */
 export const DEFAULT_PAGE = 100;
 
 type Entity = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * The QBO query language (quickbooks.md §5), parsed as Intuit accepts it from real clients:
+ * The QBO query language (docs/vendors/quickbooks.md §5), parsed as Intuit accepts it from real clients:
  * keywords, entity names and property paths case-insensitively (node-quickbooks sends lowercase),
  * `ORDERBY` or `ORDER BY`, strings in single quotes with `\'` escapes, AND only (no OR).
  * Errors carry the messages QBO answers with (4000 parse error).

@@ -4,7 +4,7 @@ import { executeQuery, QueryValidationError } from "./query-exec.ts";
 import { parseQuery, QueryParseError } from "./query-parser.ts";
 import { faults, validation, type RuleContext } from "./rules/common.ts";
 
-/** Runs a SELECT and shapes `QueryResponse` as QBO does (quickbooks.md §5). */
+/** Runs a SELECT and shapes `QueryResponse` as QBO does (docs/vendors/quickbooks.md §5). */
 export function runQuery(ctx: RuleContext, text: string): Entity {
   let parsed;
   try {
@@ -42,7 +42,7 @@ const CDC_MAX_OBJECTS = 1000;
 const CDC_MAX_DAYS = 30;
 
 /**
- * Change data capture (quickbooks.md §6): every object of the listed types changed at or after
+ * Change data capture (docs/vendors/quickbooks.md §6): every object of the listed types changed at or after
  * `changedSince`, deleted ones as `status: "Deleted"`, at most 1,000 in all (oldest first), and
  * never further back than 30 days.
  */

@@ -67,7 +67,7 @@ describe.each(COMPANIES)("reference data for $country", (opts) => {
     }
   });
 
-  it("classifies each account as its type implies (quickbooks.md §3.10)", () => {
+  it("classifies each account as its type implies (docs/vendors/quickbooks.md §3.10)", () => {
     const classification: Record<string, string> = {
       Income: "Revenue",
       "Other Income": "Revenue",

@@ -44,8 +44,8 @@ const HMRC = "HM Revenue & Customs";
 const CRA = "Canada Revenue Agency";
 
 /**
- * Sales tax outside the US (quickbooks.md §11.2): codes a line refers to, each pointing at one or
- * more rates. US companies have none of these: their lines carry the TAX/NON pseudo-codes (§11.3),
+ * Sales tax outside the US (docs/vendors/quickbooks.md §11.2): codes a line refers to, each pointing at one
+ * or more rates. US companies have none of these: their lines carry the TAX/NON pseudo-codes (§11.3),
  * which are not entities, and automated sales tax computes the rest.
  * GB names follow QBO UK (§3.6: code "20.0% S" → sales rate "SS-20.0"); "No VAT" is QBO UK's code
  * for sales outside the scope of VAT, given a 0% rate here so that it is usable on a sale (§11.2).

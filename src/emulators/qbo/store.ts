@@ -12,7 +12,7 @@ export interface CompanySettings {
   timeZone: string;
 }
 
-/** A deleted transaction, kept so CDC can report it (`status: "Deleted"`, quickbooks.md §6). */
+/** A deleted transaction, kept so CDC can report it (`status: "Deleted"`, docs/vendors/quickbooks.md §6). */
 export interface Tombstone {
   entity: EntityName;
   id: string;
@@ -28,7 +28,7 @@ export interface ChangeEvent {
   at: Date;
 }
 
-/** The first answer to a write that carried `?requestid=` (quickbooks.md §4.7). */
+/** The first answer to a write that carried `?requestid=` (docs/vendors/quickbooks.md §4.7). */
 export interface StoredResponse {
   status: number;
   body: string;

@@ -1,6 +1,6 @@
 /**
  * QBO writes every timestamp in the company's time zone with its offset
- * (`2014-09-19T13:16:17-07:00`, quickbooks.md §2), and "today" (the default TxnDate, overdue)
+ * (`2014-09-19T13:16:17-07:00`, docs/vendors/quickbooks.md §2), and "today" (the default TxnDate, overdue)
  * is the company's local date, not UTC's.
  */
 const zoneByCountry: Record<string, string> = {

@@ -15,53 +15,13 @@ import {
   type WireError,
 } from "../../connectors/qbo/wire/index.ts";
 import type { Result } from "../../lib/result.ts";
-import { createEmulatorClock } from "../kit/index.ts";
-import { createQboEmulator } from "./app.ts";
+import { value, wireEmulator } from "./wire-test-support.ts";
 
 /**
  * What the emulator answers parses with the same wire schemas Ledgerlink reads QBO with: if the
  * emulator drifts from them (or they from it), this fails before a sync does.
  */
-type Json = Record<string, unknown>;
-const emulator = createQboEmulator({
-  clock: createEmulatorClock({ start: "2026-05-02T17:00:00Z", frozen: true }),
-  rateLimits: false,
-});
-
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<Json> {
-  const res = await emulator.fetch(
-    new Request(`http://qbo.test${path}`, {
-      method,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return (await res.json()) as Json;
-}
-
-async function company(country: string) {
-  const { realmId } = await call("POST", "/__emulator/companies", {
-    name: `Wire ${country}`,
-    country,
-    seed: "demo",
-  });
-  const { access_token } = await call("POST", "/__emulator/tokens", { realmId });
-  const base = `/v3/company/${String(realmId)}`;
-  const api = (method: string, path: string, body?: unknown) =>
-    call(
-      method,
-      `${base}${path}${path.includes("?") ? "&" : "?"}minorversion=75`,
-      body,
-      String(access_token),
-    );
-  const query = (sql: string) => api("GET", `/query?query=${encodeURIComponent(sql)}`);
-  return { realmId: String(realmId), api, query };
-}
-
-function value<T>(r: Result<T, WireError>): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const { company } = wireEmulator();
 
 type ListParser = (rows: readonly unknown[]) => Result<unknown[], WireError>;
 const ENTITIES: Record<string, ListParser> = {

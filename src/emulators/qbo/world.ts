@@ -60,7 +60,7 @@ export class QboWorld {
       fetch: opts.fetch,
       retryScheduleMs: INTUIT_RETRY_SCHEDULE_MS,
       autoDeliver: opts.autoDeliverWebhooks ?? false,
-      // Intuit gives an endpoint 3 seconds to answer (quickbooks.md §7.4).
+      // Intuit gives an endpoint 3 seconds to answer (docs/vendors/quickbooks.md §7.4).
       timeoutMs: 3000,
     });
     this.resetApps();

@@ -4,7 +4,8 @@ import { faults, type RuleContext } from "./rules/common.ts";
 
 /**
  * One write as the REST path and batch items both express it: `operation` create (the default),
- * update, delete or void; a payment is voided by an update with `include=void` (quickbooks.md §4.5).
+ * update, delete or void; a payment is voided by an update with `include=void` (docs/vendors/quickbooks.md
+ * §4.5).
  */
 export function write(
   ctx: RuleContext,

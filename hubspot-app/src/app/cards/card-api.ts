@@ -1,7 +1,7 @@
 /**
  * The card's side of Ledgerlink's card API (`GET /hubspot/card?format=app-card`). The JSON shape
- * mirrors `src/http/routes/card-app-view.ts`; `test/card-api-contract.test.ts` checks that every
- * answer Ledgerlink gives passes `parseCardJson`, so the two cannot drift apart unnoticed.
+ * mirrors `src/features/invoices/card/card-app-view.ts`; `src/features/invoices/card/card-app.int.test.ts`
+ * checks that every answer Ledgerlink gives passes `parseCardJson`, so the two cannot drift apart unnoticed.
  */
 export type StatusVariant = "danger" | "warning" | "info" | "success" | "default";
 

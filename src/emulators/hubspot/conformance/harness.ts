@@ -5,7 +5,7 @@ import { TEST_START } from "../test-support.ts";
 
 /**
  * Conformance tests drive the emulator with HubSpot's own Node client (`@hubspot/api-client`
- * 13.x) over real HTTP, `basePath` pointing at a free local port (hubspot.md §4).
+ * 13.x) over real HTTP, `basePath` pointing at a free local port (docs/vendors/hubspot.md §13).
  */
 export interface Conformance {
   emulator: HubSpotEmulator;

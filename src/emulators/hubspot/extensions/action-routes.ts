@@ -22,7 +22,7 @@ const batchCompletion = z.object({
 });
 
 /**
- * Custom workflow actions (hubspot.md §2.11): the definition API (developer auth) under
+ * Custom workflow actions (docs/vendors/hubspot.md §11): the definition API (developer auth) under
  * `/automation/v4/actions/{appId}`, and the completion callbacks (OAuth) that end a run which
  * answered BLOCK or ASYNC.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IdSequence } from "../../kit/index.ts";
 import { isHttpUrl } from "./http.ts";
 
-/** Custom workflow action definitions (hubspot.md §2.11; the SDK's PublicActionDefinitionEgg). */
+/** Custom workflow action definitions (docs/vendors/hubspot.md §11; the SDK's PublicActionDefinitionEgg). */
 const url = z.string().refine(isHttpUrl, "must be an absolute http(s) URL");
 const option = z.looseObject({ label: z.string(), value: z.string() });
 const typeDefinition = z.looseObject({

@@ -15,7 +15,7 @@ export interface HookResult {
 }
 
 /**
- * Calls an ACTION_HOOK as HubSpot does when a user clicks it (hubspot.md §2.10): the user, the
+ * Calls an ACTION_HOOK as HubSpot does when a user clicks it (docs/vendors/hubspot.md §10): the user, the
  * record and the requested properties go in the query (GET, DELETE) or a JSON body (others), and
  * the request is signed with the app's client secret (v2 beside v3).
  */

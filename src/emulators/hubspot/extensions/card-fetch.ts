@@ -21,7 +21,7 @@ export type CardOutcome =
   | { ok: false; reason: "network" | "status" | "json" | "shape"; detail: string };
 
 /**
- * The parameters HubSpot sends with a card fetch and with an action hook (hubspot.md §2.10):
+ * The parameters HubSpot sends with a card fetch and with an action hook (docs/vendors/hubspot.md §10):
  * who is looking, at which record, and the values of the properties the card asked for.
  */
 export function recordParameters(ctx: RecordContext, propertyNames: string[]): Array<[string, string]> {

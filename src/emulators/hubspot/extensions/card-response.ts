@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DATA_TYPES, type CardDefinition, type DataType } from "./card-store.ts";
 
 /**
- * What a card's fetch URL answers, in either format HubSpot accepts (hubspot.md §2.10): the
+ * What a card's fetch URL answers, in either format HubSpot accepts (docs/vendors/hubspot.md §10): the
  * legacy one (`results`, `primaryAction`, ...) and the newer `responseVersion: "v3"` one
  * (`sections`, `topLevelActions`). Both become one `CardView` for the record page.
  */

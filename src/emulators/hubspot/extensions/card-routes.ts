@@ -4,7 +4,7 @@ import { cardCreateSchema, cardPatchSchema, cardResponse, type CardStore } from 
 import { developerApp, readJson } from "./http.ts";
 
 /**
- * The card definition API (hubspot.md §2.10), served under both `/crm/v3/extensions/cards-dev`
+ * The card definition API (docs/vendors/hubspot.md §10), served under both `/crm/v3/extensions/cards-dev`
  * (what `@hubspot/api-client` calls) and the older `/crm/v3/extensions/cards`.
  */
 export function cardRoutes(core: HubSpotCore, cards: CardStore): Hono {

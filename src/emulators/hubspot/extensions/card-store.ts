@@ -3,7 +3,9 @@ import { IdSequence } from "../../kit/index.ts";
 import { isHttpUrl } from "./http.ts";
 import { objectType } from "./object-types.ts";
 
-/** The object types a legacy CRM card can sit on (hubspot.md §2.10; the SDK's CardObjectTypeBody). */
+/**
+ * The object types a legacy CRM card can sit on (docs/vendors/hubspot.md §10; the SDK's CardObjectTypeBody).
+ */
 const CARD_OBJECT_TYPES = ["contacts", "companies", "deals", "tickets", "marketing_events"] as const;
 export const DATA_TYPES = [
   "BOOLEAN",

@@ -5,7 +5,7 @@ import { CardStore, type CardStoreJson } from "./card-store.ts";
 import { recordPageRoutes } from "./record-routes.tsx";
 
 /**
- * App cards (hubspot.md §2.10): the card definition API and the record page that shows them.
+ * App cards (docs/vendors/hubspot.md §10): the card definition API and the record page that shows them.
  * `fetch` is how the emulator reaches card and action-hook URLs (tests may pass their own).
  */
 export function cardsExtension(core: HubSpotCore, opts: { fetch?: typeof fetch } = {}) {

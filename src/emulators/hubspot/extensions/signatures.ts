@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 
 /**
- * HubSpot's request signatures (hubspot.md §2.7), computed exactly as `@hubspot/api-client`'s
+ * HubSpot's request signatures (docs/vendors/hubspot.md §7), computed exactly as `@hubspot/api-client`'s
  * `Signature` helper verifies them. The URL is signed as sent, without decoding it: the Node SDK
  * does not decode, and a receiver built on it must agree with us.
  */
@@ -40,7 +40,7 @@ export interface SignedRequest {
   now: Date;
   /**
    * The legacy signature sent beside v3: v1 on webhook subscriptions, v2 on card fetches,
-   * card action hooks and workflow actions (hubspot.md §2.7).
+   * card action hooks and workflow actions (docs/vendors/hubspot.md §7).
    */
   legacy: "v1" | "v2";
 }

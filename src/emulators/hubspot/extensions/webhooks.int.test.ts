@@ -34,7 +34,7 @@ async function subscribe(
 
 /** X-HS webhooks: the developer API, batching, signatures, retries and change sources. */
 describe("HubSpot emulator webhooks (X-HS)", () => {
-  it("matches the signature vectors of hubspot.md §2.7", () => {
+  it("matches the signature vectors of docs/vendors/hubspot.md §7", () => {
     const s = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
     const body =
       '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';

@@ -79,7 +79,7 @@ const emptyState = (): WebhookState => ({
   nextEventId: 1,
 });
 
-/** The event JSON HubSpot posts for one change and one subscription (hubspot.md §2.7). */
+/** The event JSON HubSpot posts for one change and one subscription (docs/vendors/hubspot.md §7). */
 function eventFor(
   change: HsChange,
   sub: Subscription,
@@ -134,7 +134,7 @@ export function webhooksExtension(core: HubSpotCore) {
   const deliver = () => {
     scheduled = false;
     // One app's events of one portal share a POST (at most 100 events each), so a receiver can
-    // hand a batch to one connection; HubSpot itself may also mix portals (hubspot.md §2.7).
+    // hand a batch to one connection; HubSpot itself may also mix portals (docs/vendors/hubspot.md §7).
     const groups = new Map<string, { appId: number; events: Array<Record<string, unknown>> }>();
     for (const { appId, event } of pending) {
       const key = `${appId}:${String(event.portalId)}`;

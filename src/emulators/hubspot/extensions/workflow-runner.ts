@@ -8,7 +8,7 @@ import { WAITING, type RunAttempt, type RunState, type WorkflowRun } from "./wor
 
 /** HubSpot retries 429 and 5xx; the emulator makes this many attempts in all, one after another. */
 export const MAX_ATTEMPTS = 5;
-/** HubSpot's read time-out for calls a workflow makes (hubspot.md §2.11). */
+/** HubSpot's read time-out for calls a workflow makes (docs/vendors/hubspot.md §11). */
 const ACTION_TIMEOUT_MS = 30_000;
 const DEFAULT_EXPIRY_MS = 7 * 24 * 3600_000;
 
@@ -28,7 +28,7 @@ export interface RunnerJson {
 }
 
 /**
- * Runs custom workflow actions the way a workflow enrolment does (hubspot.md §2.11): a signed POST
+ * Runs custom workflow actions the way a workflow enrolment does (docs/vendors/hubspot.md §11): a signed POST
  * to the action URL, then the answer's `hs_execution_state` decides whether the run is over or
  * waits for the completion callback. 429 and 5xx are retried at once (HubSpot waits; the wait it
  * would take is recorded on each attempt), so a test sees the whole story in one call.
@@ -109,7 +109,9 @@ export class WorkflowRunner {
     this.restore({ runs: [], ids: {} });
   }
 
-  /** The execution request body of hubspot.md §2.11 (`fields` is the older name of `inputFields`). */
+  /**
+   * The execution request body of docs/vendors/hubspot.md §11 (`fields` is the older name of `inputFields`).
+   */
   #payload(run: WorkflowRun, req: RunRequest) {
     const wanted = req.definition.objectRequestOptions?.properties ?? [];
     return {
@@ -163,7 +165,7 @@ export class WorkflowRunner {
       const text = res ? await res.text() : "";
       if (res) record.status = res.status;
       if (res?.ok) return this.#answered(run, text);
-      // 4xx other than 429 is the action refusing: logged, not retried (hubspot.md §2.11).
+      // 4xx other than 429 is the action refusing: logged, not retried (docs/vendors/hubspot.md §11).
       if (res && res.status !== 429 && res.status < 500)
         return this.#fail(run, `HTTP ${res.status} ${text.slice(0, 200)}`.trim());
       if (attempt < MAX_ATTEMPTS) record.retryAfterMs = backoffMs(res, attempt);
@@ -242,7 +244,7 @@ function outputsOf(text: string): Record<string, string> {
 
 /**
  * The wait before the next attempt: a 429's `Retry-After`, else doubling from a minute
- * (HubSpot's exact schedule for actions is unverified: hubspot.md §5 question 8).
+ * (HubSpot's exact schedule for actions is unverified: docs/vendors/hubspot.md §14 (question 8)).
  */
 function backoffMs(res: Response | undefined, attempt: number): number {
   const retryAfter = Number(res?.headers.get("retry-after"));

@@ -12,7 +12,7 @@ export interface WorkflowsJson {
 }
 
 /**
- * Custom workflow actions (hubspot.md §2.11): definitions, completion callbacks, and the
+ * Custom workflow actions (docs/vendors/hubspot.md §11): definitions, completion callbacks, and the
  * `/__emulator/workflows` control routes that play the workflow engine.
  */
 export function workflowsExtension(

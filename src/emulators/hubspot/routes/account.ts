@@ -7,7 +7,7 @@ import { DEFAULT_DEAL_PIPELINE, pipelineJson } from "../pipelines.ts";
 import type { Owner } from "../portal.ts";
 
 /**
- * Account-level reads (hubspot.md §2.13): deal pipelines, owners and account details. Only the
+ * Account-level reads (docs/vendors/hubspot.md §12): deal pipelines, owners and account details. Only the
  * default deal pipeline exists; other objects' pipelines (tickets) are not emulated.
  */
 export function accountRoutes(clock: Clock): Hono<HsEnv> {

@@ -8,7 +8,7 @@ import type { Portal } from "../portal.ts";
 import type { World } from "../world.ts";
 import { MAX_BATCH, batchEnvelope, batchError, jsonBody } from "./common.ts";
 
-/** The v4 list pages at most 500 associations (hubspot.md §2.6). */
+/** The v4 list pages at most 500 associations (docs/vendors/hubspot.md §6). */
 const LIST_MAX = 500;
 
 const id = z.union([z.string(), z.number()]).transform(String);

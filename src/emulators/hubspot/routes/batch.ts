@@ -34,7 +34,7 @@ const archiveBody = inputs(z.looseObject({ id }));
 type Values = Record<string, string>;
 
 /**
- * Batch read, create, update, upsert and archive (hubspot.md §2.3): at most 100 inputs; ids that
+ * Batch read, create, update, upsert and archive (docs/vendors/hubspot.md §3): at most 100 inputs; ids that
  * do not exist come back as a 207 with `errors[]`; a validation error or a conflict in any input
  * refuses the whole batch, as HubSpot's batch create does, so nothing is half-written.
  */

@@ -5,7 +5,7 @@ import { badRequest } from "../errors.ts";
 import { objectTypeOf, type ObjectType } from "../object-types.ts";
 import { listParam, type ReadOptions } from "../serialize.ts";
 
-/** HubSpot's per-call batch limit (hubspot.md §2.3). */
+/** HubSpot's per-call batch limit (docs/vendors/hubspot.md §3). */
 export const MAX_BATCH = 100;
 
 /** The object type a path parameter names, or HubSpot's 400 "Unable to infer object type from: x". */

@@ -8,7 +8,7 @@ import { hubDomain, tokenBody } from "../oauth.ts";
 import type { World } from "../world.ts";
 
 /**
- * HubSpot OAuth (hubspot.md §2.2): the consent page at `/oauth/authorize` (HubSpot serves it on
+ * HubSpot OAuth (docs/vendors/hubspot.md §2): the consent page at `/oauth/authorize` (HubSpot serves it on
  * app.hubspot.com), the token endpoint, and token introspection and revocation.
  */
 export function oauthRoutes(world: World): Hono<HsEnv> {
@@ -138,7 +138,9 @@ function stringsOf(body: Record<string, unknown>): Record<string, string | undef
   return out;
 }
 
-/** OAuth failures: HubSpot's `status` code word plus the RFC 6749 `error` pair (hubspot.md §2.2). */
+/**
+ * OAuth failures: HubSpot's `status` code word plus the RFC 6749 `error` pair (docs/vendors/hubspot.md §2).
+ */
 function oauthError(status: string, error: string, message: string): Response {
   return Response.json(
     { status, message, correlationId: randomUUID(), error, error_description: message },

@@ -20,7 +20,7 @@ const createBody = z.looseObject({
 const updateBody = z.looseObject({ properties: propertiesSchema.default({}) });
 
 /**
- * CRM objects v3 (hubspot.md §2.3), for every object type: list with `after` paging, read, create,
+ * CRM objects v3 (docs/vendors/hubspot.md §3), for every object type: list with `after` paging, read, create,
  * update, archive; batch and search are their own modules. Mounted at `/crm/v3/objects` and at the
  * date-versioned `/crm/objects/{version}`.
  */

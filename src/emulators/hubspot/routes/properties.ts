@@ -16,7 +16,7 @@ import type { World } from "../world.ts";
 import { booleanQuery, jsonBody, objectTypeParam } from "./common.ts";
 
 /**
- * The Properties API (hubspot.md §2.5): properties and groups per object type. Mounted at
+ * The Properties API (docs/vendors/hubspot.md §5): properties and groups per object type. Mounted at
  * `/crm/v3/properties` and the date-versioned `/crm/properties/{version}`.
  */
 export function propertyRoutes(world: World): Hono<HsEnv> {

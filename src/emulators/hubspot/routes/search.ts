@@ -14,7 +14,7 @@ import { recordJson } from "../serialize.ts";
 import { jsonBody, objectTypeParam } from "./common.ts";
 
 /**
- * `POST /crm/v3/objects/{type}/search` (hubspot.md §2.4). `after` is a numeric offset; paging
+ * `POST /crm/v3/objects/{type}/search` (docs/vendors/hubspot.md §4). `after` is a numeric offset; paging
  * past 10,000 results is refused with 400, whatever `total` says. Searches see every write at
  * once (HubSpot's index lags a few seconds; the emulator does not model that).
  */

@@ -138,7 +138,7 @@ describe("QBO emulator: every entity (X-QB)", () => {
     expect(Number(after.Balance)).toBeGreaterThan(Number(before.Balance));
   });
 
-  it("the demo seed holds invoices in every status of SPEC S1", async () => {
+  it("the demo seed holds invoices in every status of S1", async () => {
     const { qbo: fresh } = await h.connect({ name: "Fresh demo", country: "US", seed: "demo" });
     const invoices = rows(await fresh.call<Json>("findInvoices", { fetchAll: true }), "Invoice");
     const today = "2026-05-02";

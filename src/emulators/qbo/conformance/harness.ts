@@ -40,7 +40,8 @@ export function qboClient(url: string, realmId: string, token: Json): QboClient 
     "2.0",
     String(token.refresh_token),
   );
-  // The instance field, not the static: each test file keeps its own emulator (quickbooks.md §12.1).
+  // The instance field, not the static: each test file keeps its own emulator (docs/vendors/quickbooks.md
+  // §12.1).
   (raw as unknown as { endpoint: string }).endpoint = `${url}/v3/company/`;
   return {
     raw,

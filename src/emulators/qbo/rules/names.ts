@@ -12,7 +12,7 @@ import {
   type RuleContext,
 } from "./common.ts";
 
-/** Names are unique per list, inactive records included (quickbooks.md §3.1, §3.2: 6240). */
+/** Names are unique per list, inactive records included (docs/vendors/quickbooks.md §3.1, §3.2: 6240). */
 function assertUniqueName(
   ctx: RuleContext,
   entity: EntityName,
@@ -239,7 +239,7 @@ export function prepareTerm(ctx: RuleContext, draft: Entity, existing?: Entity):
     ...draft,
     Name: name,
     Active: draft.Active === undefined ? true : draft.Active !== false,
-    // Intuit's JSON samples spell the read-only Type in capitals (quickbooks.md §3.7).
+    // Intuit's JSON samples spell the read-only Type in capitals (docs/vendors/quickbooks.md §3.7).
     Type: dueDays !== undefined ? "STANDARD" : "DATE_DRIVEN",
   });
 }

@@ -20,8 +20,8 @@ export function appliedByPayment(payment: Entity | undefined): Map<string, numbe
 }
 
 /**
- * A payment applies its lines to invoices (quickbooks.md §3.5): each line's amount may not exceed
- * the invoice's open balance, the lines may not exceed the payment, and what is left over is
+ * A payment applies its lines to invoices (docs/vendors/quickbooks.md §3.5): each line's amount may not
+ * exceed the invoice's open balance, the lines may not exceed the payment, and what is left over is
  * `UnappliedAmt`. Invoice balances are updated by the caller from the stored payments.
  */
 export function preparePayment(ctx: RuleContext, draft: Entity, existing?: Entity): Entity {

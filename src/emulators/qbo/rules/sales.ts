@@ -35,7 +35,7 @@ export function exchangeRate(foreign: string, home: string): number {
   return Math.round((h / f) * 1e6) / 1e6;
 }
 
-/** The wording QBO uses per country when a line lacks a tax code (quickbooks.md §11.2). */
+/** The wording QBO uses per country when a line lacks a tax code (docs/vendors/quickbooks.md §11.2). */
 function taxWord(country: string): string {
   if (country === "GB" || country === "IE" || country === "FR") return "VAT";
   if (country === "CA") return "GST/HST";
@@ -128,7 +128,7 @@ function salesLine(ctx: RuleContext, line: Entity, index: number, taxBases: TaxB
   });
 }
 
-/** Non-US tax: one TaxLine per rate, on each line's net amount (quickbooks.md §11.2). */
+/** Non-US tax: one TaxLine per rate, on each line's net amount (docs/vendors/quickbooks.md §11.2). */
 function taxDetail(ctx: RuleContext, bases: TaxBase[], calculation: string, discountShare: number) {
   const byRate = new Map<string, { rate: Entity; net: number }>();
   for (const base of bases) {

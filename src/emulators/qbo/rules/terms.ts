@@ -2,7 +2,7 @@ import type { Entity } from "../entities.ts";
 import { addDays } from "../time.ts";
 
 /**
- * DueDate from a term (quickbooks.md §3.7): standard terms add DueDays to TxnDate; date-driven
+ * DueDate from a term (docs/vendors/quickbooks.md §3.7): standard terms add DueDays to TxnDate; date-driven
  * terms fall due on DayOfMonthDue, in the next month when the invoice is dated within
  * DueNextMonthDays of that day.
  */
