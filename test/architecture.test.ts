@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkTree, featuresWithoutIndex, foldersWithoutRule, formatReport } from "./architecture/tree.ts";
 
 /**
- * The import rules of docs/ARCHITECTURE.md (ADR 0001) over the real tree: every .ts/.tsx file of
+ * The import rules of docs/ARCHITECTURE.md (ADRs 0019, 0020) over the real tree: every .ts/.tsx file of
  * src/, tests included, is parsed with the TypeScript compiler and each import (static, side-effect,
  * type, re-export, dynamic, require, import("x").T, vi.mock) is checked against
  * test/architecture/rules.ts. The rules, and how test files are treated, are documented there; the
@@ -12,7 +12,7 @@ import { checkTree, featuresWithoutIndex, foldersWithoutRule, formatReport } fro
  */
 const src = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "src");
 
-describe("import boundaries (docs/ARCHITECTURE.md, ADR 0001)", () => {
+describe("import boundaries (docs/ARCHITECTURE.md, ADRs 0019, 0020)", () => {
   it("src/ has no forbidden import", () => {
     const violations = checkTree(src);
     expect(violations.length, `\n${formatReport(violations)}`).toBe(0);

@@ -338,7 +338,7 @@ describe("the checker catches", () => {
       "reports/a.ts:1 file without a rule",
     ]);
     expect(foldersWithoutRule(src)).toEqual([
-      "src/reports/ has no import rule: add a row to `layers` in test/architecture/rules.ts saying what its files may import, with a `why`, and a line to the folder table of docs/ARCHITECTURE.md.",
+      "src/reports/ has no import rule: add a row to `layers` in test/architecture/rules.ts saying what its files may import, with a `why`, and a line to the 'Horizontal layers' table of docs/ARCHITECTURE.md.",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { posix } from "node:path";
 import type { FoundImport } from "./imports.ts";
 
 /**
- * Ledgerlink's import rules (docs/ARCHITECTURE.md, ADR 0001), as data.
+ * Ledgerlink's import rules (docs/ARCHITECTURE.md, ADRs 0019, 0020), as data.
  *
  * Paths are relative to src/ and written as globs:
  *   `*`  any name within one folder      `**`  any number of folders (also none)

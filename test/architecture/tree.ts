@@ -25,7 +25,7 @@ export function checkTree(src: string): Violation[] {
 
 const howToAddARule =
   "add a row to `layers` in test/architecture/rules.ts saying what its files may import, with a `why`, " +
-  "and a line to the folder table of docs/ARCHITECTURE.md";
+  "and a line to the 'Horizontal layers' table of docs/ARCHITECTURE.md";
 
 /**
  * Folders directly under `src` (and the features' and emulators' folders) that no row of the rules
