@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Clock } from "../lib/clock.ts";
 import { errorMessage } from "../lib/errors.ts";
-import { err, ok, type Result } from "../lib/result.ts";
 
 /** What any OAuth token endpoint can answer that is not a token. */
 export interface OAuthFailure {
@@ -12,64 +11,6 @@ export interface OAuthFailure {
 }
 
 export const needsReconnect = (f: OAuthFailure) => f.kind === "invalid_grant" || f.kind === "invalid_client";
-
-const errorBody = z.looseObject({
-  error: z.string().optional(),
-  error_description: z.string().optional(),
-  status: z.string().optional(),
-  message: z.string().optional(),
-});
-
-/** POSTs a form to a token endpoint and parses the answer with `schema`. Never throws. */
-export async function postTokenForm<T>(
-  fetchFn: typeof fetch,
-  url: string,
-  form: Record<string, string>,
-  schema: z.ZodType<T>,
-  headers: Record<string, string> = {},
-): Promise<Result<T, OAuthFailure>> {
-  let res: Response;
-  try {
-    res = await fetchFn(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-        ...headers,
-      },
-      body: new URLSearchParams(form).toString(),
-      signal: AbortSignal.timeout(20_000),
-    });
-  } catch (error) {
-    return err(networkFailure(error));
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) return err(failureFrom(res.status, json, text));
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return err({ kind: "malformed", status: res.status, message: parsed.error.message });
-  return ok(parsed.data);
-}
-
-function failureFrom(status: number, json: unknown, text: string): OAuthFailure {
-  const body = errorBody.safeParse(json);
-  const code = body.success ? body.data.error : undefined;
-  const message = (body.success && (body.data.error_description ?? body.data.message)) || text.slice(0, 200);
-  if (code === "invalid_grant") return { kind: "invalid_grant", status, message };
-  if (code === "invalid_client" || status === 401) return { kind: "invalid_client", status, message };
-  // HubSpot answers bad refresh tokens with status BAD_REFRESH_TOKEN (and, later, error=invalid_grant).
-  if (body.success && /^(BAD_REFRESH_TOKEN|BAD_AUTH_CODE|EXPIRED_AUTH_CODE)$/.test(body.data.status ?? "")) {
-    return { kind: "invalid_grant", status, message };
-  }
-  if (body.success && body.data.status === "BAD_CLIENT_ID")
-    return { kind: "invalid_client", status, message };
-  return { kind: status >= 500 || status === 429 ? "server" : "malformed", status, message };
-}
 
 export interface TokenSet {
   accessToken: string;
@@ -96,8 +37,32 @@ export const baseTokenResponse = z.looseObject({
   expires_in: z.number().int().positive(),
   token_type: z.string(),
 });
+export type BaseTokenResponse = z.output<typeof baseTokenResponse>;
 
 export const networkFailure = (error: unknown): OAuthFailure => ({
   kind: "network",
   message: errorMessage(error),
 });
+
+const errorBody = z.looseObject({
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+  status: z.string().optional(),
+  message: z.string().optional(),
+});
+
+/** Classifies a token endpoint's non-2xx answer (RFC 6749 §5.2 codes, and HubSpot's own `status`). */
+export function failureFrom(status: number, json: unknown, text: string): OAuthFailure {
+  const body = errorBody.safeParse(json);
+  const code = body.success ? body.data.error : undefined;
+  const message = (body.success && (body.data.error_description ?? body.data.message)) || text.slice(0, 200);
+  if (code === "invalid_grant") return { kind: "invalid_grant", status, message };
+  if (code === "invalid_client" || status === 401) return { kind: "invalid_client", status, message };
+  // HubSpot answers bad refresh tokens with status BAD_REFRESH_TOKEN (and, later, error=invalid_grant).
+  if (body.success && /^(BAD_REFRESH_TOKEN|BAD_AUTH_CODE|EXPIRED_AUTH_CODE)$/.test(body.data.status ?? "")) {
+    return { kind: "invalid_grant", status, message };
+  }
+  if (body.success && body.data.status === "BAD_CLIENT_ID")
+    return { kind: "invalid_client", status, message };
+  return { kind: status >= 500 || status === 429 ? "server" : "malformed", status, message };
+}

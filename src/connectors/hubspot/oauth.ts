@@ -3,11 +3,11 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import {
   baseTokenResponse,
   networkFailure,
-  postTokenForm,
   type OAuthApp,
   type OAuthFailure,
   type TokenSet,
 } from "../oauth-common.ts";
+import { requestTokens, revokeToken, type OAuthVendor } from "../oauth.ts";
 
 /**
  * HubSpot OAuth 2.0 (https://developers.hubspot.com/docs/api/oauth-quickstart-guide).
@@ -31,7 +31,7 @@ export const HUBSPOT_SCOPES = [
   "crm.objects.owners.read",
   // The contact sync filters read list memberships (C5).
   "crm.lists.read",
-  // Portal set-up writes properties and groups on each of these (sync/portal-properties.ts).
+  // Portal set-up writes properties and groups on each of these (features/connections/portal-properties.ts).
   "crm.schemas.deals.write",
   "crm.schemas.contacts.write",
   "crm.schemas.companies.write",
@@ -83,52 +83,36 @@ export function hubspotAuthorizeUrl(app: HubSpotApp, state: string): string {
   return `${app.authBaseUrl}/oauth/authorize?${params.toString()}`;
 }
 
-function toGrant(app: HubSpotApp, body: z.infer<typeof tokenResponse>): HubSpotGrant {
-  return {
-    accessToken: body.access_token,
-    refreshToken: body.refresh_token,
-    accessExpiresAt: new Date(app.clock.now().getTime() + body.expires_in * 1000),
-    scopes: body.scopes ?? [],
-  };
-}
+/**
+ * HubSpot's facts (docs/vendors/hubspot.md §2): its token endpoint takes the client's id and secret in the form body, and the redirect URI
+ * on refreshes too; revoking is a DELETE of the refresh token, and an unknown one is a 404.
+ */
+export const hubspotOAuth: OAuthVendor<HubSpotApp, typeof tokenResponse, HubSpotGrant> = {
+  tokenUrl: (app) => `${app.apiBaseUrl}/oauth/v1/token`,
+  clientAuth: "form",
+  redirectUriOnRefresh: true,
+  answer: tokenResponse,
+  toGrant: (answer, tokens) => ({ ...tokens, scopes: answer.scopes ?? [] }),
+  revoke: {
+    method: "DELETE",
+    url: (app, token) => `${app.apiBaseUrl}/oauth/v1/refresh-tokens/${encodeURIComponent(token)}`,
+    tokenIn: "url",
+    goneStatus: 404,
+    clientError: "malformed",
+  },
+};
 
-export async function exchangeHubSpotCode(
+export const exchangeHubSpotCode = (
   app: HubSpotApp,
   code: string,
-): Promise<Result<HubSpotGrant, OAuthFailure>> {
-  const res = await postTokenForm(
-    app.fetch,
-    `${app.apiBaseUrl}/oauth/v1/token`,
-    {
-      grant_type: "authorization_code",
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
-      redirect_uri: app.redirectUri,
-      code,
-    },
-    tokenResponse,
-  );
-  return res.ok ? ok(toGrant(app, res.value)) : res;
-}
+): Promise<Result<HubSpotGrant, OAuthFailure>> =>
+  requestTokens(hubspotOAuth, app, { kind: "authorization_code", code });
 
-export async function refreshHubSpotToken(
+export const refreshHubSpotToken = (
   app: HubSpotApp,
   refreshToken: string,
-): Promise<Result<HubSpotGrant, OAuthFailure>> {
-  const res = await postTokenForm(
-    app.fetch,
-    `${app.apiBaseUrl}/oauth/v1/token`,
-    {
-      grant_type: "refresh_token",
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
-      redirect_uri: app.redirectUri,
-      refresh_token: refreshToken,
-    },
-    tokenResponse,
-  );
-  return res.ok ? ok(toGrant(app, res.value)) : res;
-}
+): Promise<Result<HubSpotGrant, OAuthFailure>> =>
+  requestTokens(hubspotOAuth, app, { kind: "refresh_token", refreshToken });
 
 /** Who the token belongs to: the portal (hub id), the user who consented, the app. */
 export async function introspectHubSpotToken(
@@ -163,26 +147,7 @@ export async function introspectHubSpotToken(
 }
 
 /** Revokes the refresh token: HubSpot treats this as uninstalling the app for that token. */
-export async function revokeHubSpotToken(
+export const revokeHubSpotToken = (
   app: HubSpotApp,
   refreshToken: string,
-): Promise<Result<void, OAuthFailure>> {
-  try {
-    const res = await app.fetch(
-      `${app.apiBaseUrl}/oauth/v1/refresh-tokens/${encodeURIComponent(refreshToken)}`,
-      {
-        method: "DELETE",
-        signal: AbortSignal.timeout(20_000),
-      },
-    );
-    // 404: already gone, which is what we wanted.
-    if (res.ok || res.status === 404) return ok(undefined);
-    return err({
-      kind: res.status >= 500 ? "server" : "malformed",
-      status: res.status,
-      message: await res.text(),
-    });
-  } catch (error) {
-    return err(networkFailure(error));
-  }
-}
+): Promise<Result<void, OAuthFailure>> => revokeToken(hubspotOAuth, app, refreshToken);

@@ -1,19 +1,13 @@
 import { z } from "zod";
-import { err, ok, type Result } from "../../lib/result.ts";
-import {
-  baseTokenResponse,
-  networkFailure,
-  postTokenForm,
-  type OAuthApp,
-  type OAuthFailure,
-  type TokenSet,
-} from "../oauth-common.ts";
+import type { Result } from "../../lib/result.ts";
+import { baseTokenResponse, type OAuthApp, type OAuthFailure, type TokenSet } from "../oauth-common.ts";
+import { requestTokens, revokeToken, type OAuthVendor } from "../oauth.ts";
 
 /**
  * Intuit OAuth 2.0 (https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0).
  * Refresh tokens ROTATE: every answer may carry a new one, and only the newest is safe to keep.
  * We call the token endpoint ourselves, once per attempt: `intuit-oauth` retries refreshes on its
- * own, which can replay an already-rotated token (quickbooks.md §1.4).
+ * own, which can replay an already-rotated token (docs/vendors/quickbooks.md §1.4).
  */
 export const QBO_SCOPES = ["com.intuit.quickbooks.accounting"] as const;
 
@@ -42,66 +36,41 @@ export function intuitAuthorizeUrl(app: IntuitApp, state: string): string {
   return `${app.authBaseUrl}/connect/oauth2?${params.toString()}`;
 }
 
-const basic = (app: IntuitApp) => ({
-  authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`,
-});
+/**
+ * Intuit's facts (docs/vendors/quickbooks.md §1.3, §1.5): its token endpoint takes the client's id and secret as HTTP Basic, and its answer carries
+ * the refresh token's own lifetime (`x_refresh_token_expires_in`); revoking posts the token as
+ * JSON, and an already revoked or unknown one is a 400.
+ */
+export const intuitOAuth: OAuthVendor<IntuitApp, typeof tokenResponse, IntuitGrant> = {
+  tokenUrl: (app) => `${app.oauthBaseUrl}/oauth2/v1/tokens/bearer`,
+  clientAuth: "basic",
+  redirectUriOnRefresh: false,
+  answer: tokenResponse,
+  toGrant: (answer, tokens, now) => ({
+    ...tokens,
+    refreshExpiresAt: new Date(now.getTime() + answer.x_refresh_token_expires_in * 1000),
+  }),
+  revoke: {
+    method: "POST",
+    url: (app) => `${app.revokeBaseUrl}/v2/oauth2/tokens/revoke`,
+    tokenIn: "json",
+    goneStatus: 400,
+    clientError: "invalid_client",
+  },
+};
 
-function toGrant(app: IntuitApp, body: z.infer<typeof tokenResponse>): IntuitGrant {
-  const now = app.clock.now().getTime();
-  return {
-    accessToken: body.access_token,
-    refreshToken: body.refresh_token,
-    accessExpiresAt: new Date(now + body.expires_in * 1000),
-    refreshExpiresAt: new Date(now + body.x_refresh_token_expires_in * 1000),
-  };
-}
-
-export async function exchangeIntuitCode(
+export const exchangeIntuitCode = (
   app: IntuitApp,
   code: string,
-): Promise<Result<IntuitGrant, OAuthFailure>> {
-  const res = await postTokenForm(
-    app.fetch,
-    `${app.oauthBaseUrl}/oauth2/v1/tokens/bearer`,
-    { grant_type: "authorization_code", code, redirect_uri: app.redirectUri },
-    tokenResponse,
-    basic(app),
-  );
-  return res.ok ? ok(toGrant(app, res.value)) : res;
-}
+): Promise<Result<IntuitGrant, OAuthFailure>> =>
+  requestTokens(intuitOAuth, app, { kind: "authorization_code", code });
 
-export async function refreshIntuitToken(
+export const refreshIntuitToken = (
   app: IntuitApp,
   refreshToken: string,
-): Promise<Result<IntuitGrant, OAuthFailure>> {
-  const res = await postTokenForm(
-    app.fetch,
-    `${app.oauthBaseUrl}/oauth2/v1/tokens/bearer`,
-    { grant_type: "refresh_token", refresh_token: refreshToken },
-    tokenResponse,
-    basic(app),
-  );
-  return res.ok ? ok(toGrant(app, res.value)) : res;
-}
+): Promise<Result<IntuitGrant, OAuthFailure>> =>
+  requestTokens(intuitOAuth, app, { kind: "refresh_token", refreshToken });
 
 /** Revoking the refresh token disconnects the app from the company. */
-export async function revokeIntuitToken(app: IntuitApp, token: string): Promise<Result<void, OAuthFailure>> {
-  try {
-    const res = await app.fetch(`${app.revokeBaseUrl}/v2/oauth2/tokens/revoke`, {
-      method: "POST",
-      headers: { ...basic(app), "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ token }),
-      signal: AbortSignal.timeout(20_000),
-    });
-    if (res.ok) return ok(undefined);
-    // An already revoked or unknown token: nothing left to revoke.
-    if (res.status === 400) return ok(undefined);
-    return err({
-      kind: res.status >= 500 ? "server" : "invalid_client",
-      status: res.status,
-      message: await res.text(),
-    });
-  } catch (error) {
-    return err(networkFailure(error));
-  }
-}
+export const revokeIntuitToken = (app: IntuitApp, token: string): Promise<Result<void, OAuthFailure>> =>
+  revokeToken(intuitOAuth, app, token);

@@ -7,7 +7,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import type { VendorClients } from "../connections/index.ts";
 
-/** HubSpot sends no webhooks for these (DESIGN §4.3): they are polled by modification time. */
+/** HubSpot sends no webhooks for these (docs/vendors/hubspot.md §7, docs/adr/0004-webhooks-are-hints-cdc-is-truth.md): they are polled by modification time. */
 export const POLLED_OBJECTS = ["quotes", "invoices"] as const;
 export type PolledObject = (typeof POLLED_OBJECTS)[number];
 
@@ -17,7 +17,7 @@ export type HubSpotRecordRule = (
   record: CrmRecord,
 ) => Promise<{ decision: string; outcome: "ok" | "failed" | "skipped" } | undefined>;
 
-/** Search lags writes by a few seconds (hubspot.md §2.4): re-read a little behind the last change seen. */
+/** Search lags writes by a few seconds (docs/vendors/hubspot.md §4): re-read a little behind the last change seen. */
 const OVERLAP_MS = 5 * 60_000;
 
 export async function pollHubSpotHandler(

@@ -53,7 +53,7 @@ const invoice = (id: number) => ({
   MetaData: { LastUpdatedTime: "2026-08-01T09:00:00-07:00" },
 });
 
-describeEachBackend("pull QBO changes (S5, DESIGN §4.2)", (db) => {
+describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db) => {
   const clock = new ManualClock("2026-08-01T17:05:00Z");
   let n = 0;
 

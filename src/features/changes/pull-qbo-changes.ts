@@ -3,10 +3,13 @@ import { markProcessed, readCheckpoint, unprocessed, writeCheckpoint } from "./r
 import { recordLedger, type VendorCall as LedgerCall } from "../activity/index.ts";
 import { changedSince, queryAll, type QboEntity } from "../../connectors/qbo/client.ts";
 import type { VendorCall } from "../../connectors/http-client.ts";
+import { parseChangeRef, type ChangedRecord } from "../../connectors/qbo/wire/change-ref.ts";
+import type { Tombstone } from "../../domain/accounting.ts";
+import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
-import type { VendorClients } from "../connections/index.ts";
+import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
 /** The QBO entities Ledgerlink follows. */
 export const WATCHED_ENTITIES = ["Customer", "Item", "Invoice", "Payment", "Estimate"];
@@ -50,11 +53,7 @@ export async function pullQboChangesHandler(
   deps: PullDeps,
   ctx: JobContext<{ connectionId: string; reason: string }>,
 ): Promise<void> {
-  const conn = await deps.db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "portalId", "realmId", "status", "createdAt"])
-    .where("connectionId", "=", ctx.payload.connectionId)
-    .executeTakeFirst();
+  const conn = await findQboConnectionById(deps.db, ctx.payload.connectionId);
   if (!conn || conn.status !== "active") return; // disconnected or needs reconnect: nothing to pull
 
   const calls: LedgerCall[] = [];
@@ -95,20 +94,26 @@ export async function pullQboChangesHandler(
 
   for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
     for (const object of objects) {
-      const change = {
-        portalId: conn.portalId,
-        connectionId: conn.connectionId,
-        realmId: conn.realmId,
-        entity,
-        object,
-        trigger: ctx.payload.reason,
-      };
-      const applied = await applyRules(deps.rules, change);
+      const ref = parseChangeRef(object);
+      const applied = ref.ok
+        ? await applyRules(
+            deps.rules,
+            {
+              portalId: conn.portalId,
+              connectionId: conn.connectionId,
+              realmId: conn.realmId,
+              entity,
+              object,
+              trigger: ctx.payload.reason,
+            },
+            ref.value,
+          )
+        : unreadable(entity, ref.error);
       await recordLedger(deps.db, {
         portalId: conn.portalId,
         connectionId: conn.connectionId,
         objectType: entity.toLowerCase(),
-        objectId: object.Id,
+        objectId: ref.ok ? ref.value.id : (ref.error.id ?? null),
         trigger: ctx.payload.reason,
         ...applied,
         vendorCalls: calls.splice(0),
@@ -130,15 +135,28 @@ export async function pullQboChangesHandler(
   );
 }
 
-async function applyRules(rules: QboChangeRule[], change: QboChangeContext): Promise<AppliedChange> {
+async function applyRules(
+  rules: QboChangeRule[],
+  change: QboChangeContext,
+  ref: ChangedRecord | Tombstone,
+): Promise<AppliedChange> {
   for (const rule of rules) {
     const applied = await rule(change);
     if (applied) return applied;
   }
-  const what = change.object.status === "Deleted" ? "deleted" : "changed";
   return {
-    decision: `${change.entity} ${change.object.Id} ${what} in QuickBooks; no sync rule applies to it`,
+    decision: `${change.entity} ${ref.id} ${ref.deleted ? "deleted" : "changed"} in QuickBooks; no sync rule applies to it`,
     outcome: "skipped",
+  };
+}
+
+/** A row without even an id: no rule can act on it, and reading it again will not help. */
+function unreadable(entity: string, error: WireError): AppliedChange {
+  return {
+    decision: `${entity} changed in QuickBooks but could not be read`,
+    outcome: "failed",
+    errorCategory: error.kind,
+    errorMessage: error.message,
   };
 }
 

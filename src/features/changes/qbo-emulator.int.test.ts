@@ -10,7 +10,7 @@ import { pullQboChangesHandler } from "./pull-qbo-changes.ts";
 
 /**
  * Ledgerlink's own QBO client, rate budget and reconcile job against the QBO emulator with
- * Intuit's real limits on (A3, DESIGN §4). The budget's sleeps move the shared clock, so the
+ * Intuit's real limits on (A3; docs/ARCHITECTURE.md "How data flows"). The budget's sleeps move the shared clock, so the
  * emulator sees time pass exactly as the budget waits.
  */
 describeEachBackend("Ledgerlink against the QBO emulator (A3, S5)", (db) => {

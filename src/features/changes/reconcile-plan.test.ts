@@ -4,7 +4,7 @@ import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-pl
 const now = new Date("2026-06-30T12:00:00Z");
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 
-describe("reconcile plan (S5, DESIGN §4.2)", () => {
+describe("reconcile plan (S5; docs/vendors/quickbooks.md §6)", () => {
   it("uses CDC inside the 30-day look-back", () => {
     expect(planReconcile(daysAgo(1), now)).toEqual({ kind: "cdc", since: daysAgo(1) });
     expect(planReconcile(daysAgo(29), now).kind).toBe("cdc");

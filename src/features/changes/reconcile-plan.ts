@@ -1,5 +1,5 @@
 /**
- * How to catch up with a QBO company from a checkpoint (quickbooks.md §6): CDC looks back at most
+ * How to catch up with a QBO company from a checkpoint (docs/vendors/quickbooks.md §6): CDC looks back at most
  * 30 days and returns at most 1,000 objects per entity, silently dropping the rest. So:
  *  - checkpoint within 30 days (with an hour of margin): one CDC call;
  *  - older (a connection that was down for weeks): paged queries on MetaData.LastUpdatedTime;

@@ -61,7 +61,7 @@ async function queued(db: DatabaseHandle, name: string): Promise<number> {
   return z.array(z.object({ n: z.number() })).parse(rows.rows)[0]!.n;
 }
 
-describeEachBackend("webhook intake (issue 5)", (db, backend) => {
+describeEachBackend("webhook intake: verified, kept once, one job per account", (db, backend) => {
   it("accepts a signed QuickBooks webhook once, enqueues one pull, and drops the replay", async () => {
     const queue = new JobQueue(db(), jobCatalogue, silentLogger, { databaseUrl: backend.databaseUrl });
     await queue.start();

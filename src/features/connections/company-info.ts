@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
-import { updateCompanyFacts } from "./repo/qbo-connections.ts";
+import { activeQboConnections, findQboConnectionById, updateCompanyFacts } from "./repo/qbo-connections.ts";
+import { inTransaction } from "./repo/transaction.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
@@ -11,11 +12,7 @@ export async function refreshCompanyInfoHandler(
   deps: { db: Database; clock: Clock; clients: VendorClients },
   ctx: JobContext<{ connectionId: string }>,
 ): Promise<void> {
-  const conn = await deps.db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "realmId", "status"])
-    .where("connectionId", "=", ctx.payload.connectionId)
-    .executeTakeFirst();
+  const conn = await findQboConnectionById(deps.db, ctx.payload.connectionId);
   if (!conn || conn.status !== "active") return;
   const settings = await fetchCompanySettings(deps.clients.qbo(conn), conn.realmId);
   if (!settings.ok) {
@@ -28,12 +25,8 @@ export async function refreshCompanyInfoHandler(
 
 /** Queues a settings refresh for every active company, in one transaction. */
 export async function refreshAllCompanyInfoHandler(deps: { db: Database; queue: Enqueuer }): Promise<void> {
-  const active = await deps.db
-    .selectFrom("qboConnections")
-    .select("connectionId")
-    .where("status", "=", "active")
-    .execute();
-  await deps.db.transaction().execute(async (trx) => {
+  const active = await activeQboConnections(deps.db);
+  await inTransaction(deps.db, async (trx) => {
     for (const c of active)
       await deps.queue.enqueue(trx, refreshCompanyInfo, { connectionId: c.connectionId });
   });

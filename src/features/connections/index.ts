@@ -1,8 +1,14 @@
 export { authRoutes } from "./auth-routes.tsx";
-export { ownConnection } from "./own-connection.ts";
+export { ownConnection, type ConnectionRequest } from "./service.ts";
 export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";
-export { findPortal } from "./repo/portals.ts";
-export { listQboConnections, updateCompanyFacts } from "./repo/qbo-connections.ts";
+export { activePortalIds, findPortal } from "./repo/portals.ts";
+export {
+  activeQboConnections,
+  activeQboConnectionsInRealms,
+  findQboConnectionById,
+  listQboConnections,
+  updateCompanyFacts,
+} from "./repo/qbo-connections.ts";
 export { findSession, setUserLocale, type SessionUser } from "./repo/sessions.ts";
 export { connectionRoutes } from "./routes.tsx";
 export { createVendorClients, type VendorClients } from "./vendor-clients.ts";

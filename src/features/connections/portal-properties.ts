@@ -1,5 +1,5 @@
 /**
- * The HubSpot properties Ledgerlink owns (DESIGN §5), as data. `setupPortal` creates whichever
+ * The HubSpot properties Ledgerlink owns (S2), as data. `setupPortal` creates whichever
  * are missing on connect; running it again changes nothing.
  * Labels are English and Japanese: HubSpot shows the label the app created, so we pick the
  * portal user's language at set-up (HubSpot has no per-language property labels).

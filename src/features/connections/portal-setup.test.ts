@@ -25,7 +25,7 @@ function fakeApi() {
 }
 
 describe("portal set-up (A1, S2)", () => {
-  it("creates the five deal properties of DESIGN §5 in the qbo_invoice group", async () => {
+  it("creates the five deal properties of S2 in the qbo_invoice group", async () => {
     const { api, props } = fakeApi();
     const report = await setupPortal(api, "en");
     expect(report.ok).toBe(true);
@@ -59,7 +59,7 @@ describe("portal set-up (A1, S2)", () => {
     expect(props.get("deals")!.get("qbo_invoice_status")).toMatchObject({ label: "請求書のステータス" });
   });
 
-  it("every status value matches DESIGN §5", () => {
+  it("every status value matches S2", () => {
     const status = PORTAL_PROPERTIES.find((p) => p.name === "qbo_invoice_status" && p.objectType === "deals");
     expect(status?.options?.map((o) => o.value)).toEqual([
       "awaiting_send",

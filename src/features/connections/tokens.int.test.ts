@@ -11,7 +11,7 @@ import { createTokenProvider } from "./tokens.ts";
 
 /**
  * A vendor that rotates refresh tokens like Intuit: the previous refresh token keeps working until
- * the new one has been used (quickbooks.md §1.4), any other token is `invalid_grant`.
+ * the new one has been used (docs/vendors/quickbooks.md §1.4), any other token is `invalid_grant`.
  */
 function rotatingVendor(clock: ManualClock, first: string) {
   let current = first;

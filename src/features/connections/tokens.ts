@@ -1,12 +1,5 @@
 import type { Database } from "../../db/kysely.ts";
-import {
-  lockTokens,
-  markNeedsReconnect,
-  readTokens,
-  saveTokens,
-  tokenContext,
-  type TokenOwner,
-} from "./repo/tokens.ts";
+import { readTokens, tokenContext, withLockedTokens, type TokenOwner } from "./repo/tokens.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -54,8 +47,8 @@ export function createTokenProvider(deps: {
         return err({ kind: "needs_reconnect", reason: "reconnect required" });
       if (fresh(peek.accessExpiresAt)) return ok(secrets.open(peek.accessToken, context));
 
-      return db.transaction().execute(async (trx): Promise<Result<string, TokenFailure>> => {
-        const row = await lockTokens(trx, owner);
+      return withLockedTokens(db, owner, async (locked): Promise<Result<string, TokenFailure>> => {
+        const row = locked.row;
         if (!row) return err({ kind: "not_found" });
         if (row.status === "needs_reconnect")
           return err({ kind: "needs_reconnect", reason: "reconnect required" });
@@ -64,18 +57,11 @@ export function createTokenProvider(deps: {
         if (!refreshed.ok) {
           if (!needsReconnect(refreshed.error))
             return err({ kind: "refresh_failed", failure: refreshed.error });
-          await markNeedsReconnect(
-            trx,
-            owner,
-            `${refreshed.error.kind}: ${refreshed.error.message}`,
-            clock.now(),
-          );
+          await locked.markNeedsReconnect(`${refreshed.error.kind}: ${refreshed.error.message}`, clock.now());
           return err({ kind: "needs_reconnect", reason: refreshed.error.message });
         }
         const grant = refreshed.value;
-        await saveTokens(
-          trx,
-          owner,
+        await locked.save(
           {
             accessToken: secrets.seal(grant.accessToken, context),
             refreshToken: secrets.seal(grant.refreshToken, context),

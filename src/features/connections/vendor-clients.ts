@@ -4,6 +4,7 @@ import { classify as classifyHubSpot, pauseHint } from "../../connectors/hubspot
 import { refreshHubSpotToken, type HubSpotApp } from "../../connectors/hubspot/oauth.ts";
 import {
   createHttpClient,
+  realSleep,
   type HttpClient,
   type Sleep,
   type VendorCall,
@@ -98,4 +99,26 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
       });
     },
   };
+}
+
+/**
+ * A client for a company that is not stored yet (the connect flow reads its settings before
+ * saving it): it carries the fresh access token itself, is not under the shared budget, and tries
+ * twice at most.
+ */
+export function newCompanyQboClient(
+  intuit: NonNullable<VendorClientDeps["intuit"]>,
+  realmId: string,
+  accessToken: string,
+  clock: Clock,
+): HttpClient {
+  return createHttpClient({
+    fetch: intuit.fetch,
+    baseUrl: `${intuit.apiBaseUrl}/v3/company/${realmId}`,
+    classify: classifyQbo,
+    clock,
+    sleep: realSleep,
+    maxAttempts: 2,
+    headers: async () => ok({ authorization: `Bearer ${accessToken}`, accept: "application/json" }),
+  });
 }

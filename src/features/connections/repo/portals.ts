@@ -37,3 +37,9 @@ export async function markPortalSetUp(db: Database, portalId: string, now: Date)
     .where("portalId", "=", portalId)
     .execute();
 }
+
+/** The portals whose tokens work. */
+export async function activePortalIds(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom("portals").select("portalId").where("status", "=", "active").execute();
+  return rows.map((row) => row.portalId);
+}

@@ -67,6 +67,35 @@ export async function findQboConnection(db: Database, portalId: string, connecti
     .executeTakeFirst();
 }
 
+/** One company by its id alone: jobs carry the id, and the row carries its portal. */
+export async function findQboConnectionById(db: Database, connectionId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "portalId", "realmId", "status", "createdAt"])
+    .where("connectionId", "=", connectionId)
+    .executeTakeFirst();
+}
+
+/** Every company whose tokens work, across portals: the timers fan out over these. */
+export async function activeQboConnections(db: Database) {
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "realmId"])
+    .where("status", "=", "active")
+    .execute();
+}
+
+/** The active companies behind some realms (a webhook names realms, not our connections). */
+export async function activeQboConnectionsInRealms(db: Database, realmIds: string[]) {
+  if (realmIds.length === 0) return [];
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "realmId"])
+    .where("realmId", "in", realmIds)
+    .where("status", "=", "active")
+    .execute();
+}
+
 export async function updateCompanyFacts(db: Database, connectionId: string, facts: CompanyFacts, now: Date) {
   await db
     .updateTable("qboConnections")

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../../db/kysely.ts";
 import type { ConnectionStatus, DB } from "../../../db/schema/index.ts";
 
 /** The token columns both connection tables share (portals and qbo_connections). */
@@ -23,6 +24,32 @@ export async function readTokens(db: Kysely<DB>, owner: TokenOwner): Promise<Sea
  */
 export async function lockTokens(trx: Transaction<DB>, owner: TokenOwner): Promise<SealedTokens | undefined> {
   return selectTokens(trx, owner, true);
+}
+
+/** The owner's row, locked for the length of a `withLockedTokens` call, and what may be done with it. */
+export interface LockedTokens {
+  /** Undefined when the owner is gone (disconnected meanwhile). */
+  row: SealedTokens | undefined;
+  save(tokens: Omit<SealedTokens, "status">, now: Date): Promise<void>;
+  markNeedsReconnect(reason: string, now: Date): Promise<void>;
+}
+
+/**
+ * Locks the owner's row, lets `work` decide (and call the vendor) while it is held, and commits
+ * what `work` saved when it returns; if `work` throws, nothing it saved is kept.
+ */
+export function withLockedTokens<T>(
+  db: Database,
+  owner: TokenOwner,
+  work: (locked: LockedTokens) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) =>
+    work({
+      row: await lockTokens(trx, owner),
+      save: (tokens, now) => saveTokens(trx, owner, tokens, now),
+      markNeedsReconnect: (reason, now) => markNeedsReconnect(trx, owner, reason, now),
+    }),
+  );
 }
 
 async function selectTokens(db: Kysely<DB>, owner: TokenOwner, lock: boolean) {

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import type { Tombstone } from "../../../domain/accounting.ts";
+import type { WireError } from "../../../domain/wire-error.ts";
+import type { Result } from "../../../lib/result.ts";
+import { entityBase, timestamp } from "./common.ts";
+import { parseChange } from "./envelope.ts";
+import { wireParser } from "./parse.ts";
+
+/**
+ * Any entity of a change feed (CDC or a query on MetaData.LastUpdatedTime) by what every entity
+ * carries: its id and when it last changed. The feed reads only this; each sync rule reads the
+ * rest with its own entity's parser.
+ */
+export interface ChangedRecord {
+  id: string;
+  deleted: false;
+  updatedAt?: Date;
+}
+
+const changedRecordWire = z.looseObject(entityBase);
+
+export const parseChangedRecord = wireParser("Record", changedRecordWire, (r): ChangedRecord => {
+  const updatedAt = timestamp(r.MetaData?.LastUpdatedTime);
+  return { id: r.Id, deleted: false, ...(updatedAt ? { updatedAt } : {}) };
+}).one;
+
+/** A change feed's row: a changed record, or the tombstone of a deleted one. */
+export const parseChangeRef: (raw: unknown) => Result<ChangedRecord | Tombstone, WireError> =
+  parseChange(parseChangedRecord);
