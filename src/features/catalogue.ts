@@ -32,8 +32,9 @@ export interface HandlerDeps {
 
 type Deps = HandlerDeps & { rules: ChangeRules };
 
+// Each entry's payload type differs; the queue checks payloads against the job's schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const handled: Array<HandledJob<any, Deps>> = [
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   ...changeJobs,
   ...connectionJobs,
   ...invoiceJobs,
