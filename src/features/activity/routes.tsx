@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../db/kysely.ts";
-import { findLedgerEntry, listLedger } from "./repo.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobQueue } from "../../queue/queue.ts";
 import { ActivityPage } from "./pages/activity.tsx";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
 import { pageProps } from "../overview/index.ts";
+import { activityRows, retryEntry } from "./service.ts";
 
 const SINCE_MS = { hour: 3600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 const filterSchema = z.object({
@@ -15,9 +15,11 @@ const filterSchema = z.object({
   outcome: z.enum(["", "ok", "failed", "skipped"]).default(""),
   since: z.enum(["", "hour", "day", "week"]).default(""),
 });
-const retryJobSchema = z.object({ name: z.string(), payload: z.unknown() });
 
-/** The sync ledger (DESIGN §4.6): filter by object, outcome and time; retry a failed record. */
+/**
+ * The sync ledger (docs/ARCHITECTURE.md, the Ledger): filter by object, outcome and time; retry a
+ * failed record.
+ */
 export function activityRoutes(deps: {
   database: DatabaseHandle;
   clock: Clock;
@@ -33,7 +35,7 @@ export function activityRoutes(deps: {
     const user = c.get("user")!;
     const parsed = filterSchema.safeParse(c.req.query());
     const filter = parsed.success ? parsed.data : { object: "", outcome: "" as const, since: "" as const };
-    const rows = await listLedger(db, user.portalId, {
+    const rows = await activityRows(db, user.portalId, {
       objectType: filter.object || undefined,
       outcome: filter.outcome || undefined,
       since: filter.since ? new Date(deps.clock.now().getTime() - SINCE_MS[filter.since]) : undefined,
@@ -41,11 +43,7 @@ export function activityRoutes(deps: {
     return c.html(
       <ActivityPage
         {...pageProps(c)}
-        rows={rows.map((r) => ({
-          ...r,
-          id: String(r.id),
-          retryable: retryJobSchema.safeParse(r.retryJob).success,
-        }))}
+        rows={rows}
         filter={{ objectType: filter.object, outcome: filter.outcome, since: filter.since }}
         flash={c.req.query("retried") ? t("activity.retried") : undefined}
         error={
@@ -60,18 +58,14 @@ export function activityRoutes(deps: {
 
   app.post("/activity/:id/retry", async (c) => {
     const user = c.get("user")!;
-    const entry = await findLedgerEntry(db, user.portalId, c.req.param("id"));
-    if (!entry) return c.notFound();
-    const job = retryJobSchema.safeParse(entry.retryJob);
-    if (entry.outcome !== "failed" || !job.success || !deps.queue) {
-      return c.text(c.get("t")("activity.notRetryable"), 409);
-    }
-    const queue = deps.queue;
-    await db
-      .transaction()
-      .execute((trx) =>
-        queue.enqueueByName(trx, job.data.name, job.data.payload, { requestId: c.get("requestId") }),
-      );
+    const outcome = await retryEntry(
+      { db, queue: deps.queue },
+      user.portalId,
+      c.req.param("id"),
+      c.get("requestId"),
+    );
+    if (outcome === "not_found") return c.notFound();
+    if (outcome === "not_retryable") return c.text(c.get("t")("activity.notRetryable"), 409);
     return c.redirect("/activity?retried=1", 303);
   });
   return app;

@@ -1,12 +1,10 @@
 import type { Database } from "../../db/kysely.ts";
-import { finishFiring } from "./repo.ts";
+import { finishFiring, loadFiring } from "./repo.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import type { VendorClients } from "../connections/index.ts";
-import { runAction, type Attempt, type AutomationDeps, type Firing } from "./actions.ts";
-import type { FiredInvoice } from "./payload.ts";
+import { runAction, type Attempt, type AutomationDeps } from "./actions.ts";
 import { pipelineMismatch } from "./pipeline.ts";
-import type { ActionSettings } from "./rule-schema.ts";
 
 export interface DeliverDeps {
   db: Database;
@@ -47,44 +45,4 @@ export async function deliverAutomationHandler(
       invoice,
     );
   }
-}
-
-async function loadFiring(db: Database, firingId: string) {
-  const row = await db
-    .selectFrom("automationFirings as f")
-    .innerJoin("automationRules as r", "r.ruleId", "f.ruleId")
-    .innerJoin("invoices as i", "i.invoiceKey", "f.invoiceKey")
-    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
-    .select(["f.firingId", "f.ruleId", "f.portalId", "f.event", "f.status", "f.firedAt"])
-    .select(["r.name as ruleName", "r.enabled", "r.settings", "r.pipelineId"])
-    .select([
-      "i.invoiceKey",
-      "i.connectionId",
-      "i.realmId",
-      "i.qboInvoiceId",
-      "i.docNumber",
-      "i.customerName",
-    ])
-    .select(["i.currency", "i.totalAmt", "i.balance", "i.txnDate", "i.dueDate", "i.state", "c.companyName"])
-    .where("f.firingId", "=", firingId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const firing: Firing = {
-    firingId: row.firingId,
-    ruleId: row.ruleId,
-    ruleName: row.ruleName,
-    event: row.event,
-    firedAt: row.firedAt,
-    connectionId: row.connectionId,
-    settings: row.settings as ActionSettings & { secret?: string },
-  };
-  const invoice: FiredInvoice = row;
-  return {
-    firing,
-    invoice,
-    status: row.status,
-    enabled: row.enabled,
-    pipelineId: row.pipelineId,
-    portalId: row.portalId,
-  };
 }

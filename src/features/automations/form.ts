@@ -1,29 +1,10 @@
-import { listDealPipelines } from "../../connectors/hubspot/pipelines.ts";
-import type { Database } from "../../db/kysely.ts";
-import type { RuleRow, RuleValues } from "./repo.ts";
-import { findPortal } from "../connections/index.ts";
-import type { SecretBox } from "../../lib/crypto.ts";
-import { randomId } from "../../lib/ids.ts";
-import { secretContext } from "./actions.ts";
-import type { ActionSettings, RuleInput, RuleProblem } from "./rule-schema.ts";
-import type { VendorClients } from "../connections/index.ts";
+import type { RuleRow } from "./repo.ts";
+import type { ActionSettings, RuleProblem } from "./rule-schema.ts";
 import { en } from "../../web/i18n/en.ts";
 import type { MessageKey, Translate } from "../../web/i18n/index.ts";
 import type { RuleFormValues } from "./pages/automations-form.tsx";
 
 type Stored = ActionSettings & { secret?: string };
-
-/** The portal's deal pipelines from HubSpot, or why they could not be read (the form then asks for an id). */
-export async function dealPipelines(
-  db: Database,
-  clients: VendorClients | undefined,
-  portalId: string,
-): Promise<{ list: Array<{ id: string; label: string }> } | { error: string }> {
-  const portal = await findPortal(db, portalId);
-  if (!clients || !portal || portal.status !== "active") return { error: "HubSpot is not connected" };
-  const res = await listDealPipelines(clients.hubspot(portal));
-  return res.ok ? { list: res.value } : { error: res.error.message };
-}
 
 /** The form's field → its label, to say which field a refusal is about. */
 const LABELS: Record<string, MessageKey> = {
@@ -58,25 +39,6 @@ export function formStrings(body: Record<string, unknown>): RuleFormValues {
   return out;
 }
 
-/**
- * The row to store. A webhook keeps the secret it already has (receivers verify with it); one is
- * made, sealed, the first time a rule calls a webhook.
- */
-export function ruleValues(
-  input: RuleInput,
-  ruleId: string,
-  secrets: SecretBox,
-  previous?: RuleRow,
-): RuleValues {
-  let settings: Stored = input.settings;
-  if (settings.action === "webhook") {
-    const kept = (previous?.settings as Stored | undefined)?.secret;
-    settings = { ...settings, secret: kept ?? secrets.seal(`whsec_${randomId(24)}`, secretContext(ruleId)) };
-  }
-  const { settings: _, ...rest } = input;
-  return { ...rest, action: input.settings.action, settings };
-}
-
 /** An existing rule as form values (what the edit page starts from). */
 export function formValuesOf(rule: RuleRow): RuleFormValues {
   const s = rule.settings as Stored;
@@ -100,12 +62,6 @@ export function formValuesOf(rule: RuleRow): RuleFormValues {
   if (s.action === "slack") Object.assign(v, { slackUrl: s.url, slackText: s.text });
   if (s.action === "webhook") v.webhookUrl = s.url;
   return v;
-}
-
-/** The webhook secret in clear for its owner's edit page; undefined for other actions. */
-export function webhookSecret(rule: RuleRow, secrets: SecretBox): string | undefined {
-  const sealed = (rule.settings as Stored).secret;
-  return sealed ? secrets.open(sealed, secretContext(rule.ruleId)) : undefined;
 }
 
 /** What a new rule's form starts with: on, customer e-mail with a usable template. */

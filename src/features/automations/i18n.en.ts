@@ -1,4 +1,4 @@
-/** English strings of the Automations page (W3); ja in automations.ja.ts. */
+/** English strings of the Automations page (W3); ja in i18n.ja.ts. */
 export const automationsEn = {
   "nav.automations": "Automations",
   "automations.title": "Automations",

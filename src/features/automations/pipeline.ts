@@ -1,4 +1,5 @@
 import { getObject } from "../../connectors/hubspot/crm.ts";
+import { parseDeal } from "../../connectors/hubspot/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { dealsOfInvoice } from "../invoices/index.ts";
 import { findPortal } from "../connections/index.ts";
@@ -25,14 +26,15 @@ export async function pipelineMismatch(
   const http = deps.clients.hubspot(portal);
   const seen: string[] = [];
   for (const dealId of deals) {
-    const deal = await getObject(http, "deals", dealId, ["pipeline"]);
+    const read = await getObject(http, "deals", dealId, ["pipeline"]);
+    const deal = read.ok ? parseDeal(read.value) : read;
     if (!deal.ok)
       return {
         status: "failed",
         result: `HubSpot deal ${dealId}: ${deal.error.message}`,
         retryable: deal.error.retryable,
       };
-    const pipeline = deal.value.properties.pipeline ?? "";
+    const pipeline = deal.value.pipelineId ?? "";
     if (pipeline === pipelineId) return undefined;
     seen.push(`deal ${dealId} is in pipeline ${pipeline || "(none)"}`);
   }

@@ -1,10 +1,13 @@
 import { sql, type Selectable } from "kysely";
 import type { Database } from "../../db/kysely.ts";
 import type { AutomationEvent, AutomationRulesTable, FiringStatus } from "../../db/schema/automations.ts";
+import type { Firing } from "./actions.ts";
+import type { FiredInvoice } from "./payload.ts";
+import type { ActionSettings } from "./rule-schema.ts";
 
 export type RuleRow = Selectable<AutomationRulesTable>;
 
-/** A rule as stored: `settings` is the action's JSON (sync/automations/rule-schema.ts). */
+/** A rule as stored: `settings` is the action's JSON (rule-schema.ts). */
 export interface RuleValues {
   name: string;
   enabled: boolean;
@@ -154,4 +157,53 @@ export async function reopenFiring(db: Database, portalId: string, firingId: str
     .where("status", "=", "failed")
     .executeTakeFirst();
   return res.numUpdatedRows > 0n;
+}
+
+/**
+ * A firing with what its delivery needs: the rule (name, on/off, action settings, pipeline filter)
+ * and the invoice as we store it, so no QBO call is needed to describe it.
+ */
+export async function loadFiring(db: Database, firingId: string) {
+  const row = await db
+    .selectFrom("automationFirings as f")
+    .innerJoin("automationRules as r", "r.ruleId", "f.ruleId")
+    .innerJoin("invoices as i", "i.invoiceKey", "f.invoiceKey")
+    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
+    .select(["f.firingId", "f.ruleId", "f.portalId", "f.event", "f.status", "f.firedAt"])
+    .select(["r.name as ruleName", "r.enabled", "r.settings", "r.pipelineId"])
+    .select([
+      "i.invoiceKey",
+      "i.connectionId",
+      "i.realmId",
+      "i.qboInvoiceId",
+      "i.docNumber",
+      "i.customerName",
+    ])
+    .select(["i.currency", "i.totalAmt", "i.balance", "i.txnDate", "i.dueDate", "i.state", "c.companyName"])
+    .where("f.firingId", "=", firingId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const firing: Firing = {
+    firingId: row.firingId,
+    ruleId: row.ruleId,
+    ruleName: row.ruleName,
+    event: row.event,
+    firedAt: row.firedAt,
+    connectionId: row.connectionId,
+    settings: row.settings as ActionSettings & { secret?: string },
+  };
+  const invoice: FiredInvoice = row;
+  return {
+    firing,
+    invoice,
+    status: row.status,
+    enabled: row.enabled,
+    pipelineId: row.pipelineId,
+    portalId: row.portalId,
+  };
+}
+
+/** Runs `work` in one transaction (a job enqueued inside it is sent only if the work commits). */
+export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
 }

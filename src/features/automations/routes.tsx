@@ -1,38 +1,24 @@
 import { Hono, type Context } from "hono";
-import type { Database } from "../../db/kysely.ts";
-import {
-  deleteRule,
-  findFiring,
-  findRule,
-  insertRule,
-  listFirings,
-  listRules,
-  reopenFiring,
-  updateRule,
-} from "./repo.ts";
-import { randomId } from "../../lib/ids.ts";
-import { deliverAutomation } from "./jobs.ts";
 import { parseRuleForm } from "./rule-schema.ts";
 import { AutomationFormPage, type RuleFormValues } from "./pages/automations-form.tsx";
 import { AutomationsPage } from "./pages/automations.tsx";
-import type { AppDeps } from "../../http/app.tsx";
+import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
-import {
-  dealPipelines,
-  formStrings,
-  formValuesOf,
-  NEW_RULE,
-  problemText,
-  ruleValues,
-  webhookSecret,
-} from "./form.ts";
+import { formStrings, NEW_RULE, problemText } from "./form.ts";
 import { pageProps } from "../overview/index.ts";
-
-interface FormContext {
-  companies: Array<{ connectionId: string; companyName: string }>;
-  pipelines: Awaited<ReturnType<typeof dealPipelines>>;
-}
+import {
+  automationsOverview,
+  changeRule,
+  createRule,
+  editableRule,
+  removeRule,
+  retryFiring,
+  ruleFormContext,
+  switchRule,
+  type AutomationsServiceDeps,
+  type RuleFormContext,
+} from "./service.ts";
 
 const FLASHES = {
   saved: "automations.saved",
@@ -44,23 +30,14 @@ const FLASHES = {
 export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
+  const service: AutomationsServiceDeps = { ...deps, db };
   const smtp = deps.smtpConfigured ?? false;
   app.use("/automations", requireUser());
   app.use("/automations/*", requireUser());
 
   app.get("/automations", async (c) => {
     const t = c.get("t");
-    const portalId = c.get("user")!.portalId;
-    const companies = await companiesOf(db, portalId);
-    const name = new Map(companies.map((x) => [x.connectionId, x.companyName]));
-    const rules = (await listRules(db, portalId)).map((r) => ({
-      ...r,
-      companyName: r.connectionId ? (name.get(r.connectionId) ?? r.connectionId) : null,
-    }));
-    const firings = (await listFirings(db, portalId)).map((f) => ({
-      ...f,
-      invoiceNumber: f.docNumber ?? f.qboInvoiceId,
-    }));
+    const { rules, firings } = await automationsOverview(db, c.get("user")!.portalId);
     const done = c.req.query("done") as keyof typeof FLASHES | undefined;
     const toggled = c.req.query("toggled");
     const flash = done && done in FLASHES ? t(FLASHES[done]) : undefined;
@@ -75,11 +52,7 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  const context = async (portalId: string): Promise<FormContext> => ({
-    companies: await companiesOf(db, portalId),
-    pipelines: await dealPipelines(db, deps.clients, portalId),
-  });
-  const parse = (values: RuleFormValues, ctx: FormContext) =>
+  const parse = (values: RuleFormValues, ctx: RuleFormContext) =>
     parseRuleForm(values, {
       companies: ctx.companies.map((x) => x.connectionId),
       smtp,
@@ -89,9 +62,9 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     c: Context<AppEnv>,
     values: RuleFormValues,
     extra: { ruleId?: string; secret?: string; error?: string },
-    ctx?: FormContext,
+    ctx?: RuleFormContext,
   ) => {
-    const { companies, pipelines } = ctx ?? (await context(c.get("user")!.portalId));
+    const { companies, pipelines } = ctx ?? (await ruleFormContext(service, c.get("user")!.portalId));
     const page = (
       <AutomationFormPage
         {...pageProps(c)}
@@ -110,79 +83,54 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post("/automations", async (c) => {
     const portalId = c.get("user")!.portalId;
     const values = formStrings(await c.req.parseBody());
-    const ctx = await context(portalId);
+    const ctx = await ruleFormContext(service, portalId);
     const parsed = parse(values, ctx);
     if (!parsed.ok) return form(c, values, { error: problemText(c.get("t"), parsed.error) }, ctx);
-    const ruleId = randomId(9);
-    await insertRule(db, portalId, ruleId, ruleValues(parsed.value, ruleId, deps.secrets), deps.clock.now());
+    await createRule(service, portalId, parsed.value);
     return c.redirect("/automations?done=saved", 303);
   });
 
   app.get("/automations/:id/edit", async (c) => {
-    const rule = await findRule(db, c.get("user")!.portalId, c.req.param("id"));
+    const rule = await editableRule(service, c.get("user")!.portalId, c.req.param("id"));
     if (!rule) return c.notFound();
-    return form(c, formValuesOf(rule), { ruleId: rule.ruleId, secret: webhookSecret(rule, deps.secrets) });
+    return form(c, rule.values, { ruleId: rule.ruleId, secret: rule.secret });
   });
 
   app.post("/automations/:id", async (c) => {
     const portalId = c.get("user")!.portalId;
-    const rule = await findRule(db, portalId, c.req.param("id"));
+    const rule = await editableRule(service, portalId, c.req.param("id"));
     if (!rule) return c.notFound();
     const values = formStrings(await c.req.parseBody());
-    const ctx = await context(portalId);
+    const ctx = await ruleFormContext(service, portalId);
     const parsed = parse(values, ctx);
     if (!parsed.ok) {
-      const secret = webhookSecret(rule, deps.secrets);
       const error = problemText(c.get("t"), parsed.error);
-      return form(c, values, { ruleId: rule.ruleId, secret, error }, ctx);
+      return form(c, values, { ruleId: rule.ruleId, secret: rule.secret, error }, ctx);
     }
-    const next = ruleValues(parsed.value, rule.ruleId, deps.secrets, rule);
-    await updateRule(db, portalId, rule.ruleId, next, deps.clock.now());
+    await changeRule(service, portalId, rule.ruleId, parsed.value);
     return c.redirect("/automations?done=saved", 303);
   });
 
   app.post("/automations/:id/toggle", async (c) => {
     const enabled = (await c.req.parseBody()).enabled === "on";
-    const found = await updateRule(
-      db,
-      c.get("user")!.portalId,
-      c.req.param("id"),
-      { enabled },
-      deps.clock.now(),
-    );
+    const found = await switchRule(service, c.get("user")!.portalId, c.req.param("id"), enabled);
     if (!found) return c.notFound();
     return c.redirect(`/automations?toggled=${enabled ? "on" : "off"}`, 303);
   });
 
   app.post("/automations/:id/delete", async (c) => {
-    if (!(await deleteRule(db, c.get("user")!.portalId, c.req.param("id")))) return c.notFound();
+    if (!(await removeRule(service, c.get("user")!.portalId, c.req.param("id")))) return c.notFound();
     return c.redirect("/automations?done=deleted", 303);
   });
 
   app.post("/automations/firings/:id/retry", async (c) => {
     const t = c.get("t");
-    const firing = await findFiring(db, c.get("user")!.portalId, c.req.param("id"));
-    if (!firing) return c.notFound();
-    if (firing.status !== "failed") return c.text(t("automations.notRetryable"), 409);
-    const queue = deps.queue;
-    if (!queue) return c.text(t("automations.unavailable"), 503);
-    const reopened = await db.transaction().execute(async (trx) => {
-      if (!(await reopenFiring(trx, firing.portalId, firing.firingId))) return false;
-      const requestId = c.get("requestId");
-      await queue.enqueue(trx, deliverAutomation, { firingId: firing.firingId }, { requestId });
-      return true;
-    });
-    if (!reopened) return c.text(t("automations.notRetryable"), 409);
+    const portalId = c.get("user")!.portalId;
+    const outcome = await retryFiring(service, portalId, c.req.param("id"), c.get("requestId"));
+    if (outcome === "not_found") return c.notFound();
+    if (outcome === "not_retryable") return c.text(t("automations.notRetryable"), 409);
+    if (outcome === "unavailable") return c.text(t("automations.unavailable"), 503);
     return c.redirect("/automations?done=retried", 303);
   });
   return app;
-}
-
-function companiesOf(db: Database, portalId: string) {
-  return db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "companyName"])
-    .where("portalId", "=", portalId)
-    .orderBy("createdAt")
-    .execute();
 }

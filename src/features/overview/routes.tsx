@@ -1,21 +1,10 @@
 import { Hono, type Context } from "hono";
-import type { DatabaseHandle } from "../../db/kysely.ts";
-import { pendingMigrations } from "../../db/migrate.ts";
-import { installedAt, liveWorkers } from "../../db/instance.ts";
-import { migrations } from "../../db/migrations/index.ts";
-import type { Clock } from "../../lib/clock.ts";
-import type { JobQueue } from "../../queue/queue.ts";
 import type { PageProps } from "../../web/layout.tsx";
 import { HomePage } from "./pages/home.tsx";
 import type { AppEnv } from "../../http/context.ts";
+import { installationFacts, type OverviewDeps } from "./service.ts";
 
-export interface PageDeps {
-  database: DatabaseHandle;
-  dataDir: string;
-  clock: Clock;
-  queue?: JobQueue;
-}
-
+/** What every page's layout needs from the request: translator, locale, user, CSRF token. */
 export function pageProps(c: Context<AppEnv>): PageProps {
   return {
     t: c.get("t"),
@@ -27,18 +16,9 @@ export function pageProps(c: Context<AppEnv>): PageProps {
   };
 }
 
-export function pageRoutes(deps: PageDeps): Hono<AppEnv> {
+/** The home page: facts about this installation. */
+export function pageRoutes(deps: OverviewDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/", async (c) => {
-    const pending = await pendingMigrations(deps.database);
-    const facts = {
-      installedAt: (await installedAt(deps.database.db)) ?? deps.clock.now(),
-      database: { kind: deps.database.kind, dataDir: deps.dataDir },
-      migrations: { applied: migrations.length - pending.length, pending: pending.length },
-      workers: await liveWorkers(deps.database.db, deps.clock),
-      queue: deps.queue ? await deps.queue.depth() : [],
-    };
-    return c.html(<HomePage {...pageProps(c)} facts={facts} />);
-  });
+  app.get("/", async (c) => c.html(<HomePage {...pageProps(c)} facts={await installationFacts(deps)} />));
   return app;
 }

@@ -1,13 +1,11 @@
 import { Hono, type Context } from "hono";
-import { findPortal } from "../connections/index.ts";
-import { buildReports, reportChoices } from "./service.ts";
+import { reportsFor } from "./service.ts";
 import { REPORT_NAMES, reportTable, toCsv, type ReportName } from "./pages/tables.ts";
 import { ReportsPage } from "./pages/reports.tsx";
-import type { AppDeps } from "../../http/app.tsx";
+import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
 import { pageProps } from "../overview/index.ts";
-import { parseReportFilter } from "./filter.ts";
 
 /** W4: the Reports page and one CSV export per report, both from the same filter. */
 export function reportRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -16,15 +14,8 @@ export function reportRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use("/reports", requireUser());
   app.use("/reports/*", requireUser());
 
-  const load = async (c: Context<AppEnv>) => {
-    const portalId = c.get("user")!.portalId;
-    const choices = await reportChoices(db, portalId);
-    const portal = await findPortal(db, portalId);
-    const parsed = parseReportFilter(c.req.query(), choices, portal?.companyCurrency ?? "USD");
-    const filter = parsed.ok ? parsed.filter : { currency: parsed.view.currency };
-    const reports = await buildReports(db, portalId, filter, deps.clock.now());
-    return { parsed, choices, reports };
-  };
+  const load = (c: Context<AppEnv>) =>
+    reportsFor(db, c.get("user")!.portalId, c.req.query(), deps.clock.now());
 
   app.get("/reports", async (c) => {
     const t = c.get("t");

@@ -1,7 +1,9 @@
 import type { Database } from "../../db/kysely.ts";
+import { findPortal } from "../connections/index.ts";
 import { daysToPay, invoicedVsCollected, overdueInvoices, receivablesAging, revenueBy } from "./compute.ts";
 import type { ReportFilter } from "./facts.ts";
-import { loadReportFacts } from "./repo.ts";
+import { parseReportFilter } from "./filter.ts";
+import { listCompanies, listDealOwners, listInvoiceCurrencies, loadReportFacts } from "./repo.ts";
 
 export type { ReportFilter } from "./facts.ts";
 
@@ -23,32 +25,24 @@ export type Reports = Awaited<ReturnType<typeof buildReports>>;
 
 /** What the filters can offer: the portal's companies, the currencies of its invoices, the owners of its deals. */
 export async function reportChoices(db: Database, portalId: string) {
-  const companies = await db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "companyName"])
-    .where("portalId", "=", portalId)
-    .orderBy("createdAt")
-    .execute();
-  const currencies = await db
-    .selectFrom("invoices")
-    .select("currency")
-    .distinct()
-    .where("portalId", "=", portalId)
-    .orderBy("currency")
-    .execute();
-  const owners = await db
-    .selectFrom("dealFacts")
-    .select(["ownerId", "ownerName"])
-    .distinct()
-    .where("portalId", "=", portalId)
-    .where("ownerId", "is not", null)
-    .orderBy("ownerName")
-    .execute();
   return {
-    companies,
-    currencies: currencies.map((c) => c.currency),
-    owners: owners.map((o) => ({ ownerId: o.ownerId!, ownerName: o.ownerName ?? o.ownerId! })),
+    companies: await listCompanies(db, portalId),
+    currencies: await listInvoiceCurrencies(db, portalId),
+    owners: await listDealOwners(db, portalId),
   };
 }
 
 export type ReportChoices = Awaited<ReturnType<typeof reportChoices>>;
+
+/**
+ * The reports for a query string: its filter checked against what the portal has (a refused filter
+ * still shows every invoice in the default currency, with the reason), the choices, the figures.
+ */
+export async function reportsFor(db: Database, portalId: string, query: Record<string, string>, now: Date) {
+  const choices = await reportChoices(db, portalId);
+  const portal = await findPortal(db, portalId);
+  const parsed = parseReportFilter(query, choices, portal?.companyCurrency ?? "USD");
+  const filter = parsed.ok ? parsed.filter : { currency: parsed.view.currency };
+  const reports = await buildReports(db, portalId, filter, now);
+  return { parsed, choices, reports };
+}

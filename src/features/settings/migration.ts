@@ -1,4 +1,5 @@
 import { batchRead } from "../../connectors/hubspot/crm.ts";
+import { CONTACT_PROPERTIES, parseContact } from "../../connectors/hubspot/wire/index.ts";
 import type { VendorError } from "../../connectors/http-client.ts";
 import type { Database } from "../../db/kysely.ts";
 import { findPortal } from "../connections/index.ts";
@@ -30,7 +31,7 @@ export async function previewBehaviourSwitch(
   const http = clients.hubspot(portal);
   const settings = await loadSettings(db, connectionId);
   const links = (await linksOf(db, connectionId, "contact")).filter((l) => !l.archived);
-  const props = ["email", "firstname", "lastname", ...filterProperties(settings.contacts.filters)];
+  const props = [...new Set([...CONTACT_PROPERTIES, ...filterProperties(settings.contacts.filters)])];
   const excluded: BehaviourPreview["excluded"] = [];
   for (let i = 0; i < links.length; i += 100) {
     const ids = links.slice(i, i + 100).map((l) => l.hubspotId);
@@ -40,9 +41,11 @@ export async function previewBehaviourSwitch(
       const failure = await contactFilterFailure(http, settings, record);
       if (!failure.ok) return failure;
       if (failure.value) {
-        const p = record.properties;
-        const label = [p.firstname, p.lastname].filter(Boolean).join(" ") || p.email || record.id;
-        excluded.push({ hubspotId: record.id, label, reason: failure.value });
+        const contact = parseContact(record);
+        if (!contact.ok) return contact;
+        const c = contact.value;
+        const label = [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.id;
+        excluded.push({ hubspotId: c.id, label, reason: failure.value });
       }
     }
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * A QBO company's sync settings, as the Settings page edits them (C1–C5, P1–P3, V1, X1). Every
  * option of every dropdown is one enum value here, and every value is implemented by the rules in
- * sync/contacts, sync/products and sync/invoices. Unknown keys are refused, so a typo in a form
+ * the record-sync and invoices features. Unknown keys are refused, so a typo in a form
  * never silently turns into a default.
  */
 export const DIRECTIONS = ["two_way", "to_hubspot", "to_qbo"] as const;
@@ -55,7 +55,7 @@ const objectSync = {
 export const contactSettingsSchema = z.strictObject({
   ...objectSync,
   customerAs: z.enum(CUSTOMER_AS).default("contact"),
-  /** Keys tried after email (I3, issue 7 identity), in this order. */
+  /** Keys tried after email (I3), in this order. */
   matchByNameAndCompany: z.boolean().default(true),
   matchByPhone: z.boolean().default(false),
   filters: contactFiltersSchema.default({ lifecycleStages: [], listIds: [], conditions: [] }),

@@ -5,9 +5,9 @@ import { PATHS } from "../../http/paths.ts";
 
 /**
  * W2 "Create QuickBooks invoice" as HubSpot's automation actions API takes it
- * (`POST /automation/v4/actions/{appId}`, hubspot.md §2.11). The demo and the test stack register
+ * (`POST /automation/v4/actions/{appId}`, docs/vendors/hubspot.md §11). The demo and the test stack register
  * it with the HubSpot emulator; `hubspot-app/src/app/workflow-actions/create-invoice-hsmeta.json`
- * says the same for a real account (workflow-definition.test.ts keeps the two equal).
+ * says the same for a real account (definition.int.test.ts keeps the two equal).
  */
 export const INPUT_NAMES = ["qbo_company", "terms", "due_in_days", "send", "message"] as const;
 export const OUTPUT_NAMES = ["qbo_invoice_number", "qbo_invoice_id", "qbo_invoice_status"] as const;

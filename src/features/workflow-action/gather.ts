@@ -1,5 +1,6 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { associatedIds, getObject } from "../../connectors/hubspot/crm.ts";
+import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from "../../connectors/hubspot/wire/index.ts";
 import { activeCustomers, activeItems, activeTerms } from "../../connectors/qbo/lists.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { matchCustomer } from "../record-sync/index.ts";
@@ -23,8 +24,10 @@ export interface InvoicePlan {
 }
 
 /** A vendor failure: retryable ones are thrown (the job retries), others fail the action. */
-export class Refusal {
-  constructor(readonly failure: ActionFailure) {}
+export class Refusal extends Error {
+  constructor(readonly failure: ActionFailure) {
+    super(`${failure.code}: ${failure.detail}`);
+  }
 }
 export function need<T>(vendor: "hubspot" | "qbo", res: Result<T, VendorError>): T {
   if (res.ok) return res.value;
@@ -32,8 +35,6 @@ export function need<T>(vendor: "hubspot" | "qbo", res: Result<T, VendorError>):
   throw new Refusal({ code: vendor === "qbo" ? "qbo_refused" : "hubspot_failed", detail: res.error.message });
 }
 const refuse = (code: ActionFailure["code"], detail = "") => err<ActionFailure>({ code, detail });
-
-const CONTACT_PROPS = ["email", "firstname", "lastname", "company", "phone", "mobilephone"];
 
 /**
  * Reads the deal's line items and customer party from HubSpot and QBO's items, terms and
@@ -98,10 +99,10 @@ async function partyFor(
     const id = (type === "contacts" ? contacts : companies)[0];
     if (!id) continue;
     if (type === "companies") {
-      const co = need("hubspot", await getObject(hs, "companies", id, ["name", "phone"]));
+      const co = need("hubspot", await getObject(hs, "companies", id, [...COMPANY_PROPERTIES]));
       return ok(partyFromCompany(id, co.properties));
     }
-    const props = [...new Set([...CONTACT_PROPS, ...filterProperties(settings.contacts.filters)])];
+    const props = [...new Set([...CONTACT_PROPERTIES, ...filterProperties(settings.contacts.filters)])];
     const contact = need("hubspot", await getObject(hs, "contacts", id, props));
     if (settings.behaviour === "sync_filter") {
       const reason = need("hubspot", await contactFilterFailure(hs, settings, contact));

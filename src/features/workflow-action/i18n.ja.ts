@@ -1,6 +1,6 @@
 import type { workflowEn } from "./i18n.en.ts";
 
-/** ワークフローアクション「QuickBooks 請求書を作成」の日本語。キーは workflow.en.ts と同じ（型で保証）。 */
+/** ワークフローアクション「QuickBooks 請求書を作成」の日本語。キーは i18n.en.ts と同じ（型で保証）。 */
 export const workflowJa: Record<keyof typeof workflowEn, string> = {
   "workflow.actionName": "QuickBooks 請求書を作成",
   "workflow.actionDescription":

@@ -66,7 +66,7 @@ export function parseInputs(raw: Record<string, unknown>): Result<ActionInputs, 
   const terms = text(raw.terms);
   if (terms && terms.length > 100) return fail("bad_terms", `${terms.slice(0, 40)}…`);
   const message = text(raw.message);
-  // QBO's CustomerMemo holds 1000 characters (quickbooks.md §3.3).
+  // QBO's CustomerMemo holds 1000 characters (docs/vendors/quickbooks.md §3.3).
   if (message && message.length > 1000) return fail("bad_message", String(message.length));
   return ok({ connectionId, terms, dueInDays, send: send === "send", message });
 }

@@ -93,3 +93,49 @@ export async function markCompleted(db: Database, callbackId: string, now: Date)
     .where("callbackId", "=", callbackId)
     .execute();
 }
+
+/** The portal's active QBO companies by name (the action's company dropdown). */
+export function activeCompanies(db: Database, portalId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "companyName", "country"])
+    .where("portalId", "=", portalId)
+    .where("status", "=", "active")
+    .orderBy("companyName")
+    .execute();
+}
+
+/** The status of a QBO company of this portal; undefined when the portal has no such company. */
+export async function companyStatus(db: Database, portalId: string, connectionId: string) {
+  const row = await db
+    .selectFrom("qboConnections")
+    .select("status")
+    .where("portalId", "=", portalId)
+    .where("connectionId", "=", connectionId)
+    .executeTakeFirst();
+  return row?.status;
+}
+
+/** A QBO company of this portal with everything the invoice needs (realm, country, time zone…). */
+export function findCompany(db: Database, portalId: string, connectionId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .selectAll()
+    .where("portalId", "=", portalId)
+    .where("connectionId", "=", connectionId)
+    .executeTakeFirst();
+}
+
+/** The followed invoice's state and number, as the workflow's output fields report them. */
+export function invoiceOutcome(db: Database, invoiceKey: string) {
+  return db
+    .selectFrom("invoices")
+    .select(["state", "docNumber"])
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirstOrThrow();
+}
+
+/** Runs `work` in one transaction (a job enqueued inside it is sent only if the work commits). */
+export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

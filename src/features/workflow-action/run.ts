@@ -2,19 +2,28 @@ import { completeCallback } from "../../connectors/hubspot/workflow-callbacks.ts
 import type { QboEntity } from "../../connectors/qbo/client.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
 import { sendInvoice } from "../../connectors/qbo/send.ts";
+import { parseInvoice } from "../../connectors/qbo/wire/index.ts";
 import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
 import type { Database } from "../../db/kysely.ts";
 import { recordLedger } from "../activity/index.ts";
-import { decideExecution, findExecution, markCompleted, type WorkflowExecution } from "./repo.ts";
+import {
+  decideExecution,
+  findCompany,
+  findExecution,
+  inTransaction,
+  invoiceOutcome,
+  markCompleted,
+  type WorkflowExecution,
+} from "./repo.ts";
 import type { Clock } from "../../lib/clock.ts";
+import { dateInTimeZone } from "../../lib/dates.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
 import { createUniqueCustomer } from "../invoices/index.ts";
 import type { CompleteDraft } from "../invoices/index.ts";
 import { invoiceBody } from "../invoices/index.ts";
 import { trackInvoices } from "../invoices/index.ts";
 import { loadSettings } from "../settings/index.ts";
-import { dateIn } from "../invoices/index.ts";
-import type { VendorClients } from "../connections/index.ts";
+import { findPortal, type VendorClients } from "../connections/index.ts";
 import { need, planInvoice, Refusal, type InvoicePlan } from "./gather.ts";
 import { addDays, failureOutputs, parseInputs, type ActionFailure } from "./inputs.ts";
 
@@ -39,11 +48,7 @@ export async function runWorkflowActionHandler(
 ): Promise<void> {
   const exec = await findExecution(deps.db, ctx.payload.callbackId);
   if (!exec || exec.completedAt) return;
-  const portal = await deps.db
-    .selectFrom("portals")
-    .select(["portalId", "appId"])
-    .where("portalId", "=", exec.portalId)
-    .executeTakeFirst();
+  const portal = await findPortal(deps.db, exec.portalId);
   if (!portal) return;
   if (exec.status === "pending") await decide(deps, portal, exec, ctx.jobId);
   const decided = await findExecution(deps.db, exec.callbackId);
@@ -85,12 +90,7 @@ async function createInvoice(
 ): Promise<ActionFailure | undefined> {
   const inputs = parseInputs(exec.inputs);
   if (!inputs.ok) return inputs.error;
-  const conn = await deps.db
-    .selectFrom("qboConnections")
-    .selectAll()
-    .where("portalId", "=", exec.portalId)
-    .where("connectionId", "=", inputs.value.connectionId)
-    .executeTakeFirst();
+  const conn = await findCompany(deps.db, exec.portalId, inputs.value.connectionId);
   if (!conn || conn.status !== "active")
     return { code: "unknown_company", detail: inputs.value.connectionId };
   const qbo = deps.clients.qbo(conn);
@@ -107,7 +107,7 @@ async function createInvoice(
 
   const key = ["workflow", exec.callbackId];
   const customer = await customerId(qbo, plan.value, key);
-  const invoiceDate = dateIn(conn.timeZone, deps.clock.now());
+  const invoiceDate = dateInTimeZone(conn.timeZone, deps.clock.now());
   const draft: CompleteDraft = {
     connectionId: conn.connectionId,
     customer: { kind: "existing", id: customer, displayName: "" },
@@ -122,12 +122,13 @@ async function createInvoice(
     "qbo",
     await createEntity(qbo, "Invoice", invoiceBody(draft, customer), requestIdFor(...key, "invoice")),
   );
-  if (inputs.value.send && invoice.EmailStatus !== "EmailSent") {
+  const created = need("qbo", parseInvoice(invoice));
+  if (inputs.value.send && created.emailStatus !== "EmailSent") {
     const email =
       plan.value.customer.kind === "existing" ? plan.value.customer.email : plan.value.party.email;
-    invoice = need("qbo", await sendInvoice(qbo, invoice.Id, email));
+    invoice = need("qbo", await sendInvoice(qbo, created.id, email));
   }
-  await succeed(deps, { exec, conn, invoice, plan: plan.value, jobId });
+  await succeed(deps, { exec, conn, invoice, invoiceId: created.id, plan: plan.value, jobId });
   return undefined;
 }
 
@@ -158,14 +159,16 @@ async function succeed(
   args: {
     exec: WorkflowExecution;
     conn: { portalId: string; connectionId: string; realmId: string; homeCurrency: string; timeZone: string };
+    /** The raw invoice, as the invoices feature follows it. */
     invoice: QboEntity;
+    invoiceId: string;
     plan: InvoicePlan;
     jobId: string;
   },
 ) {
-  const { exec, conn, invoice, plan } = args;
+  const { exec, conn, invoice, invoiceId, plan } = args;
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const [invoiceKey] = await trackInvoices(trx, deps.queue, {
       connection: conn,
       invoices: [invoice],
@@ -176,15 +179,11 @@ async function succeed(
       ],
       now,
     });
-    const row = await trx
-      .selectFrom("invoices")
-      .select(["state", "docNumber"])
-      .where("invoiceKey", "=", invoiceKey!)
-      .executeTakeFirstOrThrow();
+    const row = await invoiceOutcome(trx, invoiceKey!);
     const outputs = {
       hs_execution_state: "SUCCESS",
-      qbo_invoice_number: row.docNumber ?? invoice.Id,
-      qbo_invoice_id: invoice.Id,
+      qbo_invoice_number: row.docNumber ?? invoiceId,
+      qbo_invoice_id: invoiceId,
       qbo_invoice_status: row.state,
     };
     await decideExecution(trx, exec.callbackId, { status: "succeeded", outputs, invoiceKey }, now);
@@ -192,7 +191,7 @@ async function succeed(
       portalId: exec.portalId,
       connectionId: conn.connectionId,
       objectType: "invoice",
-      objectId: invoice.Id,
+      objectId: invoiceId,
       trigger: "workflow",
       decision: `Created invoice ${outputs.qbo_invoice_number} in QuickBooks from deal ${exec.dealId} (workflow action)`,
       outcome: "ok",
@@ -205,7 +204,7 @@ async function succeed(
 
 async function fail(deps: WorkflowDeps, exec: WorkflowExecution, failure: ActionFailure, jobId: string) {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await decideExecution(trx, exec.callbackId, { status: "failed", outputs: failureOutputs(failure) }, now);
     await recordLedger(trx, {
       portalId: exec.portalId,

@@ -3,7 +3,7 @@ import { AUTOMATION_EVENTS } from "../events.ts";
 import { TEMPLATE_FIELDS } from "../template.ts";
 import { CsrfField, Layout, type PageProps } from "../../../web/layout.tsx";
 
-/** The form's fields as submitted (names of sync/automations/rule-schema.ts). */
+/** The form's fields as submitted (the names rule-schema.ts reads). */
 export type RuleFormValues = Record<string, string>;
 
 export interface RuleFormProps {

@@ -1,4 +1,4 @@
-/** The sync settings, field mappings and review pages (issue 7), in English. */
+/** The sync settings, field mappings and review pages, in English. */
 export const syncEn = {
   "sync.title": "Sync settings",
   "sync.intro":

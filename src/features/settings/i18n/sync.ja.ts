@@ -1,6 +1,6 @@
 import type { syncEn } from "./sync.en.ts";
 
-/** 同期設定・フィールドマッピング・確認ページ（issue 7）の日本語。 */
+/** 同期設定・フィールドマッピング・確認ページの日本語。 */
 export const syncJa: Record<keyof typeof syncEn, string> = {
   "sync.title": "同期設定",
   "sync.intro":

@@ -7,7 +7,7 @@ const pairs = [
   { source: "PrimaryPhone.FreeFormNumber", target: "phone" },
 ];
 
-describe("planFields (issue 7: loop and echo safety, conflicts, empty values)", () => {
+describe("planFields (loop and echo safety, conflicts, empty values)", () => {
   it("creates with every non-empty value", () => {
     const plan = planFields({
       pairs,

@@ -1,5 +1,5 @@
 /**
- * Field-by-field decision for one mapped write (issue 7, "loop and echo safety"). Pure.
+ * Field-by-field decision for one mapped write: loop and echo safety (ADR 0017). Pure.
  *
  * - Echo: a source value equal to what Ledgerlink last wrote into the source is our own write
  *   coming back; it is never written back.

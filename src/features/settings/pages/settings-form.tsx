@@ -13,7 +13,7 @@ import { CsrfField } from "../../../web/layout.tsx";
 
 export type SyncTab = "contacts" | "products" | "invoices";
 
-/** HubSpot's default lifecycle stages (hubspot.md §2.5: the `lifecyclestage` options). */
+/** HubSpot's default lifecycle stages (docs/vendors/hubspot.md §5: the `lifecyclestage` options). */
 const STAGES = [
   "subscriber",
   "lead",

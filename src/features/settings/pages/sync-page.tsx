@@ -7,7 +7,7 @@ import { SettingsForm, type SyncTab } from "./settings-form.tsx";
 
 const TABS: SyncTab[] = ["contacts", "products", "invoices"];
 
-/** Sync settings per QBO company, one tab per object (C, P, V), and the review list (issue 7). */
+/** Sync settings per QBO company, one tab per object (C, P, V), and the review list of records that could not be matched for sure. */
 export function SyncPage(
   props: PageProps & {
     companies: Array<{ connectionId: string; companyName: string }>;

@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/kysely.ts";
+import { insertMapping, type NewMapping } from "./field-mappings.ts";
 
 /** The stored settings document of a QBO company, or undefined before the first save. */
 export async function readSettingsRow(db: Database, connectionId: string): Promise<unknown> {
@@ -37,4 +38,26 @@ export async function createSettingsRowIfMissing(
     .onConflict((oc) => oc.column("connectionId").doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Creates the settings row and its mappings together, once: nothing when the row exists, so a
+ * mapping deleted since is not brought back.
+ */
+export async function seedSettingsOnce(
+  db: Database,
+  connectionId: string,
+  settings: unknown,
+  mappings: Array<NewMapping & { isDefault: boolean }>,
+  now: Date,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (!(await createSettingsRowIfMissing(trx, connectionId, settings, now))) return;
+    for (const mapping of mappings) await insertMapping(trx, connectionId, mapping, now);
+  });
+}
+
+/** Runs `work` in one transaction: all of its writes commit, or none. */
+export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
 }
