@@ -102,8 +102,3 @@ export async function recordLedgerMany(db: Database, entries: LedgerEntry[]): Pr
       .execute();
   }
 }
-
-/** Runs `work` in one transaction (a job enqueued inside it is sent only if the work commits). */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}

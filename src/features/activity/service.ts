@@ -1,8 +1,9 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { z } from "zod";
 import type { Database } from "../../db/kysely.ts";
 import type { JobQueue } from "../../queue/queue.ts";
 import type { ActivityRow } from "./pages/activity.tsx";
-import { findLedgerEntry, inTransaction, listLedger, type Outcome } from "./repo.ts";
+import { findLedgerEntry, listLedger, type Outcome } from "./repo.ts";
 
 /** A ledger entry can be retried when it names a job of the catalogue to enqueue again. */
 const retryJobSchema = z.object({ name: z.string(), payload: z.unknown() });

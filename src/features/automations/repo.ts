@@ -202,8 +202,3 @@ export async function loadFiring(db: Database, firingId: string) {
     portalId: row.portalId,
   };
 }
-
-/** Runs `work` in one transaction (a job enqueued inside it is sent only if the work commits). */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}

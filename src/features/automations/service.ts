@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { listDealPipelines } from "../../connectors/hubspot/pipelines.ts";
 import type { Database } from "../../db/kysely.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
@@ -13,7 +14,6 @@ import {
   deleteRule,
   findFiring,
   findRule,
-  inTransaction,
   insertRule,
   listFirings,
   listRules,
@@ -149,12 +149,7 @@ export async function retryFiring(
  * The row to store. A webhook keeps the secret it already has (receivers verify with it); one is
  * made, sealed, the first time a rule calls a webhook.
  */
-function ruleValues(
-  input: RuleInput,
-  ruleId: string,
-  secrets: SecretBox,
-  previous?: RuleRow,
-): RuleValues {
+function ruleValues(input: RuleInput, ruleId: string, secrets: SecretBox, previous?: RuleRow): RuleValues {
   let settings: Stored = input.settings;
   if (settings.action === "webhook") {
     const kept = (previous?.settings as Stored | undefined)?.secret;

@@ -52,11 +52,3 @@ export async function writeCheckpoint(db: Database, key: string, cursor: string,
     .onConflict((oc) => oc.column("key").doUpdateSet({ cursor, updatedAt: now }))
     .execute();
 }
-
-/**
- * Runs `work` in one database transaction: the inbox rows it stores and the jobs it enqueues with
- * the same handle commit together, so an event is never kept without its job (or the reverse).
- */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}

@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import type { Database } from "../../db/kysely.ts";
 import {
   readHubSpotDelivery,
@@ -9,7 +10,7 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import { activePortalIds, activeQboConnectionsInRealms, type VendorApps } from "../connections/index.ts";
 import { processHubSpotEvents, pullQboChanges } from "./jobs.ts";
-import { inTransaction, storeDelivery } from "./repo.ts";
+import { storeDelivery } from "./repo.ts";
 
 export interface IntakeDeps {
   db: Database;

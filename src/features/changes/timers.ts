@@ -1,6 +1,6 @@
+import { inTransaction } from "../../db/transaction.ts";
 import type { Database } from "../../db/kysely.ts";
 import { activePortalIds, activeQboConnections } from "../connections/index.ts";
-import { inTransaction } from "./repo.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import { pollHubSpot, pullQboChanges } from "./jobs.ts";
 import { RECONCILED_OBJECTS, reconcileHubSpotRecords } from "../record-sync/index.ts";

@@ -1,6 +1,6 @@
+import { inTransaction } from "../../db/transaction.ts";
 import type { Database } from "../../db/kysely.ts";
 import { activeQboConnections, findQboConnectionById, updateCompanyFacts } from "./repo/qbo-connections.ts";
-import { inTransaction } from "./repo/transaction.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";

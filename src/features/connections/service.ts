@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/kysely.ts";
 import { fetchAccountDetails } from "../../connectors/hubspot/account.ts";
@@ -29,7 +30,6 @@ import {
   upsertUser,
   type SessionUser,
 } from "./repo/sessions.ts";
-import { inTransaction } from "./repo/transaction.ts";
 import { newCompanyQboClient } from "./vendor-clients.ts";
 import type { VendorApps } from "./vendors.ts";
 

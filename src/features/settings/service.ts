@@ -1,8 +1,8 @@
+import { inTransaction } from "../../db/transaction.ts";
 import type { Database } from "../../db/kysely.ts";
 import { listQboConnections } from "../connections/index.ts";
 import { closeReview, initialSyncsOf, openReviews, saveLink } from "../record-sync/index.ts";
 import { settingsFromForm, type Tab } from "./form.ts";
-import { inTransaction } from "./repo/sync-settings.ts";
 import { ensureSyncSetup } from "./setup.ts";
 import { loadSettings, saveSettings } from "./store.ts";
 

@@ -134,8 +134,3 @@ export function invoiceOutcome(db: Database, invoiceKey: string) {
     .where("invoiceKey", "=", invoiceKey)
     .executeTakeFirstOrThrow();
 }
-
-/** Runs `work` in one transaction (a job enqueued inside it is sent only if the work commits). */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}

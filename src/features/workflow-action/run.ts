@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { completeCallback } from "../../connectors/hubspot/workflow-callbacks.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
@@ -10,7 +11,6 @@ import {
   decideExecution,
   findCompany,
   findExecution,
-  inTransaction,
   invoiceOutcome,
   markCompleted,
   type WorkflowExecution,

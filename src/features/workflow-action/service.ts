@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { verifyHubSpotSignature } from "../../connectors/hubspot/webhooks.ts";
 import type { Database } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -5,7 +6,7 @@ import type { Enqueuer } from "../../queue/catalogue.ts";
 import { findPortal } from "../connections/index.ts";
 import { failureOutputs, parseInputs, type ActionFailure } from "./inputs.ts";
 import { runWorkflowAction } from "./jobs.ts";
-import { activeCompanies, companyStatus, findExecution, inTransaction, insertExecution } from "./repo.ts";
+import { activeCompanies, companyStatus, findExecution, insertExecution } from "./repo.ts";
 
 /** Waiting for the callback; HubSpot's default wait (a week) covers QBO's worst rate limiting. */
 const BLOCK = { outputFields: { hs_execution_state: "BLOCK" } };

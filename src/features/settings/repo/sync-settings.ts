@@ -1,3 +1,4 @@
+import { inTransaction } from "../../../db/transaction.ts";
 import type { Database } from "../../../db/kysely.ts";
 import { insertMapping, type NewMapping } from "./field-mappings.ts";
 
@@ -55,9 +56,4 @@ export async function seedSettingsOnce(
     if (!(await createSettingsRowIfMissing(trx, connectionId, settings, now))) return;
     for (const mapping of mappings) await insertMapping(trx, connectionId, mapping, now);
   });
-}
-
-/** Runs `work` in one transaction: all of its writes commit, or none. */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
 }
