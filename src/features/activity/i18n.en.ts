@@ -1,0 +1,28 @@
+/** English strings of the Activity page (the sync ledger); Japanese in i18n.ja.ts. */
+export const activityEn = {
+  "activity.title": "Activity",
+  "activity.intro":
+    "Every event Ledgerlink handled, what it decided, which vendor calls it made and how it ended.",
+  "activity.filter.object": "Object",
+  "activity.filter.outcome": "Outcome",
+  "activity.filter.since": "Since",
+  "activity.filter.any": "Any",
+  "activity.filter.apply": "Filter",
+  "activity.since.hour": "Last hour",
+  "activity.since.day": "Last 24 hours",
+  "activity.since.week": "Last 7 days",
+  "activity.outcome.ok": "Succeeded",
+  "activity.outcome.failed": "Failed",
+  "activity.outcome.skipped": "Skipped",
+  "activity.empty": "Nothing has happened yet for these filters.",
+  "activity.col.when": "When",
+  "activity.col.object": "Object",
+  "activity.col.trigger": "Trigger",
+  "activity.col.decision": "Decision",
+  "activity.col.outcome": "Outcome",
+  "activity.col.calls": "Vendor calls",
+  "activity.retry": "Retry",
+  "activity.retried": "Queued again. The result will appear here as a new entry.",
+  "activity.notRetryable": "This entry cannot be retried.",
+  "activity.badFilter": "That filter is not valid: {reason}",
+} as const;

@@ -1,0 +1,39 @@
+/** English strings of sign-in and the Connections page; Japanese in i18n.ja.ts. */
+export const connectionsEn = {
+  "signin.title": "Sign in",
+  "signin.body":
+    "Ledgerlink works inside your HubSpot account. Sign in with HubSpot to connect it and see your portal's data.",
+  "signin.button": "Sign in with HubSpot",
+  "signin.notConfigured":
+    "No HubSpot app is configured (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_APP_ID). Run ledgerlink doctor for details.",
+  "signin.signedInAs": "Signed in as {email} (portal {portal})",
+  "signin.signout": "Sign out",
+  "oauth.failed.title": "Connection failed",
+  "oauth.failed.state": "This sign-in link has expired or was already used. Start again.",
+  "oauth.failed.denied": "Access was not granted ({reason}). Nothing was changed.",
+  "oauth.failed.vendor": "{vendor} refused the connection: {reason}. Nothing was changed.",
+  "oauth.failed.missing": "The answer from {vendor} was incomplete (no {field}). Nothing was changed.",
+  "oauth.failed.otherPortal":
+    "This QuickBooks connection was started for another HubSpot portal. Sign in to that portal and start again.",
+  "oauth.again": "Start again",
+  "connections.title": "Connections",
+  "connections.hubspot": "HubSpot",
+  "connections.hubspot.portal": "Portal {portal}, company currency {currency}, time zone {tz}",
+  "connections.qbo": "QuickBooks Online companies",
+  "connections.qbo.none": "No QuickBooks company is connected yet.",
+  "connections.qbo.connect": "Connect a QuickBooks company",
+  "connections.qbo.notConfigured":
+    "No Intuit app is configured (INTUIT_CLIENT_ID, INTUIT_CLIENT_SECRET). Run ledgerlink doctor for details.",
+  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.multiCurrency": "Multicurrency on",
+  "connections.qbo.customNumbers":
+    "Custom transaction numbers are on: invoice creation will be refused until it is turned off in QuickBooks.",
+  "connections.qbo.disconnect": "Disconnect",
+  "connections.status.active": "Connected",
+  "connections.status.needs_reconnect": "Needs reconnecting",
+  "connections.reconnect": "Reconnect",
+  "connections.banner.reconnect":
+    "{name} needs reconnecting: Ledgerlink can no longer reach it and has stopped syncing it.",
+  "connections.disconnected": "{name} was disconnected and its tokens deleted.",
+  "connections.notFound": "No such connection in your portal.",
+} as const;

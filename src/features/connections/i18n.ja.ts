@@ -1,0 +1,42 @@
+import type { connectionsEn } from "./i18n.en.ts";
+
+/** サインインと接続ページの日本語。 */
+export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
+  "signin.title": "サインイン",
+  "signin.body":
+    "Ledgerlink は HubSpot アカウントの中で動作します。HubSpot でサインインして接続し、ポータルのデータを表示してください。",
+  "signin.button": "HubSpot でサインイン",
+  "signin.notConfigured":
+    "HubSpot アプリが設定されていません（HUBSPOT_CLIENT_ID、HUBSPOT_CLIENT_SECRET、HUBSPOT_APP_ID）。詳しくは ledgerlink doctor を実行してください。",
+  "signin.signedInAs": "{email} としてサインイン中（ポータル {portal}）",
+  "signin.signout": "サインアウト",
+  "oauth.failed.title": "接続できませんでした",
+  "oauth.failed.state":
+    "このサインインリンクは期限切れか、すでに使用されています。最初からやり直してください。",
+  "oauth.failed.denied": "アクセスが許可されませんでした（{reason}）。何も変更されていません。",
+  "oauth.failed.vendor": "{vendor} が接続を拒否しました: {reason}。何も変更されていません。",
+  "oauth.failed.missing": "{vendor} からの応答が不完全です（{field} がありません）。何も変更されていません。",
+  "oauth.failed.otherPortal":
+    "この QuickBooks 接続は別の HubSpot ポータルで開始されました。そのポータルにサインインしてやり直してください。",
+  "oauth.again": "やり直す",
+  "connections.title": "接続",
+  "connections.hubspot": "HubSpot",
+  "connections.hubspot.portal": "ポータル {portal}、会社の通貨 {currency}、タイムゾーン {tz}",
+  "connections.qbo": "QuickBooks Online の会社",
+  "connections.qbo.none": "QuickBooks の会社はまだ接続されていません。",
+  "connections.qbo.connect": "QuickBooks の会社を接続",
+  "connections.qbo.notConfigured":
+    "Intuit アプリが設定されていません（INTUIT_CLIENT_ID、INTUIT_CLIENT_SECRET）。詳しくは ledgerlink doctor を実行してください。",
+  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.multiCurrency": "複数通貨: オン",
+  "connections.qbo.customNumbers":
+    "カスタム取引番号がオンになっています。QuickBooks でオフにするまで請求書は作成できません。",
+  "connections.qbo.disconnect": "接続を解除",
+  "connections.status.active": "接続済み",
+  "connections.status.needs_reconnect": "再接続が必要",
+  "connections.reconnect": "再接続",
+  "connections.banner.reconnect":
+    "{name} の再接続が必要です。Ledgerlink はアクセスできなくなったため、同期を停止しました。",
+  "connections.disconnected": "{name} の接続を解除し、トークンを削除しました。",
+  "connections.notFound": "このポータルにそのような接続はありません。",
+};
