@@ -1,9 +1,13 @@
+import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
+import { listMemberships } from "../../connectors/hubspot/records.ts";
 import type { CrmRecord } from "../../connectors/hubspot/search.ts";
-import type { Condition, ContactFilters } from "../settings/index.ts";
+import { CONTACT_PROPERTIES, parseContact } from "../../connectors/hubspot/wire/index.ts";
+import { ok, type Result } from "../../lib/result.ts";
+import type { Condition, ContactFilters, SyncSettings } from "../settings/index.ts";
 
-/** The HubSpot properties the contact filters read (C5). */
+/** The HubSpot properties the contact filters read (C5): the contact's own, and those the conditions name. */
 export function filterProperties(filters: ContactFilters): string[] {
-  return ["lifecyclestage", ...filters.conditions.map((c) => c.property)];
+  return [...CONTACT_PROPERTIES, ...filters.conditions.map((c) => c.property)];
 }
 
 /**
@@ -16,7 +20,8 @@ export function filterFailure(
   filters: ContactFilters,
   listIds: string[],
 ): string | undefined {
-  const stage = record.properties.lifecyclestage ?? "";
+  const contact = parseContact(record);
+  const stage = (contact.ok ? contact.value.lifecycleStage : undefined) ?? "";
   if (filters.lifecycleStages.length && !filters.lifecycleStages.includes(stage))
     return `lifecycle stage "${stage || "none"}" is not one of ${filters.lifecycleStages.join(", ")}`;
   if (filters.listIds.length && !filters.listIds.some((id) => listIds.includes(id)))
@@ -48,4 +53,23 @@ function describe(c: Condition): string {
   if (c.operator === "has_value") return "has a value";
   if (c.operator === "not_has_value") return "is empty";
   return `${c.operator === "eq" ? "=" : c.operator === "neq" ? "≠" : "contains"} "${c.value}"`;
+}
+
+/**
+ * Why a contact does not pass the contact sync filters, or undefined: checked before a contact
+ * enters the sync (once linked it keeps syncing), and by the workflow action (W2).
+ */
+export async function contactFilterFailure(
+  hubspot: HttpClient,
+  settings: SyncSettings,
+  record: CrmRecord,
+): Promise<Result<string | undefined, VendorError>> {
+  const filters = settings.contacts.filters;
+  let lists: string[] = [];
+  if (filters.listIds.length) {
+    const res = await listMemberships(hubspot, "0-1", record.id);
+    if (!res.ok) return res;
+    lists = res.value;
+  }
+  return ok(filterFailure(record, filters, lists));
 }

@@ -8,7 +8,7 @@ import { ensureSyncSetup } from "../settings/setup.ts";
 import { saveSettings } from "../settings/store.ts";
 
 /**
- * The HubSpot side of the reconcile (DESIGN §4): the stack wires no HubSpot webhooks at all, so
+ * The HubSpot side of the reconcile (webhooks are hints, the reconcile is the truth: docs/adr/0004-webhooks-are-hints-cdc-is-truth.md): the stack wires no HubSpot webhooks at all, so
  * every change here is one whose webhook was lost, and only the periodic `reconcile-all` finds it.
  */
 describeEachBackend("HubSpot contact, company and product reconcile", (db) => {

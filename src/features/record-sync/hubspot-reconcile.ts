@@ -1,10 +1,11 @@
 import type { HttpClient } from "../../connectors/http-client.ts";
-import { listPage } from "../../connectors/hubspot/records.ts";
+import { archivedPage } from "./sides/index.ts";
 import { modifiedSince } from "../../connectors/hubspot/search.ts";
 import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
 import { findPortal } from "../connections/index.ts";
+import { activeConnectionsOf } from "./repo/connections.ts";
 import { liveLinkedHubspotIds } from "./repo/record-links.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
@@ -16,7 +17,7 @@ import { flowsToQbo, type SyncSettings } from "../settings/index.ts";
 import { loadSettings } from "../settings/index.ts";
 import type { VendorClients } from "../connections/index.ts";
 
-/** The HubSpot objects whose webhooks are latency hints only: this reconcile is their truth (DESIGN §4). */
+/** The HubSpot objects whose webhooks are latency hints only: this reconcile is their truth (docs/adr/0004-webhooks-are-hints-cdc-is-truth.md). */
 export const RECONCILED_OBJECTS = ["contacts", "companies", "products"] as const;
 export type ReconciledObject = (typeof RECONCILED_OBJECTS)[number];
 
@@ -26,7 +27,7 @@ const KINDS: Record<ReconciledObject, RecordKind> = {
   products: PRODUCT_KIND,
 };
 
-/** Search lags writes by a few seconds (hubspot.md §2.4): re-read what changed this close to the read. */
+/** Search lags writes by a few seconds (docs/vendors/hubspot.md §4): re-read what changed this close to the read. */
 const OVERLAP_MS = 5 * 60_000;
 
 interface Deps {
@@ -70,19 +71,14 @@ export async function reconcileHubSpotRecordsHandler(deps: Deps, ctx: Ctx): Prom
 
 /** The active companies of the portal whose settings sync this kind towards QBO. */
 async function companiesSyncing(db: Database, portalId: string, kind: RecordKind): Promise<Company[]> {
-  const connections = await db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "createdAt"])
-    .where("portalId", "=", portalId)
-    .where("status", "=", "active")
-    .execute();
+  const connections = await activeConnectionsOf(db, portalId);
   const companies: Company[] = [];
   for (const c of connections) {
     const settings = await loadSettings(db, c.connectionId);
     if (kind.link !== "product" && customerKind(settings) !== kind) continue;
     if (!flowsToQbo(kind.settingsOf(settings))) continue;
     const pairs = await pairsFor(db, c.connectionId, kind, "to_qbo");
-    companies.push({ ...c, settings, pairs });
+    companies.push({ connectionId: c.connectionId, createdAt: c.createdAt, settings, pairs });
   }
   return companies;
 }
@@ -125,7 +121,7 @@ async function modifiedPass(
 
 /**
  * HubSpot's search never shows archived records and archiving does not move
- * hs_lastmodifieddate (peers.md §6), so they are listed: `GET …?archived=true` has no sort or
+ * hs_lastmodifieddate (docs/vendors/hubspot.md §4), so they are listed: `GET …?archived=true` has no sort or
  * filter, so each run pages through the whole recycle bin (records stay there 90 days): one call
  * per 100 archived records of this kind. It runs only when a company deletes on "archive" and has
  * a live link of this kind, and only linked, not yet archived records reach the rule.
@@ -138,7 +134,7 @@ async function archivedPass(deps: Deps, ctx: Ctx, http: HttpClient, kind: Record
   let after: string | undefined;
   let pages = 0;
   do {
-    const page = await listPage(http, kind.hubspotType, ["hs_object_id"], after, true);
+    const page = await archivedPage(http, kind, after);
     if (!page.ok) {
       if (page.error.retryable)
         throw new Error(`HubSpot archived ${kind.hubspotType}: ${page.error.message}`);
@@ -146,7 +142,7 @@ async function archivedPass(deps: Deps, ctx: Ctx, http: HttpClient, kind: Record
       return;
     }
     pages += 1;
-    const ids = page.value.records.map((r) => r.id);
+    const ids = page.value.ids;
     for (const id of await liveLinkedHubspotIds(deps.db, archiving, kind.link, ids)) {
       const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, id, true);
       if (applied) await ledger(deps, ctx, kind, id, applied);

@@ -1,6 +1,17 @@
-export { filterProperties } from "./filters.ts";
-export { matchCustomer, type MatchResult, uniqueDisplayName } from "./identity/customer-match.ts";
-export { contactFilterFailure } from "./incremental/to-qbo.ts";
+export { contactFilterFailure, filterProperties } from "./filters.ts";
+export {
+  keysOf,
+  lookup,
+  judge,
+  KeyIndex,
+  matchCustomer,
+  type MatchResult,
+  norm,
+  sameText,
+  uniqueDisplayName,
+  type Identity,
+  type MatchKey,
+} from "./identity/index.ts";
 export { initialSyncRoutes } from "./initial/routes.tsx";
 export { InitialSection } from "./pages/initial-pages.tsx";
 export { initialSyncsOf, type InitialSyncRow } from "./repo/initial-syncs.ts";

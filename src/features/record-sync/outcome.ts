@@ -1,7 +1,7 @@
 import type { AppliedChange } from "../changes/index.ts";
 import type { VendorError } from "../../connectors/http-client.ts";
 
-/** Ledger outcomes for the record syncs, in one shape (sync/handlers/pull-qbo-changes.ts). */
+/** Ledger outcomes for the record syncs, in one shape (changes/pull-qbo-changes.ts records them). */
 export const done = (decision: string): AppliedChange => ({ decision, outcome: "ok" });
 export const skipped = (decision: string): AppliedChange => ({ decision, outcome: "skipped" });
 export const failed = (decision: string, error: VendorError): AppliedChange => ({

@@ -7,8 +7,8 @@ import { CONTACT_KIND, PRODUCT_KIND } from "./kinds.ts";
 import { insertMapping } from "../settings/repo/field-mappings.ts";
 
 /**
- * Product sync, customers as companies, the phone key and added mappings (issue 7: P1–P3, C,
- * M2), against both emulators, the same way as records.integration.test.ts.
+ * Product sync, customers as companies, the phone key and added mappings (P1–P3, C,
+ * M2), against both emulators, the same way as records.int.test.ts.
  */
 describeEachBackend("product sync, company mode and mappings (P1–P3, C, M2)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");

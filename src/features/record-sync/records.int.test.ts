@@ -6,7 +6,7 @@ import { ManualClock } from "../../lib/clock.ts";
 import { CONTACT_KIND } from "./kinds.ts";
 
 /**
- * Contact and product sync against both emulators (issue 7: C1–C5, P1–P3, identity, loop and echo
+ * Contact and product sync against both emulators (C1–C5, P1–P3, identity, loop and echo
  * safety). QBO changes travel the real way (CDC pull); HubSpot changes enter where the webhook
  * rule hands them over (applyToEachCompany), the webhook intake being proven in webhooks.test.ts.
  */

@@ -6,8 +6,9 @@ import type { AppliedChange, QboChangeRule } from "../changes/index.ts";
 import { loadSettings } from "../settings/index.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { COMPANY_KIND, CONTACT_KIND, customerKind, PRODUCT_KIND, type RecordKind } from "./kinds.ts";
-import { qboRecordToHubSpot } from "./incremental/to-hubspot.ts";
-import { hubspotRecordToQbo } from "./incremental/to-qbo.ts";
+import { syncOne } from "./engine/incremental.ts";
+import { activeConnectionsOf } from "./repo/connections.ts";
+import { qboChange, qboDeleted, sidesOf } from "./sides/index.ts";
 
 export interface RuleDeps {
   db: Database;
@@ -19,21 +20,23 @@ export interface RuleDeps {
 export function recordChangeRule(deps: RuleDeps): QboChangeRule {
   return async (change) => {
     if (change.entity !== "Customer" && change.entity !== "Item") return undefined;
-    if (change.object.status === "Deleted") return undefined; // names are made inactive, never deleted
+    if (qboDeleted(change.object)) return undefined; // names are made inactive, never deleted
     const portal = await findPortal(deps.db, change.portalId);
     if (!portal || portal.status !== "active") return undefined;
     const settings = await loadSettings(deps.db, change.connectionId);
     const kind = change.entity === "Item" ? PRODUCT_KIND : customerKind(settings);
-    return qboRecordToHubSpot(
-      {
-        db: deps.db,
-        now: deps.clock.now(),
-        hubspot: deps.clients.hubspot(portal),
-        connection: { connectionId: change.connectionId, realmId: change.realmId },
-        settings,
-      },
+    const connection = { connectionId: change.connectionId, realmId: change.realmId };
+    const sides = sidesOf(
       kind,
-      change.object,
+      { hubspot: deps.clients.hubspot(portal), qbo: deps.clients.qbo(connection) },
+      connection,
+      settings,
+    );
+    return syncOne(
+      { db: deps.db, now: deps.clock.now(), connection, settings },
+      sides.qbo,
+      sides.hubspot,
+      qboChange(kind, change.object),
     );
   };
 }
@@ -68,30 +71,22 @@ export async function applyToEachCompany(
 ): Promise<{ decision: string; outcome: AppliedChange["outcome"] } | undefined> {
   const portal = await findPortal(deps.db, portalId);
   if (!portal || portal.status !== "active") return undefined;
-  const connections = await deps.db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "realmId"])
-    .where("portalId", "=", portalId)
-    .where("status", "=", "active")
-    .execute();
+  const connections = await activeConnectionsOf(deps.db, portalId);
   const results: AppliedChange[] = [];
   for (const connection of connections) {
     const settings = await loadSettings(deps.db, connection.connectionId);
     if (kind.link !== "product" && customerKind(settings) !== kind) continue;
+    const sides = sidesOf(
+      kind,
+      { hubspot: deps.clients.hubspot(portal), qbo: deps.clients.qbo(connection) },
+      connection,
+      settings,
+    );
     results.push(
-      await hubspotRecordToQbo(
-        {
-          db: deps.db,
-          now: deps.clock.now(),
-          hubspot: deps.clients.hubspot(portal),
-          qbo: deps.clients.qbo(connection),
-          connection,
-          settings,
-        },
-        kind,
-        hubspotId,
-        archived,
-      ),
+      await syncOne({ db: deps.db, now: deps.clock.now(), connection, settings }, sides.hubspot, sides.qbo, {
+        id: hubspotId,
+        gone: archived,
+      }),
     );
   }
   if (results.length === 0) return undefined;

@@ -1,5 +1,7 @@
+import { norm } from "./normalize.ts";
+
 /**
- * Matching a HubSpot contact or company to a QBO customer (SPEC I3, issue 7 identity rules):
+ * Matching a HubSpot contact or company to a QBO customer (I3):
  * email first, then display name / company name, case- and space-insensitive. An ambiguous match
  * (two customers fit) is not a match: it goes to the user instead of being guessed.
  */
@@ -23,8 +25,6 @@ export type MatchResult =
   | { kind: "ambiguous"; candidates: QboCustomerLite[]; by: "email" | "name" }
   | { kind: "none" };
 
-const norm = (s: string | undefined) => (s ?? "").normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-
 export function matchCustomer(party: HubSpotParty, customers: QboCustomerLite[]): MatchResult {
   const active = customers.filter((c) => c.active);
   const email = norm(party.email);
@@ -43,7 +43,7 @@ export function matchCustomer(party: HubSpotParty, customers: QboCustomerLite[])
   return { kind: "none" };
 }
 
-/** QBO's DisplayName limit (quickbooks.md §3.1). */
+/** QBO's DisplayName limit (docs/vendors/quickbooks.md §3.1). */
 export const DISPLAY_NAME_MAX = 500;
 
 /**

@@ -11,7 +11,7 @@ import { ensureSyncSetup } from "../../settings/setup.ts";
 import type { Progress } from "./progress.ts";
 import { startProgress } from "./progress.ts";
 import { pauseInitialSync, previewInitialSync, resumeInitialSync, startInitialSync } from "./service.ts";
-import { runToQbo } from "./to-qbo.ts";
+import { runPhase } from "./phase.ts";
 
 /** The explicit first-time backfill (C4): preview writes nothing, start runs as a job, pause/resume, never a duplicate. */
 describeEachBackend("initial sync (C4)", (db) => {
@@ -140,7 +140,7 @@ describeEachBackend("initial sync (C4)", (db) => {
       progress,
       checkpoint: async () => false,
     };
-    expect(await runToQbo(ctx)).toEqual({ ok: true, value: "paused" });
+    expect(await runPhase(ctx, "to_qbo")).toEqual({ ok: true, value: "paused" });
     const afterOnePage = await countQbo();
     expect(afterOnePage).toBeGreaterThan(qboBefore);
     expect(afterOnePage).toBeLessThan(qboBefore + 250);

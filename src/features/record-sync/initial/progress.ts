@@ -50,7 +50,8 @@ export function note(progress: Progress, what: keyof Counts, example: string): v
 }
 
 /**
- * The rate limits bound an initial sync (peers.md §3.1–3.2): HubSpot takes 110 calls per 10 s
+ * The rate limits bound an initial sync (docs/adr/0018-initial-sync-planned-against-the-rate-limits.md;
+ * docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10): HubSpot takes 110 calls per 10 s
  * (100 records a batch), QBO 10 reads per second (1,000 rows a page) and 40 batches of 30 a minute.
  * Reading and writing overlap, so the slower side sets the time.
  */

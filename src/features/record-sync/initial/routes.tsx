@@ -1,16 +1,16 @@
 import { Hono, type Context } from "hono";
-import { findInitialSync } from "../repo/initial-syncs.ts";
 import {
   pauseInitialSync,
   previewInitialSync,
   resumeInitialSync,
+  runOf,
   startInitialSync,
   type SyncObject,
 } from "./service.ts";
 import type { MessageKey } from "../../../web/i18n/index.ts";
 import { InitialPreviewPage, InitialProgressPage } from "../pages/initial-pages.tsx";
 import { MessagePage } from "../../../web/message.tsx";
-import type { AppDeps } from "../../../http/app.tsx";
+import type { AppDeps } from "../../../http/context.ts";
 import type { AppEnv } from "../../../http/context.ts";
 import { requireUser } from "../../../http/middleware/session.ts";
 import { ownConnection } from "../../connections/index.ts";
@@ -60,16 +60,16 @@ export function initialSyncRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/sync/:conn/initial/run/:syncId", async (c) => {
     const conn = await ownConnection(c, db);
-    const run = conn ? await findInitialSync(db, c.req.param("syncId")) : undefined;
-    if (!conn || !run || run.connectionId !== conn) return c.notFound();
+    const run = conn ? await runOf(db, conn, c.req.param("syncId")) : undefined;
+    if (!conn || !run) return c.notFound();
     return c.html(<InitialProgressPage {...pageProps(c)} connectionId={conn} run={run} />);
   });
 
   app.post("/sync/:conn/initial/run/:syncId/:action", async (c) => {
     const conn = await ownConnection(c, db);
-    const run = conn ? await findInitialSync(db, c.req.param("syncId")) : undefined;
+    const run = conn ? await runOf(db, conn, c.req.param("syncId")) : undefined;
     const action = c.req.param("action");
-    if (!conn || !run || run.connectionId !== conn || !deps.queue) return c.notFound();
+    if (!conn || !run || !deps.queue) return c.notFound();
     if (action === "pause") await pauseInitialSync(db, run.syncId, deps.clock.now());
     else if (action === "resume") await resumeInitialSync(db, deps.queue, run.syncId, deps.clock.now());
     else return c.notFound();

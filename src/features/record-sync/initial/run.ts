@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/kysely.ts";
+import { connectionOf } from "../repo/connections.ts";
 import { findInitialSync, saveProgress, setStatus } from "../repo/initial-syncs.ts";
 import { findPortal } from "../../connections/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
@@ -8,8 +9,7 @@ import { loadSettings } from "../../settings/index.ts";
 import type { VendorClients } from "../../connections/index.ts";
 import type { RunContext } from "./context.ts";
 import { startProgress, type Progress } from "./progress.ts";
-import { runToHubSpot } from "./to-hubspot.ts";
-import { runToQbo } from "./to-qbo.ts";
+import { runPhase } from "./phase.ts";
 
 export interface RunDeps {
   db: Database;
@@ -33,11 +33,7 @@ export const phasesOf = (direction: string): Array<"to_hubspot" | "to_qbo"> =>
 export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId: string }>): Promise<void> {
   const row = await findInitialSync(deps.db, job.payload.syncId);
   if (!row || row.status !== "running") return;
-  const conn = await deps.db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "realmId", "portalId", "status"])
-    .where("connectionId", "=", row.connectionId)
-    .executeTakeFirst();
+  const conn = await connectionOf(deps.db, row.connectionId);
   const portal = conn && (await findPortal(deps.db, conn.portalId));
   if (!conn || !portal || conn.status !== "active" || portal.status !== "active") {
     await setStatus(deps.db, row.syncId, ["running"], "failed", deps.clock.now(), {
@@ -65,7 +61,7 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
       progress,
       checkpoint: (p) => saveProgress(deps.db, row.syncId, p, deps.clock.now()),
     };
-    const run = phase === "to_hubspot" ? await runToHubSpot(ctx) : await runToQbo(ctx);
+    const run = await runPhase(ctx, phase);
     if (!run.ok) {
       if (run.error.retryable) {
         await saveProgress(deps.db, row.syncId, progress, deps.clock.now());

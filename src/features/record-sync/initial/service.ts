@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { VendorError } from "../../../connectors/http-client.ts";
 import type { Database } from "../../../db/kysely.ts";
-import { findInitialSync, initialSyncsOf, insertInitialSync, setStatus } from "../repo/initial-syncs.ts";
+import { connectionOf } from "../repo/connections.ts";
+import {
+  findInitialSync,
+  initialSyncsOf,
+  insertInitialSync,
+  setStatus,
+  transaction,
+  type InitialSyncRow,
+} from "../repo/initial-syncs.ts";
 import { findPortal } from "../../connections/index.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { Enqueuer } from "../../../queue/catalogue.ts";
@@ -13,10 +21,10 @@ import type { RunContext } from "./context.ts";
 import { initialSync } from "../jobs.ts";
 import { etaSeconds, startProgress, type Progress } from "./progress.ts";
 import { phasesOf } from "./run.ts";
-import { runToHubSpot } from "./to-hubspot.ts";
-import { runToQbo } from "./to-qbo.ts";
+import { runPhase } from "./phase.ts";
 
 export type SyncObject = "contacts" | "products";
+export type { InitialSyncRow };
 
 export interface Preview {
   direction: "two_way" | "to_hubspot" | "to_qbo";
@@ -41,11 +49,7 @@ export async function previewInitialSync(
   const settings = await loadSettings(db, connectionId);
   const objectSettings = object === "products" ? settings.products : settings.contacts;
   if (!objectSettings.enabled) return err("initial.off");
-  const conn = await db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "realmId", "portalId"])
-    .where("connectionId", "=", connectionId)
-    .executeTakeFirst();
+  const conn = await connectionOf(db, connectionId);
   const portal = conn && (await findPortal(db, conn.portalId));
   if (!conn || !portal) return err("initial.notConnected");
   const kind = object === "products" ? PRODUCT_KIND : customerKind(settings);
@@ -66,7 +70,7 @@ export async function previewInitialSync(
       progress,
       checkpoint: async () => true,
     };
-    const res = phase === "to_hubspot" ? await runToHubSpot(ctx) : await runToQbo(ctx);
+    const res = await runPhase(ctx, phase);
     if (!res.ok) return res;
     phases.push({ phase, progress });
     const writes = progress.counts.created + progress.counts.updated + progress.counts.linked;
@@ -103,7 +107,7 @@ export async function startInitialSync(
   if (active) return err("initial.running");
   const syncId = randomUUID();
   const [first] = phasesOf(objectSettings.direction);
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await insertInitialSync(
       trx,
       {
@@ -132,10 +136,20 @@ export async function resumeInitialSync(
   syncId: string,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     if (!(await findInitialSync(trx, syncId))) return false;
     if (!(await setStatus(trx, syncId, ["paused", "failed"], "running", now, { error: null }))) return false;
     await queue.enqueue(trx, initialSync, { syncId });
     return true;
   });
+}
+
+/** A run of this company, for its progress page; undefined when it is another company's. */
+export async function runOf(
+  db: Database,
+  connectionId: string,
+  syncId: string,
+): Promise<InitialSyncRow | undefined> {
+  const run = await findInitialSync(db, syncId);
+  return run?.connectionId === connectionId ? run : undefined;
 }

@@ -1,4 +1,4 @@
-import type { InitialSyncRow } from "../repo/initial-syncs.ts";
+import type { InitialSyncRow } from "../initial/service.ts";
 import type { Counts, Progress } from "../initial/progress.ts";
 import type { Preview } from "../initial/service.ts";
 import type { Translate } from "../../../web/i18n/index.ts";

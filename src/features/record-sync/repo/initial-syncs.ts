@@ -80,3 +80,8 @@ export async function setStatus(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/** Runs `work` in one transaction: a run's row and its queued job are recorded together or not at all. */
+export function transaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

@@ -26,7 +26,8 @@ const asLink = (row: RecordLinkRow): RecordLink => ({
   archived: row.archived,
 });
 
-async function findLink(
+/** The link of a record, looked up by the id of either side. */
+export async function linkOn(
   db: Database,
   connectionId: string,
   kind: LinkKind,
@@ -44,10 +45,10 @@ async function findLink(
 }
 
 export const linkByQbo = (db: Database, connectionId: string, kind: LinkKind, qboId: string) =>
-  findLink(db, connectionId, kind, "qboId", qboId);
+  linkOn(db, connectionId, kind, "qboId", qboId);
 
 export const linkByHubspot = (db: Database, connectionId: string, kind: LinkKind, hubspotId: string) =>
-  findLink(db, connectionId, kind, "hubspotId", hubspotId);
+  linkOn(db, connectionId, kind, "hubspotId", hubspotId);
 
 /** Every link of a kind, keyed both ways (the initial sync's in-memory index). */
 export async function linksOf(db: Database, connectionId: string, kind: LinkKind): Promise<RecordLink[]> {
@@ -126,4 +127,44 @@ export async function liveLinkedHubspotIds(
   if (hubspotIds) q = q.where("hubspotId", "in", hubspotIds);
   else q = q.limit(1);
   return (await q.execute()).map((r) => r.hubspotId);
+}
+
+/**
+ * Saves a page's new links (a link already there is kept) and what was written through existing
+ * ones, in a few statements: per-record round trips would cost more than the vendors' limits.
+ */
+export async function saveLinks(
+  db: Database,
+  created: RecordLink[],
+  written: RecordLink[],
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < created.length; i += 500) {
+    const chunk = created.slice(i, i + 500);
+    await db
+      .insertInto("recordLinks")
+      .values(
+        chunk.map((l) => ({
+          connectionId: l.connectionId,
+          kind: l.kind,
+          qboId: l.qboId,
+          hubspotId: l.hubspotId,
+          toHubspot: JSON.stringify(l.toHubspot),
+          toQbo: JSON.stringify(l.toQbo),
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  for (const l of written) {
+    await db
+      .updateTable("recordLinks")
+      .set({ toHubspot: JSON.stringify(l.toHubspot), toQbo: JSON.stringify(l.toQbo), updatedAt: now })
+      .where("connectionId", "=", l.connectionId)
+      .where("kind", "=", l.kind)
+      .where("qboId", "=", l.qboId)
+      .execute();
+  }
 }

@@ -1,8 +1,8 @@
-import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
-import { batchUpsert, findBy } from "../../connectors/hubspot/records.ts";
-import type { QboEntity } from "../../connectors/qbo/client.ts";
-import { ok, type Result } from "../../lib/result.ts";
-import { readQboPath } from "../settings/index.ts";
+import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
+import { batchUpsert, findBy } from "../../../connectors/hubspot/records.ts";
+import { contactProperties } from "../../../connectors/hubspot/wire/index.ts";
+import { ok, type Result } from "../../../lib/result.ts";
+import type { Identity } from "../identity/index.ts";
 
 /**
  * With customers synced as HubSpot companies, the customer's person (its e-mail, given and family
@@ -12,21 +12,20 @@ import { readQboPath } from "../settings/index.ts";
 export async function ensurePrimaryContact(
   http: HttpClient,
   companyId: string,
-  customer: QboEntity,
+  customer: Identity,
 ): Promise<Result<string | undefined, VendorError>> {
-  const email = readQboPath(customer, "PrimaryEmailAddr.Address");
+  const email = customer.email;
   if (!email) return ok(undefined);
   const found = await findBy(http, "contacts", [{ property: "email", value: email }], ["email"], 1);
   if (!found.ok) return found;
   let contactId = found.value[0]?.id;
   if (!contactId) {
-    const names = {
-      ...(readQboPath(customer, "GivenName") ? { firstname: readQboPath(customer, "GivenName")! } : {}),
-      ...(readQboPath(customer, "FamilyName") ? { lastname: readQboPath(customer, "FamilyName")! } : {}),
-    };
-    const created = await batchUpsert(http, "contacts", "email", [
-      { id: email, properties: { email, ...names } },
-    ]);
+    const properties = contactProperties({
+      email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+    });
+    const created = await batchUpsert(http, "contacts", "email", [{ id: email, properties }]);
     if (!created.ok) return created;
     contactId = created.value[0]?.id;
   }

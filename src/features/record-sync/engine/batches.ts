@@ -1,0 +1,26 @@
+import type { VendorError } from "../../../connectors/http-client.ts";
+import { err, ok, type Result } from "../../../lib/result.ts";
+
+export const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/**
+ * Runs calls with at most `width` in flight: the rate budget spaces them, and each call's own
+ * latency overlaps the wait. The first failure stops new calls; those in flight finish.
+ */
+export async function inFlight<T>(
+  items: T[],
+  width: number,
+  run: (item: T) => Promise<Result<void, VendorError>>,
+): Promise<Result<void, VendorError>> {
+  let failure: VendorError | undefined;
+  let at = 0;
+  const worker = async () => {
+    while (!failure && at < items.length) {
+      const res = await run(items[at++]!);
+      if (!res.ok) failure ??= res.error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return failure ? err(failure) : ok(undefined);
+}

@@ -1,0 +1,274 @@
+import type { Database } from "../../../db/kysely.ts";
+import { err, ok, type Result } from "../../../lib/result.ts";
+import type { VendorError } from "../../../connectors/http-client.ts";
+import type { AppliedChange } from "../../changes/index.ts";
+import { rememberWritten, type SyncSettings } from "../../settings/index.ts";
+import { judge, keysOf, type Found } from "../identity/index.ts";
+import { done, retryOr, skipped } from "../outcome.ts";
+import { pairsFor, type Pair } from "../pairs.ts";
+import { linkOn, saveLink, updateLink, type RecordLink } from "../repo/record-links.ts";
+import { addReview } from "../repo/review-items.ts";
+import { afterMatch, createValues, flowsTo, planUpdate, skipSummary, whenGone, written } from "./decide.ts";
+import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
+import type { Side } from "./side.ts";
+
+export interface SyncContext {
+  db: Database;
+  now: Date;
+  connection: { connectionId: string; realmId: string };
+  settings: SyncSettings;
+}
+
+/** One change of a source record: as it arrived (QBO sends the record), or its id to read. */
+export interface Change<S> {
+  id: string;
+  record?: S;
+  /** Archived (HubSpot) or made inactive (QBO). */
+  gone: boolean;
+}
+
+interface Run<S, T> {
+  ctx: SyncContext;
+  source: Side<S>;
+  target: Side<T>;
+  /** The source record as the ledger names it. */
+  subject: string;
+}
+
+/**
+ * One changed record (webhook, CDC, HubSpot event or reconcile) applied to the other side by the
+ * company's settings (C2–C3, C5, P2–P3): a record that left the sync takes its linked one out
+ * (delete rule); a linked one is updated field by field; an unlinked one passes the filters, then
+ * is matched by its keys, linked or sent to review, or created as the create-and-update rule allows.
+ */
+export async function syncOne<S, T>(
+  ctx: SyncContext,
+  source: Side<S>,
+  target: Side<T>,
+  change: Change<S>,
+): Promise<AppliedChange> {
+  const kind = source.kind;
+  const settings = kind.settingsOf(ctx.settings);
+  const run: Run<S, T> = {
+    ctx,
+    source,
+    target,
+    subject: change.record ? source.subjectOf(change.record) : source.words.noun(change.id),
+  };
+  const { subject } = run;
+  if (!flowsTo(settings, target.vendor)) return skipped(`${subject}: sync to ${target.words.name} is off`);
+  const link = await linkOn(
+    ctx.db,
+    ctx.connection.connectionId,
+    kind.link,
+    idColumn(source.vendor),
+    change.id,
+  );
+  if (change.gone) return takeOut(run, link);
+  if (settings.createUpdate === "none") return skipped(`${subject}: the rule is "do nothing"`);
+  const pairs = await pairsFor(
+    ctx.db,
+    ctx.connection.connectionId,
+    kind,
+    target.vendor === "qbo" ? "to_qbo" : "to_hubspot",
+  );
+  let record = change.record;
+  if (!record) {
+    const read = await source.read(
+      change.id,
+      pairs.map((p) => fieldOf(p, source.vendor)),
+    );
+    if (!read.ok) return retryOr(`Could not read ${subject}`, read.error);
+    if (read.value === "gone") return takeOut(run, link);
+    record = read.value;
+  }
+  const problem = source.problem(record);
+  if (problem) return retryOr(`Could not read ${subject}`, problem);
+  if (link)
+    return link.archived
+      ? skipped(`${subject}: its ${target.words.name} record was ${target.words.gone}`)
+      : updateLinked(run, record, link, pairs, "linked");
+  const refusal = source.refusal ? await source.refusal(record) : ok(undefined);
+  if (!refusal.ok) return retryOr(`Could not read the lists of ${subject}`, refusal.error);
+  if (refusal.value) return skipped(`${subject} is not synced: ${refusal.value}`);
+
+  const found = await findIn(target, source, record, ctx.settings);
+  if (!found.ok) return retryOr(`Could not look for ${subject} in ${target.words.name}`, found.error);
+  const linkedElsewhere = found.value.kind === "matched" && (await isLinked(run, found.value.id));
+  const step = afterMatch(found.value, settings.createUpdate, () => linkedElsewhere);
+  switch (step.step) {
+    case "review":
+      return review(run, change.id, step.by, step.candidates, linkedElsewhere);
+    case "update-only":
+      return skipped(`${subject}: no ${target.words.name} record fits and the rule only updates`);
+    case "create":
+      return create(run, record, pairs);
+    case "link": {
+      const fresh = newLink(
+        ctx.connection.connectionId,
+        kind.link,
+        { vendor: source.vendor, id: change.id },
+        { vendor: target.vendor, id: step.id },
+      );
+      if (!(await saveLink(ctx.db, fresh, ctx.now)))
+        return review(run, change.id, step.by, [step.candidate], true);
+      return updateLinked(run, record, fresh, pairs, `linked by ${step.by}`);
+    }
+  }
+}
+
+/** The first match key with candidates on the target side decides (I3). */
+async function findIn<S, T>(
+  target: Side<T>,
+  source: Side<S>,
+  record: S,
+  settings: SyncSettings,
+): Promise<Result<Found, VendorError>> {
+  const identity = source.identityOf(record);
+  for (const key of keysOf(source.kind.link, identity, settings.contacts)) {
+    const search = target.find(key);
+    if (!search) continue;
+    const res = await search;
+    if (!res.ok) return err(res.error);
+    const found = judge(
+      key,
+      res.value.map((r) => target.candidateOf(r)),
+      identity.email,
+    );
+    if (found) return ok(found);
+  }
+  return ok({ kind: "none" });
+}
+
+const isLinked = async <S, T>(run: Run<S, T>, targetId: string) =>
+  (await linkOn(
+    run.ctx.db,
+    run.ctx.connection.connectionId,
+    run.source.kind.link,
+    idColumn(run.target.vendor),
+    targetId,
+  )) !== undefined;
+
+async function review<S, T>(
+  run: Run<S, T>,
+  sourceId: string,
+  by: string,
+  candidates: Array<{ id: string; label: string }>,
+  linkedElsewhere: boolean,
+): Promise<AppliedChange> {
+  const { ctx, source, target, subject } = run;
+  await addReview(
+    ctx.db,
+    {
+      connectionId: ctx.connection.connectionId,
+      kind: source.kind.link,
+      side: source.vendor,
+      recordId: sourceId,
+      label: subject,
+      reason: linkedElsewhere
+        ? `its ${target.words.name} match (by ${by}) is linked to another record`
+        : `several ${target.words.name} records fit by ${by}, or the fit contradicts its e-mail`,
+      candidates: candidates.map((c) => ({ id: c.id, label: c.label })),
+    },
+    ctx.now,
+  );
+  return skipped(
+    linkedElsewhere
+      ? `${subject}: its ${target.words.name} match is linked to another record; sent to review`
+      : `${subject}: sent to review (${by})`,
+  );
+}
+
+/** The source record was archived or made inactive: the delete rule decides about the linked one. */
+async function takeOut<S, T>(run: Run<S, T>, link: RecordLink | undefined): Promise<AppliedChange> {
+  const { ctx, source, target, subject } = run;
+  const step = whenGone(link, source.kind.settingsOf(ctx.settings));
+  if (step === "nothing-linked")
+    return skipped(`${subject} ${source.words.gone}; nothing linked to ${target.words.goneAction}`);
+  if (step === "kept")
+    return skipped(`${subject} ${source.words.gone}; the delete rule keeps the ${target.words.name} record`);
+  const linked = link!;
+  const targetId = linked[idColumn(target.vendor)];
+  const res = await target.archive(linked);
+  if (!res.ok)
+    return retryOr(`Could not ${target.words.goneAction} ${target.words.noun(targetId)}`, res.error);
+  const memory = memoryOf(target.vendor);
+  const remembered = Object.keys(res.value).length ? { [memory]: { ...linked[memory], ...res.value } } : {};
+  await updateLink(ctx.db, linked, { archived: true, ...remembered }, ctx.now);
+  return done(`${subject} ${source.words.gone}: ${target.words.noun(targetId)} ${target.words.gone}`);
+}
+
+async function updateLinked<S, T>(
+  run: Run<S, T>,
+  record: S,
+  link: RecordLink,
+  pairs: Pair[],
+  how: string,
+): Promise<AppliedChange> {
+  const { ctx, source, target, subject } = run;
+  const targetId = link[idColumn(target.vendor)];
+  const noun = target.words.noun(targetId);
+  const targetFields = pairs.map((p) => fieldOf(p, target.vendor));
+  const current = await target.read(targetId, targetFields);
+  if (!current.ok) return retryOr(`Could not read ${noun}`, current.error);
+  if (current.value === "gone") {
+    await updateLink(ctx.db, link, { archived: true }, ctx.now);
+    return skipped(`${subject}: ${noun} no longer exists`);
+  }
+  const plan = planUpdate({
+    pairs,
+    from: source.vendor,
+    to: target.vendor,
+    source: source.valuesOf(
+      record,
+      pairs.map((p) => fieldOf(p, source.vendor)),
+    ),
+    target: target.valuesOf(current.value, targetFields),
+    link,
+    settings: source.kind.settingsOf(ctx.settings),
+  });
+  const names = Object.keys(plan.changes);
+  if (names.length === 0)
+    return skipped(`${subject}: ${noun} ${how}, nothing to write (${skipSummary(plan.skipped)})`);
+  const res = await target.update(link, current.value, plan.changes, pairs);
+  if (!res.ok) return retryOr(`Could not update ${noun}`, res.error);
+  const memory = memoryOf(target.vendor);
+  await updateLink(ctx.db, link, { [memory]: rememberWritten(link[memory], plan.changes) }, ctx.now);
+  return done(`${subject} → ${noun} (${how}): ${names.join(", ")}`);
+}
+
+async function create<S, T>(run: Run<S, T>, record: S, pairs: Pair[]): Promise<AppliedChange> {
+  const { ctx, source, target, subject } = run;
+  const sourceId = source.idOf(record);
+  const identity = source.identityOf(record);
+  const values = createValues(
+    pairs,
+    source.vendor,
+    target.vendor,
+    source.valuesOf(
+      record,
+      pairs.map((p) => fieldOf(p, source.vendor)),
+    ),
+  );
+  const created = await target.create({ sourceId, identity, label: source.labelOf(record), values, pairs });
+  if (!created.ok)
+    return retryOr(`Could not create the ${target.words.name} record of ${subject}`, created.error);
+  if (!created.value) return skipped(`${subject}: ${target.words.name} answered no record`);
+  const { id, note } = created.value;
+  const linked = await saveLink(
+    ctx.db,
+    newLink(
+      ctx.connection.connectionId,
+      source.kind.link,
+      { vendor: source.vendor, id: sourceId },
+      { vendor: target.vendor, id, written: written(created.value.written) },
+    ),
+    ctx.now,
+  );
+  const after = target.afterCreate ? await target.afterCreate(id, identity) : ok(undefined);
+  if (!after.ok)
+    return retryOr(`Could not finish the ${target.words.name} record of ${subject}`, after.error);
+  if (!linked) return skipped(`${subject}: created ${target.words.noun(id)} is linked elsewhere`);
+  const details = [note, after.value].filter(Boolean).join(" ");
+  return done(`${subject} → created ${target.words.noun(id)}${details ? ` ${details}` : ""}`);
+}

@@ -1,0 +1,31 @@
+import type { HttpClient } from "../../../connectors/http-client.ts";
+import type { CrmRecord } from "../../../connectors/hubspot/search.ts";
+import type { QboEntity } from "../../../connectors/qbo/client.ts";
+import type { SyncSettings } from "../../settings/index.ts";
+import type { Side } from "../engine/side.ts";
+import type { RecordKind } from "../kinds.ts";
+import { hubspotSide } from "./hubspot-side.ts";
+import { qboSide } from "./qbo-side.ts";
+
+export { qboChange, qboDeleted } from "./qbo-side.ts";
+
+export interface Sides {
+  qbo: Side<QboEntity>;
+  hubspot: Side<CrmRecord>;
+}
+
+/** Both sides of one kind for one connected company. */
+export function sidesOf(
+  kind: RecordKind,
+  clients: { qbo: HttpClient; hubspot: HttpClient },
+  connection: { connectionId: string; realmId: string },
+  settings: SyncSettings,
+): Sides {
+  return {
+    qbo: qboSide(kind, clients.qbo, connection, settings),
+    hubspot: hubspotSide(kind, clients.hubspot, connection, settings),
+  };
+}
+
+export { wantedName } from "./qbo-names.ts";
+export { archivedPage } from "./hubspot-side.ts";

@@ -1,0 +1,320 @@
+import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
+import { batchCreate, BATCH_SIZE } from "../../../connectors/qbo/batch.ts";
+import { queryAll, queryCount, queryPage, type QboEntity } from "../../../connectors/qbo/client.ts";
+import { MAX_RESULTS, type QuerySpec } from "../../../connectors/qbo/query.ts";
+import { createEntity, readEntity, requestIdFor, updateEntity } from "../../../connectors/qbo/write.ts";
+import type { Customer, Item } from "../../../domain/accounting.ts";
+import {
+  deactivateChanges,
+  isTombstone,
+  itemBody,
+  parseCustomer,
+  parseItem,
+  type WireError,
+} from "../../../connectors/qbo/wire/index.ts";
+import { err, ok, type Result } from "../../../lib/result.ts";
+import { readQboPath, writeQboPath, type SyncSettings, type Values } from "../../settings/index.ts";
+import {
+  KeyIndex,
+  keysOf,
+  norm,
+  uniqueDisplayName,
+  type Identity,
+  type IdentityField,
+} from "../identity/index.ts";
+import type { RecordKind } from "../kinds.ts";
+import type { Pair } from "../pairs.ts";
+import type { CreateInput, Indexed, Prepared, Side, Target } from "../engine/side.ts";
+import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
+
+/**
+ * The customer fields each identity field is queried by. QBO's query cannot filter on a phone
+ * number, so the phone key is matched only in memory (the initial sync's index).
+ */
+const QUERY_FIELD: Partial<Record<IdentityField, string>> = {
+  email: "PrimaryEmailAddr",
+  firstName: "GivenName",
+  lastName: "FamilyName",
+  company: "CompanyName",
+  name: "CompanyName",
+};
+
+type Named = { kind: "customer"; value: Customer } | { kind: "item"; value: Item };
+
+/** The record read through the wire model (parsed once per record); a WireError when malformed. */
+const parsed = new WeakMap<QboEntity, Result<Named, WireError>>();
+function domainOf(kind: RecordKind, entity: QboEntity): Result<Named, WireError> {
+  let known = parsed.get(entity);
+  if (!known) {
+    if (kind.qboEntity === "Item") {
+      const item = parseItem(entity);
+      known = item.ok ? ok({ kind: "item", value: item.value }) : item;
+    } else {
+      const customer = parseCustomer(entity);
+      known = customer.ok ? ok({ kind: "customer", value: customer.value }) : customer;
+    }
+    parsed.set(entity, known);
+  }
+  return known;
+}
+
+export function identityOf(kind: RecordKind, entity: QboEntity): Identity {
+  const read = domainOf(kind, entity);
+  if (!read.ok) return {};
+  if (read.value.kind === "item") return { name: read.value.value.name, sku: read.value.value.sku };
+  const c = read.value.value;
+  return {
+    email: c.email,
+    firstName: c.givenName,
+    lastName: c.familyName,
+    company: c.companyName,
+    phone: c.phone,
+    ...(kind.link === "company" ? { name: c.companyName ?? c.displayName } : {}),
+  };
+}
+
+/** An item a product can be: categories are only folders. */
+function isSellableRow(kind: RecordKind, row: QboEntity): boolean {
+  const read = domainOf(kind, row);
+  return read.ok && read.value.kind === "item" && read.value.value.type !== "Category";
+}
+
+const nameOf = (n: Named) => (n.kind === "item" ? n.value.name : n.value.displayName);
+const activeOf = (n: Named) => n.value.active;
+
+/** A QBO change as the engine needs it: a record made inactive has left the sync. */
+export function qboChange(kind: RecordKind, entity: QboEntity) {
+  const read = domainOf(kind, entity);
+  return { id: entity.Id, record: entity, gone: read.ok && !activeOf(read.value) };
+}
+
+/** A CDC tombstone: QBO deletes transactions, never names, so record sync ignores it. */
+export const qboDeleted = (entity: QboEntity): boolean => isTombstone(entity);
+
+/** A new item: a Service booked to the income account unless the mapping says otherwise. */
+const newItem = (
+  mapped: Record<string, unknown>,
+  name: string,
+  account: { value: string; name: string },
+) => ({
+  ...itemBody({ name, incomeAccountId: account.value }),
+  ...mapped,
+  Name: name,
+  IncomeAccountRef: account,
+});
+
+/** A QBO body from field path → value; a cleared text field is sent empty (sparse update). */
+function bodyOf(pairs: Pair[], values: Record<string, string | null>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(values)) {
+    const pair = pairs.find((p) => p.field.path === path);
+    if (pair) writeQboPath(body, pair.field, value ?? "");
+  }
+  return body;
+}
+
+/**
+ * QBO customers or items as one side of the record sync. QBO never deletes a name, it makes it
+ * inactive, so a record that cannot be read is an error, not a deletion. Creates carry a requestid
+ * so a retried call replays QBO's first answer.
+ */
+export function qboSide(
+  kind: RecordKind,
+  http: HttpClient,
+  connection: { connectionId: string },
+  settings: SyncSettings,
+): Side<QboEntity> {
+  const entity = kind.qboEntity;
+  const nameField = entity === "Customer" ? "DisplayName" : "Name";
+  const noun = (id: string) => `QuickBooks ${entity} ${id}`;
+  const identity = (e: QboEntity) => identityOf(kind, e);
+  const labelOf = (e: QboEntity) => {
+    const read = domainOf(kind, e);
+    return read.ok ? nameOf(read.value) : e.Id;
+  };
+  // Items are compared here, not by QBO's query, which compares text as typed: a SKU differing
+  // only in case must still match. The list is read once per change.
+  let items: Promise<Result<QboEntity[], VendorError>> | undefined;
+  const activeItems = () =>
+    (items ??= queryAll(http, { entity: "Item", where: [["Active", "=", true]] }).then((all) =>
+      all.ok ? ok(all.value.rows.filter((i) => isSellableRow(kind, i))) : all,
+    ));
+
+  return {
+    vendor: "qbo",
+    kind,
+    words: { name: "QuickBooks", noun, gone: "made inactive", goneAction: "make inactive" },
+    ledgerType: entity.toLowerCase(),
+    idOf: (e) => e.Id,
+    labelOf,
+    subjectOf: (e) => `${entity} ${labelOf(e)}`,
+    identityOf: identity,
+    valuesOf: (e, fields): Values => Object.fromEntries(fields.map((f) => [f, readQboPath(e, f)])),
+    candidateOf: (e) => ({ id: e.Id, label: labelOf(e), email: identity(e).email }),
+    problem(e) {
+      const read = domainOf(kind, e);
+      return read.ok ? undefined : read.error;
+    },
+
+    read: (id) => readEntity(http, entity, id),
+    find(key) {
+      if (key.parts.length === 0) return undefined;
+      if (entity === "Item")
+        return activeItems().then((all) =>
+          all.ok
+            ? ok(all.value.filter((i) => key.parts.every(([f, v]) => norm(identity(i)[f]) === norm(v))))
+            : all,
+        );
+      const where: NonNullable<QuerySpec["where"]> = [];
+      for (const [field, value] of key.parts) {
+        const column = QUERY_FIELD[field];
+        if (!column) return undefined;
+        where.push([column, "=", value]);
+      }
+      return queryPage(http, { entity, where, maxResults: 10 }).then((res) =>
+        res.ok ? ok(res.value.rows) : res,
+      );
+    },
+    async create(input) {
+      const body = bodyOf(input.pairs, input.values);
+      const name = await freeName(http, entity, nameField, wanted(input));
+      if (!name.ok) return name;
+      let full: Record<string, unknown> = { ...body, [nameField]: name.value };
+      if (entity === "Item") {
+        const account = await incomeAccount(http);
+        if (!account.ok) return account;
+        full = newItem(body, name.value, account.value);
+      }
+      const created = await createEntity(
+        http,
+        entity,
+        full,
+        requestIdFor("create", connection.connectionId, kind.link, input.sourceId),
+      );
+      if (!created.ok) return created;
+      return ok({
+        id: created.value.Id,
+        written: input.values,
+        note: `"${String(created.value[nameField] ?? "")}"`,
+      });
+    },
+    async update(link, current, changes, pairs) {
+      const body = bodyOf(pairs, changes);
+      const res = await updateEntity(
+        http,
+        entity,
+        current,
+        () => body,
+        requestIdFor("update", link.connectionId, kind.link, link.qboId, JSON.stringify(body)),
+      );
+      return res.ok ? ok(undefined) : res;
+    },
+    async archive(link) {
+      const current = await readEntity(http, entity, link.qboId);
+      if (!current.ok) return current;
+      const read = domainOf(kind, current.value);
+      if (!read.ok) return err(read.error);
+      if (activeOf(read.value)) {
+        const res = await updateEntity(
+          http,
+          entity,
+          current.value,
+          deactivateChanges,
+          requestIdFor("deactivate", link.connectionId, kind.link, link.qboId),
+        );
+        if (!res.ok) return res;
+      }
+      // The link's memory is keyed by field path, as the mappings write it.
+      return ok({ Active: "false" });
+    },
+
+    pager(progress) {
+      const where: QuerySpec["where"] = [
+        ["Active", "=", true],
+        ...(entity === "Item"
+          ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
+          : []),
+      ];
+      const fetchPage = (start: number) =>
+        queryPage(http, {
+          entity,
+          where,
+          orderBy: { field: "Id" },
+          startPosition: start,
+          maxResults: MAX_RESULTS,
+        });
+      let start = progress.qboStart;
+      // The count and the first page are read at once, while the target side is indexed.
+      let next = fetchPage(start);
+      return {
+        total: progress.total === undefined ? queryCount(http, { entity, where }) : undefined,
+        async next() {
+          const page = await next;
+          if (!page.ok) return page;
+          const rows = page.value.rows;
+          const at = { qboStart: start };
+          start += rows.length;
+          const last = rows.length < MAX_RESULTS;
+          if (!last) next = fetchPage(start); // the next read overlaps this page's writes
+          return ok({ records: rows, at, next: { qboStart: start }, last });
+        },
+        readCalls: (remaining) => ({ qboReads: Math.ceil(remaining / MAX_RESULTS), hubspotCalls: 0 }),
+      };
+    },
+    async openTarget(_fields, options) {
+      const all = await queryAll(http, { entity, where: [["Active", "IN", [true, false]]] });
+      if (!all.ok) return all;
+      const index = new KeyIndex<Indexed<QboEntity>>();
+      const taken = new Set<string>();
+      for (const e of all.value.rows) {
+        // A record that cannot be read still holds its name; it is never matched.
+        const read = domainOf(kind, e);
+        if (!read.ok) continue;
+        taken.add(nameOf(read.value));
+        if (activeOf(read.value)) index.add(e.Id, e, keysOf(kind.link, identity(e), settings.contacts));
+        parsed.delete(e); // 100,000 indexed records keep their keys, not a second copy of themselves
+      }
+      const account = entity === "Item" && !options.dryRun ? await incomeAccount(http) : undefined;
+      if (account && !account.ok) return account;
+      const target: Target<QboEntity> = {
+        index,
+        prepare(input): Prepared {
+          const name = uniqueDisplayName(wanted(input), taken);
+          taken.add(name);
+          const body = bodyOf(input.pairs, input.values);
+          return {
+            sourceId: input.sourceId,
+            written: input.values,
+            body: account?.ok ? newItem(body, name, account.value) : { ...body, [nameField]: name },
+          };
+        },
+        async createBatch(batch) {
+          const res = await batchCreate(
+            http,
+            entity,
+            batch.map((b, j) => ({ bId: `b${j + 1}`, body: b.body })),
+            // From the records themselves: a rerun that rebuilds the same batch replays QBO's answer.
+            requestIdFor(options.syncId, ...batch.map((b) => b.sourceId)),
+          );
+          if (!res.ok) return res;
+          return ok(
+            res.value.map((o) =>
+              o.entity ? { id: o.entity.Id } : { refused: o.fault?.message ?? "unknown" },
+            ),
+          );
+        },
+        batchSize: BATCH_SIZE,
+        inFlight: 1,
+        idempotentCreates: false,
+        writeCalls: (remaining) => ({ hubspotCalls: 0, qboBatches: Math.ceil(remaining / BATCH_SIZE) }),
+      };
+      return ok(target);
+    },
+  };
+
+  /** The mapped name if there is one, else one made from the source's identity; item names cannot hold a colon (QBO's sub-item separator). */
+  function wanted(input: CreateInput): string {
+    const name = input.values[nameField] || wantedName(kind.link, input.identity, input.sourceId);
+    return entity === "Item" ? name.replace(/:/g, " ") : name;
+  }
+}
