@@ -4,6 +4,7 @@ export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";
 export { activePortalIds, findPortal } from "./repo/portals.ts";
 export {
   activeQboConnections,
+  activeQboConnectionsOfPortal,
   activeQboConnectionsInRealms,
   findQboConnectionById,
   listQboConnections,

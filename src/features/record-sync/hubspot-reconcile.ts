@@ -5,7 +5,7 @@ import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
 import { findPortal } from "../connections/index.ts";
-import { activeConnectionsOf } from "./repo/connections.ts";
+import { activeQboConnectionsOfPortal } from "../connections/index.ts";
 import { liveLinkedHubspotIds } from "./repo/record-links.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
@@ -71,7 +71,7 @@ export async function reconcileHubSpotRecordsHandler(deps: Deps, ctx: Ctx): Prom
 
 /** The active companies of the portal whose settings sync this kind towards QBO. */
 async function companiesSyncing(db: Database, portalId: string, kind: RecordKind): Promise<Company[]> {
-  const connections = await activeConnectionsOf(db, portalId);
+  const connections = await activeQboConnectionsOfPortal(db, portalId);
   const companies: Company[] = [];
   for (const c of connections) {
     const settings = await loadSettings(db, c.connectionId);

@@ -7,7 +7,7 @@ import { loadSettings } from "../settings/index.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { COMPANY_KIND, CONTACT_KIND, customerKind, PRODUCT_KIND, type RecordKind } from "./kinds.ts";
 import { syncOne } from "./engine/incremental.ts";
-import { activeConnectionsOf } from "./repo/connections.ts";
+import { activeQboConnectionsOfPortal } from "../connections/index.ts";
 import { qboChange, qboDeleted, sidesOf } from "./sides/index.ts";
 
 export interface RuleDeps {
@@ -71,7 +71,7 @@ export async function applyToEachCompany(
 ): Promise<{ decision: string; outcome: AppliedChange["outcome"] } | undefined> {
   const portal = await findPortal(deps.db, portalId);
   if (!portal || portal.status !== "active") return undefined;
-  const connections = await activeConnectionsOf(deps.db, portalId);
+  const connections = await activeQboConnectionsOfPortal(deps.db, portalId);
   const results: AppliedChange[] = [];
   for (const connection of connections) {
     const settings = await loadSettings(deps.db, connection.connectionId);

@@ -76,6 +76,16 @@ export async function findQboConnectionById(db: Database, connectionId: string) 
     .executeTakeFirst();
 }
 
+/** The companies of one portal whose tokens work (record sync works for each of them). */
+export async function activeQboConnectionsOfPortal(db: Database, portalId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "realmId", "createdAt"])
+    .where("portalId", "=", portalId)
+    .where("status", "=", "active")
+    .execute();
+}
+
 /** Every company whose tokens work, across portals: the timers fan out over these. */
 export async function activeQboConnections(db: Database) {
   return db

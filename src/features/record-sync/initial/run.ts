@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/kysely.ts";
-import { connectionOf } from "../repo/connections.ts";
+import { findQboConnectionById } from "../../connections/index.ts";
 import { findInitialSync, saveProgress, setStatus } from "../repo/initial-syncs.ts";
 import { findPortal } from "../../connections/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
@@ -33,7 +33,7 @@ export const phasesOf = (direction: string): Array<"to_hubspot" | "to_qbo"> =>
 export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId: string }>): Promise<void> {
   const row = await findInitialSync(deps.db, job.payload.syncId);
   if (!row || row.status !== "running") return;
-  const conn = await connectionOf(deps.db, row.connectionId);
+  const conn = await findQboConnectionById(deps.db, row.connectionId);
   const portal = conn && (await findPortal(deps.db, conn.portalId));
   if (!conn || !portal || conn.status !== "active" || portal.status !== "active") {
     await setStatus(deps.db, row.syncId, ["running"], "failed", deps.clock.now(), {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { VendorError } from "../../../connectors/http-client.ts";
 import type { Database } from "../../../db/kysely.ts";
-import { connectionOf } from "../repo/connections.ts";
+import { findQboConnectionById } from "../../connections/index.ts";
 import {
   findInitialSync,
   initialSyncsOf,
@@ -49,7 +49,7 @@ export async function previewInitialSync(
   const settings = await loadSettings(db, connectionId);
   const objectSettings = object === "products" ? settings.products : settings.contacts;
   if (!objectSettings.enabled) return err("initial.off");
-  const conn = await connectionOf(db, connectionId);
+  const conn = await findQboConnectionById(db, connectionId);
   const portal = conn && (await findPortal(db, conn.portalId));
   if (!conn || !portal) return err("initial.notConnected");
   const kind = object === "products" ? PRODUCT_KIND : customerKind(settings);
