@@ -65,7 +65,8 @@ function value<T>(r: Result<T, WireError>): T {
 const rowsOf = async (path: string, body?: unknown) =>
   value(resultsOf((await call(body ? "POST" : "GET", path, body)).body)).rows;
 
-const TYPES = {
+type ListParser = (rows: readonly unknown[]) => Result<Array<{ id: string }>, WireError>;
+const TYPES: Record<string, readonly [readonly string[], ListParser]> = {
   contacts: [CONTACT_PROPERTIES, parseContacts],
   companies: [COMPANY_PROPERTIES, parseCompanies],
   products: [PRODUCT_PROPERTIES, parseProducts],
@@ -73,7 +74,7 @@ const TYPES = {
   line_items: [LINE_ITEM_PROPERTIES, parseLineItems],
   quotes: [QUOTE_PROPERTIES, parseQuotes],
   invoices: [HUBSPOT_INVOICE_PROPERTIES, parseHubSpotInvoices],
-} as const;
+};
 
 beforeAll(async () => {
   // Our own properties, as portal set-up creates them (sync/portal-properties.ts).
@@ -96,8 +97,7 @@ beforeAll(async () => {
 });
 
 describe("HubSpot emulator answers parse with connectors/hubspot/wire", () => {
-  it.each(Object.keys(TYPES) as Array<keyof typeof TYPES>)("list pages and search: %s", async (type) => {
-    const [properties, parse] = TYPES[type];
+  it.each(Object.entries(TYPES))("list pages and search: %s", async (type, [properties, parse]) => {
     const listed = await rowsOf(`/crm/v3/objects/${type}?limit=100&properties=${properties.join(",")}`);
     expect(value(parse(listed))).toHaveLength(listed.length);
     const found = await rowsOf(`/crm/v3/objects/${type}/search`, {

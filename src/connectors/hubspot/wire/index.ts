@@ -18,3 +18,4 @@ export * from "./quote.ts";
 export { wireParser, type WireParser } from "./parse.ts";
 export { dayOf, timeOf } from "./common.ts";
 export type { Partitioned, WireError } from "../../../domain/wire-error.ts";
+export * from "./identity-properties.ts";

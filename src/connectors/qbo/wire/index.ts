@@ -16,3 +16,4 @@ export * from "./term.ts";
 export { wireParser, type WireParser } from "./parse.ts";
 export { cents } from "./common.ts";
 export type { Partitioned, WireError } from "../../../domain/wire-error.ts";
+export * from "./lookup-fields.ts";

@@ -11,6 +11,8 @@ import {
 import type { CrmRecord } from "../../../connectors/hubspot/search.ts";
 import {
   COMPANY_PROPERTIES,
+  ID_ONLY_PROPERTIES,
+  IDENTITY_PROPERTY,
   CONTACT_PROPERTIES,
   parseCompany,
   parseContact,
@@ -21,22 +23,11 @@ import {
 import type { Company, Contact, Product } from "../../../domain/crm.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { SyncSettings, Values } from "../../settings/index.ts";
-import { exactKey, KeyIndex, keysOf, type Identity, type IdentityField } from "../identity/index.ts";
+import { exactKey, KeyIndex, keysOf, type Identity } from "../identity/index.ts";
 import { contactFilterFailure, filterProperties } from "../filters.ts";
 import { keyOf, type RecordKind } from "../kinds.ts";
 import { ensurePrimaryContact } from "./primary-contact.ts";
 import type { CreateInput, Indexed, Prepared, Side, Target } from "../engine/side.ts";
-
-/** The HubSpot property each identity field is read from and searched by. */
-const PROPERTY: Record<IdentityField, string> = {
-  email: "email",
-  firstName: "firstname",
-  lastName: "lastname",
-  company: "company",
-  phone: "phone",
-  name: "name",
-  sku: "hs_sku",
-};
 
 const IDENTITY_PROPERTIES: Record<RecordKind["link"], readonly string[]> = {
   contact: CONTACT_PROPERTIES,
@@ -143,7 +134,7 @@ export function hubspotSide(
     ...(filtered ? { refusal: (r: CrmRecord) => contactFilterFailure(http, settings, r) } : {}),
     find(key) {
       if (key.parts.length === 0) return undefined;
-      const filters = key.parts.map(([field, value]) => ({ property: PROPERTY[field], value }));
+      const filters = key.parts.map(([field, value]) => ({ property: IDENTITY_PROPERTY[field], value }));
       return findBy(http, kind.hubspotType, filters, properties([]));
     },
     async create(input) {
@@ -258,7 +249,7 @@ export async function archivedPage(
   kind: RecordKind,
   after: string | undefined,
 ): Promise<Result<{ ids: string[]; after?: string }, VendorError>> {
-  const page = await listPage(http, kind.hubspotType, ["hs_object_id"], after, true);
+  const page = await listPage(http, kind.hubspotType, [...ID_ONLY_PROPERTIES], after, true);
   if (!page.ok) return page;
   return ok({ ids: page.value.records.map((r) => r.id), after: page.value.after });
 }

@@ -5,39 +5,22 @@ import { MAX_RESULTS, type QuerySpec } from "../../../connectors/qbo/query.ts";
 import { createEntity, readEntity, requestIdFor, updateEntity } from "../../../connectors/qbo/write.ts";
 import type { Customer, Item } from "../../../domain/accounting.ts";
 import {
+  CUSTOMER_QUERY_FIELD,
   deactivateChanges,
   isTombstone,
   itemBody,
+  NAME_FIELD,
   parseCustomer,
   parseItem,
   type WireError,
 } from "../../../connectors/qbo/wire/index.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { readQboPath, writeQboPath, type SyncSettings, type Values } from "../../settings/index.ts";
-import {
-  KeyIndex,
-  keysOf,
-  norm,
-  uniqueDisplayName,
-  type Identity,
-  type IdentityField,
-} from "../identity/index.ts";
+import { KeyIndex, keysOf, norm, uniqueDisplayName, type Identity } from "../identity/index.ts";
 import type { RecordKind } from "../kinds.ts";
 import type { Pair } from "../pairs.ts";
 import type { CreateInput, Indexed, Prepared, Side, Target } from "../engine/side.ts";
 import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
-
-/**
- * The customer fields each identity field is queried by. QBO's query cannot filter on a phone
- * number, so the phone key is matched only in memory (the initial sync's index).
- */
-const QUERY_FIELD: Partial<Record<IdentityField, string>> = {
-  email: "PrimaryEmailAddr",
-  firstName: "GivenName",
-  lastName: "FamilyName",
-  company: "CompanyName",
-  name: "CompanyName",
-};
 
 type Named = { kind: "customer"; value: Customer } | { kind: "item"; value: Item };
 
@@ -125,7 +108,7 @@ export function qboSide(
   settings: SyncSettings,
 ): Side<QboEntity> {
   const entity = kind.qboEntity;
-  const nameField = entity === "Customer" ? "DisplayName" : "Name";
+  const nameField = NAME_FIELD[entity];
   const noun = (id: string) => `QuickBooks ${entity} ${id}`;
   const identity = (e: QboEntity) => identityOf(kind, e);
   const labelOf = (e: QboEntity) => {
@@ -167,7 +150,7 @@ export function qboSide(
         );
       const where: NonNullable<QuerySpec["where"]> = [];
       for (const [field, value] of key.parts) {
-        const column = QUERY_FIELD[field];
+        const column = CUSTOMER_QUERY_FIELD[field as keyof typeof CUSTOMER_QUERY_FIELD];
         if (!column) return undefined;
         where.push([column, "=", value]);
       }
