@@ -72,7 +72,7 @@ export interface NewInvoice {
 
 /**
  * `POST /invoice` body. `EmailStatus: NotSet` leaves it unsent ("awaiting send"). No DocNumber:
- * QBO numbers it, which is why custom transaction numbers must be off (SPEC I9).
+ * QBO numbers it, which is why custom transaction numbers must be off (requirement I9, docs/requirements.md).
  */
 export function invoiceBody(inv: NewInvoice): Record<string, unknown> {
   return {
