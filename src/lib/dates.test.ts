@@ -1,5 +1,5 @@
-import { expect, it } from "vitest";
-import { isCalendarDate } from "./dates.ts";
+import { describe, expect, it } from "vitest";
+import { dateInTimeZone, isCalendarDate } from "./dates.ts";
 
 it.each([
   ["2026-02-28", true],
@@ -12,4 +12,25 @@ it.each([
   ["", false],
 ])("%s is a calendar date: %s", (s, expected) => {
   expect(isCalendarDate(s)).toBe(expected);
+});
+
+describe("dateInTimeZone", () => {
+  // 2026-05-31 15:30 UTC is already 2026-06-01 00:30 in Tokyo, still the 31st in Los Angeles.
+  const at = new Date("2026-05-31T15:30:00Z");
+
+  it.each([
+    ["Asia/Tokyo", "2026-06-01"],
+    ["UTC", "2026-05-31"],
+    ["America/Los_Angeles", "2026-05-31"],
+  ])("in %s it is %s", (zone, expected) => {
+    expect(dateInTimeZone(zone, at)).toBe(expected);
+  });
+
+  it("pads month and day to two digits (ISO form, comparable as strings)", () => {
+    expect(dateInTimeZone("UTC", new Date("2026-01-02T12:00:00Z"))).toBe("2026-01-02");
+  });
+
+  it("refuses a time zone that is not one", () => {
+    expect(() => dateInTimeZone("Mars/Olympus_Mons", at)).toThrow(RangeError);
+  });
 });

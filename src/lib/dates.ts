@@ -7,3 +7,18 @@ export function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
+
+/**
+ * Today's calendar date (YYYY-MM-DD) in an IANA time zone. Dates in a company's books turn at its
+ * own midnight, not the server's: an invoice is overdue, dated or reported by this date.
+ */
+export function dateInTimeZone(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}

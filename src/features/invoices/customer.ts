@@ -1,9 +1,11 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { queryAll } from "../../connectors/qbo/client.ts";
 import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
+import { customerBody, partitionCustomers } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { uniqueDisplayName } from "../record-sync/index.ts";
+import { replaceDraftData } from "./repo/index.ts";
 import type { CompleteDraft } from "./wizard/draft.ts";
 
 const MAX_NAME_RACES = 3;
@@ -48,10 +50,9 @@ export async function createUniqueCustomer(
       ],
     });
     if (!taken.ok) return err(taken.error);
-    const displayName = uniqueDisplayName(
-      wanted.displayName,
-      taken.value.rows.map((c) => String(c.DisplayName ?? "")),
-    );
+    // A row without a DisplayName (malformed) cannot clash with the name we choose: left out.
+    const names = partitionCustomers(taken.value.rows).values.map((c) => c.displayName);
+    const displayName = uniqueDisplayName(wanted.displayName, names);
     const created = await createEntity(
       http,
       "Customer",
@@ -64,18 +65,6 @@ export async function createUniqueCustomer(
   }
 }
 
-function customerBody(c: Omit<NewCustomer, "kind">): Record<string, unknown> {
-  return {
-    DisplayName: c.displayName,
-    ...(c.givenName ? { GivenName: c.givenName } : {}),
-    ...(c.familyName ? { FamilyName: c.familyName } : {}),
-    ...(c.companyName ? { CompanyName: c.companyName } : {}),
-    ...(c.email ? { PrimaryEmailAddr: { Address: c.email } } : {}),
-    ...(c.phone ? { PrimaryPhone: { FreeFormNumber: c.phone } } : {}),
-    ...(c.currency ? { CurrencyRef: { value: c.currency } } : {}),
-  };
-}
-
 async function rememberCustomer(
   db: Database,
   draftId: string,
@@ -84,9 +73,5 @@ async function rememberCustomer(
   displayName: string,
 ): Promise<void> {
   const data = { ...draft, customer: { kind: "existing" as const, id, displayName } };
-  await db
-    .updateTable("invoiceDrafts")
-    .set({ data: JSON.stringify(data) })
-    .where("draftId", "=", draftId)
-    .execute();
+  await replaceDraftData(db, draftId, data);
 }

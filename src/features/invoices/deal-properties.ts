@@ -12,7 +12,7 @@ export interface DealInvoice {
   updatedAt: Date;
 }
 
-/** The five deal properties of DESIGN §5; `null` clears a property in HubSpot. */
+/** The five deal properties of S2; `null` clears a property in HubSpot. */
 export interface DealInvoiceProperties {
   qbo_invoice_amount: string | null;
   qbo_invoice_recipient: string | null;

@@ -1,6 +1,6 @@
 import { updateDeal } from "../../connectors/hubspot/deals.ts";
 import type { Database } from "../../db/kysely.ts";
-import { invoicesForRecord } from "./repo/invoices.ts";
+import { invoicesForRecord, lastDealPropertyWrite, saveDealPropertyWrite } from "./repo/index.ts";
 import { recordLedger } from "../activity/index.ts";
 import { findPortal } from "../connections/index.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -68,12 +68,7 @@ export async function updateDealPropertiesHandler(
     return;
   }
   const properties = Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v ?? ""]));
-  const last = await db
-    .selectFrom("dealPropertyWrites")
-    .select("properties")
-    .where("portalId", "=", portalId)
-    .where("dealId", "=", dealId)
-    .executeTakeFirst();
+  const last = await lastDealPropertyWrite(db, portalId, dealId);
   if (last && JSON.stringify(last.properties) === JSON.stringify(properties)) return;
 
   const res = await updateDeal(deps.clients.hubspot(portal), dealId, properties);
@@ -87,15 +82,7 @@ export async function updateDealPropertiesHandler(
     return;
   }
   const now = clock.now();
-  await db
-    .insertInto("dealPropertyWrites")
-    .values({ portalId, dealId, properties: JSON.stringify(properties), writtenAt: now })
-    .onConflict((oc) =>
-      oc
-        .columns(["portalId", "dealId"])
-        .doUpdateSet({ properties: JSON.stringify(properties), writtenAt: now }),
-    )
-    .execute();
+  await saveDealPropertyWrite(db, portalId, dealId, properties, now);
   await ledger({
     decision: wanted.qbo_invoice_number
       ? `Deal ${dealId}: invoice ${wanted.qbo_invoice_number} is ${wanted.qbo_invoice_status}`

@@ -1,46 +1,60 @@
-import type { QboEntity } from "../../connectors/qbo/client.ts";
+import { parseChange, parseInvoice } from "../../connectors/qbo/wire/index.ts";
+import type { Invoice, Tombstone } from "../../domain/accounting.ts";
 import type { InvoiceRecord } from "./repo/invoices.ts";
 import type { InvoiceStateColumn } from "../../db/schema/index.ts";
 import { invoiceStatus, type InvoiceFacts } from "./status.ts";
 
 export type { InvoiceRecord } from "./repo/invoices.ts";
 
-type Ref = { value?: unknown; name?: unknown } | undefined;
-const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-const num = (v: unknown): number => (typeof v === "number" ? v : Number(v ?? 0) || 0);
+/** A QBO invoice as read (a record, or a CDC tombstone), through the QBO wire mapper. */
+export const readQboInvoice = parseChange(parseInvoice);
 
 /**
- * Maps a QBO Invoice (or a CDC tombstone, `status: "Deleted"`, which carries only Id and
- * MetaData) to the record. `homeCurrency` applies when QBO omits CurrencyRef (multicurrency off).
+ * The record we keep of an invoice (or of a CDC tombstone, which carries only its id and time).
+ * `homeCurrency` applies when QBO omits the currency (multicurrency off); what a tombstone lacks
+ * is kept from `previous`.
  */
 export function toInvoiceRecord(
-  inv: QboEntity,
+  inv: Invoice | Tombstone,
   homeCurrency: string,
   previous?: InvoiceRecord,
 ): InvoiceRecord {
-  const deleted = inv.status === "Deleted";
-  const updated = inv.MetaData?.LastUpdatedTime;
-  const qboUpdatedAt = updated ? new Date(updated) : (previous?.qboUpdatedAt ?? new Date(0));
-  if (deleted && previous) return { ...previous, deleted: true, qboUpdatedAt };
-  const customer = inv.CustomerRef as Ref;
-  const currency = inv.CurrencyRef as Ref;
-  const delivery = inv.DeliveryInfo as { DeliveryTime?: unknown } | undefined;
-  const memo = inv.PrivateNote;
+  const qboUpdatedAt = inv.updatedAt ?? previous?.qboUpdatedAt ?? new Date(0);
+  if ("deleted" in inv) {
+    if (previous) return { ...previous, deleted: true, qboUpdatedAt };
+    return {
+      qboInvoiceId: inv.id,
+      docNumber: null,
+      customerId: "",
+      customerName: "",
+      currency: homeCurrency.toUpperCase(),
+      totalAmt: 0,
+      balance: 0,
+      txnDate: null,
+      dueDate: null,
+      emailStatus: null,
+      printStatus: null,
+      deliveredAt: null,
+      privateNote: null,
+      deleted: true,
+      qboUpdatedAt,
+    };
+  }
   return {
-    qboInvoiceId: inv.Id,
-    docNumber: str(inv.DocNumber),
-    customerId: String(customer?.value ?? previous?.customerId ?? ""),
-    customerName: String(customer?.name ?? previous?.customerName ?? ""),
-    currency: String(currency?.value ?? homeCurrency).toUpperCase(),
-    totalAmt: num(inv.TotalAmt),
-    balance: num(inv.Balance),
-    txnDate: str(inv.TxnDate),
-    dueDate: str(inv.DueDate),
-    emailStatus: str(inv.EmailStatus),
-    printStatus: str(inv.PrintStatus),
-    deliveredAt: str(delivery?.DeliveryTime),
-    privateNote: str(memo),
-    deleted,
+    qboInvoiceId: inv.id,
+    docNumber: inv.docNumber ?? null,
+    customerId: inv.customer.id,
+    customerName: inv.customer.name ?? previous?.customerName ?? "",
+    currency: (inv.currency ?? homeCurrency).toUpperCase(),
+    totalAmt: inv.totalAmt,
+    balance: inv.balance,
+    txnDate: inv.txnDate ?? null,
+    dueDate: inv.dueDate ?? null,
+    emailStatus: inv.emailStatus ?? null,
+    printStatus: inv.printStatus ?? null,
+    deliveredAt: inv.deliveredAt ?? null,
+    privateNote: inv.privateNote ?? null,
+    deleted: false,
     qboUpdatedAt,
   };
 }

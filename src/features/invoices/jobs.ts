@@ -10,7 +10,7 @@ import { pushInvoiceHandler, type PushDeps } from "./push.ts";
 import { invoiceChangeRule } from "./qbo-rule.ts";
 
 /**
- * The invoice jobs (issue 6). `push-invoice` is keyed by draft: a double click or a retried
+ * The invoice jobs. `push-invoice` is keyed by draft: a double click or a retried
  * request enqueues it once, and a rerun after a crash replays QBO's requestid (I10).
  */
 export const pushInvoice = defineJob({

@@ -2,19 +2,17 @@ import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { getObject } from "../../connectors/hubspot/crm.ts";
 import { batchUpsert, updateRecord } from "../../connectors/hubspot/records.ts";
 import { associateInvoice } from "../../connectors/hubspot/invoices.ts";
+import {
+  HUBSPOT_INVOICE_PROPERTIES,
+  invoiceStatusProperties,
+  parseHubSpotInvoice,
+} from "../../connectors/hubspot/wire/index.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
+import type { Invoice } from "../../domain/accounting.ts";
 import type { Database } from "../../db/kysely.ts";
 import { listMappings } from "../settings/index.ts";
 import type { InvoiceStateColumn } from "../../db/schema/index.ts";
 import { readQboPath } from "../settings/index.ts";
-
-type Line = {
-  Id?: string;
-  LineNum?: number;
-  DetailType?: string;
-  Amount?: number;
-  Description?: string;
-} & Record<string, unknown>;
 
 /** The HubSpot status an invoice object should have for our derived state (HubSpot: draft, open, paid, voided). */
 const HUBSPOT_STATUS: Record<InvoiceStateColumn, string> = {
@@ -41,31 +39,26 @@ const PATH: Record<string, Record<string, string[]>> = {
 export async function mirrorDetail(args: {
   db: Database;
   hubspot: HttpClient;
-  invoice: QboEntity;
+  /** QBO's answer as read: the invoice field mappings name its fields (the user's choice). */
+  raw: QboEntity;
+  invoice: Invoice;
   realmId: string;
   connectionId: string;
   objectId: string;
   state: InvoiceStateColumn;
 }): Promise<{ error?: VendorError; note?: string }> {
   const { hubspot, invoice, objectId } = args;
-  const lines = ((invoice.Line as Line[] | undefined) ?? []).filter(
-    (l) => l.DetailType === "SalesItemLineDetail",
-  );
-  const inputs = lines.map((line, i) => {
-    const detail = (line.SalesItemLineDetail ?? {}) as {
-      ItemRef?: { name?: string };
-      Qty?: number;
-      UnitPrice?: number;
-    };
-    const key = `${args.realmId}:${invoice.Id}:${line.Id ?? line.LineNum ?? i + 1}`;
+  // The item lines only (the wire mapper leaves subtotal and discount lines out).
+  const inputs = invoice.lines.map((line, i) => {
+    const key = `${args.realmId}:${invoice.id}:${line.id ?? line.lineNum ?? i + 1}`;
     return {
       id: key,
       properties: {
         qbo_line_key: key,
-        name: detail.ItemRef?.name ?? line.Description ?? `Line ${i + 1}`,
-        quantity: String(detail.Qty ?? 1),
-        price: String(detail.UnitPrice ?? line.Amount ?? 0),
-        ...(line.Description ? { description: line.Description } : {}),
+        name: line.itemName ?? line.description ?? `Line ${i + 1}`,
+        quantity: String(line.quantity),
+        price: String(line.unitPrice),
+        ...(line.description ? { description: line.description } : {}),
       },
     };
   });
@@ -75,7 +68,7 @@ export async function mirrorDetail(args: {
     const linked = await associateInvoice(hubspot, objectId, "line_items", item.id);
     if (!linked.ok) return { error: linked.error };
   }
-  const mapped = await mappedProperties(args.db, args.connectionId, invoice);
+  const mapped = await mappedProperties(args.db, args.connectionId, args.raw);
   if (Object.keys(mapped).length) {
     const res = await updateRecord(hubspot, "invoices", objectId, mapped);
     if (!res.ok) return { error: res.error };
@@ -97,15 +90,16 @@ async function moveStatus(
   hubspot: HttpClient,
   objectId: string,
   target: string,
-  invoice: QboEntity,
+  invoice: Invoice,
 ): Promise<{ error?: VendorError; note?: string }> {
-  const current = await getObject(hubspot, "invoices", objectId, ["hs_invoice_status", "hs_amount_billed"]);
+  const current = await getObject(hubspot, "invoices", objectId, [...HUBSPOT_INVOICE_PROPERTIES]);
   if (!current.ok) return { error: current.error };
-  const from = current.value.properties.hs_invoice_status ?? "draft";
-  const paid = Math.max(0, Number(invoice.TotalAmt ?? 0) - Number(invoice.Balance ?? 0));
+  const object = parseHubSpotInvoice(current.value);
+  if (!object.ok) return { error: object.error };
+  const from = object.value.status ?? "draft";
+  const paid = Math.max(0, invoice.totalAmt - invoice.balance);
   for (const step of PATH[from]?.[target] ?? []) {
-    const extra: Record<string, string> = step === "voided" ? {} : { hs_amount_paid: paid.toFixed(2) };
-    const res = await updateRecord(hubspot, "invoices", objectId, { hs_invoice_status: step, ...extra });
+    const res = await updateRecord(hubspot, "invoices", objectId, invoiceStatusProperties(step, paid));
     if (!res.ok) {
       if (res.error.kind === "validation" && from === "draft")
         return { note: `kept as a HubSpot draft: ${res.error.message}` };

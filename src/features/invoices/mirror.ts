@@ -8,10 +8,13 @@ import type { VendorClients } from "../connections/index.ts";
 import { loadSettings } from "../settings/index.ts";
 import { archiveRecord, findBy } from "../../connectors/hubspot/records.ts";
 import { readEntity } from "../../connectors/qbo/write.ts";
+import { parseInvoice } from "../../connectors/qbo/wire/index.ts";
+import { invoiceObjectProperties } from "../../connectors/hubspot/wire/index.ts";
 import { mirrorDetail } from "./mirror-detail.ts";
+import { invoiceWithCompany, linksOfInvoice } from "./repo/index.ts";
 
 /**
- * `mirror-invoice` (E2, DESIGN §5): the QBO invoice as a HubSpot invoice object carrying
+ * `mirror-invoice` (E2, S2, V2): the QBO invoice as a HubSpot invoice object carrying
  * `qbo_invoice_id`, `qbo_realm_id` and `qbo_invoice_status`, associated with the same deals,
  * contacts and companies as in Ledgerlink, so HubSpot's own lists, workflows and reports see it
  * (W1). Upserted by `qbo_invoice_key`: a rerun updates, never duplicates. With the company's invoice
@@ -22,21 +25,11 @@ export async function mirrorInvoiceHandler(
   deps: { db: Database; clock: Clock; clients: VendorClients },
   ctx: JobContext<{ invoiceKey: string }>,
 ): Promise<void> {
-  const row = await deps.db
-    .selectFrom("invoices as i")
-    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
-    .selectAll("i")
-    .select("c.companyName")
-    .where("i.invoiceKey", "=", ctx.payload.invoiceKey)
-    .executeTakeFirst();
+  const row = await invoiceWithCompany(deps.db, ctx.payload.invoiceKey);
   if (!row) return;
   const portal = await findPortal(deps.db, row.portalId);
   if (!portal || portal.status !== "active") return;
-  const links = await deps.db
-    .selectFrom("invoiceLinks")
-    .select(["objectType", "objectId"])
-    .where("invoiceKey", "=", row.invoiceKey)
-    .execute();
+  const links = await linksOfInvoice(deps.db, row.invoiceKey);
   const http = deps.clients.hubspot(portal);
   const number = row.docNumber ?? row.qboInvoiceId;
   const invoiceSync = (await loadSettings(deps.db, row.connectionId)).invoices;
@@ -50,10 +43,12 @@ export async function mirrorInvoiceHandler(
     qbo_invoice_status: row.state,
     qbo_invoice_amount: Number(row.totalAmt).toFixed(2),
     qbo_invoice_balance: Number(row.balance).toFixed(2),
-    hs_currency: row.currency,
-    hs_title: `${row.companyName} #${number}`,
-    ...(row.txnDate ? { hs_invoice_date: row.txnDate } : {}),
-    ...(row.dueDate ? { hs_due_date: row.dueDate } : {}),
+    ...invoiceObjectProperties({
+      currency: row.currency,
+      title: `${row.companyName} #${number}`,
+      invoiceDate: row.txnDate ?? undefined,
+      dueDate: row.dueDate ?? undefined,
+    }),
   });
   let failure = upsert.ok ? undefined : upsert.error;
   if (upsert.ok) {
@@ -65,17 +60,21 @@ export async function mirrorInvoiceHandler(
   let note: string | undefined;
   if (upsert.ok && !failure && invoiceSync.enabled && !row.deleted) {
     const qbo = await readEntity(deps.clients.qbo(row), "Invoice", row.qboInvoiceId);
-    const detail = qbo.ok
-      ? await mirrorDetail({
-          db: deps.db,
-          hubspot: http,
-          invoice: qbo.value,
-          realmId: row.realmId,
-          connectionId: row.connectionId,
-          objectId: upsert.value,
-          state: row.state,
-        })
-      : { error: qbo.error };
+    // Read through the QBO wire mapper; a malformed answer is a classified failure like any other.
+    const invoice = qbo.ok ? parseInvoice(qbo.value) : qbo;
+    const detail =
+      qbo.ok && invoice.ok
+        ? await mirrorDetail({
+            db: deps.db,
+            hubspot: http,
+            raw: qbo.value,
+            invoice: invoice.value,
+            realmId: row.realmId,
+            connectionId: row.connectionId,
+            objectId: upsert.value,
+            state: row.state,
+          })
+        : { error: invoice.ok ? undefined : invoice.error, note: undefined };
     failure = detail.error;
     note = detail.note;
   }

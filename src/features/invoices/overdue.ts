@@ -1,5 +1,11 @@
 import type { Database } from "../../db/kysely.ts";
-import { dealsOfInvoice, recordOf } from "./repo/invoices.ts";
+import {
+  dealsOfInvoice,
+  inTransaction,
+  invoicesThatMayTurn,
+  recordOf,
+  setInvoiceState,
+} from "./repo/index.ts";
 import { recordLedger } from "../activity/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer, JobContext } from "../../queue/catalogue.ts";
@@ -17,25 +23,13 @@ export async function overduePassHandler(
   ctx: JobContext<{ portalId?: string }>,
 ): Promise<void> {
   const now = deps.clock.now();
-  let query = deps.db
-    .selectFrom("invoices as i")
-    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
-    .selectAll("i")
-    .select("c.timeZone")
-    .where("i.state", "not in", ["paid", "voided"])
-    .where("i.dueDate", "is not", null);
-  if (ctx.payload.portalId) query = query.where("i.portalId", "=", ctx.payload.portalId);
   let moved = 0;
-  for (const row of await query.execute()) {
+  for (const row of await invoicesThatMayTurn(deps.db, ctx.payload.portalId)) {
     const state = stateOf(recordOf(row), now, row.timeZone);
     if (state === row.state) continue;
     moved += 1;
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("invoices")
-        .set({ state, updatedAt: now })
-        .where("invoiceKey", "=", row.invoiceKey)
-        .execute();
+    await inTransaction(deps.db, async (trx) => {
+      await setInvoiceState(trx, row.invoiceKey, state, now);
       await deps.queue.enqueue(trx, mirrorInvoice, { invoiceKey: row.invoiceKey });
       const moved = { ...row, totalAmt: Number(row.totalAmt), from: row.state, to: state, now };
       await fireAutomations(trx, deps.queue, moved); // W3: invoice automations, once per invoice and event

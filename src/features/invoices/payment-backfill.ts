@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { queryAll } from "../../connectors/qbo/client.ts";
 import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
-import { savePayment } from "./repo/payments.ts";
+import { companyById, inTransaction, savePayment } from "./repo/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { backfillPayments } from "./jobs.ts";
@@ -19,11 +18,7 @@ export async function backfillPaymentsHandler(
   const { db, clock } = deps;
   const key = doneKey(ctx.payload.connectionId);
   if (await readCheckpoint(db, key)) return;
-  const conn = await db
-    .selectFrom("qboConnections")
-    .select(["connectionId", "portalId", "realmId", "homeCurrency", "status"])
-    .where("connectionId", "=", ctx.payload.connectionId)
-    .executeTakeFirst();
+  const conn = await companyById(db, ctx.payload.connectionId);
   if (!conn || conn.status !== "active") return;
   const all = await queryAll(deps.clients.qbo(conn), {
     entity: "Payment",
@@ -44,7 +39,7 @@ export async function backfillPaymentsHandler(
       continue;
     }
     // An older copy never overwrites what a CDC pull has already recorded (savePayment checks).
-    if (await db.transaction().execute((trx) => savePayment(trx, conn, p.value, clock.now()))) saved += 1;
+    if (await inTransaction(db, (trx) => savePayment(trx, conn, p.value, clock.now()))) saved += 1;
   }
   await writeCheckpoint(db, key, clock.now().toISOString(), clock.now());
   await ledger(

@@ -3,7 +3,7 @@ import type { QboEntity } from "../../connectors/qbo/client.ts";
 import type { PaymentRecord } from "./repo/payments.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 
-// The fields of a QBO Payment the reports use (quickbooks.md §3.5); anything else is ignored.
+// The fields of a QBO Payment the reports use (docs/vendors/quickbooks.md §3.5); anything else is ignored.
 const line = z.looseObject({
   Amount: z.coerce.number().finite(),
   LinkedTxn: z.array(z.looseObject({ TxnId: z.coerce.string(), TxnType: z.string() })).optional(),

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/kysely.ts";
-import { deletePayment, savePayment } from "./repo/payments.ts";
+import { deletePayment, inTransaction, requireCompany, savePayment } from "./repo/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { QboChangeRule } from "../changes/index.ts";
 import { toPaymentRecord } from "./payment-facts.ts";
@@ -22,11 +22,7 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChan
         outcome: "ok",
       };
     }
-    const conn = await deps.db
-      .selectFrom("qboConnections")
-      .select("homeCurrency")
-      .where("connectionId", "=", change.connectionId)
-      .executeTakeFirstOrThrow();
+    const conn = await requireCompany(deps.db, change.connectionId);
     const record = toPaymentRecord(change.object, conn.homeCurrency);
     if (!record.ok) {
       return {
@@ -37,7 +33,7 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChan
       };
     }
     const p = record.value;
-    const saved = await deps.db.transaction().execute((trx) => savePayment(trx, change, p, deps.clock.now()));
+    const saved = await inTransaction(deps.db, (trx) => savePayment(trx, change, p, deps.clock.now()));
     const total = [...p.applied.values()].reduce((a, b) => a + b, 0);
     return saved
       ? {

@@ -22,7 +22,7 @@ export interface DraftError {
 
 export function draftErrorFrom(error: VendorError): DraftError {
   const code = Number(error.code);
-  // 6210 "Account Period Closed" (quickbooks.md §9): the books are closed for that date.
+  // 6210 "Account Period Closed" (docs/vendors/quickbooks.md §9): the books are closed for that date.
   if (code === 6210 && error.kind !== "duplicate") return { code: "closed_period", detail: error.message };
   // 610 "Object Not Found: something you're trying to use has been made inactive".
   if (code === 610 || error.kind === "not_found") return { code: "inactive", detail: error.message };

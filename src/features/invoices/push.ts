@@ -1,5 +1,6 @@
 import { fetchCompanySettings } from "../../connectors/qbo/company.ts";
 import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
+import { parseInvoice } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { recordLedger } from "../activity/index.ts";
 import { updateCompanyFacts } from "../connections/index.ts";
@@ -10,6 +11,13 @@ import { ensureCustomer } from "./customer.ts";
 import { completeDraft, draftData, type DraftData } from "./wizard/draft.ts";
 import { invoiceBody } from "./invoice-body.ts";
 import { draftErrorFrom, encodeDraftError, type DraftError } from "./push-errors.ts";
+import {
+  companyOfPortal,
+  draftById,
+  inTransaction,
+  markDraftCreated,
+  returnDraftToWizard,
+} from "./repo/index.ts";
 import { trackInvoices } from "./track.ts";
 
 export interface PushDeps {
@@ -22,7 +30,7 @@ export interface PushDeps {
 }
 
 /**
- * `push-invoice` (DESIGN §4.1): creates the draft's customer (when new) and invoice in QBO, then
+ * `push-invoice` (docs/adr/0012-invoices-followed-and-derived.md): creates the draft's customer (when new) and invoice in QBO, then
  * in one transaction records the invoice, links it to the deal and the matched contact/company,
  * marks the draft created and queues the deal's properties. Every QBO write has a requestid from
  * the draft, so a rerun after a crash anywhere gets QBO's first answer back, never a second
@@ -33,23 +41,12 @@ export async function pushInvoiceHandler(
   ctx: JobContext<{ draftId: string }>,
 ): Promise<void> {
   const { db, clock } = deps;
-  const draft = await db
-    .selectFrom("invoiceDrafts")
-    .selectAll()
-    .where("draftId", "=", ctx.payload.draftId)
-    .executeTakeFirst();
+  const draft = await draftById(db, ctx.payload.draftId);
   if (!draft || draft.status !== "submitting") return; // created already, or back in the wizard
   const data = draftData.parse(draft.data);
   const fail = (error: DraftError) => failDraft(deps, draft, data, error, ctx.jobId);
 
-  const conn = data.connectionId
-    ? await db
-        .selectFrom("qboConnections")
-        .selectAll()
-        .where("portalId", "=", draft.portalId)
-        .where("connectionId", "=", data.connectionId)
-        .executeTakeFirst()
-    : undefined;
+  const conn = data.connectionId ? await companyOfPortal(db, draft.portalId, data.connectionId) : undefined;
   if (!conn || conn.status !== "active") return fail({ code: "reconnect", detail: "connection unavailable" });
   const complete = completeDraft(data, conn.country !== "US");
   if (!complete.ok) return fail({ code: "incomplete", detail: complete.missing.join(", ") });
@@ -81,9 +78,13 @@ export async function pushInvoiceHandler(
     return fail(draftErrorFrom(created.error));
   }
   deps.afterQboCreate?.();
+  // QBO's answer, read through the wire mapper: a malformed one fails the job (retried; the
+  // requestid makes QBO answer the same invoice, never a second one).
+  const invoice = parseInvoice(created.value);
+  if (!invoice.ok) throw new Error(invoice.error.message);
 
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const [invoiceKey] = await trackInvoices(trx, deps.queue, {
       connection: conn,
       invoices: [created.value],
@@ -94,18 +95,14 @@ export async function pushInvoiceHandler(
       ],
       now,
     });
-    await trx
-      .updateTable("invoiceDrafts")
-      .set({ status: "created", invoiceKey, error: null, updatedAt: now })
-      .where("draftId", "=", draft.draftId)
-      .execute();
+    await markDraftCreated(trx, draft.draftId, invoiceKey, now);
     await recordLedger(trx, {
       portalId: draft.portalId,
       connectionId: conn.connectionId,
       objectType: "invoice",
-      objectId: created.value.Id,
+      objectId: invoice.value.id,
       trigger: "user",
-      decision: `Created invoice ${String(created.value.DocNumber ?? created.value.Id)} in QuickBooks from deal ${draft.dealId}; left unsent`,
+      decision: `Created invoice ${invoice.value.docNumber ?? invoice.value.id} in QuickBooks from deal ${draft.dealId}; left unsent`,
       outcome: "ok",
       jobId: ctx.jobId,
       requestId: requestIdFor("draft", draft.draftId, "invoice"),
@@ -122,13 +119,8 @@ async function failDraft(
   jobId: string,
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("invoiceDrafts")
-      .set({ status: "editing", error: encodeDraftError(error), updatedAt: now })
-      .where("draftId", "=", draft.draftId)
-      .where("status", "=", "submitting")
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    await returnDraftToWizard(trx, draft.draftId, encodeDraftError(error), now);
     await recordLedger(trx, {
       portalId: draft.portalId,
       connectionId: data.connectionId ?? null,

@@ -1,11 +1,12 @@
 import type { Database } from "../../db/kysely.ts";
-import { invoiceKeyOf } from "./repo/invoices.ts";
+import { inTransaction, invoiceKeyOf, invoiceStateOf, requireCompany } from "./repo/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import type { QboChangeRule } from "../changes/index.ts";
 import { trackInvoices } from "./track.ts";
 import { loadSettings } from "../settings/index.ts";
 import { customerLinksOf } from "./customer-links.ts";
+import { readQboInvoice } from "./facts.ts";
 
 /**
  * S5: a change to an invoice Ledgerlink follows (sent, paid, edited, voided, deleted) refreshes its
@@ -18,26 +19,30 @@ import { customerLinksOf } from "./customer-links.ts";
 export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enqueuer }): QboChangeRule {
   return async (change) => {
     if (change.entity !== "Invoice") return undefined;
-    const key = invoiceKeyOf(change.connectionId, change.object.Id);
-    const known = await deps.db
-      .selectFrom("invoices")
-      .select("state")
-      .where("invoiceKey", "=", key)
-      .executeTakeFirst();
+    const read = readQboInvoice(change.object);
+    if (!read.ok)
+      return {
+        decision: `Invoice ${change.object.Id} could not be read`,
+        outcome: "failed",
+        errorCategory: read.error.kind,
+        errorMessage: read.error.message,
+      };
+    const invoice = read.value;
+    const key = invoiceKeyOf(change.connectionId, invoice.id);
+    const known = await invoiceStateOf(deps.db, key);
     const invoiceSync = (await loadSettings(deps.db, change.connectionId)).invoices;
     const startSync =
       !known &&
       invoiceSync.enabled &&
       invoiceSync.createUpdate === "create_and_update" &&
-      change.object.status !== "Deleted";
+      !("deleted" in invoice);
     if (!known && !startSync) return undefined;
-    const conn = await deps.db
-      .selectFrom("qboConnections")
-      .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])
-      .where("connectionId", "=", change.connectionId)
-      .executeTakeFirstOrThrow();
-    const links = startSync ? await customerLinksOf(deps.db, conn.connectionId, change.object) : [];
-    await deps.db.transaction().execute((trx) =>
+    const conn = await requireCompany(deps.db, change.connectionId);
+    const links =
+      startSync && !("deleted" in invoice)
+        ? await customerLinksOf(deps.db, conn.connectionId, invoice.customer.id)
+        : [];
+    await inTransaction(deps.db, (trx) =>
       trackInvoices(trx, deps.queue, {
         connection: conn,
         invoices: [change.object],
@@ -47,15 +52,12 @@ export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enq
       }),
     );
     if (!known) {
-      const name = String(change.object.DocNumber ?? change.object.Id);
+      const name = ("docNumber" in invoice ? invoice.docNumber : undefined) ?? invoice.id;
       return { decision: `Invoice ${name} created in QuickBooks: synced to HubSpot (V1)`, outcome: "ok" };
     }
-    const after = await deps.db
-      .selectFrom("invoices")
-      .select(["state", "docNumber"])
-      .where("invoiceKey", "=", key)
-      .executeTakeFirstOrThrow();
-    const name = after.docNumber ?? change.object.Id;
+    const after = await invoiceStateOf(deps.db, key);
+    if (!after) throw new Error(`invoice ${key} vanished while it was being tracked`);
+    const name = after.docNumber ?? invoice.id;
     return {
       decision:
         after.state === known.state

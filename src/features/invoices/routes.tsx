@@ -1,16 +1,14 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { invoicePdf } from "../../connectors/qbo/pdf.ts";
-import { findInvoice, listInvoices } from "./repo/invoices.ts";
 import { isCalendarDate } from "../../lib/dates.ts";
 import { verifyToken } from "../../lib/signed-token.ts";
-import { overduePass } from "./jobs.ts";
 import type { MessageKey } from "../../web/i18n/index.ts";
 import { InvoicesPage } from "./pages/invoices.tsx";
-import type { AppDeps } from "../../http/app.tsx";
+import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
 import { pageProps } from "../overview/index.ts";
+import { invoicePdfOf, invoicesPage, queueOverduePass } from "./service.ts";
 
 // Messages are i18n keys (translated in the handler). Empty means "no filter".
 const optionalDate = z.string().refine((v) => v === "" || isCalendarDate(v), "invoices.filter.bad.date");
@@ -44,7 +42,7 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = c.get("user")!;
     const parsed = filterSchema.safeParse(c.req.query());
     const filter = parsed.success ? parsed.data : EMPTY;
-    const rows = await listInvoices(db, user.portalId, {
+    const { rows, companies } = await invoicesPage(db, user.portalId, {
       state: filter.status || undefined,
       connectionId: filter.company || undefined,
       customer: filter.customer || undefined,
@@ -52,12 +50,6 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
       dueFrom: filter.dueFrom || undefined,
       dueTo: filter.dueTo || undefined,
     });
-    const companies = await db
-      .selectFrom("qboConnections")
-      .select(["connectionId", "companyName"])
-      .where("portalId", "=", user.portalId)
-      .orderBy("createdAt")
-      .execute();
     const flash = c.req.query("overdue") === "queued" ? t("invoices.overdue.queued") : undefined;
     const reason = parsed.success ? undefined : (parsed.error.issues[0]?.message as MessageKey);
     const error = reason ? t("invoices.filter.bad", { reason: t(reason) }) : undefined;
@@ -78,7 +70,7 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
     const queue = deps.queue;
     if (!queue) return c.text(c.get("t")("invoices.overdue.unavailable"), 503);
     const portalId = c.get("user")!.portalId;
-    await db.transaction().execute((trx) => queue.enqueue(trx, overduePass, { portalId }));
+    await queueOverduePass(db, queue, portalId);
     return c.redirect("/invoices?overdue=queued", 303);
   });
 
@@ -100,14 +92,13 @@ async function preview(deps: AppDeps, c: Context<AppEnv>) {
     portalId = claims.value.portalId;
   }
   if (!portalId) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 302);
-  const invoice = await findInvoice(deps.database.db, portalId, key);
-  if (!invoice || !deps.clients) return c.notFound();
-  const pdf = await invoicePdf(deps.clients.qbo(invoice), invoice.qboInvoiceId);
-  if (!pdf.ok) return c.text(c.get("t")("invoices.preview.failed", { reason: pdf.error.message }), 502);
-  const name = `invoice-${invoice.docNumber ?? invoice.qboInvoiceId}.pdf`;
-  return c.body(new Uint8Array(pdf.value), 200, {
+  const pdf = await invoicePdfOf(deps, portalId, key);
+  if (pdf.kind === "not_found") return c.notFound();
+  if (pdf.kind === "failed")
+    return c.text(c.get("t")("invoices.preview.failed", { reason: pdf.reason }), 502);
+  return c.body(new Uint8Array(pdf.bytes), 200, {
     "content-type": "application/pdf",
-    "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}"`,
+    "content-disposition": `inline; filename="${pdf.fileName}"`,
     // A customer's invoice: never kept by a shared cache.
     "cache-control": "private, no-store",
   });

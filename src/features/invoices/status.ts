@@ -1,5 +1,7 @@
+import { dateInTimeZone } from "../../lib/dates.ts";
+
 /**
- * The five invoice statuses of SPEC S1, derived from QBO data (quickbooks.md §3.3: QBO has no
+ * The five invoice statuses of S1, derived from QBO data (docs/vendors/quickbooks.md §3.3: QBO has no
  * "overdue" or "paid" field). Checked in this order: overdue, paid in full, partial payment,
  * sent to customer, awaiting send. A voided or deleted invoice has none of them.
  */
@@ -19,20 +21,8 @@ export interface InvoiceFacts {
   deliveredAt?: string;
   /** A CDC tombstone (`status: "Deleted"`). */
   deleted?: boolean;
-  /** QBO marks a voided invoice only by `PrivateNote: "Voided"` with zeroed amounts (§4.5). */
+  /** QBO marks a voided invoice only by `PrivateNote: "Voided"` with zeroed amounts (docs/vendors/quickbooks.md §4.5). */
   privateNote?: string;
-}
-
-/** Today's date (YYYY-MM-DD) in an IANA time zone: "overdue" turns at the company's midnight. */
-export function dateIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 export function isVoided(f: InvoiceFacts): boolean {
@@ -47,7 +37,7 @@ export function invoiceStatus(f: InvoiceFacts, now: Date, timeZone: string): Inv
   // Money is compared in cents: 0.1 + 0.2 must not leave a phantom balance.
   const balance = Math.round(f.balance * 100);
   const total = Math.round(f.totalAmt * 100);
-  if (f.dueDate && f.dueDate < dateIn(timeZone, now) && balance > 0) return "overdue";
+  if (f.dueDate && f.dueDate < dateInTimeZone(timeZone, now) && balance > 0) return "overdue";
   if (balance === 0 && total > 0) return "paid";
   if (balance > 0 && balance < total) return "partially_paid";
   if (f.emailStatus === "EmailSent" || f.printStatus === "PrintComplete" || f.deliveredAt) return "sent";

@@ -1,5 +1,5 @@
 /**
- * Due date from a QBO payment term (SPEC I6, quickbooks.md §3.7). Standard terms: invoice date +
+ * Due date from a QBO payment term (I6, docs/vendors/quickbooks.md §3.7). Standard terms: invoice date +
  * DueDays. Date-driven terms: the DayOfMonthDue of this month, or of next month when the invoice is
  * dated within DueNextMonthDays of that day (QuickBooks' "due next month if issued within N days").
  * Dates are calendar dates (YYYY-MM-DD): no time zone can shift them.

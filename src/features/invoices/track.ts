@@ -4,12 +4,12 @@ import {
   dealsOfInvoice,
   invoiceKeyOf,
   linkInvoice,
-  recordOf,
+  storedInvoice,
   upsertInvoice,
   type LinkedObjectType,
-} from "./repo/invoices.ts";
+} from "./repo/index.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { stateOf, toInvoiceRecord } from "./facts.ts";
+import { readQboInvoice, stateOf, toInvoiceRecord } from "./facts.ts";
 import { mirrorInvoice, updateDealProperties } from "./jobs.ts";
 import { fireAutomations } from "../automations/index.ts";
 
@@ -25,7 +25,9 @@ export interface TrackedConnection {
  * Starts following QBO invoices or refreshes what we know of them: stores their facts and derived
  * status, associates them with HubSpot records (E2), and queues a deal-property update for every
  * deal they drive (S2). Call it inside a transaction: the rows and the jobs commit together.
- * Returns the invoice keys, in the order given.
+ * `invoices` are QBO's answers as the connectors return them (records or CDC tombstones), read
+ * through the QBO wire mapper here; a malformed one throws (a classified "malformed" message) and
+ * rolls the transaction back. Returns the invoice keys, in the order given.
  */
 export async function trackInvoices(
   trx: Database,
@@ -40,8 +42,11 @@ export async function trackInvoices(
 ): Promise<string[]> {
   const { connection, now } = args;
   const keys: string[] = [];
-  for (const invoice of args.invoices) {
-    const key = invoiceKeyOf(connection.connectionId, invoice.Id);
+  for (const raw of args.invoices) {
+    const read = readQboInvoice(raw);
+    if (!read.ok) throw new Error(`${read.error.kind}: ${read.error.message}`);
+    const invoice = read.value;
+    const key = invoiceKeyOf(connection.connectionId, invoice.id);
     const stored = await storedInvoice(trx, key);
     const previous = stored?.record;
     const record = toInvoiceRecord(invoice, connection.homeCurrency, previous);
@@ -74,13 +79,4 @@ export async function trackInvoices(
     keys.push(key);
   }
   return keys;
-}
-
-async function storedInvoice(db: Database, invoiceKey: string) {
-  const row = await db
-    .selectFrom("invoices")
-    .selectAll()
-    .where("invoiceKey", "=", invoiceKey)
-    .executeTakeFirst();
-  return row ? { record: recordOf(row), state: row.state } : undefined;
 }

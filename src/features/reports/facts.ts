@@ -42,18 +42,6 @@ export const toCents = (amount: string | number): number => Math.round(Number(am
 export const inRange = (date: string | null, f: Pick<ReportFilter, "from" | "to">): boolean =>
   date !== null && (!f.from || date >= f.from) && (!f.to || date <= f.to);
 
-/** Today's calendar date (YYYY-MM-DD) in an IANA time zone. */
-export function calendarDateIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,4 +1,4 @@
-/** English strings of the Reports page and its CSV files (ja in reports.ja.ts). */
+/** English strings of the Reports page and its CSV files (ja in i18n.ja.ts). */
 export const reportsEn = {
   "reports.title": "Reports",
   "reports.intro":

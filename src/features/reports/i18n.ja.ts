@@ -1,6 +1,6 @@
 import type { reportsEn } from "./i18n.en.ts";
 
-/** レポートページと CSV の日本語。キーは reports.en.ts と同じ（型で保証）。 */
+/** レポートページと CSV の日本語。キーは i18n.en.ts と同じ（型で保証）。 */
 export const reportsJa: Record<keyof typeof reportsEn, string> = {
   "reports.title": "レポート",
   "reports.intro":

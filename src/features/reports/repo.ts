@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
-import { calendarDateIn, toCents, type InvoiceFact, type PaymentFact, type ReportFilter } from "./facts.ts";
+import { dateInTimeZone } from "../../lib/dates.ts";
+import { toCents, type InvoiceFact, type PaymentFact, type ReportFilter } from "./facts.ts";
 
 /**
  * The invoices of one portal in the filter's currency and company (deleted and voided ones
@@ -50,7 +51,7 @@ export async function loadReportFacts(
         balanceCents: toCents(r.balance),
         txnDate: r.txnDate,
         dueDate: r.dueDate,
-        today: calendarDateIn(r.timeZone, now),
+        today: dateInTimeZone(r.timeZone, now),
         dealId: deal?.dealId ?? null,
         ownerId: deal?.ownerId ?? null,
         ownerName: deal?.ownerName ?? null,
@@ -103,4 +104,42 @@ async function paymentsOf(db: Database, portalId: string, invoices: InvoiceFact[
   return rows
     .filter((r) => keys.has(r.invoiceKey))
     .map((r) => ({ invoiceKey: r.invoiceKey, txnDate: r.txnDate, cents: toCents(r.amount) }));
+}
+
+/** The portal's QBO companies, oldest first (the Company filter). */
+export function listCompanies(db: Database, portalId: string) {
+  return db
+    .selectFrom("qboConnections")
+    .select(["connectionId", "companyName"])
+    .where("portalId", "=", portalId)
+    .orderBy("createdAt")
+    .execute();
+}
+
+/** Every currency the portal has an invoice in (the Currency filter). */
+export async function listInvoiceCurrencies(db: Database, portalId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("invoices")
+    .select("currency")
+    .distinct()
+    .where("portalId", "=", portalId)
+    .orderBy("currency")
+    .execute();
+  return rows.map((r) => r.currency);
+}
+
+/** The owners of the portal's deals, by name (the Owner filter); an unnamed owner shows its id. */
+export async function listDealOwners(
+  db: Database,
+  portalId: string,
+): Promise<Array<{ ownerId: string; ownerName: string }>> {
+  const rows = await db
+    .selectFrom("dealFacts")
+    .select(["ownerId", "ownerName"])
+    .distinct()
+    .where("portalId", "=", portalId)
+    .where("ownerId", "is not", null)
+    .orderBy("ownerName")
+    .execute();
+  return rows.map((o) => ({ ownerId: o.ownerId!, ownerName: o.ownerName ?? o.ownerId! }));
 }

@@ -1,5 +1,6 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
-import { queryPage, type QboEntity } from "../../../connectors/qbo/client.ts";
+import { queryPage } from "../../../connectors/qbo/client.ts";
+import { partitionCustomers, partitionInvoices } from "../../../connectors/qbo/wire/index.ts";
 import type { QuerySpec } from "../../../connectors/qbo/query.ts";
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
 import { ok, type Result } from "../../../lib/result.ts";
@@ -33,7 +34,8 @@ const CUSTOMER_LIMIT = 50;
 /**
  * Searches a company's invoices in QBO. The query language cannot match a customer's name on an
  * invoice, so a customer text first finds customers whose name starts with it (DisplayName LIKE
- * 'text%', active or not), then their invoices by CustomerRef IN (…). The status is ours (S1,
+ * 'text%', active or not), then their invoices by CustomerRef IN (…): QBO's query language names
+ * its fields. Answers are read through the QBO wire mappers. The status is ours (S1,
  * derived in the company's time zone), so it filters after the query.
  */
 export async function searchQboInvoices(
@@ -57,8 +59,9 @@ export async function searchQboInvoices(
       maxResults: CUSTOMER_LIMIT,
     });
     if (!customers.ok) return customers;
-    if (customers.value.rows.length === 0) return ok([]);
-    where.push(["CustomerRef", "IN", customers.value.rows.map((c) => c.Id)]);
+    const ids = partitionCustomers(customers.value.rows).values.map((c) => c.id);
+    if (ids.length === 0) return ok([]);
+    where.push(["CustomerRef", "IN", ids]);
   }
   const page = await queryPage(http, {
     entity: "Invoice",
@@ -67,10 +70,11 @@ export async function searchQboInvoices(
     maxResults: SEARCH_LIMIT,
   });
   if (!page.ok) return page;
-  const found = page.value.rows.map((inv: QboEntity) => {
+  // A malformed invoice cannot be followed (its facts are unreadable), so it is not offered.
+  const found = partitionInvoices(page.value.rows).values.map((inv) => {
     const record = toInvoiceRecord(inv, company.homeCurrency);
     return {
-      id: inv.Id,
+      id: inv.id,
       docNumber: record.docNumber,
       customerName: record.customerName,
       txnDate: record.txnDate,

@@ -37,7 +37,7 @@ function matchesFixture(name: string, json: AppCardJson) {
   expect(masked).toEqual(JSON.parse(readFileSync(file, "utf8")));
 }
 
-/** The app card's contract (issue 9): the same card API, `format=app-card`, as hubspot.fetch calls it. */
+/** The contract of the HubSpot app card (hubspot-app/): the same card API, `format=app-card`, as hubspot.fetch calls it. */
 describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");
   let stack: Stack;

@@ -2,7 +2,7 @@ import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
 import type { Translate } from "../../../web/i18n/index.ts";
 
 /**
- * The classic CRM card's JSON (hubspot.md §2.10, the legacy `results` format) for one record's
+ * The classic CRM card's JSON (docs/vendors/hubspot.md §10, the legacy `results` format) for one record's
  * invoices: number, QBO company, amount and currency, due date, status, a preview link, and the
  * "Create invoice" (deals) and "Add existing invoice" IFRAME actions. Pure: the route gives it rows
  * and URLs; `card-app-view.ts` renders the same rows for the HubSpot app card.

@@ -92,3 +92,49 @@ export async function findDraft(
     .where("draftId", "=", draftId)
     .executeTakeFirst();
 }
+
+/** One draft by id, whoever owns it (the `push-invoice` job has no embed token to check against). */
+export async function draftById(db: Database, draftId: string): Promise<DraftRow | undefined> {
+  return db.selectFrom("invoiceDrafts").selectAll().where("draftId", "=", draftId).executeTakeFirst();
+}
+
+/**
+ * Replaces a draft's data whatever its status: the new QBO customer's id is kept the moment it
+ * exists (I3), so a rerun of `push-invoice` after a crash uses it instead of creating another.
+ */
+export async function replaceDraftData(db: Database, draftId: string, data: unknown): Promise<void> {
+  await db
+    .updateTable("invoiceDrafts")
+    .set({ data: JSON.stringify(data) })
+    .where("draftId", "=", draftId)
+    .execute();
+}
+
+/** submitting → created, with the invoice it made (the wizard's last page shows it, I8). */
+export async function markDraftCreated(
+  db: Database,
+  draftId: string,
+  invoiceKey: string | undefined,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("invoiceDrafts")
+    .set({ status: "created", invoiceKey, error: null, updatedAt: now })
+    .where("draftId", "=", draftId)
+    .execute();
+}
+
+/** submitting → editing with the reason, so the wizard shows it and the user can fix the draft. */
+export async function returnDraftToWizard(
+  db: Database,
+  draftId: string,
+  error: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("invoiceDrafts")
+    .set({ status: "editing", error, updatedAt: now })
+    .where("draftId", "=", draftId)
+    .where("status", "=", "submitting")
+    .execute();
+}

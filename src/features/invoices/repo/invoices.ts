@@ -7,7 +7,7 @@ export type LinkedObjectType = InvoiceLinksTable["objectType"];
 
 export const invoiceKeyOf = (connectionId: string, qboInvoiceId: string) => `${connectionId}:${qboInvoiceId}`;
 
-/** What Ledgerlink keeps of one QBO invoice, in plain values (sync/invoices/facts.ts reads it from QBO). */
+/** What Ledgerlink keeps of one QBO invoice, in plain values (facts.ts reads it from QBO). */
 export interface InvoiceRecord {
   qboInvoiceId: string;
   docNumber: string | null;
@@ -122,37 +122,63 @@ export async function linkInvoice(
   return row !== undefined;
 }
 
-/** The invoices associated with one HubSpot record, newest QBO update first, with their company. */
-export async function invoicesForRecord(
-  db: Database,
-  portalId: string,
-  objectType: LinkedObjectType,
-  objectId: string,
-) {
+/** What we last stored of one invoice, as its record and derived state; undefined before the first sighting. */
+export async function storedInvoice(db: Database, invoiceKey: string) {
+  const row = await db
+    .selectFrom("invoices")
+    .selectAll()
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+  return row ? { record: recordOf(row), state: row.state } : undefined;
+}
+
+/** An invoice's stored state and number (what a change's ledger line says), if we follow it. */
+export async function invoiceStateOf(db: Database, invoiceKey: string) {
   return db
-    .selectFrom("invoiceLinks as l")
-    .innerJoin("invoices as i", "i.invoiceKey", "l.invoiceKey")
+    .selectFrom("invoices")
+    .select(["state", "docNumber"])
+    .where("invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
+}
+
+/**
+ * The invoices that time alone can still move (S5): not paid or voided, with a due date, each
+ * with its company's time zone; one portal's, or every portal's.
+ */
+export async function invoicesThatMayTurn(db: Database, portalId?: string) {
+  let query = db
+    .selectFrom("invoices as i")
     .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
     .selectAll("i")
-    .select(["c.companyName", "c.timeZone"])
-    .where("l.portalId", "=", portalId)
-    .where("i.portalId", "=", portalId)
-    .where("l.objectType", "=", objectType)
-    .where("l.objectId", "=", objectId)
-    .orderBy("i.qboUpdatedAt", "desc")
-    .orderBy("i.invoiceKey")
+    .select("c.timeZone")
+    .where("i.state", "not in", ["paid", "voided"])
+    .where("i.dueDate", "is not", null);
+  if (portalId) query = query.where("i.portalId", "=", portalId);
+  return query.execute();
+}
+
+export async function setInvoiceState(
+  db: Database,
+  invoiceKey: string,
+  state: InvoiceStateColumn,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("invoices")
+    .set({ state, updatedAt: now })
+    .where("invoiceKey", "=", invoiceKey)
     .execute();
 }
 
-/** The deals an invoice drives (S2): each gets its properties recomputed when the invoice changes. */
-export async function dealsOfInvoice(db: Database, invoiceKey: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("invoiceLinks")
-    .select("objectId")
-    .where("invoiceKey", "=", invoiceKey)
-    .where("objectType", "=", "deals")
-    .execute();
-  return rows.map((r) => r.objectId);
+/** One invoice by key with its company's name, whichever portal it is in (the jobs' view). */
+export async function invoiceWithCompany(db: Database, invoiceKey: string) {
+  return db
+    .selectFrom("invoices as i")
+    .innerJoin("qboConnections as c", "c.connectionId", "i.connectionId")
+    .selectAll("i")
+    .select("c.companyName")
+    .where("i.invoiceKey", "=", invoiceKey)
+    .executeTakeFirst();
 }
 
 export async function findInvoice(db: Database, portalId: string, invoiceKey: string) {

@@ -52,7 +52,7 @@ export interface CustomerFields {
 
 /**
  * The name a new customer would want before uniqueness: the person, else the company. QBO refuses
- * a colon in DisplayName (it separates sub-customers; quickbooks.md §3.1), so it becomes a dash.
+ * a colon in DisplayName (it separates sub-customers; docs/vendors/quickbooks.md §3.1), so it becomes a dash.
  */
 export function wantedDisplayName(party: Party | undefined): string {
   return (party?.name ?? party?.companyName ?? "").replace(/\s*:\s*/g, " - ").trim();

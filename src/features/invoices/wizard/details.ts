@@ -24,7 +24,7 @@ export type Details = Pick<
 >;
 export type DetailsRefusal = "term" | "date" | "dueBeforeInvoice" | "message";
 
-/** QBO's CustomerMemo limit (quickbooks.md §3.4). */
+/** QBO's CustomerMemo limit (docs/vendors/quickbooks.md §3.3). */
 export const MESSAGE_MAX = 1000;
 
 export function decideDetails(

@@ -1,5 +1,14 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
 import { associatedIds, batchRead, getObject, type CrmObject } from "../../../connectors/hubspot/crm.ts";
+import {
+  DEAL_PROPERTIES,
+  inQuoteOrder,
+  LINE_ITEM_PROPERTIES,
+  parseDeal,
+  parseLineItems,
+  parseProducts,
+  PRODUCT_PROPERTIES,
+} from "../../../connectors/hubspot/wire/index.ts";
 import { ok, type Result } from "../../../lib/result.ts";
 import { partyFromCompany, partyFromContact, type Party } from "./customer.ts";
 import type { HubSpotLine } from "./rules.ts";
@@ -15,15 +24,6 @@ export interface DealContext {
 }
 
 const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
-const LINE_PROPS = [
-  "name",
-  "quantity",
-  "price",
-  "hs_sku",
-  "hs_product_id",
-  "description",
-  "hs_position_on_quote",
-];
 
 /** The associated ids of several types at once, or the first failure. */
 async function associations<T extends string>(
@@ -42,14 +42,15 @@ async function associations<T extends string>(
 }
 
 export async function dealContext(hs: HttpClient, dealId: string): Promise<Result<DealContext, VendorError>> {
-  const deal = await getObject(hs, "deals", dealId, ["dealname"]);
+  const read = await getObject(hs, "deals", dealId, [...DEAL_PROPERTIES]);
+  const deal = read.ok ? parseDeal(read.value) : read;
   if (!deal.ok) return deal;
   const linked = await associations(hs, "deals", dealId, ["quotes", "contacts", "companies"] as const);
   if (!linked.ok) return linked;
   const quotes = await batchRead(hs, "quotes", linked.value.quotes, QUOTE_PROPS);
   if (!quotes.ok) return quotes;
   return ok({
-    dealName: deal.value.properties.dealname ?? dealId,
+    dealName: deal.value.name ?? dealId,
     quotes: quotes.value,
     contacts: linked.value.contacts,
     companies: linked.value.companies,
@@ -73,27 +74,25 @@ export async function lineItemsWithItems(
   hs: HttpClient,
   lineItemIds: string[],
 ): Promise<Result<HubSpotLine[], VendorError>> {
-  const items = await batchRead(hs, "line_items", lineItemIds, LINE_PROPS);
+  const read = await batchRead(hs, "line_items", lineItemIds, [...LINE_ITEM_PROPERTIES]);
+  const items = read.ok ? parseLineItems(read.value) : read;
   if (!items.ok) return items;
-  const productIds = [
-    ...new Set(items.value.map((i) => i.properties.hs_product_id).filter((p): p is string => !!p)),
-  ];
-  // The product's `qbo_item_id` is the link product sync keeps (P1): the surest way to the item.
-  const products = await batchRead(hs, "products", productIds, ["qbo_item_id"]);
+  const productIds = [...new Set(items.value.map((i) => i.productId).filter((p): p is string => !!p))];
+  // The product's QBO item link is the one product sync keeps (P1): the surest way to the item.
+  const readProducts = await batchRead(hs, "products", productIds, [...PRODUCT_PROPERTIES]);
+  const products = readProducts.ok ? parseProducts(readProducts.value) : readProducts;
   if (!products.ok) return products;
-  const link = new Map(products.value.map((p) => [p.id, p.properties.qbo_item_id ?? undefined]));
+  const link = new Map(products.value.map((p) => [p.id, p.qboItemId]));
   // The quote's own order when HubSpot keeps one, else the association order.
-  const position = (o: CrmObject) => Number(o.properties.hs_position_on_quote ?? Number.NaN);
-  const ordered = [...items.value].sort((a, b) => (position(a) || 0) - (position(b) || 0));
-  const lines = ordered.map((i) => ({
+  const lines = inQuoteOrder(items.value).map((i) => ({
     id: i.id,
-    name: i.properties.name ?? undefined,
-    sku: i.properties.hs_sku ?? undefined,
-    productId: i.properties.hs_product_id ?? undefined,
-    linkedItemId: link.get(i.properties.hs_product_id ?? "") || undefined,
-    quantity: Number(i.properties.quantity ?? 1) || 1,
-    price: Number(i.properties.price ?? 0) || 0,
-    description: i.properties.description ?? undefined,
+    name: i.name,
+    sku: i.sku,
+    productId: i.productId,
+    linkedItemId: link.get(i.productId ?? "") || undefined,
+    quantity: i.quantity || 1,
+    price: i.price || 0,
+    description: i.description,
   }));
   return ok(lines);
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import type { AppDeps } from "../../../http/app.tsx";
+import type { AppDeps } from "../../../http/context.ts";
 import type { AppEnv } from "../../../http/context.ts";
 import { embedAuth } from "../../../http/middleware/embed.ts";
 import { noCompany, numbersRefusal, renderCompany, submitCompany } from "./steps/company.tsx";
@@ -55,7 +55,7 @@ export function wizardRoutes(deps: AppDeps): Hono<AppEnv> {
       if (c.get("embed").objectType !== "deals")
         return refusalPage(c, 400, "wizard.title", ["wizard.notDeal"]);
       if (!deps.clients || !deps.queue) return c.text("QuickBooks and HubSpot are not configured", 503);
-      await next();
+      return next();
     });
   }
 

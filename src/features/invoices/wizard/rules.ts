@@ -1,4 +1,5 @@
 import type { QboItem } from "../../../connectors/qbo/lists.ts";
+import { norm } from "../../record-sync/index.ts";
 import type { DraftLine } from "./draft.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { DraftLine } from "./draft.ts";
 export type QuoteState =
   { usable: true } | { usable: false; reason: "draft" | "not_published" | "expired"; on?: string };
 
-/** A quote is published once it needs no approval or has been approved (hubspot.md §2.3 quotes). */
+/** A quote is published once it needs no approval or has been approved (docs/vendors/hubspot.md §3, quotes). */
 const PUBLISHED = new Set(["APPROVAL_NOT_NEEDED", "APPROVED"]);
 
 export function quoteState(props: Record<string, string | null>, today: string): QuoteState {
@@ -44,9 +45,7 @@ export interface HubSpotLine {
   description?: string;
 }
 
-const norm = (s: string | undefined) => (s ?? "").normalize("NFKC").trim().toLowerCase();
-
-/** I4: the stored product link, then SKU, then name (case-insensitive); else unmapped. */
+/** I4: the stored product link, then SKU, then name (normalised as record sync matches); else unmapped. */
 export function itemFor(line: HubSpotLine, items: QboItem[]): QboItem | undefined {
   if (line.linkedItemId) {
     const linked = items.find((i) => i.id === line.linkedItemId);

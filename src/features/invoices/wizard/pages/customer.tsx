@@ -1,5 +1,5 @@
 import type { CustomerFields } from "../customer.ts";
-import type { QboCustomer } from "../lists.ts";
+import type { QboCustomer } from "../service.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 

@@ -1,5 +1,5 @@
 import type { DraftData } from "../draft.ts";
-import type { QboTerm } from "../lists.ts";
+import type { QboTerm } from "../service.ts";
 import { StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 
 /**

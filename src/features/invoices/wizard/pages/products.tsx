@@ -1,5 +1,5 @@
 import type { DraftData } from "../draft.ts";
-import type { QboItem, QboTaxCode } from "../lists.ts";
+import type { QboItem, QboTaxCode } from "../service.ts";
 import { money, StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 
 export interface ProductsStepProps extends WizardView {

@@ -1,9 +1,8 @@
-import { fetchCompanySettings } from "../../../../connectors/qbo/company.ts";
-import { updateCompanyFacts } from "../../../connections/index.ts";
 import type { DraftData } from "../draft.ts";
 import { CompanyStep } from "../pages/company.tsx";
 import { frame, neighbour, type WizardCtx } from "./context.ts";
-import { field, move, need, refuse, refusalPage, type Outcome } from "./outcome.tsx";
+import { refreshCompanySettings } from "../service.ts";
+import { field, move, refuse, refusalPage, type Outcome } from "./outcome.tsx";
 
 /**
  * Why this portal's companies cannot take an invoice at all (none connected, or every one needs
@@ -26,8 +25,7 @@ export function noCompany(ctx: WizardCtx) {
  */
 export async function numbersRefusal(ctx: WizardCtx) {
   const conn = ctx.conn!;
-  const settings = await need("QuickBooks", fetchCompanySettings(ctx.qbo!, conn.realmId));
-  await updateCompanyFacts(ctx.deps.database.db, conn.connectionId, settings, ctx.deps.clock.now());
+  const settings = await refreshCompanySettings(ctx);
   if (!settings.customTxnNumbers) return undefined;
   return refusalPage(ctx.c, 409, "wizard.numbers.title", [
     ["wizard.numbers.body", { name: conn.companyName }],

@@ -1,10 +1,6 @@
 import type { Context } from "hono";
-import type { HttpClient } from "../../../../connectors/http-client.ts";
-import { findDraft, openDraft, type DraftRow } from "../../repo/drafts.ts";
-import { listQboConnections } from "../../../connections/index.ts";
-import { draftData, type DraftData } from "../draft.ts";
-import { dateIn } from "../../status.ts";
-import type { AppDeps } from "../../../../http/app.tsx";
+import { openWizard, type WizardState } from "../service.ts";
+import type { AppDeps } from "../../../../http/context.ts";
 import type { AppEnv } from "../../../../http/context.ts";
 
 export const WIZARD = "/embed/invoices/new";
@@ -13,21 +9,9 @@ export const DRAFT_FIELD = "draft";
 export const STEPS = ["company", "source", "customer", "products", "details", "review"] as const;
 export type Step = (typeof STEPS)[number];
 
-export type Company = Awaited<ReturnType<typeof listQboConnections>>[number];
-
-/** Everything a step needs: the draft, the portal's companies, the chosen one, vendor clients. */
-export interface WizardCtx {
+/** Everything a step needs: the wizard's state (wizard/service.ts), the request, its token. */
+export interface WizardCtx extends WizardState {
   c: Context<AppEnv>;
-  deps: AppDeps;
-  draft: DraftRow;
-  data: DraftData;
-  companies: Company[];
-  /** The chosen company while it is active (a company needing reconnection is never "chosen"). */
-  conn?: Company;
-  hs: HttpClient;
-  qbo?: HttpClient;
-  /** Today in the company's time zone (the invoice date's default). */
-  today: string;
   token: string;
 }
 
@@ -42,43 +26,13 @@ async function addressedDraft(c: Context<AppEnv>): Promise<string | undefined> {
 
 /**
  * The wizard's state for this request, or undefined (404) when the page names a draft that is not
- * this portal's, deal's and HubSpot user's. Without a draft named, the user's open draft for the
- * deal, created on first use: one per deal and user, resumed on every reopening.
+ * this portal's, deal's and HubSpot user's (the embed token says whose).
  */
 export async function wizardContext(c: Context<AppEnv>, deps: AppDeps): Promise<WizardCtx | undefined> {
   const embed = c.get("embed");
-  const db = deps.database.db;
-  const now = deps.clock.now();
-  const portal = await db
-    .selectFrom("portals")
-    .select(["portalId", "appId"])
-    .where("portalId", "=", embed.portalId)
-    .executeTakeFirst();
-  if (!portal) return undefined;
   const owner = { portalId: embed.portalId, dealId: embed.objectId, hubspotUserId: embed.hubspotUserId };
-  const named = await addressedDraft(c);
-  const draft =
-    named === undefined ? await openDraft(db, owner, now) : await findDraft(db, embed.portalId, named);
-  if (!draft || draft.dealId !== owner.dealId || draft.hubspotUserId !== owner.hubspotUserId)
-    return undefined;
-  const data = draftData.parse(draft.data);
-  const companies = await listQboConnections(db, embed.portalId);
-  const active = companies.filter((x) => x.status === "active");
-  // With one company there is nothing to pick (I1): it is the company.
-  if (!data.connectionId && active.length === 1) data.connectionId = active[0]!.connectionId;
-  const conn = active.find((x) => x.connectionId === data.connectionId);
-  return {
-    c,
-    deps,
-    draft,
-    data,
-    companies,
-    conn,
-    hs: deps.clients!.hubspot(portal),
-    qbo: conn ? deps.clients!.qbo(conn) : undefined,
-    today: dateIn(conn?.timeZone ?? "UTC", now),
-    token: embed.token,
-  };
+  const state = await openWizard(deps, owner, await addressedDraft(c));
+  return state && { ...state, c, token: embed.token };
 }
 
 /** The steps this draft goes through: no company step with a single active company (I1). */
@@ -118,7 +72,7 @@ export function firstOpenStep(ctx: WizardCtx): Step {
   return "review";
 }
 
-/** What every page's frame needs, for the pages in web/pages/wizard. */
+/** What every page's frame needs, for the pages in wizard/pages/. */
 export function frame(ctx: WizardCtx, step: Step, error?: string, errorDetail?: string) {
   const steps = stepsFor(ctx);
   return {

@@ -1,16 +1,11 @@
-import {
-  activeCustomers,
-  displayNamesLike,
-  searchCustomers,
-  type QboCustomer,
-} from "../../../../connectors/qbo/lists.ts";
 import { matchCustomer } from "../../../record-sync/index.ts";
 import { newCustomer, type DraftData } from "../draft.ts";
 import { customerChoices, newCustomerPrefill, wantedDisplayName } from "../customer.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { CustomerStep, type MatchView } from "../pages/customer.tsx";
 import { frame, type WizardCtx } from "./context.ts";
-import { field, move, need, refuse, type Outcome } from "./outcome.tsx";
+import { field, move, refuse, type Outcome } from "./outcome.tsx";
+import { findQboCustomers, qboCustomers, takenDisplayNames } from "../service.ts";
 
 /** How many customers the list shows without a search. */
 const LIST_LIMIT = 200;
@@ -18,15 +13,14 @@ const LIST_LIMIT = 200;
 /** I3: the match (changeable), a searchable list, and "Create a new QuickBooks customer" prefilled. */
 export async function renderCustomer(ctx: WizardCtx, error?: string, status: 200 | 400 = 200) {
   const { c, data } = ctx;
-  const qbo = ctx.qbo!;
   const query = (c.req.query("q") ?? "").trim().slice(0, 100);
-  const all = await need("QuickBooks", activeCustomers(qbo));
+  const all = await qboCustomers(ctx);
   const match = data.party ? matchCustomer(data.party, all) : undefined;
   const saved = data.customer;
   const chosenId = saved?.kind === "existing" ? saved.id : undefined;
   let pool = all;
   if (query) {
-    const found = await need("QuickBooks", searchCustomers(qbo, query));
+    const found = await findQboCustomers(ctx, query);
     // The chosen customer stays in the list, so Next after a fruitless search changes nothing.
     pool = [...all.filter((x) => x.id === chosenId && !found.some((f) => f.id === x.id)), ...found];
   }
@@ -39,8 +33,7 @@ export async function renderCustomer(ctx: WizardCtx, error?: string, status: 200
       : (chosenId ??
         (match?.kind === "matched" ? match.customer.id : match?.kind === "ambiguous" ? "" : "new"));
   const wanted = wantedDisplayName(data.party);
-  const taken =
-    saved?.kind !== "new" && wanted ? await need("QuickBooks", displayNamesLike(qbo, wanted)) : [];
+  const taken = saved?.kind !== "new" && wanted ? await takenDisplayNames(ctx, wanted) : [];
   const prefill = newCustomerPrefill(data.party, saved?.kind === "new" ? saved : undefined, taken);
   return c.html(
     <CustomerStep
@@ -104,7 +97,7 @@ export async function submitCustomer(ctx: WizardCtx, form: FormData): Promise<Ou
       return action === "previous" ? move(ctx, ctx.data, "source") : refuse(posted.refusal);
     customer = posted.customer;
   } else if (choice) {
-    const all: QboCustomer[] = await need("QuickBooks", activeCustomers(ctx.qbo!));
+    const all = await qboCustomers(ctx);
     const found = all.find((x) => x.id === choice);
     if (!found)
       return action === "previous" ? move(ctx, ctx.data, "source") : refuse("wizard.error.customer");

@@ -1,13 +1,13 @@
-import { activeTerms } from "../../../../connectors/qbo/lists.ts";
 import { decideDetails, type DetailsRefusal } from "../details.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { DetailsStep } from "../pages/details.tsx";
 import { frame, neighbour, type WizardCtx } from "./context.ts";
-import { field, move, need, refuse, type Outcome } from "./outcome.tsx";
+import { field, move, refuse, type Outcome } from "./outcome.tsx";
+import { qboTerms } from "../service.ts";
 
 /** I6: terms from QBO, the invoice date (today in the company's time zone until chosen), the due date. */
 export async function renderDetails(ctx: WizardCtx, error?: string, status: 200 | 400 = 200) {
-  const terms = await need("QuickBooks", activeTerms(ctx.qbo!));
+  const terms = await qboTerms(ctx);
   const { data } = ctx;
   const shown = {
     ...data,
@@ -26,7 +26,7 @@ const ERRORS: Record<DetailsRefusal, MessageKey> = {
 
 export async function submitDetails(ctx: WizardCtx, form: FormData): Promise<Outcome> {
   const action = field(form, "action");
-  const terms = await need("QuickBooks", activeTerms(ctx.qbo!));
+  const terms = await qboTerms(ctx);
   const decided = decideDetails(
     {
       termId: field(form, "termId"),

@@ -1,12 +1,12 @@
 import type { Context } from "hono";
-import type { VendorError } from "../../../../connectors/http-client.ts";
-import { saveDraft } from "../../repo/drafts.ts";
-import type { Result } from "../../../../lib/result.ts";
 import type { DraftData } from "../draft.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { RefusalPage } from "../pages/company.tsx";
 import type { AppEnv } from "../../../../http/context.ts";
+import { saveStep, VendorFailed } from "../service.ts";
 import type { Step, WizardCtx } from "./context.ts";
+
+export { VendorFailed };
 
 /** Why a step's POST was refused, as a message for the user. */
 export interface Refusal {
@@ -29,27 +29,8 @@ export async function move(
   go: Step,
   query?: Record<string, string>,
 ): Promise<Outcome> {
-  const saved = await saveDraft(ctx.deps.database.db, ctx.draft.draftId, data, go, ctx.deps.clock.now());
+  const saved = await saveStep(ctx, data, go);
   return saved ? { go, query } : refuse("wizard.error.submitted");
-}
-
-/** A vendor read failed: the step cannot be shown; the draft stays as it is. */
-export class VendorFailed extends Error {
-  constructor(
-    readonly vendor: "HubSpot" | "QuickBooks",
-    readonly error: VendorError,
-  ) {
-    super(`${vendor}: ${error.message}`);
-  }
-}
-
-export async function need<T>(
-  vendor: "HubSpot" | "QuickBooks",
-  r: Promise<Result<T, VendorError>>,
-): Promise<T> {
-  const res = await r;
-  if (!res.ok) throw new VendorFailed(vendor, res.error);
-  return res.value;
 }
 
 /** A page that says why the wizard cannot go on, with Done to close HubSpot's window. */

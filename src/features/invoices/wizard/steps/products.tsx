@@ -1,9 +1,9 @@
-import { activeItems, activeTaxCodes, searchItems } from "../../../../connectors/qbo/lists.ts";
 import { addLine, editLines, linesBlocker, type LineRefusal } from "../lines.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { ProductsStep } from "../pages/products.tsx";
 import { frame, type WizardCtx } from "./context.ts";
-import { field, move, need, refuse, type Outcome } from "./outcome.tsx";
+import { field, move, refuse, type Outcome } from "./outcome.tsx";
+import { findQboItems, qboItems, qboTaxCodes } from "../service.ts";
 
 /** The invoice's currency: the chosen customer's, else the company's. */
 export function currencyOf(ctx: WizardCtx): string {
@@ -14,12 +14,11 @@ export function currencyOf(ctx: WizardCtx): string {
 /** I4 (lines mapped to items, "Add products from QuickBooks") and I5 (a tax code per line outside the US). */
 export async function renderProducts(ctx: WizardCtx, error?: string, status: 200 | 400 = 200) {
   const { c, data } = ctx;
-  const qbo = ctx.qbo!;
   const us = ctx.conn!.country === "US";
-  const items = await need("QuickBooks", activeItems(qbo));
+  const items = await qboItems(ctx);
   const itemQuery = (c.req.query("itemq") ?? "").trim().slice(0, 100);
-  const addable = itemQuery ? await need("QuickBooks", searchItems(qbo, itemQuery)) : items;
-  const taxCodes = us ? undefined : await need("QuickBooks", activeTaxCodes(qbo));
+  const addable = itemQuery ? await findQboItems(ctx, itemQuery) : items;
+  const taxCodes = us ? undefined : await qboTaxCodes(ctx);
   // "Show product tax codes" (the seed's panel): asked for, needed after a refusal, or already in use.
   const showTax =
     !us && (c.req.query("showTax") === "1" || status === 400 || data.lines.some((l) => l.taxCodeId));
@@ -55,10 +54,8 @@ const refuseLine = (r: LineRefusal) => refuse(LINE_ERRORS[r.code], { line: r.lin
 export async function submitProducts(ctx: WizardCtx, form: FormData): Promise<Outcome> {
   const action = field(form, "action");
   const us = ctx.conn!.country === "US";
-  const items = new Map((await need("QuickBooks", activeItems(ctx.qbo!))).map((i) => [i.id, i]));
-  const taxCodes = us
-    ? undefined
-    : new Set((await need("QuickBooks", activeTaxCodes(ctx.qbo!))).map((x) => x.id));
+  const items = new Map((await qboItems(ctx)).map((i) => [i.id, i]));
+  const taxCodes = us ? undefined : new Set((await qboTaxCodes(ctx)).map((x) => x.id));
   const get = (name: string) => (form.has(name) ? String(form.get(name)) : undefined);
   const edited = editLines(ctx.data.lines, get, items, taxCodes);
   if (!edited.ok) return refuseLine(edited.error);
