@@ -1,19 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import type { Config } from "../config.ts";
-import type { DatabaseHandle } from "../db/kysely.ts";
-import type { Clock } from "../lib/clock.ts";
-import type { SecretBox } from "../lib/crypto.ts";
-import type { Logger } from "../lib/logger.ts";
-import type { JobQueue } from "../queue/queue.ts";
-import type { VendorClients } from "../features/connections/index.ts";
 import { NotFoundPage } from "../web/not-found.tsx";
 import { EMBED_JS_PATH, embedJs } from "../web/embed-assets.ts";
-import type { AppDeps, AppEnv } from "./context.ts";
-
-export type { AppDeps };
 import type { VendorApps } from "../features/connections/index.ts";
+import type { AppDeps, AppEnv } from "./context.ts";
 import { csrfMiddleware } from "./middleware/csrf.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
 import { requestContext } from "./middleware/request-context.ts";
