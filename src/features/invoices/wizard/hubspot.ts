@@ -1,14 +1,17 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
-import { associatedIds, batchRead, getObject, type CrmObject } from "../../../connectors/hubspot/crm.ts";
+import { associatedIds, batchRead, getObject } from "../../../connectors/hubspot/crm.ts";
 import {
   DEAL_PROPERTIES,
   inQuoteOrder,
   LINE_ITEM_PROPERTIES,
   parseDeal,
   parseLineItems,
+  parseOfferedQuotes,
   parseProducts,
   PRODUCT_PROPERTIES,
+  QUOTE_PROPERTIES,
 } from "../../../connectors/hubspot/wire/index.ts";
+import type { Quote } from "../../../domain/crm.ts";
 import { ok, type Result } from "../../../lib/result.ts";
 import { partyFromCompany, partyFromContact, type Party } from "./customer.ts";
 import type { HubSpotLine } from "./rules.ts";
@@ -18,12 +21,10 @@ export type { Party };
 /** What the wizard reads from HubSpot (I2–I4): the deal's quotes, a quote's lines, the customer party. */
 export interface DealContext {
   dealName: string;
-  quotes: CrmObject[];
+  quotes: Quote[];
   contacts: string[];
   companies: string[];
 }
-
-const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
 
 /** The associated ids of several types at once, or the first failure. */
 async function associations<T extends string>(
@@ -47,7 +48,8 @@ export async function dealContext(hs: HttpClient, dealId: string): Promise<Resul
   if (!deal.ok) return deal;
   const linked = await associations(hs, "deals", dealId, ["quotes", "contacts", "companies"] as const);
   if (!linked.ok) return linked;
-  const quotes = await batchRead(hs, "quotes", linked.value.quotes, QUOTE_PROPS);
+  const readQuotes = await batchRead(hs, "quotes", linked.value.quotes, [...QUOTE_PROPERTIES]);
+  const quotes = readQuotes.ok ? parseOfferedQuotes(readQuotes.value) : readQuotes;
   if (!quotes.ok) return quotes;
   return ok({
     dealName: deal.value.name ?? dealId,
