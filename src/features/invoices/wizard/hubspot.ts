@@ -1,9 +1,13 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
 import { associatedIds, batchRead, getObject } from "../../../connectors/hubspot/crm.ts";
 import {
+  COMPANY_PROPERTIES,
+  CONTACT_PROPERTIES,
   DEAL_PROPERTIES,
   inQuoteOrder,
   LINE_ITEM_PROPERTIES,
+  parseCompany,
+  parseContact,
   parseDeal,
   parseLineItems,
   parseOfferedQuotes,
@@ -106,12 +110,13 @@ export async function partyOf(
 ): Promise<Result<Party | undefined, VendorError>> {
   const contactId = ids.contacts[0];
   if (contactId) {
-    const props = ["email", "firstname", "lastname", "company", "phone", "mobilephone"];
-    const c = await getObject(hs, "contacts", contactId, props);
-    return c.ok ? ok(partyFromContact(contactId, c.value.properties)) : c;
+    const read = await getObject(hs, "contacts", contactId, [...CONTACT_PROPERTIES]);
+    const contact = read.ok ? parseContact(read.value) : read;
+    return contact.ok ? ok(partyFromContact(contact.value)) : contact;
   }
   const companyId = ids.companies[0];
   if (!companyId) return ok(undefined);
-  const co = await getObject(hs, "companies", companyId, ["name", "phone"]);
-  return co.ok ? ok(partyFromCompany(companyId, co.value.properties)) : co;
+  const read = await getObject(hs, "companies", companyId, [...COMPANY_PROPERTIES]);
+  const company = read.ok ? parseCompany(read.value) : read;
+  return company.ok ? ok(partyFromCompany(company.value)) : company;
 }
