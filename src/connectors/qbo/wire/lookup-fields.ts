@@ -7,6 +7,9 @@
 /** The field that names a record and must be unique among its kind (QBO refuses a duplicate, 6240). */
 export const NAME_FIELD = { Customer: "DisplayName", Item: "Name" } as const;
 
+/** The account field the income account for new items is found by. */
+export const ACCOUNT_QUERY_FIELD = { type: "AccountType" } as const;
+
 /**
  * The customer fields each identity field is queried by. QBO's query cannot filter on a phone
  * number, so the phone key has no field here: it is matched in memory only.
