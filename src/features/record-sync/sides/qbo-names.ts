@@ -1,6 +1,6 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
 import { queryAll, queryPage } from "../../../connectors/qbo/client.ts";
-import { ACCOUNT_QUERY_FIELD, partitionAccounts } from "../../../connectors/qbo/wire/index.ts";
+import { ACCOUNT_QUERY_FIELD, ACTIVE_FIELD, partitionAccounts } from "../../../connectors/qbo/wire/index.ts";
 import type { LinkKind } from "../../../db/schema/index.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { uniqueDisplayName, type Identity } from "../identity/index.ts";
@@ -33,7 +33,7 @@ export async function freeName(
     entity,
     where: [
       [field, "LIKE", `${base}%`],
-      ["Active", "IN", [true, false]],
+      [ACTIVE_FIELD, "IN", [true, false]],
     ],
   });
   if (!taken.ok) return taken;
