@@ -72,6 +72,15 @@ export interface TaxCode {
   taxable?: boolean;
 }
 
+/** A ledger account; new items are booked to an income one. */
+export interface Account {
+  id: string;
+  /** Empty when QBO sent none. */
+  name: string;
+  /** QBO's account type, e.g. `Income`. */
+  type?: string;
+}
+
 export interface Term {
   id: string;
   name: string;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   entityOf,
+  parseAccounts,
   parseCompanyProfile,
   parseCustomers,
   parseEstimates,
@@ -25,6 +26,7 @@ const { company } = wireEmulator();
 
 type ListParser = (rows: readonly unknown[]) => Result<unknown[], WireError>;
 const ENTITIES: Record<string, ListParser> = {
+  Account: parseAccounts,
   Customer: parseCustomers,
   Item: parseItems,
   Invoice: parseInvoices,

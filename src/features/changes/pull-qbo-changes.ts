@@ -3,7 +3,12 @@ import { markProcessed, readCheckpoint, unprocessed, writeCheckpoint } from "./r
 import { recordLedger, type VendorCall as LedgerCall } from "../activity/index.ts";
 import { changedSince, queryAll, type QboEntity } from "../../connectors/qbo/client.ts";
 import type { VendorCall } from "../../connectors/http-client.ts";
-import { parseChangeRef, type ChangedRecord } from "../../connectors/qbo/wire/change-ref.ts";
+import {
+  ACTIVE_FIELD,
+  parseChangeRef,
+  UPDATED_AT_FIELD,
+  type ChangedRecord,
+} from "../../connectors/qbo/wire/index.ts";
 import type { Tombstone } from "../../domain/accounting.ts";
 import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -165,12 +170,12 @@ async function collectChanges(http: ReturnType<VendorClients["qbo"]>, since: Dat
   const where = (entity: string): Parameters<typeof queryAll>[1] => ({
     entity,
     where: [
-      ["MetaData.LastUpdatedTime", ">=", since],
+      [UPDATED_AT_FIELD, ">=", since],
       // Name lists hide inactive records unless Active is filtered, and "made inactive" is how a
       // customer or item is deleted in QBO (C3, P3): ask for both.
-      ...(NAME_LISTS.has(entity) ? [["Active", "IN", [true, false]] as ["Active", "IN", boolean[]]] : []),
+      ...(NAME_LISTS.has(entity) ? [[ACTIVE_FIELD, "IN", [true, false]] as [string, "IN", boolean[]]] : []),
     ],
-    orderBy: { field: "MetaData.LastUpdatedTime" },
+    orderBy: { field: UPDATED_AT_FIELD },
   });
   if (plan.kind === "query") return queryEach(http, WATCHED_ENTITIES, where);
   const cdc = await changedSince(http, WATCHED_ENTITIES, since);

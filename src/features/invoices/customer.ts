@@ -1,7 +1,13 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { queryAll } from "../../connectors/qbo/client.ts";
 import { createEntity, requestIdFor } from "../../connectors/qbo/write.ts";
-import { customerBody, partitionCustomers } from "../../connectors/qbo/wire/index.ts";
+import {
+  ACTIVE_FIELD,
+  customerBody,
+  NAME_FIELD,
+  parseEntityId,
+  partitionCustomers,
+} from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { uniqueDisplayName } from "../record-sync/index.ts";
@@ -45,8 +51,8 @@ export async function createUniqueCustomer(
     const taken = await queryAll(http, {
       entity: "Customer",
       where: [
-        ["DisplayName", "LIKE", `${wanted.displayName.trim().slice(0, 80)}%`],
-        ["Active", "IN", [true, false]],
+        [NAME_FIELD.Customer, "LIKE", `${wanted.displayName.trim().slice(0, 80)}%`],
+        [ACTIVE_FIELD, "IN", [true, false]],
       ],
     });
     if (!taken.ok) return err(taken.error);
@@ -60,7 +66,10 @@ export async function createUniqueCustomer(
       // A name race (someone took it between our read and write) retries under a new id.
       requestIdFor(...requestKey, "customer", attempt === 1 ? "" : String(attempt)),
     );
-    if (created.ok) return ok({ id: created.value.Id, displayName });
+    if (created.ok) {
+      const id = parseEntityId(created.value);
+      return id.ok ? ok({ id: id.value, displayName }) : id;
+    }
     if (created.error.kind !== "duplicate" || attempt >= MAX_NAME_RACES) return err(created.error);
   }
 }

@@ -1,6 +1,7 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { getObject } from "../../connectors/hubspot/crm.ts";
 import { dealPipelineLabel, ownerName } from "../../connectors/hubspot/deal-context.ts";
+import { DEAL_REPORT_PROPERTIES, parseDeal } from "../../connectors/hubspot/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { saveDealFacts } from "./repo/deal-facts.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -16,10 +17,12 @@ export async function refreshDealFacts(
   target: { portalId: string; dealId: string },
   now: Date,
 ): Promise<Result<void, VendorError>> {
-  const deal = await getObject(http, "deals", target.dealId, ["hubspot_owner_id", "pipeline"]);
+  const read = await getObject(http, "deals", target.dealId, [...DEAL_REPORT_PROPERTIES]);
+  const deal = read.ok ? parseDeal(read.value) : read;
   if (!deal.ok) return deal;
-  const ownerId = deal.value.properties.hubspot_owner_id || null;
-  const pipelineId = deal.value.properties.pipeline || null;
+  // An absent or blank owner or pipeline is none (null), as HubSpot leaves them unset.
+  const ownerId = deal.value.ownerId ?? null;
+  const pipelineId = deal.value.pipelineId ?? null;
   const owner = ownerId ? await ownerName(http, ownerId) : ok(null);
   // An owner deactivated in HubSpot answers 404: the id is still the right key for the report.
   if (!owner.ok && owner.error.kind !== "not_found") return err(owner.error);

@@ -1,4 +1,5 @@
 import { queryAll } from "../../connectors/qbo/client.ts";
+import { UPDATED_AT_FIELD } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
@@ -23,7 +24,7 @@ export async function backfillPaymentsHandler(
   const all = await queryAll(deps.clients.qbo(conn), {
     entity: "Payment",
     where: [],
-    orderBy: { field: "MetaData.LastUpdatedTime" },
+    orderBy: { field: UPDATED_AT_FIELD },
   });
   if (!all.ok) {
     if (all.error.retryable) throw new Error(`QBO payments: ${all.error.message}`);

@@ -3,6 +3,8 @@ import { deletePayment, inTransaction, requireCompany, savePayment } from "./rep
 import type { Clock } from "../../lib/clock.ts";
 import type { QboChangeRule } from "../changes/index.ts";
 import { toPaymentRecord } from "./payment-facts.ts";
+import { parseChangeRef } from "../../connectors/qbo/wire/index.ts";
+import { unreadable } from "./unreadable.ts";
 
 /**
  * W4: a QBO payment's applications to invoices, with its date and currency, so the reports count
@@ -14,8 +16,11 @@ import { toPaymentRecord } from "./payment-facts.ts";
 export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChangeRule {
   return async (change) => {
     if (change.entity !== "Payment") return undefined;
-    const id = change.object.Id;
-    if (change.object.status === "Deleted") {
+    // The change feed has already refused rows without an id (changes/pull-qbo-changes.ts).
+    const ref = parseChangeRef(change.object);
+    if (!ref.ok) return unreadable("Payment", ref.error);
+    const id = ref.value.id;
+    if (ref.value.deleted) {
       const removed = await deletePayment(deps.db, change.connectionId, id);
       return {
         decision: `Payment ${id} deleted in QuickBooks; ${removed} application(s) removed`,

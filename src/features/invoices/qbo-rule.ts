@@ -7,6 +7,7 @@ import { trackInvoices } from "./track.ts";
 import { loadSettings } from "../settings/index.ts";
 import { customerLinksOf } from "./customer-links.ts";
 import { readQboInvoice } from "./facts.ts";
+import { unreadable } from "./unreadable.ts";
 
 /**
  * S5: a change to an invoice Ledgerlink follows (sent, paid, edited, voided, deleted) refreshes its
@@ -20,13 +21,7 @@ export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enq
   return async (change) => {
     if (change.entity !== "Invoice") return undefined;
     const read = readQboInvoice(change.object);
-    if (!read.ok)
-      return {
-        decision: `Invoice ${change.object.Id} could not be read`,
-        outcome: "failed",
-        errorCategory: read.error.kind,
-        errorMessage: read.error.message,
-      };
+    if (!read.ok) return unreadable("Invoice", read.error);
     const invoice = read.value;
     const key = invoiceKeyOf(change.connectionId, invoice.id);
     const known = await invoiceStateOf(deps.db, key);

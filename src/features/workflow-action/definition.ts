@@ -1,3 +1,4 @@
+import { DEAL_NAME_PROPERTY } from "../../connectors/hubspot/wire/index.ts";
 import { INVOICE_STATUS_OPTIONS } from "../connections/index.ts";
 import { ACTION_ERRORS } from "./inputs.ts";
 import { LOCALES, translator, type Locale } from "../../web/i18n/index.ts";
@@ -28,7 +29,7 @@ export function createInvoiceActionDefinition(publicUrl: string) {
     actionUrl: `${publicUrl}${PATHS.workflowCreateInvoice}`,
     published: true,
     objectTypes: ["DEAL"],
-    objectRequestOptions: { properties: ["dealname"] },
+    objectRequestOptions: { properties: [DEAL_NAME_PROPERTY] },
     inputFields: [
       {
         typeDefinition: {

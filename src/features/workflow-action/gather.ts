@@ -1,6 +1,11 @@
 import type { HttpClient, VendorError } from "../../connectors/http-client.ts";
 import { associatedIds, getObject } from "../../connectors/hubspot/crm.ts";
-import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from "../../connectors/hubspot/wire/index.ts";
+import {
+  COMPANY_PROPERTIES,
+  CONTACT_PROPERTIES,
+  parseCompany,
+  parseContact,
+} from "../../connectors/hubspot/wire/index.ts";
 import { activeCustomers, activeItems, activeTerms } from "../../connectors/qbo/lists.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { matchCustomer } from "../record-sync/index.ts";
@@ -100,16 +105,17 @@ async function partyFor(
     if (!id) continue;
     if (type === "companies") {
       const co = need("hubspot", await getObject(hs, "companies", id, [...COMPANY_PROPERTIES]));
-      return ok(partyFromCompany(id, co.properties));
+      return ok(partyFromCompany(need("hubspot", parseCompany(co))));
     }
     const props = [...new Set([...CONTACT_PROPERTIES, ...filterProperties(settings.contacts.filters)])];
-    const contact = need("hubspot", await getObject(hs, "contacts", id, props));
+    const record = need("hubspot", await getObject(hs, "contacts", id, props));
+    const party = partyFromContact(need("hubspot", parseContact(record)));
+    // The filters read the properties the user chose (C5), so they get the record as HubSpot sent it.
     if (settings.behaviour === "sync_filter") {
-      const reason = need("hubspot", await contactFilterFailure(hs, settings, contact));
-      if (reason)
-        return refuse("sync_filter", `${partyFromContact(id, contact.properties).label}: ${reason}`);
+      const reason = need("hubspot", await contactFilterFailure(hs, settings, record));
+      if (reason) return refuse("sync_filter", `${party.label}: ${reason}`);
     }
-    return ok(partyFromContact(id, contact.properties));
+    return ok(party);
   }
   return refuse("no_customer");
 }

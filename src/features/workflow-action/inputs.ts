@@ -1,3 +1,4 @@
+import { actionOutputs } from "../../connectors/hubspot/wire/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /**
@@ -73,7 +74,7 @@ export function parseInputs(raw: Record<string, unknown>): Result<ActionInputs, 
 
 /** The callback's output fields for a failure (FAIL_CONTINUE: the workflow goes on). */
 export function failureOutputs(failure: ActionFailure): Record<string, string> {
-  return { hs_execution_state: "FAIL_CONTINUE", errorCode: failure.code, errorDetail: failure.detail };
+  return actionOutputs("FAIL_CONTINUE", { errorCode: failure.code, errorDetail: failure.detail });
 }
 
 /** `YYYY-MM-DD` plus whole days. */

@@ -1,3 +1,4 @@
+import { actionOutputs } from "../../connectors/hubspot/wire/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { completeCallback } from "../../connectors/hubspot/workflow-callbacks.ts";
 import type { QboEntity } from "../../connectors/qbo/client.ts";
@@ -180,12 +181,11 @@ async function succeed(
       now,
     });
     const row = await invoiceOutcome(trx, invoiceKey!);
-    const outputs = {
-      hs_execution_state: "SUCCESS",
+    const outputs = actionOutputs("SUCCESS", {
       qbo_invoice_number: row.docNumber ?? invoiceId,
       qbo_invoice_id: invoiceId,
       qbo_invoice_status: row.state,
-    };
+    });
     await decideExecution(trx, exec.callbackId, { status: "succeeded", outputs, invoiceKey }, now);
     await recordLedger(trx, {
       portalId: exec.portalId,

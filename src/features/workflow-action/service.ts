@@ -1,3 +1,4 @@
+import { actionOutputs } from "../../connectors/hubspot/wire/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { verifyHubSpotSignature } from "../../connectors/hubspot/webhooks.ts";
 import type { Database } from "../../db/kysely.ts";
@@ -9,7 +10,7 @@ import { runWorkflowAction } from "./jobs.ts";
 import { activeCompanies, companyStatus, findExecution, insertExecution } from "./repo.ts";
 
 /** Waiting for the callback; HubSpot's default wait (a week) covers QBO's worst rate limiting. */
-const BLOCK = { outputFields: { hs_execution_state: "BLOCK" } };
+const BLOCK = { outputFields: actionOutputs("BLOCK") };
 
 export type SignatureCheck =
   { ok: true } | { ok: false; status: 401 | 503; message: string; reason?: string };

@@ -17,6 +17,15 @@ export const DEAL_PROPERTIES = [
   "closedate",
 ] as const;
 
+/**
+ * What the reports' deal facts read (W4): the owner and the pipeline only, so a value they do not
+ * use (a malformed amount, say) cannot cost them the facts they do.
+ */
+export const DEAL_REPORT_PROPERTIES = ["hubspot_owner_id", "pipeline"] as const;
+
+/** The deal's name, which a workflow action asks HubSpot to send along with the deal. */
+export const DEAL_NAME_PROPERTY = "dealname";
+
 export const dealWire = crmObject({
   dealname: textProp,
   amount: numberProp,

@@ -4,6 +4,7 @@
  * reads (ask for them), and builders of the property maps we write. Imports nothing but zod, lib/
  * and domain/ (the emulator may use it too).
  */
+export * from "./action-outputs.ts";
 export * from "./company.ts";
 export * from "./contact.ts";
 export * from "./deal.ts";

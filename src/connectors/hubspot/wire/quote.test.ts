@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDeal } from "./deal.ts";
-import { parseQuote } from "./quote.ts";
+import { parseOfferedQuote, parseOfferedQuotes, parseQuote } from "./quote.ts";
 
 describe("HubSpot quote wire", () => {
   it("maps a quote; the expiry is a calendar day from ISO or epoch ms", () => {
@@ -27,6 +27,29 @@ describe("HubSpot quote wire", () => {
     expect(epoch.ok && [epoch.value.status, epoch.value.expiresOn]).toEqual(["DRAFT", "2026-04-01"]);
     const bad = parseQuote({ id: "1", properties: { hs_expiration_date: "next week" } });
     expect(!bad.ok && bad.error.path).toBe("properties.hs_expiration_date");
+  });
+});
+
+describe("HubSpot quote wire, as the wizard offers quotes", () => {
+  it.each([["next week"], ["soon"], [""], [null]])(
+    "reads the unreadable or missing expiry %o as none, keeping the quote",
+    (value) => {
+      const r = parseOfferedQuote({
+        id: "1",
+        properties: { hs_status: "APPROVED", hs_expiration_date: value },
+      });
+      expect(r.ok && r.value).toEqual({ id: "1", archived: false, status: "APPROVED" });
+    },
+  );
+
+  it("still reads a readable expiry, and still refuses what is malformed elsewhere", () => {
+    const list = parseOfferedQuotes([
+      { id: "1", properties: { hs_expiration_date: "1793491200000" } },
+      { id: "2", properties: { hs_expiration_date: "2026-11-01T23:59:59.999Z" } },
+    ]);
+    expect(list.ok && list.value.map((q) => q.expiresOn)).toEqual(["2026-11-01", "2026-11-01"]);
+    const bad = parseOfferedQuote({ id: "1", properties: { hs_quote_amount: "a lot" } });
+    expect(!bad.ok && bad.error.path).toBe("properties.hs_quote_amount");
   });
 });
 

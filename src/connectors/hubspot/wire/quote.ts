@@ -1,6 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Quote } from "../../../domain/crm.ts";
-import { base, compact, crmObject, dayProp, numberProp, textProp } from "./common.ts";
+import { base, compact, crmObject, dayOf, dayProp, numberProp, textProp } from "./common.ts";
 import { wireParser } from "./parse.ts";
 
 /**
@@ -41,3 +41,20 @@ const parser = wireParser("quotes", quoteWire, toQuote);
 export const parseQuote = parser.one;
 export const parseQuotes = parser.list;
 export const partitionQuotes = parser.each;
+
+/**
+ * The wizard's reading of a deal's quotes (I2): an expiry in a form we cannot read is no expiry,
+ * so the quote is still offered (as the wizard always has) instead of failing the whole list. The
+ * strict `parseQuote` still reports such a value as malformed.
+ */
+const tolerantDay = z
+  .string()
+  .nullish()
+  .transform((v) => (v?.trim() ? dayOf(v) : undefined));
+export const offeredQuoteWire = quoteWire.extend({
+  properties: quoteWire.shape.properties.extend({ hs_expiration_date: tolerantDay }),
+});
+
+const offered = wireParser("quotes", offeredQuoteWire, toQuote);
+export const parseOfferedQuote = offered.one;
+export const parseOfferedQuotes = offered.list;

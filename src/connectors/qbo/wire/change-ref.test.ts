@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChangeRef } from "./change-ref.ts";
+import { parseChangeRef, parseEntityId } from "./change-ref.ts";
 
 describe("parseChangeRef: a change feed's row by its id", () => {
   it("reads any entity's id and last change, whatever else it carries", () => {
@@ -25,5 +25,16 @@ describe("parseChangeRef: a change feed's row by its id", () => {
   it("classifies a row without an id as malformed instead of throwing", () => {
     const res = parseChangeRef({ DisplayName: "No id" });
     expect(res.ok ? "ok" : [res.error.kind, res.error.vendor]).toEqual(["malformed", "qbo"]);
+  });
+});
+
+describe("parseEntityId: the id of any entity QBO answered with", () => {
+  it("reads the id whatever else the entity carries, and classifies a missing one", () => {
+    expect(parseEntityId({ Id: 58, DisplayName: "Acme", Balance: "not a number" })).toEqual({
+      ok: true,
+      value: "58",
+    });
+    const res = parseEntityId({ DisplayName: "No id" });
+    expect(res.ok ? "ok" : [res.error.kind, res.error.path]).toEqual(["malformed", "Id"]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tombstone } from "../../../domain/accounting.ts";
 import type { WireError } from "../../../domain/wire-error.ts";
-import type { Result } from "../../../lib/result.ts";
+import { ok, type Result } from "../../../lib/result.ts";
 import { entityBase, timestamp } from "./common.ts";
 import { parseChange } from "./envelope.ts";
 import { wireParser } from "./parse.ts";
@@ -23,6 +23,15 @@ export const parseChangedRecord = wireParser("Record", changedRecordWire, (r): C
   const updatedAt = timestamp(r.MetaData?.LastUpdatedTime);
   return { id: r.Id, deleted: false, ...(updatedAt ? { updatedAt } : {}) };
 }).one;
+
+/**
+ * The id of any entity QBO answered with (a create's answer, say), read by what every entity
+ * carries: a field the caller does not use cannot fail a write that has already succeeded.
+ */
+export function parseEntityId(raw: unknown): Result<string, WireError> {
+  const r = parseChangedRecord(raw);
+  return r.ok ? ok(r.value.id) : r;
+}
 
 /** A change feed's row: a changed record, or the tombstone of a deleted one. */
 export const parseChangeRef: (raw: unknown) => Result<ChangedRecord | Tombstone, WireError> =

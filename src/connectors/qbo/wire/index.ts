@@ -3,6 +3,8 @@
  * wire shapes, pure mappers to the domain types (src/domain/accounting.ts), and builders of the
  * bodies we send. Imports nothing but zod, lib/ and domain/ (the emulator may use it too).
  */
+export * from "./account.ts";
+export * from "./change-ref.ts";
 export * from "./company.ts";
 export * from "./customer.ts";
 export * from "./envelope.ts";

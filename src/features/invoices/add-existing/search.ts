@@ -1,6 +1,12 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
 import { queryPage } from "../../../connectors/qbo/client.ts";
-import { partitionCustomers, partitionInvoices } from "../../../connectors/qbo/wire/index.ts";
+import {
+  ACTIVE_FIELD,
+  INVOICE_QUERY_FIELD,
+  NAME_FIELD,
+  partitionCustomers,
+  partitionInvoices,
+} from "../../../connectors/qbo/wire/index.ts";
 import type { QuerySpec } from "../../../connectors/qbo/query.ts";
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
 import { ok, type Result } from "../../../lib/result.ts";
@@ -45,28 +51,28 @@ export async function searchQboInvoices(
   now: Date,
 ): Promise<Result<FoundInvoice[], VendorError>> {
   const where: NonNullable<QuerySpec["where"]> = [];
-  if (search.number) where.push(["DocNumber", "=", search.number]);
-  if (search.amount !== undefined) where.push(["TotalAmt", "=", search.amount]);
-  if (search.from) where.push(["TxnDate", ">=", search.from]);
-  if (search.to) where.push(["TxnDate", "<=", search.to]);
+  if (search.number) where.push([INVOICE_QUERY_FIELD.number, "=", search.number]);
+  if (search.amount !== undefined) where.push([INVOICE_QUERY_FIELD.total, "=", search.amount]);
+  if (search.from) where.push([INVOICE_QUERY_FIELD.date, ">=", search.from]);
+  if (search.to) where.push([INVOICE_QUERY_FIELD.date, "<=", search.to]);
   if (search.customer) {
     const customers = await queryPage(http, {
       entity: "Customer",
       where: [
-        ["DisplayName", "LIKE", `${search.customer}%`],
-        ["Active", "IN", [true, false]],
+        [NAME_FIELD.Customer, "LIKE", `${search.customer}%`],
+        [ACTIVE_FIELD, "IN", [true, false]],
       ],
       maxResults: CUSTOMER_LIMIT,
     });
     if (!customers.ok) return customers;
     const ids = partitionCustomers(customers.value.rows).values.map((c) => c.id);
     if (ids.length === 0) return ok([]);
-    where.push(["CustomerRef", "IN", ids]);
+    where.push([INVOICE_QUERY_FIELD.customer, "IN", ids]);
   }
   const page = await queryPage(http, {
     entity: "Invoice",
     where,
-    orderBy: { field: "TxnDate", dir: "DESC" },
+    orderBy: { field: INVOICE_QUERY_FIELD.date, dir: "DESC" },
     maxResults: SEARCH_LIMIT,
   });
   if (!page.ok) return page;

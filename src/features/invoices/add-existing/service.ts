@@ -97,6 +97,7 @@ export async function addInvoices(
       now: deps.clock.now(),
     }),
   );
-  const again = invoices.filter((i) => before.has(i.Id)).length;
+  // Each invoice was read by its id, so the ids asked for are the invoices' ids.
+  const again = [...new Set(ids)].filter((id) => before.has(id)).length;
   return { kind: "added", added: invoices.length - again, already: again };
 }

@@ -1,4 +1,5 @@
 import type { QboCustomer } from "../../../connectors/qbo/lists.ts";
+import type { Company, Contact } from "../../../domain/crm.ts";
 import { uniqueDisplayName, type MatchResult } from "../../record-sync/index.ts";
 import type { DraftData } from "./draft.ts";
 
@@ -8,36 +9,37 @@ import type { DraftData } from "./draft.ts";
  */
 export type Party = NonNullable<DraftData["party"]>;
 export type NewCustomer = Extract<NonNullable<DraftData["customer"]>, { kind: "new" }>;
-type Props = Record<string, string | null | undefined>;
 
-const text = (v: string | null | undefined) => (v ?? "").trim() || undefined;
+const text = (v: string | undefined) => (v ?? "").trim() || undefined;
 
-/** A contact: "First Last" is the name, its `company` property the company. */
-export function partyFromContact(id: string, p: Props): Party {
-  const name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(" ") || undefined;
+/** A contact: "First Last" is the name, its company property the company. */
+export function partyFromContact(
+  c: Pick<Contact, "id" | "email" | "firstName" | "lastName" | "company" | "phone" | "mobilePhone">,
+): Party {
+  const name = [text(c.firstName), text(c.lastName)].filter(Boolean).join(" ") || undefined;
   return {
     objectType: "contacts",
-    objectId: id,
-    label: name ?? text(p.email) ?? id,
-    email: text(p.email),
+    objectId: c.id,
+    label: name ?? text(c.email) ?? c.id,
+    email: text(c.email),
     name,
-    givenName: text(p.firstname),
-    familyName: text(p.lastname),
-    companyName: text(p.company),
-    phone: text(p.phone) ?? text(p.mobilephone),
+    givenName: text(c.firstName),
+    familyName: text(c.lastName),
+    companyName: text(c.company),
+    phone: text(c.phone) ?? text(c.mobilePhone),
   };
 }
 
 /** A company: its name is both the name and the company name. */
-export function partyFromCompany(id: string, p: Props): Party {
-  const name = text(p.name);
+export function partyFromCompany(c: Pick<Company, "id" | "name" | "phone">): Party {
+  const name = text(c.name);
   return {
     objectType: "companies",
-    objectId: id,
-    label: name ?? id,
+    objectId: c.id,
+    label: name ?? c.id,
     name,
     companyName: name,
-    phone: text(p.phone),
+    phone: text(c.phone),
   };
 }
 

@@ -1,14 +1,21 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
-import { associatedIds, batchRead, getObject, type CrmObject } from "../../../connectors/hubspot/crm.ts";
+import { associatedIds, batchRead, getObject } from "../../../connectors/hubspot/crm.ts";
 import {
+  COMPANY_PROPERTIES,
+  CONTACT_PROPERTIES,
   DEAL_PROPERTIES,
   inQuoteOrder,
   LINE_ITEM_PROPERTIES,
+  parseCompany,
+  parseContact,
   parseDeal,
   parseLineItems,
+  parseOfferedQuotes,
   parseProducts,
   PRODUCT_PROPERTIES,
+  QUOTE_PROPERTIES,
 } from "../../../connectors/hubspot/wire/index.ts";
+import type { Quote } from "../../../domain/crm.ts";
 import { ok, type Result } from "../../../lib/result.ts";
 import { partyFromCompany, partyFromContact, type Party } from "./customer.ts";
 import type { HubSpotLine } from "./rules.ts";
@@ -18,12 +25,10 @@ export type { Party };
 /** What the wizard reads from HubSpot (I2–I4): the deal's quotes, a quote's lines, the customer party. */
 export interface DealContext {
   dealName: string;
-  quotes: CrmObject[];
+  quotes: Quote[];
   contacts: string[];
   companies: string[];
 }
-
-const QUOTE_PROPS = ["hs_title", "hs_status", "hs_expiration_date", "hs_quote_amount", "hs_currency"];
 
 /** The associated ids of several types at once, or the first failure. */
 async function associations<T extends string>(
@@ -47,7 +52,8 @@ export async function dealContext(hs: HttpClient, dealId: string): Promise<Resul
   if (!deal.ok) return deal;
   const linked = await associations(hs, "deals", dealId, ["quotes", "contacts", "companies"] as const);
   if (!linked.ok) return linked;
-  const quotes = await batchRead(hs, "quotes", linked.value.quotes, QUOTE_PROPS);
+  const readQuotes = await batchRead(hs, "quotes", linked.value.quotes, [...QUOTE_PROPERTIES]);
+  const quotes = readQuotes.ok ? parseOfferedQuotes(readQuotes.value) : readQuotes;
   if (!quotes.ok) return quotes;
   return ok({
     dealName: deal.value.name ?? dealId,
@@ -104,12 +110,13 @@ export async function partyOf(
 ): Promise<Result<Party | undefined, VendorError>> {
   const contactId = ids.contacts[0];
   if (contactId) {
-    const props = ["email", "firstname", "lastname", "company", "phone", "mobilephone"];
-    const c = await getObject(hs, "contacts", contactId, props);
-    return c.ok ? ok(partyFromContact(contactId, c.value.properties)) : c;
+    const read = await getObject(hs, "contacts", contactId, [...CONTACT_PROPERTIES]);
+    const contact = read.ok ? parseContact(read.value) : read;
+    return contact.ok ? ok(partyFromContact(contact.value)) : contact;
   }
   const companyId = ids.companies[0];
   if (!companyId) return ok(undefined);
-  const co = await getObject(hs, "companies", companyId, ["name", "phone"]);
-  return co.ok ? ok(partyFromCompany(companyId, co.value.properties)) : co;
+  const read = await getObject(hs, "companies", companyId, [...COMPANY_PROPERTIES]);
+  const company = read.ok ? parseCompany(read.value) : read;
+  return company.ok ? ok(partyFromCompany(company.value)) : company;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { draftLinesFrom, expiryDate, itemFor, quoteState } from "./rules.ts";
+import { parseOfferedQuotes } from "../../../connectors/hubspot/wire/index.ts";
+import { draftLinesFrom, itemFor, quoteState } from "./rules.ts";
 
 const items = [
   { id: "1", name: "Annual licence", sku: "LIC-ANNUAL", unitPrice: 1200 },
@@ -9,40 +10,43 @@ const items = [
 
 describe("wizard rules: quote usability (I2) and line mapping (I4)", () => {
   it.each([
-    [{ hs_status: "APPROVAL_NOT_NEEDED", hs_expiration_date: "2026-12-01" }, { usable: true }],
-    [{ hs_status: "APPROVED", hs_expiration_date: "2026-11-02T00:00:00Z" }, { usable: true }],
+    [{ status: "APPROVAL_NOT_NEEDED", expiresOn: "2026-12-01" }, { usable: true }],
+    [{ status: "APPROVED", expiresOn: "2026-11-02" }, { usable: true }],
     [
-      { hs_status: "DRAFT", hs_expiration_date: "2026-12-01" },
+      { status: "DRAFT", expiresOn: "2026-12-01" },
       { usable: false, reason: "draft" },
     ],
     [
-      { hs_status: "PENDING_APPROVAL", hs_expiration_date: "2026-12-01" },
+      { status: "PENDING_APPROVAL", expiresOn: "2026-12-01" },
       { usable: false, reason: "not_published" },
     ],
     [
-      { hs_status: "APPROVAL_NOT_NEEDED", hs_expiration_date: "2026-11-01" },
+      { status: "APPROVAL_NOT_NEEDED", expiresOn: "2026-11-01" },
       { usable: false, reason: "expired", on: "2026-11-01" },
     ],
-  ])("quote %o is %o on 2026-11-02", (props, expected) => {
-    expect(quoteState(props, "2026-11-02")).toEqual(expected);
+  ])("quote %o is %o on 2026-11-02", (quote, expected) => {
+    expect(quoteState(quote, "2026-11-02")).toEqual(expected);
   });
 
-  it.each([
-    ["2026-11-01T23:59:59.999Z", "2026-11-01"],
-    ["1793491200000", "2026-11-01"],
-    ["", undefined],
-    [null, undefined],
-    ["soon", undefined],
-  ])("reads the expiry %o as the day %s (ISO datetimes and epoch milliseconds)", (value, day) => {
-    expect(expiryDate(value)).toBe(day);
+  it("treats a quote as usable through its expiry day, and one without an expiry as unexpired (I2)", () => {
+    const quote = { status: "APPROVED", expiresOn: "2026-11-02" };
+    expect(quoteState(quote, "2026-11-02").usable).toBe(true);
+    expect(quoteState(quote, "2026-11-03")).toEqual({ usable: false, reason: "expired", on: "2026-11-02" });
+    expect(quoteState({ status: "APPROVED" }, "2099-01-01")).toEqual({ usable: true });
+    expect(quoteState({ status: "REJECTED" }, "2026-11-02")).toMatchObject({ reason: "not_published" });
   });
 
-  it("treats a quote as usable through its expiry day (I2)", () => {
-    const props = { hs_status: "APPROVED", hs_expiration_date: "2026-11-02T00:00:00Z" };
-    expect(quoteState(props, "2026-11-02").usable).toBe(true);
-    expect(quoteState(props, "2026-11-03")).toEqual({ usable: false, reason: "expired", on: "2026-11-02" });
-    expect(quoteState({ hs_status: "REJECTED" }, "2026-11-02")).toMatchObject({ reason: "not_published" });
-    expect(quoteState({}, "2026-11-02")).toMatchObject({ reason: "draft" });
+  it("reads HubSpot's quote as the wire reads it: no status is a draft, an unreadable expiry none", () => {
+    const read = parseOfferedQuotes([
+      { id: "1", properties: { hs_expiration_date: "2026-12-01" } },
+      { id: "2", properties: { hs_status: "APPROVED", hs_expiration_date: "soon" } },
+      { id: "3", properties: { hs_status: "APPROVED", hs_expiration_date: "1793491200000" } },
+    ]);
+    expect(read.ok && read.value.map((q) => quoteState(q, "2026-11-02"))).toEqual([
+      { usable: false, reason: "draft" },
+      { usable: true },
+      { usable: false, reason: "expired", on: "2026-11-01" },
+    ]);
   });
 
   it.each([

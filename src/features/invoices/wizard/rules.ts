@@ -1,4 +1,5 @@
 import type { QboItem } from "../../../connectors/qbo/lists.ts";
+import type { Quote } from "../../../domain/crm.ts";
 import { norm } from "../../record-sync/index.ts";
 import type { DraftLine } from "./draft.ts";
 
@@ -12,25 +13,17 @@ export type QuoteState =
 /** A quote is published once it needs no approval or has been approved (docs/vendors/hubspot.md §3, quotes). */
 const PUBLISHED = new Set(["APPROVAL_NOT_NEEDED", "APPROVED"]);
 
-export function quoteState(props: Record<string, string | null>, today: string): QuoteState {
-  const status = props.hs_status ?? "DRAFT";
-  if (status === "DRAFT") return { usable: false, reason: "draft" };
-  if (!PUBLISHED.has(status)) return { usable: false, reason: "not_published" };
-  const expires = expiryDate(props.hs_expiration_date);
+/**
+ * A quote is usable through its expiry day (compared with "today" in the company's time zone); one
+ * without a readable expiry does not expire, and one without a status is a draft (the wire's
+ * `parseOfferedQuotes` reads both so).
+ */
+export function quoteState(quote: Pick<Quote, "status" | "expiresOn">, today: string): QuoteState {
+  if (quote.status === "DRAFT") return { usable: false, reason: "draft" };
+  if (!PUBLISHED.has(quote.status)) return { usable: false, reason: "not_published" };
+  const expires = quote.expiresOn;
   if (expires && expires < today) return { usable: false, reason: "expired", on: expires };
   return { usable: true };
-}
-
-/**
- * The calendar day a quote expires: HubSpot datetimes come as ISO strings, older portals and
- * imports as epoch milliseconds. A quote is usable through its expiry day (compared with "today"
- * in the company's time zone).
- */
-export function expiryDate(value: string | null | undefined): string | undefined {
-  const v = (value ?? "").trim();
-  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
-  if (/^\d{10,}$/.test(v)) return new Date(Number(v)).toISOString().slice(0, 10);
-  return undefined;
 }
 
 export interface HubSpotLine {

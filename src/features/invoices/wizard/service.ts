@@ -157,9 +157,9 @@ export async function sourceChoices(s: WizardState): Promise<{ dealName: string;
   const deal = await need("HubSpot", dealContext(s.hs, s.draft.dealId));
   const quotes = deal.quotes.map((q) => ({
     id: q.id,
-    title: q.properties.hs_title ?? q.id,
-    amount: `${q.properties.hs_quote_amount ?? "0"} ${q.properties.hs_currency ?? ""}`.trim(),
-    state: quoteState(q.properties, s.today),
+    title: q.title ?? q.id,
+    amount: `${q.amount ?? 0} ${q.currency ?? ""}`.trim(),
+    state: quoteState(q, s.today),
   }));
   return { dealName: deal.dealName, quotes };
 }
@@ -177,7 +177,7 @@ export async function chooseSource(s: WizardState, value: string): Promise<Draft
   else {
     const quote = deal.quotes.find((q) => `quote:${q.id}` === value);
     // Checked again here, not trusted from the page: the quote may have expired since (I2).
-    if (!quote || !quoteState(quote.properties, s.today).usable) return undefined;
+    if (!quote || !quoteState(quote, s.today).usable) return undefined;
     source = { kind: "quote", quoteId: quote.id };
   }
   if (JSON.stringify(source) === JSON.stringify(s.data.source)) return { ...s.data, dealName: deal.dealName };

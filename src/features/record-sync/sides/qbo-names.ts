@@ -1,5 +1,6 @@
 import type { HttpClient, VendorError } from "../../../connectors/http-client.ts";
-import { queryAll, queryPage, type QboEntity } from "../../../connectors/qbo/client.ts";
+import { queryAll, queryPage } from "../../../connectors/qbo/client.ts";
+import { ACCOUNT_QUERY_FIELD, ACTIVE_FIELD, partitionAccounts } from "../../../connectors/qbo/wire/index.ts";
 import type { LinkKind } from "../../../db/schema/index.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { uniqueDisplayName, type Identity } from "../identity/index.ts";
@@ -32,7 +33,7 @@ export async function freeName(
     entity,
     where: [
       [field, "LIKE", `${base}%`],
-      ["Active", "IN", [true, false]],
+      [ACTIVE_FIELD, "IN", [true, false]],
     ],
   });
   if (!taken.ok) return taken;
@@ -50,17 +51,18 @@ export async function incomeAccount(
 ): Promise<Result<{ value: string; name: string }, VendorError>> {
   const res = await queryPage(http, {
     entity: "Account",
-    where: [["AccountType", "=", "Income"]],
+    where: [[ACCOUNT_QUERY_FIELD.type, "=", "Income"]],
     maxResults: 100,
   });
   if (!res.ok) return res;
-  const accounts = res.value.rows as Array<QboEntity & { Name?: string }>;
-  const preferred = accounts.find((a) => /^(services|sales)/i.test(String(a.Name ?? ""))) ?? accounts[0];
+  // An account without an id cannot be booked to: left out.
+  const accounts = partitionAccounts(res.value.rows).values;
+  const preferred = accounts.find((a) => /^(services|sales)/i.test(a.name)) ?? accounts[0];
   if (!preferred)
     return err({
       kind: "validation",
       retryable: false,
       message: "the QuickBooks company has no income account for new items",
     });
-  return ok({ value: preferred.Id, name: String(preferred.Name ?? "") });
+  return ok({ value: preferred.id, name: preferred.name });
 }

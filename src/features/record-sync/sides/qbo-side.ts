@@ -5,6 +5,7 @@ import { MAX_RESULTS, type QuerySpec } from "../../../connectors/qbo/query.ts";
 import { createEntity, readEntity, requestIdFor, updateEntity } from "../../../connectors/qbo/write.ts";
 import type { Customer, Item } from "../../../domain/accounting.ts";
 import {
+  ACTIVE_FIELD,
   CUSTOMER_QUERY_FIELD,
   deactivateChanges,
   isTombstone,
@@ -119,7 +120,7 @@ export function qboSide(
   // only in case must still match. The list is read once per change.
   let items: Promise<Result<QboEntity[], VendorError>> | undefined;
   const activeItems = () =>
-    (items ??= queryAll(http, { entity: "Item", where: [["Active", "=", true]] }).then((all) =>
+    (items ??= queryAll(http, { entity: "Item", where: [[ACTIVE_FIELD, "=", true]] }).then((all) =>
       all.ok ? ok(all.value.rows.filter((i) => isSellableRow(kind, i))) : all,
     ));
 
@@ -213,7 +214,7 @@ export function qboSide(
 
     pager(progress) {
       const where: QuerySpec["where"] = [
-        ["Active", "=", true],
+        [ACTIVE_FIELD, "=", true],
         ...(entity === "Item"
           ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
           : []),
@@ -245,7 +246,7 @@ export function qboSide(
       };
     },
     async openTarget(_fields, options) {
-      const all = await queryAll(http, { entity, where: [["Active", "IN", [true, false]]] });
+      const all = await queryAll(http, { entity, where: [[ACTIVE_FIELD, "IN", [true, false]]] });
       if (!all.ok) return all;
       const index = new KeyIndex<Indexed<QboEntity>>();
       const taken = new Set<string>();
