@@ -14,6 +14,7 @@ import { sourceFilesOf } from "./tree.ts";
 
 /** QBO entity fields the features once read directly (docs/vendors/quickbooks.md). */
 export const QBO_FIELDS = new Set([
+  "Id",
   "CustomerRef",
   "DisplayName",
   "TotalAmt",

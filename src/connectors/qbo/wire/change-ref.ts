@@ -36,3 +36,12 @@ export function parseEntityId(raw: unknown): Result<string, WireError> {
 /** A change feed's row: a changed record, or the tombstone of a deleted one. */
 export const parseChangeRef: (raw: unknown) => Result<ChangedRecord | Tombstone, WireError> =
   parseChange(parseChangedRecord);
+
+/**
+ * The id of a record the QBO client has already checked carries one (connectors/qbo/client.ts
+ * refuses rows without): record sync keeps raw records for the user's field mappings, and names
+ * their id through here rather than spelling QBO's field.
+ */
+export function qboIdOf(entity: { Id: string }): string {
+  return entity.Id;
+}

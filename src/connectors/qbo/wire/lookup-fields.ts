@@ -37,3 +37,16 @@ export const CUSTOMER_QUERY_FIELD: Partial<
   company: "CompanyName",
   name: "CompanyName",
 };
+
+/** The id field, by which pages are ordered so that a resumed read continues where it stopped. */
+export const ID_FIELD = "Id";
+
+/**
+ * The item types a sale can name (Category and Group items cannot be sold on an invoice line), as a
+ * query condition on the item type field.
+ */
+export const SELLABLE_ITEMS: [field: "Type", op: "IN", types: string[]] = [
+  "Type",
+  "IN",
+  ["Service", "NonInventory", "Inventory"],
+];

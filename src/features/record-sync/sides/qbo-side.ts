@@ -13,6 +13,9 @@ import {
   NAME_FIELD,
   parseCustomer,
   parseItem,
+  qboIdOf,
+  ID_FIELD,
+  SELLABLE_ITEMS,
   type WireError,
 } from "../../../connectors/qbo/wire/index.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
@@ -69,7 +72,7 @@ const activeOf = (n: Named) => n.value.active;
 /** A QBO change as the engine needs it: a record made inactive has left the sync. */
 export function qboChange(kind: RecordKind, entity: QboEntity) {
   const read = domainOf(kind, entity);
-  return { id: entity.Id, record: entity, gone: read.ok && !activeOf(read.value) };
+  return { id: qboIdOf(entity), record: entity, gone: read.ok && !activeOf(read.value) };
 }
 
 /** A CDC tombstone: QBO deletes transactions, never names, so record sync ignores it. */
@@ -114,7 +117,7 @@ export function qboSide(
   const identity = (e: QboEntity) => identityOf(kind, e);
   const labelOf = (e: QboEntity) => {
     const read = domainOf(kind, e);
-    return read.ok ? nameOf(read.value) : e.Id;
+    return read.ok ? nameOf(read.value) : qboIdOf(e);
   };
   // Items are compared here, not by QBO's query, which compares text as typed: a SKU differing
   // only in case must still match. The list is read once per change.
@@ -129,12 +132,12 @@ export function qboSide(
     kind,
     words: { name: "QuickBooks", noun, gone: "made inactive", goneAction: "make inactive" },
     ledgerType: entity.toLowerCase(),
-    idOf: (e) => e.Id,
+    idOf: (e) => qboIdOf(e),
     labelOf,
     subjectOf: (e) => `${entity} ${labelOf(e)}`,
     identityOf: identity,
     valuesOf: (e, fields): Values => Object.fromEntries(fields.map((f) => [f, readQboPath(e, f)])),
-    candidateOf: (e) => ({ id: e.Id, label: labelOf(e), email: identity(e).email }),
+    candidateOf: (e) => ({ id: qboIdOf(e), label: labelOf(e), email: identity(e).email }),
     problem(e) {
       const read = domainOf(kind, e);
       return read.ok ? undefined : read.error;
@@ -177,7 +180,7 @@ export function qboSide(
       );
       if (!created.ok) return created;
       return ok({
-        id: created.value.Id,
+        id: qboIdOf(created.value),
         written: input.values,
         note: `"${String(created.value[nameField] ?? "")}"`,
       });
@@ -215,15 +218,13 @@ export function qboSide(
     pager(progress) {
       const where: QuerySpec["where"] = [
         [ACTIVE_FIELD, "=", true],
-        ...(entity === "Item"
-          ? [["Type", "IN", ["Service", "NonInventory", "Inventory"]] as ["Type", "IN", string[]]]
-          : []),
+        ...(entity === "Item" ? [SELLABLE_ITEMS] : []),
       ];
       const fetchPage = (start: number) =>
         queryPage(http, {
           entity,
           where,
-          orderBy: { field: "Id" },
+          orderBy: { field: ID_FIELD },
           startPosition: start,
           maxResults: MAX_RESULTS,
         });
@@ -255,7 +256,7 @@ export function qboSide(
         const read = domainOf(kind, e);
         if (!read.ok) continue;
         taken.add(nameOf(read.value));
-        if (activeOf(read.value)) index.add(e.Id, e, keysOf(kind.link, identity(e), settings.contacts));
+        if (activeOf(read.value)) index.add(qboIdOf(e), e, keysOf(kind.link, identity(e), settings.contacts));
         parsed.delete(e); // 100,000 indexed records keep their keys, not a second copy of themselves
       }
       const account = entity === "Item" && !options.dryRun ? await incomeAccount(http) : undefined;
@@ -283,7 +284,7 @@ export function qboSide(
           if (!res.ok) return res;
           return ok(
             res.value.map((o) =>
-              o.entity ? { id: o.entity.Id } : { refused: o.fault?.message ?? "unknown" },
+              o.entity ? { id: qboIdOf(o.entity) } : { refused: o.fault?.message ?? "unknown" },
             ),
           );
         },
