@@ -1,3 +1,8 @@
+/**
+ * The changes feature: how vendor signals come in (verified webhooks, the QBO change pull, HubSpot
+ * events, polling, the reconcile timer). Other features plug in through the `ChangeRules` they declare.
+ * This file is the feature's only public surface: other features import nothing else from it.
+ */
 export type { HubSpotEventRule } from "./hubspot-events.ts";
 export {
   changeJobs,

@@ -1,3 +1,8 @@
+/**
+ * The connections feature: HubSpot sign-in, QBO companies, tokens and the vendor clients every other
+ * feature calls the vendors with.
+ * This file is the feature's only public surface: other features import nothing else from it.
+ */
 export { authRoutes } from "./auth-routes.tsx";
 export { ownConnection, type ConnectionRequest } from "./service.ts";
 export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";

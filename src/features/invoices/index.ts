@@ -1,3 +1,8 @@
+/**
+ * The invoices feature: the CRM card, the create-invoice wizard, "Add existing invoice", each invoice's
+ * status and the deal's properties, the overdue pass, the HubSpot invoice mirror and payments.
+ * This file is the feature's only public surface: other features import nothing else from it.
+ */
 export { addExistingRoutes } from "./add-existing/routes.tsx";
 export { cardRoutes } from "./card/routes.ts";
 export { createUniqueCustomer } from "./customer.ts";

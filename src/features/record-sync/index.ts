@@ -1,3 +1,8 @@
+/**
+ * The record-sync feature: contacts and companies with customers, products with items, both ways,
+ * change by change and as an initial sync; its identity module is how anything matches records.
+ * This file is the feature's only public surface: other features import nothing else from it.
+ */
 export { contactFilterFailure, filterProperties } from "./filters.ts";
 export {
   keysOf,
