@@ -11,6 +11,7 @@ export {
   activeQboConnections,
   activeQboConnectionsOfPortal,
   activeQboConnectionsInRealms,
+  findQboConnection,
   findQboConnectionById,
   listQboConnections,
   updateCompanyFacts,

@@ -3,7 +3,8 @@ import { UPDATED_AT_FIELD } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
-import { companyById, inTransaction, savePayment } from "./repo/index.ts";
+import { inTransaction, savePayment } from "./repo/index.ts";
+import { findQboConnectionById } from "../connections/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { backfillPayments } from "./jobs.ts";
@@ -19,7 +20,7 @@ export async function backfillPaymentsHandler(
   const { db, clock } = deps;
   const key = doneKey(ctx.payload.connectionId);
   if (await readCheckpoint(db, key)) return;
-  const conn = await companyById(db, ctx.payload.connectionId);
+  const conn = await findQboConnectionById(db, ctx.payload.connectionId);
   if (!conn || conn.status !== "active") return;
   const all = await queryAll(deps.clients.qbo(conn), {
     entity: "Payment",

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
-import { deletePayment, inTransaction, requireCompany, savePayment } from "./repo/index.ts";
+import { deletePayment, inTransaction, savePayment } from "./repo/index.ts";
+import { requireCompany } from "./companies.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { QboChangeRule } from "../changes/index.ts";
 import { toPaymentRecord } from "./payment-facts.ts";

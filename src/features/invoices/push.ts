@@ -11,13 +11,8 @@ import { ensureCustomer } from "./customer.ts";
 import { completeDraft, draftData, type DraftData } from "./wizard/draft.ts";
 import { invoiceBody } from "./invoice-body.ts";
 import { draftErrorFrom, encodeDraftError, type DraftError } from "./push-errors.ts";
-import {
-  companyOfPortal,
-  draftById,
-  inTransaction,
-  markDraftCreated,
-  returnDraftToWizard,
-} from "./repo/index.ts";
+import { draftById, inTransaction, markDraftCreated, returnDraftToWizard } from "./repo/index.ts";
+import { findQboConnection } from "../connections/index.ts";
 import { trackInvoices } from "./track.ts";
 
 export interface PushDeps {
@@ -46,7 +41,7 @@ export async function pushInvoiceHandler(
   const data = draftData.parse(draft.data);
   const fail = (error: DraftError) => failDraft(deps, draft, data, error, ctx.jobId);
 
-  const conn = data.connectionId ? await companyOfPortal(db, draft.portalId, data.connectionId) : undefined;
+  const conn = data.connectionId ? await findQboConnection(db, draft.portalId, data.connectionId) : undefined;
   if (!conn || conn.status !== "active") return fail({ code: "reconnect", detail: "connection unavailable" });
   const complete = completeDraft(data, conn.country !== "US");
   if (!complete.ok) return fail({ code: "incomplete", detail: complete.missing.join(", ") });

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
-import { inTransaction, invoiceKeyOf, invoiceStateOf, requireCompany } from "./repo/index.ts";
+import { inTransaction, invoiceKeyOf, invoiceStateOf } from "./repo/index.ts";
+import { requireCompany } from "./companies.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import type { QboChangeRule } from "../changes/index.ts";

@@ -3,13 +3,8 @@ import type { Database } from "../../db/kysely.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { overduePass } from "./jobs.ts";
-import {
-  companiesOfPortal,
-  findInvoice,
-  inTransaction,
-  listInvoices,
-  type InvoiceFilter,
-} from "./repo/index.ts";
+import { findInvoice, inTransaction, listInvoices, type InvoiceFilter } from "./repo/index.ts";
+import { listQboConnections } from "../connections/index.ts";
 
 /**
  * The operations of the Invoices page: the list with its filters, the on-demand overdue pass (S5)
@@ -19,7 +14,7 @@ import {
 /** One portal's followed invoices as filtered, and its companies for the company filter. */
 export async function invoicesPage(db: Database, portalId: string, filter: InvoiceFilter) {
   const rows = await listInvoices(db, portalId, filter);
-  const companies = await companiesOfPortal(db, portalId);
+  const companies = await listQboConnections(db, portalId);
   return { rows, companies };
 }
 

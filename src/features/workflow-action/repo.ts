@@ -105,27 +105,6 @@ export function activeCompanies(db: Database, portalId: string) {
     .execute();
 }
 
-/** The status of a QBO company of this portal; undefined when the portal has no such company. */
-export async function companyStatus(db: Database, portalId: string, connectionId: string) {
-  const row = await db
-    .selectFrom("qboConnections")
-    .select("status")
-    .where("portalId", "=", portalId)
-    .where("connectionId", "=", connectionId)
-    .executeTakeFirst();
-  return row?.status;
-}
-
-/** A QBO company of this portal with everything the invoice needs (realm, country, time zone…). */
-export function findCompany(db: Database, portalId: string, connectionId: string) {
-  return db
-    .selectFrom("qboConnections")
-    .selectAll()
-    .where("portalId", "=", portalId)
-    .where("connectionId", "=", connectionId)
-    .executeTakeFirst();
-}
-
 /** The followed invoice's state and number, as the workflow's output fields report them. */
 export function invoiceOutcome(db: Database, invoiceKey: string) {
   return db

@@ -10,7 +10,6 @@ import type { Database } from "../../db/kysely.ts";
 import { recordLedger } from "../activity/index.ts";
 import {
   decideExecution,
-  findCompany,
   findExecution,
   invoiceOutcome,
   markCompleted,
@@ -24,7 +23,7 @@ import type { CompleteDraft } from "../invoices/index.ts";
 import { invoiceBody } from "../invoices/index.ts";
 import { trackInvoices } from "../invoices/index.ts";
 import { loadSettings } from "../settings/index.ts";
-import { findPortal, type VendorClients } from "../connections/index.ts";
+import { findPortal, findQboConnection, type VendorClients } from "../connections/index.ts";
 import { need, planInvoice, Refusal, type InvoicePlan } from "./gather.ts";
 import { addDays, failureOutputs, parseInputs, type ActionFailure } from "./inputs.ts";
 
@@ -91,7 +90,7 @@ async function createInvoice(
 ): Promise<ActionFailure | undefined> {
   const inputs = parseInputs(exec.inputs);
   if (!inputs.ok) return inputs.error;
-  const conn = await findCompany(deps.db, exec.portalId, inputs.value.connectionId);
+  const conn = await findQboConnection(deps.db, exec.portalId, inputs.value.connectionId);
   if (!conn || conn.status !== "active")
     return { code: "unknown_company", detail: inputs.value.connectionId };
   const qbo = deps.clients.qbo(conn);

@@ -4,10 +4,10 @@ import { verifyHubSpotSignature } from "../../connectors/hubspot/webhooks.ts";
 import type { Database } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { findPortal } from "../connections/index.ts";
+import { findPortal, findQboConnection } from "../connections/index.ts";
 import { failureOutputs, parseInputs, type ActionFailure } from "./inputs.ts";
 import { runWorkflowAction } from "./jobs.ts";
-import { activeCompanies, companyStatus, findExecution, insertExecution } from "./repo.ts";
+import { activeCompanies, findExecution, insertExecution } from "./repo.ts";
 
 /** Waiting for the callback; HubSpot's default wait (a week) covers QBO's worst rate limiting. */
 const BLOCK = { outputFields: actionOutputs("BLOCK") };
@@ -88,7 +88,7 @@ async function refusal(
 ): Promise<ActionFailure | undefined> {
   const parsed = parseInputs(inputs);
   if (!parsed.ok) return parsed.error;
-  const status = await companyStatus(db, portalId, parsed.value.connectionId);
+  const status = (await findQboConnection(db, portalId, parsed.value.connectionId))?.status;
   return status === "active" ? undefined : { code: "unknown_company", detail: parsed.value.connectionId };
 }
 

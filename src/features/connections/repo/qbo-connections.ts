@@ -41,6 +41,7 @@ export async function listQboConnections(db: Database, portalId: string) {
   return db
     .selectFrom("qboConnections")
     .select([
+      "portalId",
       "connectionId",
       "realmId",
       "companyName",
@@ -71,7 +72,7 @@ export async function findQboConnection(db: Database, portalId: string, connecti
 export async function findQboConnectionById(db: Database, connectionId: string) {
   return db
     .selectFrom("qboConnections")
-    .select(["connectionId", "portalId", "realmId", "status", "createdAt"])
+    .selectAll()
     .where("connectionId", "=", connectionId)
     .executeTakeFirst();
 }

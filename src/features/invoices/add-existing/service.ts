@@ -6,12 +6,8 @@ import type { Clock } from "../../../lib/clock.ts";
 import { ok, type Result } from "../../../lib/result.ts";
 import type { Enqueuer } from "../../../queue/catalogue.ts";
 import type { VendorClients } from "../../connections/index.ts";
-import {
-  companiesOfPortal,
-  inTransaction,
-  linkedQboInvoiceIds,
-  type LinkedObjectType,
-} from "../repo/index.ts";
+import { inTransaction, linkedQboInvoiceIds, type LinkedObjectType } from "../repo/index.ts";
+import { listQboConnections } from "../../connections/index.ts";
 import { trackInvoices } from "../track.ts";
 import { searchQboInvoices, SEARCH_LIMIT, type FoundInvoice, type InvoiceSearch } from "./search.ts";
 
@@ -35,11 +31,11 @@ export interface OpenedRecord {
   objectId: string;
 }
 
-export type Company = Awaited<ReturnType<typeof companiesOfPortal>>[number];
+export type Company = Awaited<ReturnType<typeof listQboConnections>>[number];
 
 /** The portal's companies, and the one the form names or the only active one; none means "ask". */
 export async function chooseCompany(db: Database, portalId: string, requested: string | undefined) {
-  const all = await companiesOfPortal(db, portalId);
+  const all = await listQboConnections(db, portalId);
   const active = all.filter((x) => x.status === "active");
   if (requested) return { all, company: active.find((x) => x.connectionId === requested), named: true };
   return { all, company: active.length === 1 ? active[0] : undefined, named: false };

@@ -1,8 +1,7 @@
-import type { Database } from "../../../db/kysely.ts";
-
 /**
  * The invoices feature's SQL: every Kysely query of the feature is in this folder, one file per
- * table (or per table it reads from another feature: companies, record links, viewers).
+ * table (or per table it reads from another feature: record links, viewers; companies come from the
+ * connections feature's index).
  *
  * Transactions, one convention: a repo function never starts a transaction. It runs on whatever
  * `Database` it is given, the pool or a transaction. A service that needs several writes (and the
@@ -10,11 +9,8 @@ import type { Database } from "../../../db/kysely.ts";
  * passes the transaction to the repo functions and to `queue.enqueue` inside `fn`; a rollback
  * then also un-queues the jobs.
  */
-export function inTransaction<T>(db: Database, fn: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
-}
+export { inTransaction } from "../../../db/transaction.ts";
 
-export * from "./companies.ts";
 export * from "./deal-facts.ts";
 export * from "./deal-writes.ts";
 export * from "./drafts.ts";
