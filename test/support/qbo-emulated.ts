@@ -14,6 +14,7 @@ import { signedInPortal } from "./session.ts";
 export function sharedEmulatorClock(clock: ManualClock): EmulatorClock {
   const listeners = new Set<() => void>();
   const tell = () => listeners.forEach((l) => l());
+  const start = clock.now();
   return {
     frozen: true,
     now: () => clock.now(),
@@ -28,6 +29,10 @@ export function sharedEmulatorClock(clock: ManualClock): EmulatorClock {
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    reset: () => {
+      clock.set(start);
+      tell();
     },
   };
 }

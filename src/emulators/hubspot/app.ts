@@ -133,6 +133,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
     requests.clear();
     webhooks.clear();
     extension.reset();
+    clock.reset();
     save();
   };
 

@@ -113,6 +113,15 @@ describe("control API (/__emulator) (X-HS)", () => {
     expect((await control("POST", "/portals", {})).body.portalId).toBe(20000001);
   });
 
+  it("reset also rewinds the clock to where the emulator started", async () => {
+    const { control } = emulator();
+    const start = (await control("GET", "/clock")).body.now;
+    await control("POST", "/clock", { advanceSeconds: 40 * 86_400 });
+    expect((await control("GET", "/clock")).body.now).not.toBe(start);
+    expect(await control("POST", "/reset")).toEqual({ status: 200, body: { reset: true } });
+    expect((await control("GET", "/clock")).body).toEqual({ now: start, frozen: true });
+  });
+
   it("edits records as a CRM user would", async () => {
     const { hs, control } = emulator();
     await control("POST", "/portals", {});

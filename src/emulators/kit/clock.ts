@@ -9,12 +9,18 @@ export interface EmulatorClock extends Clock {
   set(now: Date): void;
   advance(ms: number): void;
   onChange(listener: () => void): () => void;
+  /**
+   * Back to where the clock started: the `start` it was created with (or, without one, the
+   * moment of creation when frozen and the real time when running). `/__emulator/reset` calls it.
+   */
+  reset(): void;
   readonly frozen: boolean;
 }
 
 export function createEmulatorClock(opts: { start?: Date | string; frozen?: boolean } = {}): EmulatorClock {
   const frozen = opts.frozen ?? false;
-  let base = opts.start ? new Date(opts.start).getTime() : Date.now();
+  const startMs = opts.start ? new Date(opts.start).getTime() : Date.now();
+  let base = startMs;
   let realAtBase = Date.now();
   const listeners = new Set<() => void>();
   const nowMs = () => (frozen ? base : base + (Date.now() - realAtBase));
@@ -28,6 +34,8 @@ export function createEmulatorClock(opts: { start?: Date | string; frozen?: bool
     now: () => new Date(nowMs()),
     set: (now) => jump(now.getTime()),
     advance: (ms) => jump(nowMs() + ms),
+    // A running clock made without a start follows the real time; rewinding it drops the offset.
+    reset: () => jump(opts.start || frozen ? startMs : Date.now()),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

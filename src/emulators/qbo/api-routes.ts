@@ -209,14 +209,23 @@ export function apiRoutes(world: QboWorld): Hono<Env> {
         const entity: EntityName | undefined = entityNamed(c.req.param("resource"));
         if (!entity) throw notSupported(c);
         const body = await readJson(c);
-        // The PHP SDK posts Preferences without operation=update (docs/vendors/quickbooks.md §3.9).
-        const operation = SINGLETONS.has(entity) ? "update" : c.req.query("operation");
+        // Intuit documents updates as a POST to the entity URL with Id and SyncToken in the body
+        // (docs/vendors/quickbooks.md §4); `operation=update` is what node-quickbooks adds. The PHP SDK
+        // posts Preferences without it either (§3.9).
+        const operation =
+          c.req.query("operation") ?? (SINGLETONS.has(entity) || isUpdate(body) ? "update" : undefined);
         return envelope(ctx.company, ctx.now, { [entity]: write(ctx, entity, operation, body) });
       }),
     ),
   );
 
   return app;
+}
+
+/** A body naming the object it changes: `Id` and `SyncToken` make a POST to the entity URL an update. */
+function isUpdate(body: Entity): boolean {
+  const present = (v: unknown) => v !== undefined && v !== null && v !== "";
+  return present(body.Id) && present(body.SyncToken);
 }
 
 function notSupported(c: Context): QboFault {

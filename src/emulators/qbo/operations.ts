@@ -98,7 +98,10 @@ export function remove(ctx: RuleContext, entity: EntityName, body: Entity): Enti
   return { status: "Deleted", domain: "QBO", Id: id };
 }
 
-/** Void keeps the record with zero amounts and `PrivateNote: "Voided"` (docs/vendors/quickbooks.md §4.5). */
+/**
+ * Void keeps the record with zero amounts and "Voided" prepended to its PrivateNote
+ * (docs/vendors/quickbooks.md §4.5).
+ */
 export function voidTxn(ctx: RuleContext, entity: EntityName, body: Entity): Entity {
   if (entity !== "Invoice" && entity !== "Payment") {
     throw faults.unsupported(`Operation Void is not supported for ${entity}`);
@@ -118,15 +121,30 @@ export function voidTxn(ctx: RuleContext, entity: EntityName, body: Entity): Ent
       HomeTotalAmt: existing.HomeTotalAmt === undefined ? undefined : 0,
       HomeBalance: existing.HomeBalance === undefined ? undefined : 0,
       LinkedTxn: [],
-      PrivateNote: "Voided",
+      PrivateNote: voidedNote(existing.PrivateNote),
     };
   } else {
-    voided = { ...existing, TotalAmt: 0, UnappliedAmt: 0, Line: [], PrivateNote: "Voided" };
+    voided = {
+      ...existing,
+      TotalAmt: 0,
+      UnappliedAmt: 0,
+      Line: [],
+      PrivateNote: voidedNote(existing.PrivateNote),
+    };
   }
   const stored = ctx.company.put(entity, voided, ctx.now, "Void");
   if (entity === "Payment")
     for (const invoiceId of appliedByPayment(existing).keys()) recomputeInvoice(ctx, invoiceId);
   return present(ctx, entity, stored);
+}
+
+/**
+ * Intuit: "the string Voided is injected into PrivateNote, prepended to existing text if present"
+ * (invoice and payment references). The separator is not documented; we write "Voided - <note>".
+ */
+function voidedNote(previous: unknown): string {
+  const note = typeof previous === "string" ? previous.trim() : "";
+  return note ? `Voided - ${note}` : "Voided";
 }
 
 /** `invoice/{id}/send`: EmailStatus becomes EmailSent and DeliveryInfo records the send (§4.6). */

@@ -131,6 +131,8 @@ export class QboWorld {
     this.limiter.reset();
     this.resetApps();
     this.#realmCounter = 1;
+    // Last, so that the dispatcher's clock listener finds no pending delivery to fire.
+    this.clock.reset();
     this.changed();
   }
 

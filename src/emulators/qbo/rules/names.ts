@@ -64,6 +64,50 @@ export function currencyName(code: string): string {
   return names[code] ?? code;
 }
 
+/**
+ * Where a customer sits among its parents (`ParentRef`): `FullyQualifiedName` is the names from the
+ * topmost parent down, colon-separated, and `Level` counts the parents (docs/vendors/quickbooks.md §3.1).
+ * Derived on every read, so renaming a parent renames its sub-customers' qualified names.
+ */
+function placeInHierarchy(
+  ctx: Pick<RuleContext, "company">,
+  customer: Entity,
+): { fullyQualifiedName: string; level: number } {
+  const names = [String(customer.DisplayName)];
+  const seen = new Set([String(customer.Id)]);
+  let parentId = refValue(customer.ParentRef);
+  while (parentId !== undefined && !seen.has(parentId)) {
+    const parent = ctx.company.get("Customer", parentId);
+    if (!parent) break;
+    seen.add(parentId);
+    names.unshift(String(parent.DisplayName));
+    parentId = refValue(parent.ParentRef);
+  }
+  return { fullyQualifiedName: names.join(":"), level: names.length - 1 };
+}
+
+/** Intuit limits a customer hierarchy to 5 levels: Parent:Customer:Job:Sub-job (Level 0 to 4). */
+const MAX_LEVEL = 4;
+
+function resolveParent(ctx: RuleContext, draft: Entity, existing?: Entity): Entity | undefined {
+  const parent = resolveRef(ctx, "Customer", draft.ParentRef, "ParentRef");
+  if (!parent) return undefined;
+  let cursor: Entity | undefined = parent;
+  const seen = new Set<string>();
+  while (cursor && !seen.has(String(cursor.Id))) {
+    if (existing && String(cursor.Id) === String(existing.Id)) {
+      throw faults.business("A customer can't be a sub-customer of itself or of its own sub-customers.");
+    }
+    seen.add(String(cursor.Id));
+    const next = refValue(cursor.ParentRef);
+    cursor = next === undefined ? undefined : ctx.company.get("Customer", next);
+  }
+  if (placeInHierarchy(ctx, parent).level + 1 > MAX_LEVEL) {
+    throw faults.business("Sub-customers can be nested at most 5 levels deep.");
+  }
+  return parent;
+}
+
 export function prepareCustomer(ctx: RuleContext, draft: Entity, existing?: Entity): Entity {
   const parts = ["Title", "GivenName", "MiddleName", "FamilyName", "Suffix"].map((k) => asText(draft[k]));
   let displayName = asText(draft.DisplayName)?.trim();
@@ -97,10 +141,17 @@ export function prepareCustomer(ctx: RuleContext, draft: Entity, existing?: Enti
   }
   const term = resolveRef(ctx, "Term", draft.SalesTermRef, "SalesTermRef");
   const taxCode = resolveRef(ctx, "TaxCode", draft.DefaultTaxCodeRef, "DefaultTaxCodeRef");
+  const parent = resolveParent(ctx, draft, existing);
+  const place = parent
+    ? placeInHierarchy(ctx, { DisplayName: displayName, Id: existing?.Id, ParentRef: { value: parent.Id } })
+    : undefined;
   return compact({
     ...draft,
     DisplayName: displayName,
-    FullyQualifiedName: displayName,
+    FullyQualifiedName: place?.fullyQualifiedName ?? displayName,
+    ParentRef: parent ? { value: String(parent.Id) } : undefined,
+    // Intuit's examples show Level only on sub-customers (1 under a top-level customer).
+    Level: place?.level,
     PrintOnCheckName: asText(draft.PrintOnCheckName) ?? displayName,
     Active: active,
     Taxable: draft.Taxable ?? (settings.country === "US" ? true : undefined),
@@ -120,7 +171,10 @@ export function prepareCustomer(ctx: RuleContext, draft: Entity, existing?: Enti
 
 export function presentCustomer(ctx: Pick<RuleContext, "company">, customer: Entity): Entity {
   const balance = customerBalance(ctx, String(customer.Id));
-  return { ...customer, Balance: balance, BalanceWithJobs: balance };
+  const shown: Entity = { ...customer, Balance: balance, BalanceWithJobs: balance };
+  if (refValue(customer.ParentRef) === undefined) return shown;
+  const place = placeInHierarchy(ctx, customer);
+  return { ...shown, FullyQualifiedName: place.fullyQualifiedName, Level: place.level };
 }
 
 const ITEM_TYPES = new Set([

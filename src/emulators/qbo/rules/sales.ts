@@ -205,7 +205,8 @@ export function paymentLinks(ctx: Pick<RuleContext, "company">, invoiceId: strin
  * lines required, amounts and tax computed, DocNumber assigned, dates and addresses defaulted.
  */
 export function prepareSales(ctx: RuleContext, kind: SalesKind, draft: Entity, existing?: Entity): Entity {
-  if (existing?.PrivateNote === "Voided" && Number(existing.TotalAmt) === 0 && kind === "Invoice") {
+  const voided = /^Voided\b/.test(String(existing?.PrivateNote ?? ""));
+  if (voided && Number(existing?.TotalAmt) === 0 && kind === "Invoice") {
     throw faults.business("This transaction has been voided and can't be changed.");
   }
   const customer = resolveRef(ctx, "Customer", draft.CustomerRef, "CustomerRef", { required: true })!;
