@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -107,5 +107,43 @@ describe("ledgerlink emulate", () => {
     const { io, out } = recordingIO();
     expect(await runCli(["emulate", "hubspot", "--port", "0"], io)).toBe(0);
     expect(out.join("\n")).toMatch(/^HubSpot emulator listening on http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+});
+
+describe("ledgerlink flags", () => {
+  it.each([
+    ["worker", ["--concurrency", "4"], "unknown option --concurrency"],
+    ["serve", ["--embeded"], "unknown option --embeded"],
+    ["doctor", ["-x"], "unknown option -x"],
+    ["status", ["extra"], 'unexpected argument "extra"'],
+    ["emulate", ["qbo", "--port"], "option --port needs a value"],
+    ["emulate", ["qbo", "--state", "--no-rate-limits"], "option --state needs a value"],
+    ["emulate", ["qbo", "--no-rate-limits=yes"], "option --no-rate-limits takes no value"],
+    ["emulate", ["qbo", "--bogus", "1"], "unknown option --bogus"],
+  ])("%s %j exits 2 with one line naming it and the usage", async (name, args, reason) => {
+    const { io, out, err } = recordingIO();
+    expect(await runCli([name, ...args], io)).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    const usage = commands.find((c) => c.name === name)!.usage.split("\n")[0]!;
+    expect(err[0]).toBe(`ledgerlink ${name}: ${reason}. Usage: ${usage} (see \`ledgerlink ${name} --help\`)`);
+  });
+
+  it("every flag a command's help names is one it declares, and every declared flag is in its help", () => {
+    for (const command of commands) {
+      const named = new Set([...command.usage.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!));
+      named.delete("help");
+      expect([...named].sort(), command.name).toEqual(Object.keys(command.flags).sort());
+    }
+  });
+
+  it("the README's command table shows exactly the commands and flags the CLI has", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const rows = [...readme.matchAll(/^\| `ledgerlink ([a-z]+)([^`]*)` +\|/gm)];
+    expect(rows.map((r) => r[1]).sort()).toEqual(commands.map((c) => c.name).sort());
+    for (const [, name, rest] of rows) {
+      const flags = [...rest!.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]).sort();
+      expect(flags, name).toEqual(Object.keys(commands.find((c) => c.name === name)!.flags).sort());
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { EXIT, type CliIO, type Command } from "./command.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { doctorCommand } from "./commands/doctor.ts";
@@ -44,5 +45,36 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(command.usage);
     return EXIT.ok;
   }
+  const refused = refusedArgument(command, rest);
+  if (refused) {
+    const synopsis = command.usage.split("\n")[0];
+    io.err(
+      `ledgerlink ${command.name}: ${refused}. Usage: ${synopsis} (see \`ledgerlink ${command.name} --help\`)`,
+    );
+    return EXIT.usage;
+  }
   return command.run(rest, io);
+}
+
+/**
+ * Checks the arguments against the flags the command declares: an unknown flag, a flag that needs
+ * a value without one, or an unexpected argument is one sentence naming it; `undefined` when valid.
+ */
+export function refusedArgument(command: Command, args: string[]): string | undefined {
+  try {
+    parseArgs({ args, options: command.flags, allowPositionals: command.positionals ?? false, strict: true });
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const named = /'([^' ]+)/.exec(message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${named}`;
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument "${named}"`;
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      return /does not take an argument/.test(message)
+        ? `option ${named} takes no value`
+        : `option ${named} needs a value`;
+    }
+    return message.split("\n")[0]!;
+  }
 }

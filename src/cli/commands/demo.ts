@@ -12,6 +12,7 @@ export const demoCommand: Command = {
   name: "demo",
   summary:
     "Runs Ledgerlink (web + worker) with both emulators on the embedded database: what `npm start` does.",
+  flags: {},
   usage:
     "ledgerlink demo\n\nStarts the HubSpot (port 3001) and QuickBooks Online (port 3002) emulators, then the web server\n" +
     "and a worker on the embedded database in LEDGERLINK_DATA_DIR (default ./.ledgerlink), and connects\n" +

@@ -90,6 +90,7 @@ function secretKeyCheck(config: Config): Check {
 export const doctorCommand: Command = {
   name: "doctor",
   summary: "Checks configuration, database and migrations, and says what to fix.",
+  flags: {},
   usage:
     "ledgerlink doctor\n\nPrints one line per check; exits 1 when any check fails, 2 on invalid configuration.",
   async run(_args, io) {
