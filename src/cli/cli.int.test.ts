@@ -147,3 +147,23 @@ describe("ledgerlink flags", () => {
     }
   });
 });
+
+describe("ledgerlink --version", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+
+  it.each([["--version"], ["-v"]])("%s prints package.json's version and exits 0", async (flag) => {
+    const { io, out, err } = recordingIO();
+    expect(await runCli([flag], io)).toBe(0);
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(out).toEqual([`ledgerlink ${pkg.version}`]);
+    expect(err).toEqual([]);
+  });
+
+  it.each([["help"], ["--help"]])("%s mentions it", async (arg) => {
+    const { io, out } = recordingIO();
+    expect(await runCli([arg], io)).toBe(0);
+    expect(out.join("\n")).toContain("ledgerlink --version");
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { EXIT, type CliIO, type Command } from "./command.ts";
 import { demoCommand } from "./commands/demo.ts";
@@ -17,6 +18,14 @@ export const commands: Command[] = [
   statusCommand,
 ];
 
+/** The version in package.json: the one `npm` installed, whatever the working directory. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -25,7 +34,7 @@ function overview(): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `ledgerlink <command> --help` for a command's options.",
+    "Run `ledgerlink <command> --help` for a command's options, `ledgerlink --version` (-v) for the version.",
   ].join("\n");
 }
 
@@ -35,6 +44,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(overview());
     return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(`ledgerlink ${packageVersion()}`);
+    return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
