@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { recordingIO } from "../../test/support/cli.ts";
+import { closedPort, recordingIO } from "../../test/support/cli.ts";
 import { parseEmulateArgs } from "./commands/emulate.ts";
 import { commands, runCli } from "./run.ts";
 
@@ -165,5 +165,35 @@ describe("ledgerlink --version", () => {
     const { io, out } = recordingIO();
     expect(await runCli([arg], io)).toBe(0);
     expect(out.join("\n")).toContain("ledgerlink --version");
+  });
+});
+
+describe("ledgerlink doctor names the real database error", () => {
+  const key = Buffer.alloc(32, 7).toString("base64");
+  const databaseLine = (text: string) => text.split("\n").find((l) => l.includes("database:"));
+
+  it("a closed port: connection refused at that address", async () => {
+    const port = await closedPort();
+    const { io, text } = recordingIO({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/ledgerlink`,
+      LEDGERLINK_SECRET_KEY: key,
+    });
+    expect(await runCli(["doctor"], io)).toBe(1);
+    expect(databaseLine(text())).toBe(
+      `✗ database: PostgreSQL server 127.0.0.1:${port}, database "ledgerlink": ` +
+        `connection refused at 127.0.0.1:${port} (check DATABASE_URL)`,
+    );
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("a database the server does not have: its name", async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `no_such_db_${Date.now().toString(36)}`;
+    url.pathname = `/${name}`;
+    const { io, text } = recordingIO({ DATABASE_URL: url.toString(), LEDGERLINK_SECRET_KEY: key });
+    expect(await runCli(["doctor"], io)).toBe(1);
+    expect(databaseLine(text())).toBe(
+      `✗ database: PostgreSQL server ${url.host}, database "${name}": ` +
+        `database "${name}" does not exist (check DATABASE_URL)`,
+    );
   });
 });
