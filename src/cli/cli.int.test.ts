@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closedPort, recordingIO } from "../../test/support/cli.ts";
+import { closedPort, occupiedPort, recordingIO } from "../../test/support/cli.ts";
 import { parseEmulateArgs } from "./commands/emulate.ts";
 import { commands, runCli } from "./run.ts";
 
@@ -195,5 +195,69 @@ describe("ledgerlink doctor names the real database error", () => {
       `✗ database: PostgreSQL server ${url.host}, database "${name}": ` +
         `database "${name}" does not exist (check DATABASE_URL)`,
     );
+  });
+});
+
+describe("ledgerlink demo names the port that stops it", () => {
+  const demoEnv = (extra: Record<string, string>) => ({
+    LEDGERLINK_DATA_DIR: tempDir(),
+    LOG_LEVEL: "silent",
+    ...extra,
+  });
+
+  it("a port fetch refuses exits 2 before anything starts, naming the variable", async () => {
+    const { io, err } = recordingIO(demoEnv({ PORT: "6000", DEMO_HUBSPOT_PORT: "0", DEMO_QBO_PORT: "0" }));
+    expect(await runCli(["demo"], io)).toBe(2);
+    expect(err).toEqual([
+      'ledgerlink demo: PORT=6000 is a port fetch refuses to connect to ("bad port"); choose another',
+    ]);
+  });
+
+  it("PORT=0 without PUBLIC_URL exits 2 saying to set PORT", async () => {
+    const { io, err } = recordingIO(demoEnv({ PORT: "0", DEMO_HUBSPOT_PORT: "0", DEMO_QBO_PORT: "0" }));
+    expect(await runCli(["demo"], io)).toBe(2);
+    expect(err.join("\n")).toContain("PORT=0 cannot be used by the demo");
+  });
+
+  it("an invalid PORT exits 2 naming it", async () => {
+    const { io, err } = recordingIO(demoEnv({ PORT: "70000" }));
+    expect(await runCli(["demo"], io)).toBe(2);
+    expect(err.join("\n")).toMatch(/^Invalid configuration:.*PORT/s);
+  });
+
+  it("an emulator port in use: which variable, which port, what to do", async () => {
+    const busy = await occupiedPort();
+    try {
+      const { io, err } = recordingIO(
+        demoEnv({
+          PORT: String(await closedPort()),
+          DEMO_HUBSPOT_PORT: String(busy.port),
+          DEMO_QBO_PORT: "0",
+        }),
+      );
+      expect(await runCli(["demo"], io)).toBe(1);
+      expect(err).toEqual([
+        `ledgerlink demo: could not start the emulators: DEMO_HUBSPOT_PORT=${busy.port} is already in use ` +
+          "(another `npm start` or `ledgerlink` still running?): stop that process or set DEMO_HUBSPOT_PORT to a free port",
+      ]);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('the web port in use: names PORT, not "fetch failed"', async () => {
+    const busy = await occupiedPort();
+    try {
+      const { io, err } = recordingIO(
+        demoEnv({ PORT: String(busy.port), DEMO_HUBSPOT_PORT: "0", DEMO_QBO_PORT: "0" }),
+      );
+      expect(await runCli(["demo"], io)).toBe(1);
+      expect(err).toEqual([
+        `ledgerlink demo: PORT=${busy.port} is already in use ` +
+          "(another `npm start` or `ledgerlink` still running?): stop that process or set PORT to a free port",
+      ]);
+    } finally {
+      await busy.close();
+    }
   });
 });
