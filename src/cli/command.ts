@@ -1,8 +1,15 @@
-/** One CLI command: its name, one-line summary, help text and what it does. */
+/** One CLI command: its name, one-line summary, help text, the flags it accepts and what it does. */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /**
+   * Every flag the command accepts (besides --help/-h), as `node:util` parseArgs declares them.
+   * Anything else on the command line is refused with exit 2 before `run` is called.
+   */
+  flags: Record<string, { type: "string" | "boolean"; short?: string }>;
+  /** Whether the command takes positional arguments (e.g. `emulate hubspot`); default none. */
+  positionals?: boolean;
   /** Resolves with the process exit code. */
   run(args: string[], io: CliIO): Promise<number>;
 }

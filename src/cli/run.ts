@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { EXIT, type CliIO, type Command } from "./command.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { doctorCommand } from "./commands/doctor.ts";
@@ -16,6 +18,14 @@ export const commands: Command[] = [
   statusCommand,
 ];
 
+/** The version in package.json: the one `npm` installed, whatever the working directory. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -24,7 +34,7 @@ function overview(): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `ledgerlink <command> --help` for a command's options.",
+    "Run `ledgerlink <command> --help` for a command's options, `ledgerlink --version` (-v) for the version.",
   ].join("\n");
 }
 
@@ -35,6 +45,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(overview());
     return name ? EXIT.ok : EXIT.usage;
   }
+  if (name === "--version" || name === "-v") {
+    io.out(`ledgerlink ${packageVersion()}`);
+    return EXIT.ok;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     io.err(`Unknown command "${name}".\n\n${overview()}`);
@@ -44,5 +58,36 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(command.usage);
     return EXIT.ok;
   }
+  const refused = refusedArgument(command, rest);
+  if (refused) {
+    const synopsis = command.usage.split("\n")[0];
+    io.err(
+      `ledgerlink ${command.name}: ${refused}. Usage: ${synopsis} (see \`ledgerlink ${command.name} --help\`)`,
+    );
+    return EXIT.usage;
+  }
   return command.run(rest, io);
+}
+
+/**
+ * Checks the arguments against the flags the command declares: an unknown flag, a flag that needs
+ * a value without one, or an unexpected argument is one sentence naming it; `undefined` when valid.
+ */
+export function refusedArgument(command: Command, args: string[]): string | undefined {
+  try {
+    parseArgs({ args, options: command.flags, allowPositionals: command.positionals ?? false, strict: true });
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const named = /'([^' ]+)/.exec(message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${named}`;
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument "${named}"`;
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      return /does not take an argument/.test(message)
+        ? `option ${named} takes no value`
+        : `option ${named} needs a value`;
+    }
+    return message.split("\n")[0]!;
+  }
 }

@@ -1,7 +1,8 @@
 import { startRuntime } from "../../main.ts";
-import { errorMessage } from "../../lib/errors.ts";
+import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
 import { connectDemo, demoDealUrl, prepareDemoVendors, startDemoEmulators } from "../demo-world.ts";
+import { demoPortProblems, portInUseAdvice, type DemoPorts } from "../demo-ports.ts";
 import { configOrReport, loggerFor } from "../load-config.ts";
 
 /**
@@ -12,23 +13,34 @@ export const demoCommand: Command = {
   name: "demo",
   summary:
     "Runs Ledgerlink (web + worker) with both emulators on the embedded database: what `npm start` does.",
+  flags: {},
   usage:
     "ledgerlink demo\n\nStarts the HubSpot (port 3001) and QuickBooks Online (port 3002) emulators, then the web server\n" +
     "and a worker on the embedded database in LEDGERLINK_DATA_DIR (default ./.ledgerlink), and connects\n" +
-    "them through the vendors' OAuth pages. Data and emulator state survive restarts. DATABASE_URL is ignored.",
+    "them through the vendors' OAuth pages. Data and emulator state survive restarts. DATABASE_URL is ignored.\n" +
+    "PORT (default 3000), DEMO_HUBSPOT_PORT and DEMO_QBO_PORT choose the ports; each must be free.",
   async run(_args, io) {
     const env = { ...io.env, DATABASE_URL: undefined };
     const base = configOrReport({ ...io, env });
     if (!base) return EXIT.usage;
+    const ports: DemoPorts = {
+      PORT: base.port,
+      DEMO_HUBSPOT_PORT: base.demoPorts.hubspot,
+      DEMO_QBO_PORT: base.demoPorts.qbo,
+    };
+    const problems = demoPortProblems(ports, Boolean(io.env.PUBLIC_URL?.trim()));
+    if (problems.length > 0) {
+      io.err(`ledgerlink demo: ${problems.join("; ")}`);
+      return EXIT.usage;
+    }
+    // Every start error says its cause: which port and what to do, or the reason behind "fetch failed".
+    const cause = (error: unknown) => portInUseAdvice(error, ports) ?? describeCause(error);
     const logger = loggerFor(base);
     let emulators;
     try {
       emulators = await startDemoEmulators(base.dataDir, base.demoPorts);
     } catch (error) {
-      const { hubspot, qbo } = base.demoPorts;
-      io.err(
-        `ledgerlink demo: could not start the emulators (ports ${hubspot} and ${qbo}): ${errorMessage(error)}`,
-      );
+      io.err(`ledgerlink demo: could not start the emulators: ${cause(error)}`);
       return EXIT.failed;
     }
     try {
@@ -55,7 +67,7 @@ export const demoCommand: Command = {
       }
       return EXIT.ok;
     } catch (error) {
-      io.err(`ledgerlink demo: ${errorMessage(error)}`);
+      io.err(`ledgerlink demo: ${cause(error)}`);
       return EXIT.failed;
     } finally {
       await emulators.close();

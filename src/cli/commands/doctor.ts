@@ -1,10 +1,10 @@
+import { sql } from "kysely";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config.ts";
 import { pendingMigrations } from "../../db/migrate.ts";
-import { databaseReachable } from "../../db/instance.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { openConfiguredDatabase } from "../../main.ts";
+import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
 import { configOrReport } from "../load-config.ts";
 import {
@@ -42,13 +42,31 @@ function smtpCheck(config: Config): Check {
   return { name, status: "warn", detail: "not configured (SMTP_URL, SMTP_FROM); e-mail rules are refused" };
 }
 
+/** Where the database is, without its password: "PostgreSQL server 127.0.0.1:5432, database \"x\"". */
+function databaseWhere(config: Config): string {
+  if (!config.databaseUrl) return `embedded database in ${config.dataDir}`;
+  try {
+    const url = new URL(config.databaseUrl);
+    const name = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(default)";
+    return `PostgreSQL server ${url.host || "(local socket)"}, database "${name}"`;
+  } catch {
+    return "PostgreSQL server";
+  }
+}
+
 async function databaseChecks(config: Config): Promise<Check[]> {
-  const where = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
+  const where = databaseWhere(config);
+  const fix = config.databaseUrl ? " (check DATABASE_URL)" : "";
   try {
     const database = await openConfiguredDatabase(config);
     try {
-      if (!(await databaseReachable(database.db))) {
-        return [{ name: "database", status: "fail", detail: `${where} does not answer` }];
+      // The server's own answer (no such database, refused, bad password) is what the operator needs.
+      const unreachable = await sql`SELECT 1`.execute(database.db).then(
+        () => undefined,
+        (error: unknown) => describeCause(error),
+      );
+      if (unreachable !== undefined) {
+        return [{ name: "database", status: "fail", detail: `${where}: ${unreachable}${fix}` }];
       }
       const pending = await pendingMigrations(database);
       return [
@@ -62,12 +80,10 @@ async function databaseChecks(config: Config): Promise<Check[]> {
             },
       ];
     } finally {
-      await database.close();
+      await database.close().catch(() => undefined);
     }
   } catch (error) {
-    return [
-      { name: "database", status: "fail", detail: `${where}: ${errorMessage(error)} (check DATABASE_URL)` },
-    ];
+    return [{ name: "database", status: "fail", detail: `${where}: ${describeCause(error)}${fix}` }];
   }
 }
 
@@ -90,6 +106,7 @@ function secretKeyCheck(config: Config): Check {
 export const doctorCommand: Command = {
   name: "doctor",
   summary: "Checks configuration, database and migrations, and says what to fix.",
+  flags: {},
   usage:
     "ledgerlink doctor\n\nPrints one line per check; exits 1 when any check fails, 2 on invalid configuration.",
   async run(_args, io) {

@@ -14,6 +14,12 @@ Runs a local emulator of a vendor API, for Ledgerlink's demo or for anyone build
   --no-rate-limits  answer every request (the vendor's limits are on by default)
 Control API: /__emulator/... (see src/emulators/<vendor>/README.md).`;
 
+const EMULATE_FLAGS = {
+  port: { type: "string" },
+  state: { type: "string" },
+  "no-rate-limits": { type: "boolean" },
+} as const;
+
 type Vendor = "hubspot" | "qbo";
 
 interface EmulatorOptions {
@@ -50,7 +56,7 @@ export function parseEmulateArgs(
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { port: { type: "string" }, state: { type: "string" }, "no-rate-limits": { type: "boolean" } },
+      options: EMULATE_FLAGS,
     });
   } catch (error) {
     return errorMessage(error);
@@ -73,6 +79,8 @@ export const emulateCommand: Command = {
   name: "emulate",
   summary: "Runs the HubSpot or QuickBooks Online emulator.",
   usage: USAGE,
+  flags: EMULATE_FLAGS,
+  positionals: true,
   async run(args: string[], io: CliIO) {
     const parsed = parseEmulateArgs(args);
     if (typeof parsed === "string") {

@@ -5,6 +5,7 @@ import { withDatabase } from "../load-config.ts";
 export const migrateCommand: Command = {
   name: "migrate",
   summary: "Applies pending database migrations and exits.",
+  flags: {},
   usage:
     "ledgerlink migrate\n\nApplies every pending migration to the configured database (they also run on start).",
   run: (_args, io) =>

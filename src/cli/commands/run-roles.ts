@@ -12,6 +12,7 @@ function roleCommand(
   return {
     name,
     summary,
+    flags: {},
     usage: `ledgerlink ${name}\n\n${summary}\nConfiguration comes from the environment (see README.md § Configuration).`,
     async run(_args: string[], io: CliIO) {
       const config = configOrReport(io);

@@ -30,6 +30,7 @@ async function printConnections(database: DatabaseHandle, out: (line: string) =>
 export const statusCommand: Command = {
   name: "status",
   summary: "Prints the installation's state: database, workers, queue depth, connections, failures.",
+  flags: {},
   usage: "ledgerlink status\n\nReads the configured database; changes nothing.",
   run: (_args, io) =>
     withDatabase(io, "status", async (database, config) => {
