@@ -52,10 +52,15 @@ export async function liveWorkers(db: Database, clock: Clock): Promise<WorkerBea
 }
 
 export async function databaseReachable(db: Database): Promise<boolean> {
+  return (await databaseError(db)) === undefined;
+}
+
+/** What the server answered when it would not run `SELECT 1` (no such database, refused…), or undefined. */
+export async function databaseError(db: Database): Promise<unknown> {
   try {
     await sql`SELECT 1`.execute(db);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return error ?? new Error("unknown database error");
   }
 }

@@ -19,7 +19,7 @@ export function testBackends(): TestBackend[] {
 export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHandle> {
   const schema = backend.databaseUrl ? `t_${randomBytes(6).toString("hex")}` : "public";
   const handle = await openDatabase({ databaseUrl: backend.databaseUrl, dataDir: "memory://", schema });
-  await migrateToLatest(handle);
+  await migrateWhileOthersDrop(handle, schema);
   if (!backend.databaseUrl) return handle;
   return {
     ...handle,
@@ -28,6 +28,24 @@ export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHa
       await dropSchemas(backend.databaseUrl!, [schema, `${schema}_pgboss`]);
     },
   };
+}
+
+/**
+ * Kysely's migrator looks for its table by listing the tables of every schema on the server; when
+ * another test file drops its own schema at that moment, PostgreSQL answers `schema "t_…" does not
+ * exist` for the other file's schema. That race exists only between test files sharing one server,
+ * so the test harness retries it; a failure naming our own schema, or any other error, is real.
+ */
+async function migrateWhileOthersDrop(handle: DatabaseHandle, own: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle);
+      return;
+    } catch (error) {
+      const other = /schema "(t_[0-9a-f]+(?:_pgboss)?)" does not exist/.exec(String(error))?.[1];
+      if (!other || other.startsWith(own) || attempt >= 5) throw error;
+    }
+  }
 }
 
 export async function dropSchemas(url: string, schemas: string[]): Promise<void> {

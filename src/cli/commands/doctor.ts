@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config.ts";
+import { databaseError } from "../../db/instance.ts";
 import { pendingMigrations } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../main.ts";
 import { describeCause } from "../causes.ts";
@@ -61,10 +61,8 @@ async function databaseChecks(config: Config): Promise<Check[]> {
     const database = await openConfiguredDatabase(config);
     try {
       // The server's own answer (no such database, refused, bad password) is what the operator needs.
-      const unreachable = await sql`SELECT 1`.execute(database.db).then(
-        () => undefined,
-        (error: unknown) => describeCause(error),
-      );
+      const error = await databaseError(database.db);
+      const unreachable = error === undefined ? undefined : describeCause(error);
       if (unreachable !== undefined) {
         return [{ name: "database", status: "fail", detail: `${where}: ${unreachable}${fix}` }];
       }
