@@ -77,3 +77,13 @@ export function wireError(vendor: WireVendor, entity: string, path: string, prob
   const message = `${vendor.label} ${entity} is malformed (${path}: ${problem})`;
   return { kind: "malformed", retryable: false, vendor: vendor.key, entity, path, message };
 }
+
+/** The three helpers bound to one vendor's facts: what each vendor's wire folder uses. */
+export function wireParsersFor(vendor: WireVendor) {
+  return {
+    wireParser: <S extends z.ZodType, T>(entity: string, schema: S, map: (wire: z.output<S>) => T) =>
+      wireParser(vendor, entity, schema, map),
+    malformed: (entity: string, raw: unknown, error: z.ZodError) => malformed(vendor, entity, raw, error),
+    wireError: (entity: string, path: string, problem: string) => wireError(vendor, entity, path, problem),
+  };
+}
