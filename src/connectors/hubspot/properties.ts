@@ -1,36 +1,15 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
+import type { PropertyDefinition } from "../../domain/crm.ts";
 import type { HttpClient, VendorError } from "../http-client.ts";
+import { propertyDefinitionWire, toPropertyDefinition } from "./wire/property.ts";
 
 const named = z.object({ results: z.array(z.looseObject({ name: z.string() })) });
 
-const described = z.object({
-  results: z.array(
-    z.looseObject({
-      name: z.string(),
-      label: z.string(),
-      type: z.string(),
-      fieldType: z.string(),
-      calculated: z.boolean().optional(),
-      hidden: z.boolean().optional(),
-      modificationMetadata: z.looseObject({ readOnlyValue: z.boolean().optional() }).optional(),
-      options: z.array(z.looseObject({ value: z.string(), label: z.string() })).optional(),
-    }),
-  ),
-});
+const described = z.object({ results: z.array(propertyDefinitionWire) });
 
-/**
- * What the properties API says of one property (docs/vendors/hubspot.md §5), as the mapping screen needs it.
- */
-export interface HubSpotPropertyInfo {
-  name: string;
-  label: string;
-  type: string;
-  fieldType: string;
-  /** Calculated or read-only in HubSpot: it can only be read, so it only flows to QBO. */
-  readOnly: boolean;
-  options?: Array<{ value: string; label: string }>;
-}
+/** What the properties API says of one visible property, as the mapping screen needs it. */
+export type HubSpotPropertyInfo = Omit<PropertyDefinition, "hidden">;
 
 const describe = (e: VendorError) => `${e.kind}${e.status ? ` (${e.status})` : ""}: ${e.message}`;
 
@@ -54,15 +33,9 @@ export function hubspotPropertiesApi(http: HttpClient) {
     if (!res.ok) return err(describe(res.error));
     return ok(
       res.value.body.results
+        .map(toPropertyDefinition)
         .filter((p) => !p.hidden)
-        .map((p) => ({
-          name: p.name,
-          label: p.label,
-          type: p.type,
-          fieldType: p.fieldType,
-          readOnly: Boolean(p.calculated || p.modificationMetadata?.readOnlyValue),
-          ...(p.options ? { options: p.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
-        })),
+        .map(({ hidden: _hidden, ...visible }) => visible),
     );
   };
   return {
