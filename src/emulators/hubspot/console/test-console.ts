@@ -15,22 +15,22 @@ export interface ConsoleFixture {
   /** A developer API call (app 1's developer key). */
   dev(method: string, path: string, body?: unknown): Promise<Response>;
   /** Every request the emulator made to the apps' endpoints. */
-  appCalls: Array<{ path: string; body: string }>;
+  appCalls: Array<{ path: string; query: URLSearchParams; body: string }>;
   /** Answers for the apps' endpoints, by path (defaults to an empty JSON object). */
-  answers: Map<string, (body: unknown) => Response>;
+  answers: Map<string, (body: unknown, query: URLSearchParams) => Response>;
 }
 
 /** The whole emulator on a frozen clock, with the demo portal and an in-process app receiver. */
 export function consoleFixture(): ConsoleFixture {
   const appCalls: ConsoleFixture["appCalls"] = [];
-  const answers = new Map<string, (body: unknown) => Response>();
+  const answers: ConsoleFixture["answers"] = new Map();
   const receiver = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
-    const path = new URL(req.url).pathname;
+    const url = new URL(req.url);
     const body = await req.text();
-    appCalls.push({ path, body });
-    const answer = answers.get(path);
-    return answer ? answer(body ? JSON.parse(body) : undefined) : Response.json({});
+    appCalls.push({ path: url.pathname, query: url.searchParams, body });
+    const answer = answers.get(url.pathname);
+    return answer ? answer(body ? JSON.parse(body) : undefined, url.searchParams) : Response.json({});
   }) as typeof fetch;
   const emulator = createHubSpotEmulator({
     clock: createEmulatorClock({ start: "2026-03-02T09:00:00.000Z", frozen: true }),
