@@ -23,7 +23,7 @@ th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #eaf0f6;verti
 th{background:#f5f8fa;color:#516f90;font-weight:600;white-space:nowrap}
 .pager{display:flex;gap:1rem;align-items:center;margin-top:.75rem}
 .portals{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem;list-style:none;padding:0}
-.portals li{border:1px solid #dfe3eb;border-radius:4px;padding:.75rem 1rem}
+.portals>li{border:1px solid #dfe3eb;border-radius:4px;padding:.75rem 1rem}
 .portals ul{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem .9rem}
 .action-box{border:1px solid #dfe3eb;border-radius:4px;padding:.75rem 1rem;margin-bottom:1rem}
 .action-box h3{margin:0 0 .25rem;font-size:1rem}

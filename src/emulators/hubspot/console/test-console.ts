@@ -53,12 +53,12 @@ export function consoleFixture(): ConsoleFixture {
       const res = await emulator.app.request(path, init);
       return { status: res.status, html: await res.text(), res };
     },
-    api: (method, path, body) =>
+    api: async (method, path, body) =>
       emulator.app.request(
         path,
         json(method, body, { authorization: `Bearer ${emulator.issueToken(portalId).access_token}` }),
       ),
-    dev: (method, path, body) =>
+    dev: async (method, path, body) =>
       emulator.app.request(
         `${path}${path.includes("?") ? "&" : "?"}hapikey=${developerApiKey(app)}`,
         json(method, body),

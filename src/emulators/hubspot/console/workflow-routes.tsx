@@ -40,6 +40,13 @@ function recordChoices(portal: Portal, action: HsWorkflowAction, locale: Locale)
   });
 }
 
+/** The name of the record a run ran on (its type and id once the record is gone). */
+function runRecordLabel(portal: Portal, upper: string, id: string): string {
+  const type = objectType(upper);
+  const record = type ? portal.record(type.name, id) : undefined;
+  return (type && record && recordTitle(type.name, record.properties)) || `${upper} ${id}`;
+}
+
 /** `/workflows/{portalId}`: run the apps' custom workflow actions on a record and follow the executions. */
 export function workflowRoutes(world: World, options: ConsoleOptions): Hono {
   const app = new Hono({ strict: false });
@@ -109,6 +116,7 @@ export function workflowRoutes(world: World, options: ConsoleOptions): Hono {
         run,
         href: withLang(consolePaths.run(portal.id, run.callbackId), ctx.lang),
         recordHref: recordHref(portal.id, run.objectType, run.objectId, ctx.lang),
+        recordLabel: runRecordLabel(portal, run.objectType, run.objectId),
         actionLabel: labelOf(actions, run.appId, run.actionId, ctx.locale),
       }));
     return c.html(

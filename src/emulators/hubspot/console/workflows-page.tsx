@@ -1,7 +1,8 @@
 import type { HsWorkflowAction, HsWorkflowRun } from "../contract.ts";
 import { ConsoleLayout } from "./layout.tsx";
 import type { PageContext } from "./page-context.ts";
-import { consoleStrings } from "./strings.ts";
+import { objectType } from "../extensions/object-types.ts";
+import { consoleStrings, type ConsoleStrings } from "./strings.ts";
 import { actionName, fieldLabel } from "./workflow-labels.ts";
 
 export interface RecordChoice {
@@ -23,7 +24,13 @@ export interface WorkflowsPageProps {
   portalId: number;
   runPath: string;
   forms: ActionForm[];
-  runs: Array<{ run: HsWorkflowRun; href: string; recordHref?: string; actionLabel: string }>;
+  runs: Array<{
+    run: HsWorkflowRun;
+    href: string;
+    recordHref?: string;
+    recordLabel: string;
+    actionLabel: string;
+  }>;
   /** Why the last run was refused (the page is shown again, nothing changed). */
   refused?: string;
   /** The values the refused form had, to fill it again. */
@@ -62,19 +69,13 @@ export function WorkflowsPage(props: WorkflowsPageProps) {
               </tr>
             </thead>
             <tbody>
-              {props.runs.map(({ run, href, recordHref, actionLabel }) => (
+              {props.runs.map(({ run, href, recordHref, recordLabel, actionLabel }) => (
                 <tr data-callback-id={run.callbackId}>
                   <td>
                     <a href={href}>{run.startedAt}</a>
                   </td>
                   <td>{actionLabel}</td>
-                  <td>
-                    {recordHref ? (
-                      <a href={recordHref}>{`${run.objectType} ${run.objectId}`}</a>
-                    ) : (
-                      `${run.objectType} ${run.objectId}`
-                    )}
-                  </td>
+                  <td>{recordHref ? <a href={recordHref}>{recordLabel}</a> : recordLabel}</td>
                   <td>
                     <span class={`state state-${run.state}`}>{run.state}</span>
                   </td>
@@ -86,6 +87,12 @@ export function WorkflowsPage(props: WorkflowsPageProps) {
       )}
     </ConsoleLayout>
   );
+}
+
+/** `DEAL` as the navigation names it (Deals, 取引). */
+function typeLabel(upper: string, t: ConsoleStrings): string {
+  const name = objectType(upper)?.name;
+  return (name && t.nav[name]) || upper;
 }
 
 function ActionBox(props: WorkflowsPageProps & { form: ActionForm }) {
@@ -101,7 +108,8 @@ function ActionBox(props: WorkflowsPageProps & { form: ActionForm }) {
     <section class="action-box" data-action-id={action.actionId}>
       <h3>{actionName(action, ctx.locale)}</h3>
       <div class="muted">
-        {t.actionFrom(action.appId, action.actionId)} · {t.runsOn(action.objectTypes.join(", "))}
+        {t.actionFrom(action.appId, action.actionId)} ·{" "}
+        {t.runsOn(action.objectTypes.map((upper) => typeLabel(upper, t)).join(", "))}
       </div>
       <form method="post" action={props.runPath}>
         <input type="hidden" name="appId" value={String(action.appId)} />

@@ -67,7 +67,7 @@ describe("HubSpot emulator console: workflows", () => {
     expect(status).toBe(200);
     const text = textOf(html);
     expect(text).toContain("Create invoice");
-    expect(text).toContain(`App 1 · action ${actionId} · Runs on: DEAL`);
+    expect(text).toContain(`App 1 · action ${actionId} · Runs on: Deals`);
     expect(html).toContain(`<option value="DEAL:${deal}">Initech – consulting (${deal})</option>`);
     expect(html).toContain('<option value="conn-uk">Thames Garden Studio</option>');
     expect(html).toContain('<option value="send">Send</option>');
@@ -109,6 +109,9 @@ describe("HubSpot emulator console: workflows", () => {
     expect(text).toContain("Initech – consulting");
     const list = await f.page(`/workflows/${f.portalId}`);
     expect(list.html).toContain('<span class="state state-SUCCESS">SUCCESS</span>');
+    expect(list.html).toContain(
+      `<a href="/contacts/${f.portalId}/record/0-3/${deal}">Initech – consulting</a>`,
+    );
   });
 
   it("shows a blocked execution waiting, then completed by the app's callback", async () => {
