@@ -46,7 +46,8 @@ export const demoCommand: Command = {
     try {
       const config = configOrReport({ ...io, env }, emulators.env);
       if (!config) return EXIT.usage;
-      const runtime = await startRuntime(config, { web: true, worker: true }, logger);
+      // The emulators' shared clock: time travel moves all three at once (docs/adr/0025-demo-time-travel.md).
+      const runtime = await startRuntime(config, { web: true, worker: true }, logger, emulators.clock);
       try {
         const vendors = await prepareDemoVendors(emulators, config.publicUrl);
         const realms = await runtime.database.db.selectFrom("qboConnections").select("realmId").execute();
