@@ -37,10 +37,12 @@ export function createEmulatorClock(opts: EmulatorClockOptions = {}): EmulatorCl
   let realAtBase = Date.now();
   const listeners = new Set<() => void>();
   const nowMs = () => (frozen ? base : base + (Date.now() - realAtBase));
-  const jump = (ms: number) => {
-    if (opts.forwardOnly && ms < nowMs())
+  // `current` is read once by the caller: a running clock ticks between two reads, and advance(0)
+  // must not look like a move back.
+  const jump = (ms: number, current = nowMs()) => {
+    if (opts.forwardOnly && ms < current)
       throw new ClockMoveRefused(
-        `This clock only moves forward: ${new Date(ms).toISOString()} is before its current time ${new Date(nowMs()).toISOString()}`,
+        `This clock only moves forward: ${new Date(ms).toISOString()} is before its current time ${new Date(current).toISOString()}`,
       );
     base = ms;
     realAtBase = Date.now();
@@ -50,7 +52,10 @@ export function createEmulatorClock(opts: EmulatorClockOptions = {}): EmulatorCl
     frozen,
     now: () => new Date(nowMs()),
     set: (now) => jump(now.getTime()),
-    advance: (ms) => jump(nowMs() + ms),
+    advance: (ms) => {
+      const current = nowMs();
+      jump(current + ms, current);
+    },
     // A running clock made without a start follows the real time; rewinding it drops the offset.
     reset: () => (opts.forwardOnly ? undefined : jump(opts.start || frozen ? startMs : Date.now())),
     onChange(listener) {

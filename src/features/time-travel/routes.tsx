@@ -18,9 +18,12 @@ export function timeTravelRoutes(deps: { clock: MovableClock }): Hono<AppEnv> {
     const days = parseTravelDays(form.days);
     if (days === undefined) {
       const t = c.get("t");
+      // The page's own links (language, the banner's "back") lead to the page the form came from:
+      // there is nothing to GET at this path.
       return c.html(
         <MessagePage
           {...pageProps(c)}
+          path={backPath(form.back)}
           title={t("demo.travel.invalid.title")}
           message={t("demo.travel.invalid")}
           link={{ href: backPath(form.back), label: t("demo.travel.back") }}
