@@ -5,6 +5,7 @@ import { chromiumAvailable } from "../support/browser.ts";
 import { openTestDatabase } from "../support/db.ts";
 import type { DatabaseHandle } from "../../src/db/kysely.ts";
 import { createSession } from "../../src/features/connections/repo/sessions.ts";
+import { insertRule, listFirings } from "../../src/features/automations/repo.ts";
 import {
   dealNamed,
   dealProperty,
@@ -35,7 +36,8 @@ async function openLedgerlink(story: Story, path: string, cookie = story.stack.u
 /**
  * Issue 19's acceptance: in the demo, "Travel forward → 40 days" on Ledgerlink's banner moves the
  * HubSpot emulator, the QBO emulator and Ledgerlink together, and the deal's invoice, due 30 days
- * after it was issued, shows overdue on the deal and its card (ADR 0025), with no one waiting an hour.
+ * after it was issued, shows overdue on the deal and its card, fires its "overdue" automation and is
+ * in the reports' overdue list (ADR 0025), with no one waiting for the hourly schedule.
  */
 describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () => {
   let db: DatabaseHandle;
@@ -50,7 +52,7 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
     await db?.close();
   });
 
-  it("travels 40 days from the banner, and the deal's invoice is overdue in HubSpot and on the card", async () => {
+  it("travels 40 days from the banner: the deal's invoice is overdue in HubSpot and on the card, its automation fires, the reports show it", async () => {
     const { stack } = story;
     const dealId = await dealNamed(stack, "Initech – consulting");
     const invoice = await qboInvoice(stack, stack.companies.us.realmId, {
@@ -59,6 +61,24 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
       dueDate: "2026-12-02",
     });
     await follow(story, invoice, dealId);
+    // An automation on "overdue" (W3): time alone must fire it.
+    await insertRule(
+      db.db,
+      stack.portalId,
+      "rule-overdue",
+      {
+        name: "Chase overdue invoices",
+        enabled: true,
+        event: "overdue",
+        action: "webhook",
+        settings: { action: "webhook", url: "http://127.0.0.1:9/overdue" },
+        connectionId: null,
+        pipelineId: null,
+        amountMin: null,
+        amountMax: null,
+      },
+      story.clock.now(),
+    );
     const record = await openRecord(story, dealId);
     expect(await dealProperty(record, "qbo_invoice_status")).toBe("awaiting_send");
 
@@ -88,6 +108,10 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
     await letTheWorkerRun(stack);
     expect(await dealProperty(record, "qbo_invoice_status")).toBe("overdue");
     await expect.poll(() => record.locator("article.card").textContent()).toContain("Overdue");
+    const firings = await listFirings(db.db, stack.portalId);
+    expect(firings.map((f) => [f.ruleName, f.event, f.docNumber])).toEqual([
+      ["Chase overdue invoices", "overdue", String(invoice.DocNumber)],
+    ]);
     await record.setViewportSize({ width: 900, height: 900 });
     await record.screenshot({ path: `${SHOTS}/time-travel-3-deal-overdue.png`, fullPage: true });
 
@@ -100,5 +124,9 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
     );
     await expect.poll(() => again.locator("main").textContent()).toContain("Overdue");
     await again.screenshot({ path: `${SHOTS}/time-travel-4-invoices.png`, fullPage: true });
+    // And the reports' overdue list, as of the demo's date.
+    await again.goto(`${stack.urls.ledgerlink}/reports`);
+    expect(await again.locator("main").textContent()).toContain(String(invoice.DocNumber));
+    await again.screenshot({ path: `${SHOTS}/time-travel-5-reports.png`, fullPage: true });
   });
 });
