@@ -8,12 +8,13 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { ensureInstalledAt, recordHeartbeat } from "./db/instance.ts";
 import { createApp } from "./http/app.tsx";
 import type { VendorApps } from "./features/connections/index.ts";
-import { systemClock, type Clock } from "./lib/clock.ts";
+import { isMovableClock, systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
 import { randomId } from "./lib/ids.ts";
 import type { Logger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { JobQueue } from "./queue/queue.ts";
+import { runSchedulesOnJump, type TimeJumps } from "./queue/time-jumps.ts";
 import { realSleep } from "./connectors/http-client.ts";
 import { RateBudget } from "./connectors/rate-budget.ts";
 import { rateBudgetStore } from "./db/rate-budgets.ts";
@@ -33,6 +34,10 @@ export interface Runtime {
   url?: string;
   /** The port actually bound (differs from the configured one when that was 0). */
   port?: number;
+  /** The clock every part reads: systemClock unless the demo passed its movable one. */
+  clock: Clock;
+  /** With a movable clock only: its jumps enqueue the scheduled jobs (docs/adr/0025-demo-time-travel.md). */
+  timeJumps?: TimeJumps;
   close(): Promise<void>;
 }
 
@@ -77,6 +82,11 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDatabaseDir(config) });
 }
 
+/**
+ * Starts the roles asked for. `serve` and `worker` pass no clock (the system's); only the demo
+ * passes a movable one, which also turns on time travel: the demo banner and its route, and the
+ * scheduled jobs enqueued at every jump (docs/adr/0025-demo-time-travel.md).
+ */
 export async function startRuntime(
   config: Config,
   roles: { web: boolean; worker: boolean },
@@ -101,6 +111,9 @@ export async function startRuntime(
     const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
     await queue.start();
     closers.push(() => queue.stop());
+    const movable = isMovableClock(clock) ? clock : undefined;
+    const timeJumps = movable ? runSchedulesOnJump(movable, queue, database.db, logger) : undefined;
+    if (timeJumps) closers.push(async () => timeJumps.stop());
 
     const vendors = vendorApps(config, clock);
     const budget = new RateBudget({ store: rateBudgetStore(database.db), clock, sleep: realSleep });
@@ -134,6 +147,7 @@ export async function startRuntime(
         clients,
         intuitVerifierToken: config.intuit.webhookVerifierToken,
         smtpConfigured: config.smtp !== undefined,
+        timeTravel: movable,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
@@ -141,7 +155,7 @@ export async function startRuntime(
       closers.push(server.close);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
-    return { database, queue, secrets, url, port, close };
+    return { database, queue, secrets, url, port, clock, timeJumps, close };
   } catch (error) {
     await close();
     throw error;

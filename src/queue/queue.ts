@@ -84,6 +84,22 @@ export class JobQueue {
     return this.enqueue(trx, job, payload, opts);
   }
 
+  /**
+   * Sends every scheduled (cron) job now, with its schedule's payload, inside `trx`: what the
+   * schedules would have sent had the time passed by itself (the demo's time travel). Returns their names.
+   */
+  async enqueueScheduled(
+    trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): Promise<string[]> {
+    const sent: string[] = [];
+    for (const job of this.#jobs.values()) {
+      if (!job.cron) continue;
+      await this.enqueue(trx, job, job.cron.payload);
+      sent.push(job.name);
+    }
+    return sent;
+  }
+
   /** Starts polling workers for every job that has a handler. */
   async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
