@@ -74,7 +74,11 @@ const KEY_CHECK = "secret_key_check";
 
 /** The key check value (lib/sealed-secrets.ts), sealed with the key of the last start; undefined before. */
 export async function readKeyCheck(db: Database): Promise<string | undefined> {
-  const row = await db.selectFrom("instanceSettings").select("value").where("key", "=", KEY_CHECK).executeTakeFirst();
+  const row = await db
+    .selectFrom("instanceSettings")
+    .select("value")
+    .where("key", "=", KEY_CHECK)
+    .executeTakeFirst();
   return row ? (row.value as string) : undefined;
 }
 

@@ -245,7 +245,11 @@ export function webhookSecretStore(db: Database): SealedStore {
           }
           counts.resealed += 1;
           const settings = JSON.stringify({ ...(row.settings as object), secret: fresh });
-          await trx.updateTable("automationRules").set({ settings }).where("ruleId", "=", row.ruleId).execute();
+          await trx
+            .updateTable("automationRules")
+            .set({ settings })
+            .where("ruleId", "=", row.ruleId)
+            .execute();
         }
         return { ...counts, last: rows.at(-1)?.ruleId };
       }),

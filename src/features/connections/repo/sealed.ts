@@ -35,8 +35,14 @@ export function portalTokenStore(db: Database): SealedStore {
       return rows.flatMap((r) => [sealedKeyId(r.accessToken), sealedKeyId(r.refreshToken)]);
     },
     async sample() {
-      const row = await db.selectFrom("portals").select(["portalId", "refreshToken"]).limit(1).executeTakeFirst();
-      return row && { sealed: row.refreshToken, context: tokenContext({ kind: "portal", portalId: row.portalId }) };
+      const row = await db
+        .selectFrom("portals")
+        .select(["portalId", "refreshToken"])
+        .limit(1)
+        .executeTakeFirst();
+      return (
+        row && { sealed: row.refreshToken, context: tokenContext({ kind: "portal", portalId: row.portalId }) }
+      );
     },
     resealBatch: (after, limit, reseal) =>
       db.transaction().execute(async (trx) => {
@@ -73,7 +79,10 @@ export function qboTokenStore(db: Database): SealedStore {
         .limit(1)
         .executeTakeFirst();
       return (
-        row && { sealed: row.refreshToken, context: tokenContext({ kind: "qbo", connectionId: row.connectionId }) }
+        row && {
+          sealed: row.refreshToken,
+          context: tokenContext({ kind: "qbo", connectionId: row.connectionId }),
+        }
       );
     },
     resealBatch: (after, limit, reseal) =>
