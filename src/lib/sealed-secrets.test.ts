@@ -22,7 +22,7 @@ function memoryStore(
     async resealBatch(
       after: string | undefined,
       limit: number,
-      reseal: SealedStore["resealBatch"] extends (a: never, b: never, c: infer R) => unknown ? R : never,
+      reseal: (value: SealedValue) => string | undefined,
     ) {
       store.batches += 1;
       const ids = [...rows.keys()]
