@@ -146,10 +146,14 @@ export class JobQueue {
     return out;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops polling at once, waits up to `graceSeconds` (default 10) for the jobs in hand to finish,
+   * then fails those still running so they are retried elsewhere.
+   */
+  async stop(opts: { graceSeconds?: number } = {}): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.#boss.stop({ graceful: true, wait: true, timeout: (opts.graceSeconds ?? 10) * 1000 });
   }
 
   async #run(name: string, handler: JobHandler<unknown>, jobId: string, data: Envelope, retryCount: number) {

@@ -1,17 +1,47 @@
+import { databaseError } from "../../db/instance.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { MISSING_SECRET_KEY, openConfiguredDatabase } from "../../main.ts";
+import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
-import { withDatabase } from "../load-config.ts";
+import { commandOutput, configFor } from "../output.ts";
+import { databaseWhere } from "./doctor.ts";
 
 export const migrateCommand: Command = {
   name: "migrate",
   summary: "Applies pending database migrations and exits.",
   flags: {},
   usage:
-    "ledgerlink migrate\n\nApplies every pending migration to the configured database (they also run on start).",
-  run: (_args, io) =>
-    withDatabase(io, "migrate", async (database) => {
-      const applied = await migrateToLatest(database);
-      io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
-      return EXIT.ok;
-    }),
+    "ledgerlink migrate\n\nApplies every pending migration to the configured database (they also run on start).\n" +
+    "With DATABASE_URL, LEDGERLINK_SECRET_KEY must be set too, as for serve and worker.",
+  async run(_args, io) {
+    const output = commandOutput(io, "migrate");
+    const config = configFor(io, output);
+    if (!config) return EXIT.usage;
+    // A deployment that migrates without a key would start serve and worker without one next.
+    if (config.databaseUrl && !config.secretKey) {
+      output.fail(MISSING_SECRET_KEY);
+      return EXIT.usage;
+    }
+    try {
+      const database = await openConfiguredDatabase(config);
+      try {
+        const unreachable = await databaseError(database.db);
+        if (unreachable !== undefined) {
+          const fix = config.databaseUrl ? " (check DATABASE_URL)" : "";
+          output.fail(`could not reach the ${databaseWhere(config)}: ${describeCause(unreachable)}${fix}`);
+          return EXIT.failed;
+        }
+        const applied = await migrateToLatest(database);
+        output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
+          applied,
+        });
+        return EXIT.ok;
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      output.fail(describeCause(error));
+      return EXIT.failed;
+    }
+  },
 };
