@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { ensureInstalledAt, recordHeartbeat } from "./db/instance.ts";
 import { createApp } from "./http/app.tsx";
+import { metricsRoutes } from "./http/metrics.ts";
 import type { VendorApps } from "./features/connections/index.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
@@ -118,7 +119,15 @@ export async function startRuntime(
       const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
       if (mailer) closers.push(async () => mailer.close());
       const automations: AutomationDeps = { fetch, secrets, mailer };
-      closers.push(await startWorker(database, queue, clients, logger, clock, automations));
+      const health = { failureThreshold: config.healthFailureThreshold, publicUrl: config.publicUrl };
+      closers.push(await startWorker(database, queue, clients, logger, clock, { automations, ...health }));
+      // A worker-only process has no web server: it serves its own counters when asked to (ADR 0028).
+      if (!roles.web && config.metricsToken && config.metricsPort !== undefined) {
+        const metricsApp = metricsRoutes({ token: config.metricsToken });
+        const server = await listen(metricsApp.fetch, config.host, config.metricsPort);
+        closers.push(server.close);
+        logger.info({ port: server.port }, "worker metrics listening");
+      }
     }
     let url: string | undefined;
     let port: number | undefined;
@@ -134,6 +143,7 @@ export async function startRuntime(
         clients,
         intuitVerifierToken: config.intuit.webhookVerifierToken,
         smtpConfigured: config.smtp !== undefined,
+        metricsToken: config.metricsToken,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
@@ -154,7 +164,7 @@ async function startWorker(
   clients: VendorClients,
   logger: Logger,
   clock: Clock,
-  automations: AutomationDeps,
+  extra: { automations: AutomationDeps; failureThreshold: number; publicUrl: string },
 ) {
   const beat = {
     workerId: randomId(8),
@@ -174,7 +184,7 @@ async function startWorker(
     heartbeat().catch(() => undefined); // already logged inside
   }, 30_000);
   timer.unref();
-  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
+  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, ...extra });
   await queue.work(handlers, { onJobDone: () => (beat.jobsCompleted += 1) });
   logger.info({ workerId: beat.workerId }, "worker started");
   return async () => clearInterval(timer);

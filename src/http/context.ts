@@ -6,6 +6,7 @@ import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { JobQueue } from "../queue/queue.ts";
+import type { HealthNotice } from "../web/health-banner.tsx";
 import type { Locale, Translate } from "../web/i18n/index.ts";
 
 /** What every request carries through Hono's context. */
@@ -20,6 +21,8 @@ export interface AppEnv {
     user: SessionUser | undefined;
     /** Iframe pages only (middleware/embed.ts): who opened them, from which record, with which token. */
     embed: EmbedClaims & { token: string };
+    /** The signed-in portal's open health incidents, for the banner (middleware/health.ts). */
+    health: HealthNotice[] | undefined;
   };
 }
 
@@ -38,4 +41,6 @@ export interface AppDeps {
   clients?: VendorClients;
   /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
   smtpConfigured?: boolean;
+  /** METRICS_TOKEN: `/metrics` is served only when set (http/metrics.ts). */
+  metricsToken?: string;
 }

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { HealthBanner, type HealthNotice } from "./health-banner.tsx";
 import type { Locale, Translate } from "./i18n/index.ts";
 
 export type Section =
@@ -13,6 +14,8 @@ export interface PageProps {
   csrfToken: string;
   /** The signed-in HubSpot user, shown in the header (what the layout needs of a session). */
   user?: { email: string; portalId: string };
+  /** The portal's open health incidents, shown as a banner on every page (http/middleware/health.ts). */
+  health?: HealthNotice[];
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */
@@ -75,6 +78,7 @@ export function Layout(
           </nav>
         </header>
         <main>
+          <HealthBanner t={t} notices={props.health} />
           <h1>{props.title}</h1>
           {props.children}
         </main>

@@ -5,5 +5,6 @@
  */
 export type { AutomationDeps } from "./actions.ts";
 export { fireAutomations } from "./fire.ts";
+export { notifyChannels, type Notice, type NoticeOutcome } from "./notify.ts";
 export { automationRoutes } from "./routes.tsx";
 export { automationJobs, deliverAutomation } from "./jobs.ts";

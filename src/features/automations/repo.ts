@@ -202,3 +202,16 @@ export async function loadFiring(db: Database, firingId: string) {
     portalId: row.portalId,
   };
 }
+
+/** The portal's enabled rules' destinations, for health notices (notify.ts). */
+export async function enabledRuleActions(db: Database, portalId: string) {
+  const rows = await db
+    .selectFrom("automationRules")
+    .select(["ruleId", "settings"])
+    .where("portalId", "=", portalId)
+    .where("enabled", "=", true)
+    .orderBy("createdAt")
+    .orderBy("ruleId")
+    .execute();
+  return rows.map((r) => ({ ruleId: r.ruleId, settings: r.settings as ActionSettings & { secret?: string } }));
+}

@@ -59,7 +59,9 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
           ? appCardView(t, locale, content.invoices, content.actions)
           : appCardNotConnected(t, locale),
       );
-    return c.json(content.connected ? cardView(t, content.invoices, content.actions) : notConnectedView(t));
+    return c.json(content.connected
+        ? cardView(t, content.invoices, content.actions, content.health)
+        : notConnectedView(t),);
   });
   return app;
 }
