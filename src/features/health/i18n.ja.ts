@@ -8,7 +8,8 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   "health.reconnect.qbo":
     "QuickBooks の会社 {name} に接続できなくなりました。アクセスが取り消されたか期限切れです。再接続するまでこの会社との同期は止まっています。",
   "health.failing.one": "{name} との {object} の直近の同期が失敗しました。",
-  "health.failing.other": "{name} との {object} の同期が直近 {count} 回続けて失敗し、その後成功していません。",
+  "health.failing.other":
+    "{name} との {object} の同期が直近 {count} 回続けて失敗し、その後成功していません。",
   "health.action.reconnect": "再接続",
   "health.action.activity": "失敗の内容を見る",
   "health.card.title": "対応が必要です",

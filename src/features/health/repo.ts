@@ -62,7 +62,13 @@ export async function failingSyncs(
   threshold: number,
   since: Date,
 ): Promise<Array<{ portal: string; conn: string | null; object: string; streak: number; message: string }>> {
-  const result = await sql<{ portal: string; conn: string | null; object: string; streak: string; message: string }>`
+  const result = await sql<{
+    portal: string;
+    conn: string | null;
+    object: string;
+    streak: string;
+    message: string;
+  }>`
     SELECT portal, conn, object,
       coalesce(min(rn) FILTER (WHERE outcome = 'ok') - 1, count(*)) AS streak,
       coalesce(min(message) FILTER (WHERE rn = 1), '') AS message

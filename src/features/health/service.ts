@@ -35,18 +35,16 @@ export async function currentProblems(db: Database, threshold: number, now: Date
   const failing = await failingSyncs(db, threshold, new Date(now.getTime() - FAILURE_WINDOW_MS));
   const syncs = failing
     .filter((f) => !down.has(f.conn ?? `portal:${f.portal}`) && !down.has(`portal:${f.portal}`))
-    .map(
-      (f): Problem => ({
-        portalId: f.portal,
-        kind: "sync_failing",
-        subject: `sync:${f.conn ?? "hubspot"}:${f.object}`,
-        vendor: f.conn ? "qbo" : "hubspot",
-        connectionId: f.conn,
-        objectType: f.object,
-        detail: f.message,
-        failures: f.streak,
-      }),
-    );
+    .map((f): Problem => ({
+      portalId: f.portal,
+      kind: "sync_failing",
+      subject: `sync:${f.conn ?? "hubspot"}:${f.object}`,
+      vendor: f.conn ? "qbo" : "hubspot",
+      connectionId: f.conn,
+      objectType: f.object,
+      detail: f.message,
+      failures: f.streak,
+    }));
   return [...reconnect, ...syncs];
 }
 
