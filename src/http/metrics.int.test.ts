@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Hono } from "hono";
 import { testSecrets } from "../../test/support/app.ts";
 import { describeEachBackend } from "../../test/support/db.ts";
-import { startStack, type Stack } from "../../test/support/stack.ts";
+import { STACK_VERIFIER, startStack, type Stack } from "../../test/support/stack.ts";
+import { createHmac } from "node:crypto";
 import { pushInvoice } from "../features/invoices/jobs.ts";
 import { ManualClock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
@@ -40,6 +41,7 @@ describeEachBackend("/metrics", (db) => {
       vendors: {},
       clients: stack.clients,
       queue: stack.queue,
+      intuitVerifierToken: STACK_VERIFIER,
       metricsToken: TOKEN,
     });
   });
@@ -131,5 +133,43 @@ describeEachBackend("/metrics", (db) => {
     expect(sample(after, "ledgerlink_connections", { vendor: "qbo", state: "active" })).toBe(2);
     expect(sample(after, "ledgerlink_connections", { vendor: "hubspot", state: "active" })).toBe(1);
     expect(after).toContain('ledgerlink_open_incidents{kind="needs_reconnect"} 0');
+  });
+
+  it("shows a waiting webhook's age, then its webhook-to-job lag once a job processed it", async () => {
+    const realmId = stack.companies.us.realmId;
+    const body = JSON.stringify({
+      eventNotifications: [
+        {
+          realmId,
+          dataChangeEvent: {
+            entities: [
+              { name: "Invoice", id: "1", operation: "Update", lastUpdated: clock.now().toISOString() },
+            ],
+          },
+        },
+      ],
+    });
+    const signature = createHmac("sha256", STACK_VERIFIER).update(body).digest("base64");
+    const lag = (text: string) =>
+      sample(text, "ledgerlink_webhook_to_job_lag_seconds_count", { vendor: "qbo" });
+    const before = await scrape();
+    const res = await app.request("/webhooks/qbo", {
+      method: "POST",
+      body,
+      headers: { "intuit-signature": signature, "content-type": "application/json" },
+    });
+    expect(res.status).toBe(200);
+    clock.advance(30_000);
+    const waiting = await scrape();
+    expect(
+      sample(waiting, "ledgerlink_oldest_unprocessed_change_age_seconds", {
+        vendor: "qbo",
+        account: realmId,
+      }),
+    ).toBe(30);
+    while ((await stack.drain()) > 0);
+    const after = await scrape();
+    expect(lag(after) - lag(before)).toBe(1);
+    expect(after).not.toContain(`account="${realmId}"`);
   });
 });
