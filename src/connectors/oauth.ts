@@ -64,11 +64,11 @@ export async function requestTokens<
   return result;
 }
 
-async function exchangeGrant<
-  A extends OAuthApp,
-  S extends z.ZodType<BaseTokenResponse>,
-  G extends TokenSet,
->(vendor: OAuthVendor<A, S, G>, app: A, grant: TokenGrant): Promise<Result<G, OAuthFailure>> {
+async function exchangeGrant<A extends OAuthApp, S extends z.ZodType<BaseTokenResponse>, G extends TokenSet>(
+  vendor: OAuthVendor<A, S, G>,
+  app: A,
+  grant: TokenGrant,
+): Promise<Result<G, OAuthFailure>> {
   const form: Record<string, string> = { grant_type: grant.kind };
   if (vendor.clientAuth === "form") {
     form.client_id = app.clientId;

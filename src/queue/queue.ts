@@ -140,7 +140,10 @@ export class JobQueue {
   async countsByState(): Promise<Array<{ name: string; state: string; count: number }>> {
     const { rows } = await this.#boss
       .getDb()
-      .executeSql(`SELECT name, state, count(*)::int AS count FROM "${this.#schema}".job GROUP BY name, state`, []);
+      .executeSql(
+        `SELECT name, state, count(*)::int AS count FROM "${this.#schema}".job GROUP BY name, state`,
+        [],
+      );
     return (rows as Array<{ name: string; state: string; count: number | string }>).map((r) => ({
       name: r.name,
       state: r.state,

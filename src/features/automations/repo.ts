@@ -213,5 +213,8 @@ export async function enabledRuleActions(db: Database, portalId: string) {
     .orderBy("createdAt")
     .orderBy("ruleId")
     .execute();
-  return rows.map((r) => ({ ruleId: r.ruleId, settings: r.settings as ActionSettings & { secret?: string } }));
+  return rows.map((r) => ({
+    ruleId: r.ruleId,
+    settings: r.settings as ActionSettings & { secret?: string },
+  }));
 }

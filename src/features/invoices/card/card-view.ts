@@ -51,20 +51,20 @@ export function cardView(
     results: [
       ...health.map((n, i) => healthRow(t, n, i)),
       ...invoices.map((inv) => ({
-      objectId: inv.invoiceKey,
-      title: inv.docNumber ?? inv.qboInvoiceId,
-      link: inv.previewUrl,
-      properties: [
-        { label: t("card.company"), dataType: "STRING", value: inv.companyName },
-        { label: t("card.amount"), dataType: "CURRENCY", value: inv.totalAmt, currencyCode: inv.currency },
-        ...(inv.dueDate ? [{ label: t("card.dueDate"), dataType: "DATE", value: inv.dueDate }] : []),
-        {
-          label: t("card.status"),
-          dataType: "STATUS",
-          value: t(`card.status.${inv.state}`),
-          optionType: STATUS_TYPE[inv.state],
-        },
-      ],
+        objectId: inv.invoiceKey,
+        title: inv.docNumber ?? inv.qboInvoiceId,
+        link: inv.previewUrl,
+        properties: [
+          { label: t("card.company"), dataType: "STRING", value: inv.companyName },
+          { label: t("card.amount"), dataType: "CURRENCY", value: inv.totalAmt, currencyCode: inv.currency },
+          ...(inv.dueDate ? [{ label: t("card.dueDate"), dataType: "DATE", value: inv.dueDate }] : []),
+          {
+            label: t("card.status"),
+            dataType: "STATUS",
+            value: t(`card.status.${inv.state}`),
+            optionType: STATUS_TYPE[inv.state],
+          },
+        ],
       })),
     ],
     totalCount: invoices.length,

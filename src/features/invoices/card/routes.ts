@@ -59,9 +59,11 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
           ? appCardView(t, locale, content.invoices, content.actions)
           : appCardNotConnected(t, locale),
       );
-    return c.json(content.connected
+    return c.json(
+      content.connected
         ? cardView(t, content.invoices, content.actions, content.health)
-        : notConnectedView(t),);
+        : notConnectedView(t),
+    );
   });
   return app;
 }
