@@ -261,10 +261,11 @@ describe("parseRetryAfter", () => {
 });
 
 describe("http client metrics (ADR 0028)", () => {
-  const count = async (labels: Record<string, string>) => {
+  const count = async (labels: Partial<Record<"vendor" | "route" | "status", string>>) => {
     const metric = await metrics.vendorCalls.get();
+    const keys = Object.keys(labels) as Array<keyof typeof labels>;
     return metric.values
-      .filter((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))
+      .filter((v) => keys.every((k) => v.labels[k] === labels[k]))
       .reduce((sum, v) => sum + v.value, 0);
   };
   const limited = async () =>

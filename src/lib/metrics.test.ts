@@ -31,7 +31,7 @@ describe("the sample dashboard and alert rules", () => {
   // A histogram is queried through its _bucket, _count and _sum series.
   const histograms = metricsRegistry
     .getMetricsAsArray()
-    .filter((m) => (m as { type?: string }).type === "histogram")
+    .filter((m) => String((m as unknown as { type: unknown }).type) === "histogram")
     .map((m) => m.name);
   const baseOf = (series: string) => {
     const base = series.replace(/_(bucket|count|sum)$/, "");
