@@ -103,13 +103,14 @@ describeEachBackend("health incidents", (db) => {
     expect(res.status).toBe(200);
     return res.text();
   };
-  const card = async () => {
+  const cardJson = async (format: "classic" | "app-card") => {
     const url = `${stack.urls.ledgerlink}/hubspot/card?${new URLSearchParams({
       userId: "1",
       userEmail: "owner@stack.example",
       associatedObjectId: dealId,
       associatedObjectType: "DEAL",
       portalId: stack.portalId,
+      format,
     }).toString()}`;
     const headers = signatureHeaders({
       clientSecret: HUBSPOT_APP.clientSecret,
@@ -121,7 +122,10 @@ describeEachBackend("health incidents", (db) => {
     });
     const res = await stack.app.request(url, { headers });
     expect(res.status).toBe(200);
-    return (await res.json()) as {
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const card = async () =>
+    (await cardJson("classic")) as {
       results: Array<{
         objectId: string;
         title: string;
@@ -129,7 +133,8 @@ describeEachBackend("health incidents", (db) => {
         properties: Array<{ value: string }>;
       }>;
     };
-  };
+  const appCard = async () =>
+    (await cardJson("app-card")) as { alerts?: Array<{ body: string; reconnect: unknown }> };
 
   it("opens on invalid_grant, shows on every page and the card, notifies once, and resolves on reconnect", async () => {
     // The company's refresh token is revoked at Intuit: the next refresh answers invalid_grant.
@@ -169,6 +174,12 @@ describeEachBackend("health incidents", (db) => {
       link: `${stack.urls.ledgerlink}/connections`,
     });
     expect(rows[0]!.properties[0]!.value).toContain("can no longer reach the QuickBooks company");
+    // The HubSpot app card gets the same, above its table.
+    expect((await appCard()).alerts).toEqual([
+      expect.objectContaining({
+        reconnect: { label: "Reconnect", url: `${stack.urls.ledgerlink}/connections` },
+      }),
+    ]);
 
     // Told once, on each distinct channel: Slack, the signed webhook, the fixed address.
     expect(receiver.at("/slack")).toHaveLength(1);
@@ -214,6 +225,7 @@ describeEachBackend("health incidents", (db) => {
     expect(resolved!.resolvedAt).not.toBeNull();
     expect(await page()).not.toContain('class="banner health"');
     expect((await card()).results.some((r) => r.objectId.startsWith("ledgerlink-health"))).toBe(false);
+    expect((await appCard()).alerts).toBeUndefined();
     expect(receiver.received).toHaveLength(2);
   });
 

@@ -56,7 +56,7 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
     if (query.data.format === "app-card")
       return c.json(
         content.connected
-          ? appCardView(t, locale, content.invoices, content.actions)
+          ? appCardView(t, locale, content.invoices, content.actions, content.health)
           : appCardNotConnected(t, locale),
       );
     return c.json(
