@@ -34,6 +34,8 @@ export interface Runtime {
   url?: string;
   /** The port actually bound (differs from the configured one when that was 0). */
   port?: number;
+  /** A worker-only process's own `/metrics` port, when METRICS_PORT and METRICS_TOKEN are set. */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startRuntime(
 
     const vendors = vendorApps(config, clock);
     const budget = new RateBudget({ store: rateBudgetStore(database.db), clock, sleep: realSleep });
+    let metricsPort: number | undefined;
     const clients = createVendorClients({
       db: database.db,
       secrets,
@@ -126,6 +129,7 @@ export async function startRuntime(
         const metricsApp = metricsRoutes({ token: config.metricsToken });
         const server = await listen(metricsApp.fetch, config.host, config.metricsPort);
         closers.push(server.close);
+        metricsPort = server.port;
         logger.info({ port: server.port }, "worker metrics listening");
       }
     }
@@ -151,7 +155,7 @@ export async function startRuntime(
       closers.push(server.close);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
-    return { database, queue, secrets, url, port, close };
+    return { database, queue, secrets, url, port, metricsPort, close };
   } catch (error) {
     await close();
     throw error;
