@@ -41,11 +41,17 @@ export function HealthBanner(props: { t: Translate; notices?: HealthNotice[] }) 
             {n.reconnectUrl ? (
               <a href={n.reconnectUrl}>{t("health.action.reconnect")}</a>
             ) : (
-              <a href="/activity?outcome=failed">{t("health.action.activity")}</a>
+              <a href={activityUrl(n)}>{t("health.action.activity")}</a>
             )}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** The Activity page filtered to what failed (and to the failing object type, when there is one). */
+function activityUrl(n: HealthNotice): string {
+  const query = new URLSearchParams({ outcome: "failed", ...(n.objectType ? { object: n.objectType } : {}) });
+  return `/activity?${query.toString()}`;
 }

@@ -256,6 +256,7 @@ describeEachBackend("health incidents", (db) => {
     expect(receiver.at("/slack")).toHaveLength(2);
     const html = await page();
     expect(html).toContain("The last 2 syncs of invoices with Craig&#39;s Design and Landscaping failed");
+    expect(html).toContain('<a href="/activity?outcome=failed&amp;object=invoices">See what failed</a>');
     expect(await page("/?lang=ja")).toContain("直近 2 回続けて失敗");
     await page("/?lang=en");
 
