@@ -74,4 +74,26 @@ describe("configuration", () => {
       if (!result.ok) expect(result.problems.join("\n")).toContain(name);
     }
   });
+
+  it("serves /metrics only with a token long enough, and reads the health threshold", () => {
+    const set = loadConfig({
+      METRICS_TOKEN: "0123456789abcdef0123",
+      METRICS_PORT: "9464",
+      HEALTH_FAILURE_THRESHOLD: "5",
+    });
+    expect(set.ok && set.config).toMatchObject({
+      metricsToken: "0123456789abcdef0123",
+      metricsPort: 9464,
+      healthFailureThreshold: 5,
+    });
+    const unset = loadConfig({});
+    expect(unset.ok && unset.config.metricsToken).toBeUndefined();
+    expect(unset.ok && unset.config.metricsPort).toBeUndefined();
+    expect(unset.ok && unset.config.healthFailureThreshold).toBe(3);
+    const bad = loadConfig({ METRICS_TOKEN: "short", HEALTH_FAILURE_THRESHOLD: "0" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join("\n")).toContain("METRICS_TOKEN: must be at least 16 characters");
+    expect(bad.problems.join("\n")).toContain("HEALTH_FAILURE_THRESHOLD");
+  });
 });

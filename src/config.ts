@@ -53,6 +53,35 @@ export const configSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   SMTP_FROM: z.email("must be an e-mail address").optional(),
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /**
+   * Bearer token that `/metrics` (Prometheus text format) requires. Unset: `/metrics` does not
+   * exist (404), so a fresh install exposes nothing; a wrong or missing token is 401.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (openssl rand -hex 32)")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+    .optional()
+    .describe("Bearer token required by /metrics; unset, /metrics is 404"),
+  /**
+   * A worker-only process (`ledgerlink worker`) has no web server; with this (and METRICS_TOKEN) it
+   * serves its own `/metrics` (its job and vendor-call counters) on this port. 0 picks a free one.
+   */
+  METRICS_PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe("Port on which a worker-only process serves /metrics; unset, it serves none"),
+  /** Failures in a row, with no success since, that make a sync "keep failing" (a health incident). */
+  HEALTH_FAILURE_THRESHOLD: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1)
+    .max(100)
+    .default(3)
+    .describe("Failed syncs in a row (same company and object) that open a health incident"),
   /** Where `npm start` serves the two emulators. */
   DEMO_HUBSPOT_PORT: port(3001),
   DEMO_QBO_PORT: port(3002),
@@ -88,6 +117,11 @@ export interface Config {
     revokeBaseUrl: string;
   };
   reconcileIntervalMinutes: number;
+  /** `/metrics` exists only when set (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** A worker-only process serves `/metrics` on this port (METRICS_PORT). */
+  metricsPort?: number;
+  healthFailureThreshold: number;
   /** Set only when both SMTP_URL and SMTP_FROM are. */
   smtp?: { url: string; from: string };
 }
@@ -145,6 +179,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         revokeBaseUrl: trim(c.INTUIT_REVOKE_BASE_URL),
       },
       reconcileIntervalMinutes: c.RECONCILE_INTERVAL_MINUTES,
+      ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
+      ...(c.METRICS_PORT !== undefined ? { metricsPort: c.METRICS_PORT } : {}),
+      healthFailureThreshold: c.HEALTH_FAILURE_THRESHOLD,
       ...(c.SMTP_URL && c.SMTP_FROM ? { smtp: { url: c.SMTP_URL, from: c.SMTP_FROM } } : {}),
     },
   };

@@ -54,3 +54,25 @@ describe("the demo runtime (web + worker on the embedded database)", () => {
     await second.close();
   }, 120_000); // two starts of the embedded database: slow on a busy machine
 });
+
+describe("a worker-only process (ADR 0028)", () => {
+  it("serves its own counters on METRICS_PORT, behind METRICS_TOKEN, without the database gauges", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ll-worker-"));
+    const token = "worker-metrics-token-0123456789";
+    const result = loadConfig({ LEDGERLINK_DATA_DIR: dataDir, METRICS_TOKEN: token, METRICS_PORT: "0" });
+    if (!result.ok) throw new Error(result.problems.join());
+    const worker = await startRuntime(result.config, { web: false, worker: true }, silentLogger);
+    try {
+      expect(worker.port).toBeUndefined();
+      const url = `http://127.0.0.1:${worker.metricsPort}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain("# TYPE ledgerlink_job_duration_seconds histogram");
+      expect(text).not.toMatch(/^ledgerlink_connections\{/m);
+    } finally {
+      await worker.close();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import {
   writeKeyCheck,
 } from "./db/instance.ts";
 import { createApp } from "./http/app.tsx";
+import { metricsRoutes } from "./http/metrics.ts";
 import type { VendorApps } from "./features/connections/index.ts";
 import { isMovableClock, systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
@@ -48,6 +49,8 @@ export interface Runtime {
   clock: Clock;
   /** With a movable clock only: its jumps enqueue the scheduled jobs (docs/adr/0025-demo-time-travel.md). */
   timeJumps?: TimeJumps;
+  /** A worker-only process's own `/metrics` port, when METRICS_PORT and METRICS_TOKEN are set. */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -165,6 +168,7 @@ export async function startRuntime(
 
     const vendors = vendorApps(config, clock);
     const budget = new RateBudget({ store: rateBudgetStore(database.db), clock, sleep: realSleep });
+    let metricsPort: number | undefined;
     const clients = createVendorClients({
       db: database.db,
       secrets,
@@ -179,9 +183,26 @@ export async function startRuntime(
       const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
       if (mailer) closers.push(async () => mailer.close());
       const automations: AutomationDeps = { fetch, secrets, mailer };
-      const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
+      const health = { failureThreshold: config.healthFailureThreshold, publicUrl: config.publicUrl };
+      const handlers = jobHandlers({
+        db: database.db,
+        logger,
+        clock,
+        clients,
+        queue,
+        automations,
+        ...health,
+      });
       const worker = await startWorker(database, queue, handlers, logger, clock);
       closers.push(worker.stop);
+      // A worker-only process has no web server: it serves its own counters when asked to (ADR 0028).
+      if (!roles.web && config.metricsToken && config.metricsPort !== undefined) {
+        const metricsApp = metricsRoutes({ token: config.metricsToken });
+        const server = await listen(metricsApp.fetch, config.host, config.metricsPort);
+        closers.push(server.close);
+        metricsPort = server.port;
+        logger.info({ port: server.port }, "worker metrics listening");
+      }
     }
     let url: string | undefined;
     let port: number | undefined;
@@ -198,6 +219,7 @@ export async function startRuntime(
         intuitVerifierToken: config.intuit.webhookVerifierToken,
         smtpConfigured: config.smtp !== undefined,
         timeTravel: movable,
+        metricsToken: config.metricsToken,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
@@ -205,7 +227,7 @@ export async function startRuntime(
       closers.push(server.close);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
-    return { database, queue, secrets, url, port, clock, timeJumps, close };
+    return { database, queue, secrets, url, port, metricsPort, clock, timeJumps, close };
   } catch (error) {
     await close();
     throw error;

@@ -77,6 +77,26 @@ describe("Integration invoices app card", () => {
     expect(card.findAll(Button).map((b) => b.text)).toEqual(["Create invoice", "Add existing invoice"]);
   });
 
+  it("shows an open health incident above the list, with its Reconnect link", async () => {
+    const withAlert = () =>
+      Response.json({
+        ...(recorded("deal-list") as object),
+        alerts: [
+          {
+            title: "Needs attention",
+            body: "Ledgerlink can no longer reach the QuickBooks company Thames Garden Studio Ltd.",
+            reconnect: { label: "Reconnect", url: `${BASE}/connections` },
+          },
+        ],
+      });
+    const card = renderCard(replay(withAlert).fetchCard);
+    await card.waitFor(() => expect(card.findAll(StatusTag)).toHaveLength(6));
+    const alert = card.find(Alert);
+    expect(alert.props.title).toBe("Needs attention");
+    expect(textOf(alert)).toContain("Thames Garden Studio Ltd");
+    expect(alert.find(Link).props.href).toEqual({ url: `${BASE}/connections`, external: true });
+  });
+
   it("opens the wizard in HubSpot's iframe modal and reloads the list when it closes", async () => {
     const { fetchCard, urls } = replay(ok("contact-empty"), ok("deal-list"));
     const card = renderCard(fetchCard);

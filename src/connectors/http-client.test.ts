@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ManualClock } from "../lib/clock.ts";
+import { metrics } from "../lib/metrics.ts";
 import { err, ok } from "../lib/result.ts";
 import {
   createHttpClient,
@@ -256,5 +257,36 @@ describe("parseRetryAfter", () => {
     [null, undefined],
   ])("%s → %s", (value, ms) => {
     expect(parseRetryAfter(value, now)).toBe(ms);
+  });
+});
+
+describe("http client metrics (ADR 0028)", () => {
+  const count = async (labels: Partial<Record<"vendor" | "route" | "status", string>>) => {
+    const metric = await metrics.vendorCalls.get();
+    const keys = Object.keys(labels) as Array<keyof typeof labels>;
+    return metric.values
+      .filter((v) => keys.every((k) => v.labels[k] === labels[k]))
+      .reduce((sum, v) => sum + v.value, 0);
+  };
+  const limited = async () =>
+    (await metrics.vendorRateLimited.get()).values.find((v) => v.labels.vendor === "qbo")?.value ?? 0;
+
+  it("counts every attempt once by vendor, templated route and status, and 429s apart", async () => {
+    const route = "GET /invoice/:id";
+    const before = { ok: await count({ route, status: "200" }), busy: await count({ route, status: "429" }) };
+    const limitedBefore = await limited();
+    const h = harness([json(429, {}), json(200, { ok: true })], { vendor: "qbo" });
+    const res = await h.client.request({ method: "GET", path: "/invoice/145?minorversion=75" });
+    expect(res.ok).toBe(true);
+    expect((await count({ vendor: "qbo", route, status: "200" })) - before.ok).toBe(1);
+    expect((await count({ vendor: "qbo", route, status: "429" })) - before.busy).toBe(1);
+    expect((await limited()) - limitedBefore).toBe(1);
+  });
+
+  it("labels a call without an answer by its transport error", async () => {
+    const before = await count({ vendor: "other", route: "POST /batch", status: "network" });
+    const h = harness([new Error("socket hang up")]);
+    await h.client.request({ method: "POST", path: "/batch", body: {} });
+    expect((await count({ vendor: "other", route: "POST /batch", status: "network" })) - before).toBe(1);
   });
 });

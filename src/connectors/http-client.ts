@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Clock } from "../lib/clock.ts";
+import { metrics, routeTemplate } from "../lib/metrics.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 
 /**
@@ -66,6 +67,8 @@ export interface VendorCall extends AttemptInfo {
 
 export interface HttpClientOptions {
   fetch: typeof fetch;
+  /** The vendor label of this client's metrics (`ledgerlink_vendor_calls_total`); "other" when absent. */
+  vendor?: "hubspot" | "qbo";
   baseUrl: string;
   classify: Classify;
   clock: Clock;
@@ -191,8 +194,10 @@ async function attemptOnce<T>(
   headers: Record<string, string>,
 ): Promise<Result<HttpResponse<T>, VendorError>> {
   const started = opts.clock.now();
+  const timer = performance.now();
   const outcome = await exchange(opts, req, headers);
   const result = outcome.ok ? decode(opts, req, outcome.value) : outcome;
+  countCall(opts, req, outcome.ok ? outcome.value.status : undefined, result, performance.now() - timer);
   await opts.onCall?.({
     ...info,
     at: started,
@@ -202,6 +207,25 @@ async function attemptOnce<T>(
   });
   if (outcome.ok) await reportRateLimit(opts, info, outcome.value, result);
   return result;
+}
+
+/**
+ * The one place vendor calls are counted: every attempt of every client, by vendor, templated
+ * route and status (the transport error's kind when there was no answer). Real elapsed time, not
+ * the injected clock: the histogram measures the wire, which a test clock does not move.
+ */
+function countCall<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+  status: number | undefined,
+  result: Result<unknown, VendorError>,
+  elapsedMs: number,
+): void {
+  const vendor = opts.vendor ?? "other";
+  const code = status === undefined ? (result.ok ? "unknown" : result.error.kind) : String(status);
+  metrics.vendorCalls.inc({ vendor, route: `${req.method} ${routeTemplate(req.path)}`, status: code });
+  metrics.vendorCallSeconds.observe({ vendor }, elapsedMs / 1000);
+  if (status === 429) metrics.vendorRateLimited.inc({ vendor });
 }
 
 /** A vendor 429, or headers saying the next call would be one: the budget pauses every worker. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../lib/clock.ts";
+import { metrics } from "../lib/metrics.ts";
 import { hubspotOAuth, type HubSpotApp } from "./hubspot/oauth.ts";
 import { requestTokens, revokeToken } from "./oauth.ts";
 import { intuitOAuth, type IntuitApp } from "./qbo/oauth.ts";
@@ -258,5 +259,43 @@ describe("token exchange with Intuit's facts", () => {
     });
     expect(sent[0]!.headers.get("authorization")).toBe(basic);
     expect(sent[0]!.headers.get("content-type")).toBe("application/json");
+  });
+});
+
+describe("token refresh metrics (ADR 0028)", () => {
+  const refreshes = async (vendor: string, outcome: string) =>
+    (await metrics.tokenRefreshes.get()).values.find(
+      (v) => v.labels.vendor === vendor && v.labels.outcome === outcome,
+    )?.value ?? 0;
+
+  it("counts refreshes by vendor and outcome, and never a first consent", async () => {
+    const before = { ok: await refreshes("qbo", "ok"), refused: await refreshes("qbo", "invalid_grant") };
+    const { fetchFn } = scripted([
+      json(200, {
+        access_token: "a",
+        refresh_token: "r",
+        expires_in: 3600,
+        token_type: "bearer",
+        x_refresh_token_expires_in: 100,
+      }),
+      json(400, { error: "invalid_grant" }),
+      json(200, {
+        access_token: "a",
+        refresh_token: "r",
+        expires_in: 3600,
+        token_type: "bearer",
+        x_refresh_token_expires_in: 100,
+      }),
+    ]);
+    const app = intuitApp(fetchFn);
+    expect((await requestTokens(intuitOAuth, app, { kind: "refresh_token", refreshToken: "r" })).ok).toBe(
+      true,
+    );
+    expect((await requestTokens(intuitOAuth, app, { kind: "refresh_token", refreshToken: "r" })).ok).toBe(
+      false,
+    );
+    await requestTokens(intuitOAuth, app, { kind: "authorization_code", code: "c" });
+    expect((await refreshes("qbo", "ok")) - before.ok).toBe(1);
+    expect((await refreshes("qbo", "invalid_grant")) - before.refused).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { metrics } from "../lib/metrics.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import {
   failureFrom,
@@ -18,6 +19,8 @@ export type TokenGrant =
  * same routine for every vendor (below); only these facts differ.
  */
 export interface OAuthVendor<A extends OAuthApp, S extends z.ZodType<BaseTokenResponse>, G extends TokenSet> {
+  /** The vendor label of `ledgerlink_token_refreshes_total`. */
+  name: "hubspot" | "qbo";
   tokenUrl(app: A): string;
   /**
    * How the client proves who it is at the token endpoint: `form` puts client_id and
@@ -54,6 +57,18 @@ export async function requestTokens<
   S extends z.ZodType<BaseTokenResponse>,
   G extends TokenSet,
 >(vendor: OAuthVendor<A, S, G>, app: A, grant: TokenGrant): Promise<Result<G, OAuthFailure>> {
+  const result = await exchangeGrant(vendor, app, grant);
+  // Refreshes (not first consents) are what keep a connection alive: count each by its outcome.
+  if (grant.kind === "refresh_token")
+    metrics.tokenRefreshes.inc({ vendor: vendor.name, outcome: result.ok ? "ok" : result.error.kind });
+  return result;
+}
+
+async function exchangeGrant<A extends OAuthApp, S extends z.ZodType<BaseTokenResponse>, G extends TokenSet>(
+  vendor: OAuthVendor<A, S, G>,
+  app: A,
+  grant: TokenGrant,
+): Promise<Result<G, OAuthFailure>> {
   const form: Record<string, string> = { grant_type: grant.kind };
   if (vendor.clientAuth === "form") {
     form.client_id = app.clientId;

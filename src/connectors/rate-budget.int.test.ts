@@ -3,6 +3,7 @@ import { describeEachBackend } from "../../test/support/db.ts";
 import { openDatabase } from "../db/kysely.ts";
 import { rateBudgetStore } from "../db/rate-budgets.ts";
 import { ManualClock } from "../lib/clock.ts";
+import { metrics } from "../lib/metrics.ts";
 import {
   budgetHooks,
   hubspotBuckets,
@@ -171,5 +172,34 @@ describeEachBackend("rate budget", (db, backend) => {
     if (!denied.granted) expect(denied.waitMs).toBeGreaterThanOrEqual(60_000);
     clock.advance(60_200);
     expect((await other.acquire(buckets)).granted).toBe(true);
+  });
+});
+
+describe("rate budget metrics (ADR 0028)", () => {
+  const value = async (counter: typeof metrics.budgetWaitSeconds, vendor: string) =>
+    (await counter.get()).values.find((v) => v.labels.vendor === vendor)?.value ?? 0;
+
+  it("adds the time waited for a token, and counts a wait given up, by vendor", async () => {
+    const clock = new ManualClock();
+    const grants = [{ granted: false, waitMs: 1500 } as const, { granted: true } as const];
+    const store = {
+      take: async () => grants.shift() ?? { granted: false as const, waitMs: 200_000 },
+      pause: async () => undefined,
+      peek: async () => new Map<string, number>(),
+    };
+    const budget = new RateBudget({
+      store,
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+      maxWaitMs: 60_000,
+    });
+    const before = {
+      waited: await value(metrics.budgetWaitSeconds, "qbo"),
+      exhausted: await value(metrics.budgetExhausted, "qbo"),
+    };
+    expect((await budget.take(qboBuckets("metrics"))).ok).toBe(true);
+    expect((await value(metrics.budgetWaitSeconds, "qbo")) - before.waited).toBeCloseTo(1.5, 9);
+    expect((await budget.take(qboBuckets("metrics"))).ok).toBe(false);
+    expect((await value(metrics.budgetExhausted, "qbo")) - before.exhausted).toBe(1);
   });
 });

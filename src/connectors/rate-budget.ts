@@ -1,4 +1,5 @@
 import type { Clock } from "../lib/clock.ts";
+import { metrics } from "../lib/metrics.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import type { AttemptInfo, HttpClientOptions, Sleep } from "./http-client.ts";
 
@@ -125,13 +126,19 @@ export class RateBudget {
     signal?: AbortSignal,
   ): Promise<Result<{ waitedMs: number }, OverBudget>> {
     const maxWaitMs = this.#opts.maxWaitMs ?? 120_000;
+    // Bucket keys start with the vendor ("qbo:…", "hubspot:…"): the label of the wait metrics.
+    const vendor = buckets[0]?.key.split(":")[0] ?? "other";
     let waitedMs = 0;
     for (;;) {
       const grant = await this.acquire(buckets);
       if (grant.granted) return ok({ waitedMs });
-      if (waitedMs + grant.waitMs > maxWaitMs || signal?.aborted) return err({ waitMs: grant.waitMs });
+      if (waitedMs + grant.waitMs > maxWaitMs || signal?.aborted) {
+        metrics.budgetExhausted.inc({ vendor });
+        return err({ waitMs: grant.waitMs });
+      }
       await this.#opts.sleep(grant.waitMs, signal);
       waitedMs += grant.waitMs;
+      metrics.budgetWaitSeconds.inc({ vendor }, grant.waitMs / 1000);
     }
   }
 }

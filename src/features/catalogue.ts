@@ -6,6 +6,7 @@ import type { AnyJob, Enqueuer, HandledJob, Handlers } from "../queue/catalogue.
 import { automationJobs, webhookSecretStore, type AutomationDeps } from "./automations/index.ts";
 import { changeJobs, type ChangeRules } from "./changes/index.ts";
 import { connectionJobs, portalTokenStore, qboTokenStore, type VendorClients } from "./connections/index.ts";
+import { healthJobs } from "./health/index.ts";
 import { invoiceJobs, invoiceRules, type PushDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
 import { workflowActionJobs } from "./workflow-action/index.ts";
@@ -27,8 +28,12 @@ export interface HandlerDeps {
   hubspotRecordRules?: ChangeRules["hubspotRecords"];
   /** Tests only: a fault between QBO's answer and our commit in push-invoice. */
   afterQboCreate?: PushDeps["afterQboCreate"];
-  /** Outbound fetch, mailer and secret box for invoice automations. */
+  /** Outbound fetch, mailer and secret box for invoice automations (and health notices). */
   automations?: AutomationDeps;
+  /** Failures in a row that make a sync "keep failing" (HEALTH_FAILURE_THRESHOLD). */
+  failureThreshold?: number;
+  /** Where notices point users to (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 type Deps = HandlerDeps & { rules: ChangeRules };
@@ -42,6 +47,7 @@ const handled: Array<HandledJob<any, Deps>> = [
   ...recordSyncJobs,
   ...automationJobs,
   ...workflowActionJobs,
+  ...healthJobs,
 ];
 
 export const jobCatalogue: AnyJob[] = handled.map((h) => h.job);

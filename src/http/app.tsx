@@ -13,6 +13,8 @@ import { activityRoutes } from "../features/activity/index.ts";
 import { authRoutes } from "../features/connections/index.ts";
 import { connectionRoutes } from "../features/connections/index.ts";
 import { healthRoutes } from "./health.ts";
+import { metricsRoutes } from "./metrics.ts";
+import { healthBanner } from "./middleware/health.ts";
 import { webhookRoutes } from "../features/changes/index.ts";
 import { pageProps, pageRoutes } from "../features/overview/index.ts";
 import { cardRoutes } from "../features/invoices/index.ts";
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use((c, next) => (c.req.path.startsWith("/embed/") ? embedPages(c, next) : ownPages(c, next)));
   app.use(sessionMiddleware(deps.database.db, deps.clock));
   app.use(localeMiddleware(deps.database.db));
+  app.use(healthBanner(deps.database.db));
   app.use(
     csrfMiddleware({
       exempt: (path) => VENDOR_PATHS.test(path),
@@ -73,6 +76,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get(EMBED_JS_PATH, (c) => c.body(embedJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.route("/", healthRoutes(deps.database));
+  app.route(
+    "/",
+    metricsRoutes({
+      token: deps.metricsToken,
+      shared: { db: deps.database.db, queue: deps.queue, clock: deps.clock },
+    }),
+  );
   const secureCookies = deps.config.publicUrl.startsWith("https:");
   app.route("/", authRoutes({ ...deps, secureCookies }));
   app.route("/", connectionRoutes(deps));

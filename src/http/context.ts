@@ -6,6 +6,7 @@ import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { JobQueue } from "../queue/queue.ts";
+import type { HealthNotice } from "../web/health-banner.tsx";
 import type { Locale, Translate } from "../web/i18n/index.ts";
 
 /** What every request carries through Hono's context. */
@@ -22,6 +23,8 @@ export interface AppEnv {
     embed: EmbedClaims & { token: string };
     /** In the demo only: its clock's time, for the banner (docs/adr/0025-demo-time-travel.md). */
     demo: { now: Date } | undefined;
+    /** The signed-in portal's open health incidents, for the banner (middleware/health.ts). */
+    health: HealthNotice[] | undefined;
   };
 }
 
@@ -45,4 +48,6 @@ export interface AppDeps {
    * Absent in `serve`, whose clock is the system's; the route then answers 404.
    */
   timeTravel?: MovableClock;
+  /** METRICS_TOKEN: `/metrics` is served only when set (http/metrics.ts). */
+  metricsToken?: string;
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 import { randomId } from "../lib/ids.ts";
+import { metrics } from "../lib/metrics.ts";
 import type { AnyJob, Handlers, JobDefinition, JobHandler } from "./catalogue.ts";
 import { kyselyAsPgBossDb } from "./pgboss-db.ts";
 
@@ -18,6 +19,7 @@ interface Envelope {
 export class JobQueue {
   readonly #boss: PgBoss;
   readonly #jobs: Map<string, AnyJob>;
+  readonly #schema: string;
   #started = false;
 
   constructor(
@@ -28,6 +30,7 @@ export class JobQueue {
   ) {
     this.#jobs = new Map(catalogue.map((j) => [j.name, j]));
     const schema = `${handle.schema === "public" ? "" : `${handle.schema}_`}pgboss`;
+    this.#schema = schema;
     const common = { schema, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
     // On PostgreSQL pg-boss keeps its own pool; on PGlite it must go through our one connection.
     this.#boss =
@@ -147,6 +150,24 @@ export class JobQueue {
   }
 
   /**
+   * Jobs by kind and state as pg-boss's job table holds them now (completed ones stay until pg-boss
+   * archives them), for `ledgerlink_jobs`. Read through pg-boss's own connection.
+   */
+  async countsByState(): Promise<Array<{ name: string; state: string; count: number }>> {
+    const { rows } = await this.#boss
+      .getDb()
+      .executeSql(
+        `SELECT name, state, count(*)::int AS count FROM "${this.#schema}".job GROUP BY name, state`,
+        [],
+      );
+    return (rows as Array<{ name: string; state: string; count: number | string }>).map((r) => ({
+      name: r.name,
+      state: r.state,
+      count: Number(r.count),
+    }));
+  }
+
+  /**
    * Stops polling at once, waits up to `graceSeconds` (default 10) for the jobs in hand to finish,
    * then fails those still running so they are retried elsewhere.
    */
@@ -160,7 +181,16 @@ export class JobQueue {
     const job = this.#jobs.get(name)!;
     const log = this.log.child({ job: name, jobId, requestId: data.requestId ?? randomId(6) });
     // A payload that no longer parses is a bug (or a stale job from an older version): say so loudly.
-    const payload = job.payload.parse(data.payload);
-    await handler({ payload, jobId, log, retryCount });
+    const started = performance.now();
+    const observe = (outcome: "completed" | "failed") =>
+      metrics.jobSeconds.observe({ kind: name, outcome }, (performance.now() - started) / 1000);
+    try {
+      const payload = job.payload.parse(data.payload);
+      await handler({ payload, jobId, log, retryCount });
+    } catch (error) {
+      observe("failed");
+      throw error;
+    }
+    observe("completed");
   }
 }

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { HealthBanner, type HealthNotice } from "./health-banner.tsx";
 import type { Locale, Translate } from "./i18n/index.ts";
 import { DemoBanner } from "./demo-banner.tsx";
 
@@ -16,6 +17,8 @@ export interface PageProps {
   user?: { email: string; portalId: string };
   /** Set in the demo only: the banner with its clock and "Travel forward" (DemoBanner). */
   demo?: { now: Date };
+  /** The portal's open health incidents, shown as a banner on every page (http/middleware/health.ts). */
+  health?: HealthNotice[];
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */
@@ -87,6 +90,7 @@ export function Layout(
           </nav>
         </header>
         <main>
+          <HealthBanner t={t} notices={props.health} />
           <h1>{props.title}</h1>
           {props.children}
         </main>

@@ -168,6 +168,11 @@ export const packageRules: PackageRule[] = [
     why: "queue/ is the only module that knows pg-boss (ADR 0003); everyone else uses defineJob/enqueue, so pg-boss options stay in one place.",
   },
   {
+    packages: ["prom-client"],
+    allowedIn: ["lib/metrics.ts"],
+    why: "lib/metrics.ts holds the one registry every metric is defined in (ADR 0028): metrics defined elsewhere would be missing from /metrics or registered twice, and the dashboard and alert rules are checked against that one list. Layers record through its `metrics` object; http/metrics.ts serves it.",
+  },
+  {
     packages: ["hono", "@hono/*"],
     allowedIn: [
       "http/**",

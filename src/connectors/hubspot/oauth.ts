@@ -88,6 +88,7 @@ export function hubspotAuthorizeUrl(app: HubSpotApp, state: string): string {
  * on refreshes too; revoking is a DELETE of the refresh token, and an unknown one is a 404.
  */
 export const hubspotOAuth: OAuthVendor<HubSpotApp, typeof tokenResponse, HubSpotGrant> = {
+  name: "hubspot",
   tokenUrl: (app) => `${app.apiBaseUrl}/oauth/v1/token`,
   clientAuth: "form",
   redirectUriOnRefresh: true,

@@ -42,6 +42,7 @@ export function intuitAuthorizeUrl(app: IntuitApp, state: string): string {
  * JSON, and an already revoked or unknown one is a 400.
  */
 export const intuitOAuth: OAuthVendor<IntuitApp, typeof tokenResponse, IntuitGrant> = {
+  name: "qbo",
   tokenUrl: (app) => `${app.oauthBaseUrl}/oauth2/v1/tokens/bearer`,
   clientAuth: "basic",
   redirectUriOnRefresh: false,

@@ -7,6 +7,7 @@ import * as m0005 from "./0005-sync.ts";
 import * as m0006 from "./0006-payments.ts";
 import * as m0007 from "./0007-automations.ts";
 import * as m0008 from "./0008-workflow-actions.ts";
+import * as m0009 from "./0009-health-incidents.ts";
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
@@ -21,4 +22,5 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ["0006-payments", m0006],
   ["0007-automations", m0007],
   ["0008-workflow-actions", m0008],
+  ["0009-health-incidents", m0009],
 ];

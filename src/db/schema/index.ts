@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AutomationFiringsTable, AutomationRulesTable } from "./automations.ts";
+import type { HealthIncidentsTable } from "./health.ts";
 import type { WorkflowExecutionsTable } from "./workflows.ts";
 
 /** Table types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns). */
@@ -29,6 +30,7 @@ export interface DB {
   automationRules: AutomationRulesTable;
   automationFirings: AutomationFiringsTable;
   workflowExecutions: WorkflowExecutionsTable;
+  healthIncidents: HealthIncidentsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

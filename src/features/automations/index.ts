@@ -5,6 +5,7 @@
  */
 export type { AutomationDeps } from "./actions.ts";
 export { fireAutomations } from "./fire.ts";
+export { notifyChannels, type Notice, type NoticeOutcome } from "./notify.ts";
 export { automationRoutes } from "./routes.tsx";
 export { automationJobs, deliverAutomation } from "./jobs.ts";
 export { webhookSecretStore } from "./repo.ts";

@@ -255,3 +255,19 @@ export function webhookSecretStore(db: Database): SealedStore {
       }),
   };
 }
+
+/** The portal's enabled rules' destinations, for health notices (notify.ts). */
+export async function enabledRuleActions(db: Database, portalId: string) {
+  const rows = await db
+    .selectFrom("automationRules")
+    .select(["ruleId", "settings"])
+    .where("portalId", "=", portalId)
+    .where("enabled", "=", true)
+    .orderBy("createdAt")
+    .orderBy("ruleId")
+    .execute();
+  return rows.map((r) => ({
+    ruleId: r.ruleId,
+    settings: r.settings as ActionSettings & { secret?: string },
+  }));
+}

@@ -14,5 +14,5 @@ export {
 } from "./jobs.ts";
 export type { HubSpotRecordRule } from "./poll-hubspot.ts";
 export { type AppliedChange, type QboChangeRule, WATCHED_ENTITIES } from "./pull-qbo-changes.ts";
-export { readCheckpoint, writeCheckpoint } from "./repo.ts";
+export { oldestUnprocessedChanges, readCheckpoint, writeCheckpoint } from "./repo.ts";
 export { webhookRoutes } from "./routes.ts";

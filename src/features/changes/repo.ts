@@ -1,4 +1,5 @@
 import type { Database } from "../../db/kysely.ts";
+import { metrics } from "../../lib/metrics.ts";
 
 export interface Delivery {
   vendor: "hubspot" | "qbo";
@@ -20,9 +21,32 @@ export async function storeDelivery(db: Database, d: Delivery): Promise<boolean>
   return row !== undefined;
 }
 
+/** Marks deliveries processed, observing each one's webhook-to-job lag (by the injected clock). */
 export async function markProcessed(db: Database, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("webhookInbox").set({ processedAt: now }).where("id", "in", ids).execute();
+  const rows = await db
+    .updateTable("webhookInbox")
+    .set({ processedAt: now })
+    .where("id", "in", ids)
+    .returning(["vendor", "receivedAt"])
+    .execute();
+  for (const row of rows) {
+    const lagMs = Math.max(0, now.getTime() - new Date(row.receivedAt).getTime());
+    metrics.webhookLagSeconds.observe({ vendor: row.vendor }, lagMs / 1000);
+  }
+}
+
+/** The oldest unprocessed delivery of each account (QBO realm or HubSpot portal), for `/metrics`. */
+export async function oldestUnprocessedChanges(
+  db: Database,
+): Promise<Array<{ vendor: string; accountId: string; receivedAt: Date }>> {
+  const rows = await db
+    .selectFrom("webhookInbox")
+    .select(["vendor", "accountId", (eb) => eb.fn.min("receivedAt").as("receivedAt")])
+    .where("processedAt", "is", null)
+    .groupBy(["vendor", "accountId"])
+    .execute();
+  return rows.map((r) => ({ vendor: r.vendor, accountId: r.accountId, receivedAt: new Date(r.receivedAt) }));
 }
 
 export async function unprocessed(db: Database, vendor: Delivery["vendor"], accountId: string) {

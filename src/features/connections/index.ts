@@ -11,6 +11,7 @@ export {
   activeQboConnections,
   activeQboConnectionsOfPortal,
   activeQboConnectionsInRealms,
+  connectionCounts,
   findQboConnection,
   findQboConnectionById,
   listQboConnections,

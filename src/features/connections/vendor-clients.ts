@@ -72,6 +72,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
       const buckets = qboBuckets(connection.realmId);
       const batch = qboBuckets(connection.realmId, { batch: true });
       return createHttpClient({
+        vendor: "qbo",
         fetch: deps.intuit?.fetch ?? fetch,
         baseUrl: `${deps.intuit?.apiBaseUrl ?? ""}/v3/company/${encodeURIComponent(connection.realmId)}`,
         classify: classifyQbo,
@@ -86,6 +87,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
       const buckets = hubspotBuckets(portal.portalId, portal.appId);
       const search = hubspotBuckets(portal.portalId, portal.appId, { search: true });
       return createHttpClient({
+        vendor: "hubspot",
         fetch: deps.hubspot?.fetch ?? fetch,
         baseUrl: deps.hubspot?.apiBaseUrl ?? "",
         classify: classifyHubSpot,
@@ -113,6 +115,7 @@ export function newCompanyQboClient(
   clock: Clock,
 ): HttpClient {
   return createHttpClient({
+    vendor: "qbo",
     fetch: intuit.fetch,
     baseUrl: `${intuit.apiBaseUrl}/v3/company/${realmId}`,
     classify: classifyQbo,

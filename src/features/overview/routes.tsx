@@ -14,6 +14,7 @@ export function pageProps(c: Context<AppEnv>): PageProps {
     csrfToken: c.get("csrfToken"),
     user: c.get("user"),
     demo: c.get("demo"),
+    health: c.get("health"),
   };
 }
 

@@ -11,6 +11,7 @@ import { wizardEn } from "../../features/invoices/i18n/wizard.en.ts";
 import { reportsEn } from "../../features/reports/i18n.en.ts";
 import { automationsEn } from "../../features/automations/i18n.en.ts";
 import { timeTravelEn } from "../../features/time-travel/i18n.en.ts";
+import { healthEn } from "../../features/health/i18n.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
@@ -48,6 +49,7 @@ export const en = {
   ...reportsEn,
   ...automationsEn,
   ...timeTravelEn,
+  ...healthEn,
   ...workflowEn,
   ...activityEn,
   ...overviewEn,

@@ -12,6 +12,7 @@ import { wizardJa } from "../../features/invoices/i18n/wizard.ja.ts";
 import { reportsJa } from "../../features/reports/i18n.ja.ts";
 import { automationsJa } from "../../features/automations/i18n.ja.ts";
 import { timeTravelJa } from "../../features/time-travel/i18n.ja.ts";
+import { healthJa } from "../../features/health/i18n.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -52,6 +53,7 @@ export const ja: Messages = {
   ...reportsJa,
   ...automationsJa,
   ...timeTravelJa,
+  ...healthJa,
   ...workflowJa,
   ...activityJa,
   ...overviewJa,

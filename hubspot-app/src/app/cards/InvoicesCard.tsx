@@ -90,6 +90,14 @@ function CardBody({ card, open }: { card: CardJson; open: (action: CardAction) =
   const { create, addExisting, allInvoicesUrl } = card.actions;
   return (
     <Flex direction="column" gap="sm">
+      {(card.alerts ?? []).map((alert, i) => (
+        <Alert key={`alert-${i}`} title={alert.title} variant="warning">
+          {alert.body}{" "}
+          {alert.reconnect && (
+            <Link href={{ url: alert.reconnect.url, external: true }}>{alert.reconnect.label}</Link>
+          )}
+        </Alert>
+      ))}
       {card.invoices.length === 0 ? (
         <EmptyState title={card.labels.emptyTitle} layout="vertical">
           <Text>{card.labels.emptyBody}</Text>

@@ -30,6 +30,8 @@ export interface CardJson {
   locale: "en" | "ja";
   connected: boolean;
   notice: { title: string; body: string } | null;
+  /** Open health incidents (a company to reconnect, a sync that keeps failing); absent when none. */
+  alerts?: Array<{ title: string; body: string; reconnect: { label: string; url: string } | null }>;
   labels: {
     number: string;
     company: string;

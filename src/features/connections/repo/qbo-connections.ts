@@ -127,3 +127,23 @@ export async function deleteQboConnection(
     .executeTakeFirst();
   return res.numDeletedRows > 0n;
 }
+
+/** Portals and QBO companies by vendor and status, for `/metrics` (`ledgerlink_connections`). */
+export async function connectionCounts(
+  db: Database,
+): Promise<Array<{ vendor: "hubspot" | "qbo"; state: string; count: number }>> {
+  const portals = await db
+    .selectFrom("portals")
+    .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("status")
+    .execute();
+  const companies = await db
+    .selectFrom("qboConnections")
+    .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("status")
+    .execute();
+  return [
+    ...portals.map((r) => ({ vendor: "hubspot" as const, state: r.status, count: Number(r.n) })),
+    ...companies.map((r) => ({ vendor: "qbo" as const, state: r.status, count: Number(r.n) })),
+  ];
+}

@@ -1,4 +1,5 @@
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
+import { healthMessage, type HealthNotice } from "../../../web/health-banner.tsx";
 import type { Locale, Translate } from "../../../web/i18n/index.ts";
 import { CARD_FRAME, type CardActions, type CardInvoice } from "./card-view.ts";
 
@@ -26,6 +27,11 @@ export interface AppCardJson {
   connected: boolean;
   /** Shown instead of the table when the portal has not connected Ledgerlink. */
   notice: { title: string; body: string } | null;
+  /**
+   * Open health incidents (ADR 0028), shown above the table; present only when there are some, so
+   * an older card that does not know the field renders as before.
+   */
+  alerts?: Array<{ title: string; body: string; reconnect: { label: string; url: string } | null }>;
   labels: {
     number: string;
     company: string;
@@ -85,13 +91,20 @@ export function appCardView(
   locale: Locale,
   invoices: CardInvoice[],
   actions: CardActions,
+  health: HealthNotice[] = [],
 ): AppCardJson {
   const action = (label: string, url: string): AppCardAction => ({ label, url, ...CARD_FRAME });
+  const alerts = health.map((n) => ({
+    title: t("health.card.title"),
+    body: healthMessage(t, n),
+    reconnect: n.reconnectUrl ? { label: t("health.action.reconnect"), url: n.reconnectUrl } : null,
+  }));
   return {
     version: APP_CARD_VERSION,
     locale,
     connected: true,
     notice: null,
+    ...(alerts.length > 0 ? { alerts } : {}),
     labels: labels(t, t(actions.createUrl ? "appCard.empty.deal" : "appCard.empty.other")),
     invoices: invoices.map((inv) => ({
       key: inv.invoiceKey,

@@ -1,4 +1,5 @@
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
+import { healthMessage, type HealthNotice } from "../../../web/health-banner.tsx";
 import type { Translate } from "../../../web/i18n/index.ts";
 
 /**
@@ -39,30 +40,53 @@ export interface CardActions {
   allUrl: string;
 }
 
-export function cardView(t: Translate, invoices: CardInvoice[], actions: CardActions) {
+export function cardView(
+  t: Translate,
+  invoices: CardInvoice[],
+  actions: CardActions,
+  health: HealthNotice[] = [],
+) {
   const iframe = (label: string, uri: string) => ({ type: "IFRAME", uri, label, ...CARD_FRAME });
   return {
-    results: invoices.map((inv) => ({
-      objectId: inv.invoiceKey,
-      title: inv.docNumber ?? inv.qboInvoiceId,
-      link: inv.previewUrl,
-      properties: [
-        { label: t("card.company"), dataType: "STRING", value: inv.companyName },
-        { label: t("card.amount"), dataType: "CURRENCY", value: inv.totalAmt, currencyCode: inv.currency },
-        ...(inv.dueDate ? [{ label: t("card.dueDate"), dataType: "DATE", value: inv.dueDate }] : []),
-        {
-          label: t("card.status"),
-          dataType: "STATUS",
-          value: t(`card.status.${inv.state}`),
-          optionType: STATUS_TYPE[inv.state],
-        },
-      ],
-    })),
+    results: [
+      ...health.map((n, i) => healthRow(t, n, i)),
+      ...invoices.map((inv) => ({
+        objectId: inv.invoiceKey,
+        title: inv.docNumber ?? inv.qboInvoiceId,
+        link: inv.previewUrl,
+        properties: [
+          { label: t("card.company"), dataType: "STRING", value: inv.companyName },
+          { label: t("card.amount"), dataType: "CURRENCY", value: inv.totalAmt, currencyCode: inv.currency },
+          ...(inv.dueDate ? [{ label: t("card.dueDate"), dataType: "DATE", value: inv.dueDate }] : []),
+          {
+            label: t("card.status"),
+            dataType: "STATUS",
+            value: t(`card.status.${inv.state}`),
+            optionType: STATUS_TYPE[inv.state],
+          },
+        ],
+      })),
+    ],
     totalCount: invoices.length,
     allItemsLink: actions.allUrl,
     itemLabel: t("card.itemLabel"),
     ...(actions.createUrl ? { primaryAction: iframe(t("card.createInvoice"), actions.createUrl) } : {}),
     secondaryActions: [iframe(t("card.addExisting"), actions.addUrl)],
+  };
+}
+
+/**
+ * An open health incident as the card's first rows (ADR 0028): what is wrong, and the title links
+ * to where the user reconnects when that is the fix.
+ */
+function healthRow(t: Translate, n: HealthNotice, index: number) {
+  return {
+    objectId: `ledgerlink-health-${index}`,
+    title: n.reconnectUrl ? t("health.action.reconnect") : t("health.card.title"),
+    ...(n.reconnectUrl ? { link: n.reconnectUrl } : {}),
+    properties: [
+      { label: t("health.card.title"), dataType: "STATUS", value: healthMessage(t, n), optionType: "DANGER" },
+    ],
   };
 }
 

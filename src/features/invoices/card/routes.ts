@@ -56,10 +56,14 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
     if (query.data.format === "app-card")
       return c.json(
         content.connected
-          ? appCardView(t, locale, content.invoices, content.actions)
+          ? appCardView(t, locale, content.invoices, content.actions, content.health)
           : appCardNotConnected(t, locale),
       );
-    return c.json(content.connected ? cardView(t, content.invoices, content.actions) : notConnectedView(t));
+    return c.json(
+      content.connected
+        ? cardView(t, content.invoices, content.actions, content.health)
+        : notConnectedView(t),
+    );
   });
   return app;
 }

@@ -6,6 +6,8 @@ import { isLocale, negotiateLocale, type Locale } from "../../../web/i18n/index.
 import { PATHS } from "../../../http/paths.ts";
 import type { VendorApps } from "../../connections/index.ts";
 import { findPortal } from "../../connections/index.ts";
+import { healthNotices } from "../../health/index.ts";
+import type { HealthNotice } from "../../../web/health-banner.tsx";
 import { invoicesForRecord, savedLocale } from "../repo/index.ts";
 import type { CardActions, CardInvoice } from "./card-view.ts";
 
@@ -63,7 +65,14 @@ export function checkCardFetch(
 /** What the card shows, in either contract: the viewer's locale, and the rows and actions once connected. */
 export type CardContent =
   | { locale: Locale; connected: false }
-  | { locale: Locale; connected: true; invoices: CardInvoice[]; actions: CardActions };
+  | {
+      locale: Locale;
+      connected: true;
+      invoices: CardInvoice[];
+      actions: CardActions;
+      /** Open health incidents (ADR 0028), their reconnect links made absolute. */
+      health: HealthNotice[];
+    };
 
 const OBJECT_TYPES = { DEAL: "deals", CONTACT: "contacts", COMPANY: "companies" } as const;
 
@@ -111,7 +120,10 @@ export async function cardContent(
     // The Invoices page needs a Ledgerlink session; it is filtered to the deal when there is one.
     allUrl: `${base}/invoices${objectType === "deals" ? `?deal=${q.associatedObjectId}` : ""}`,
   };
-  return { locale, connected: true, invoices, actions };
+  const health = (await healthNotices(db, q.portalId)).map((n) =>
+    n.reconnectUrl ? { ...n, reconnectUrl: `${base}${n.reconnectUrl}` } : n,
+  );
+  return { locale, connected: true, invoices, actions, health };
 }
 
 /**
