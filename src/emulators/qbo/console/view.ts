@@ -1,0 +1,40 @@
+import type { Context } from "hono";
+import { pickPageLocale, type PageLocale } from "../../kit/locale.ts";
+import type { Company } from "../store.ts";
+import { companyDate } from "../time.ts";
+import { translator, type Translate } from "./i18n.ts";
+
+/** What every console page needs: the language, its words, and links that keep the language. */
+export interface View {
+  locale: PageLocale;
+  t: Translate;
+  /** `path?params&lang=…`: every link and form action carries the chosen language. */
+  href(path: string, params?: Record<string, string | undefined>): string;
+  /** This page in the other language (its query kept). */
+  switchHref: string;
+}
+
+export function viewOf(c: Context): View {
+  const url = new URL(c.req.url);
+  const locale = pickPageLocale(url.searchParams.get("lang") ?? undefined, c.req.header("accept-language"));
+  const href = (path: string, params: Record<string, string | undefined> = {}, lang = locale) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") query.set(k, v);
+    query.set("lang", lang);
+    return `${path}?${query.toString()}`;
+  };
+  const kept = Object.fromEntries(
+    [...url.searchParams].filter(([k]) => k !== "lang" && k !== "done" && k !== "number"),
+  );
+  return {
+    locale,
+    t: translator(locale),
+    href: (path, params) => href(path, params),
+    switchHref: c.req.method === "GET" ? href(url.pathname, kept, locale === "en" ? "ja" : "en") : "",
+  };
+}
+
+/** The company's today, for due dates and "overdue". */
+export const companyToday = (company: Company, now: Date) => companyDate(now, company.settings.timeZone);
+
+export const companyPath = (company: Company, rest = "") => `/companies/${company.settings.realmId}${rest}`;
