@@ -118,7 +118,13 @@ export async function startConsoleHarness(
 
 /** The refusal a console page shows (role="alert"), tags stripped. */
 export function alertOf(html: string): string | undefined {
-  return /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "");
+  const text = /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "");
+  return text
+    ?.replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Where a console action redirected to (POST-redirect-GET), checked to be a 303. */

@@ -94,7 +94,7 @@ export function paymentBody(form: Form, invoices: Entity[]): Entity {
  * New terms, a new due date, or both, as a sparse update. New terms alone send `DueDate: null` so the
  * due date is worked out again from them, as QBO's invoice form does when the terms change.
  */
-export function termsBody(form: Form, target: { Id: string; SyncToken: string }): Entity {
+export function termsBody(form: Form, target: Entity): Entity {
   const term = field(form, "term");
   const due = field(form, "dueDate");
   if (!term && !due) throw new FormError("err.termsOrDate");
@@ -115,6 +115,8 @@ export function sendTo(form: Form): string | undefined {
 }
 
 /** The target of an update, void or delete, as the page that posted it saw it. */
-export function target(form: Form, id: string): { Id: string; SyncToken: string } {
-  return { Id: id, SyncToken: field(form, "syncToken") };
+export function target(form: Form, id: string): { Id: string; SyncToken?: string } {
+  const syncToken = field(form, "syncToken");
+  // Left out rather than blank, so QuickBooks answers "SyncToken is missing", as to an API call.
+  return syncToken ? { Id: id, SyncToken: syncToken } : { Id: id };
 }
