@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { alertOf, redirectOf, startConsoleHarness, type ConsoleHarness } from "./console-harness.ts";
+import { redirectOf, startConsoleHarness, type ConsoleHarness } from "./console-harness.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -52,7 +52,7 @@ describe("the QBO console's actions reach the API, webhooks and CDC", () => {
       UnitPrice: 50,
       IncomeAccountRef: { value: income!.Id },
     });
-    [net15] = await h.query("SELECT * FROM Term WHERE Name = 'Net 15'");
+    net15 = (await h.query("SELECT * FROM Term WHERE Name = 'Net 15'"))[0]!;
     await h.newEvents();
   });
 

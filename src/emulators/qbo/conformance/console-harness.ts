@@ -78,7 +78,7 @@ export async function startConsoleHarness(
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body[entity] as Json;
     },
-    submit: (path, fields, lang = "en") =>
+    submit: async (path, fields, lang = "en") =>
       emulator.app.request(`${path}?lang=${lang}`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
