@@ -14,7 +14,8 @@ h1{font-size:1.35rem;margin:.5rem 0 1rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 a{color:#0077c5}
 section.panel{background:#fff;border-radius:6px;padding:1rem 1.25rem;box-shadow:0 1px 2px #0002;margin-bottom:1rem}
-table{border-collapse:collapse;width:100%;background:#fff}
+table{border-collapse:collapse;width:100%;background:#fff;margin-bottom:1rem}
+section.panel h2{margin-top:0}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #eceef1;vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;color:#6b6c72;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
