@@ -139,6 +139,8 @@ describe("the QBO console refuses bad input and changes nothing", () => {
     const html = await res.text();
     expect(alertOf(html)).toBe("何も変更されていません: 顧客を選んでください。");
     expect(html).toContain('value="12.5"');
+    // The language switch leads to the form's own page (the refusal answered a POST).
+    expect(html).toContain(`<a class="lang" href="${base()}/invoices/new?lang=en"`);
     expect(html).toMatch(new RegExp(`<option value="${String(item.Id)}" selected`));
   });
 });

@@ -13,7 +13,7 @@ import { InvoicePage } from "./pages/invoice.tsx";
 import { PaymentFormPage } from "./pages/payment-form.tsx";
 import { CustomerPage, EstimatePage, ItemPage, PaymentPage } from "./pages/records.tsx";
 import { SettingsPage } from "./pages/settings.tsx";
-import { companyToday, viewOf } from "./view.ts";
+import { companyPath, companyToday, viewOf } from "./view.ts";
 
 /** What a page shows besides its record: a success notice, or why a form was refused (and what was typed). */
 export interface Extras {
@@ -52,7 +52,7 @@ export function renderers(world: QboWorld) {
   const status = (extras: Extras) => (extras.alert ? 400 : 200);
   return {
     detail(c: Context, company: Company, tab: DetailTab, id: string, extras: Extras = {}) {
-      const view = viewOf(c);
+      const view = viewOf(c, { path: companyPath(company, `/${tab}/${id}`) });
       const entity = DETAIL_ENTITY[tab];
       const stored = company.get(entity, id);
       if (!stored) return notFoundPage(c, view.t("err.notFound"));
@@ -78,7 +78,12 @@ export function renderers(world: QboWorld) {
       const asked = Number(c.req.query("lines") ?? 3);
       const lines = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), MAX_LINES) : 3;
       return c.html(
-        <InvoiceFormPage view={viewOf(c)} company={company} lines={lines} {...extras} />,
+        <InvoiceFormPage
+          view={viewOf(c, { path: companyPath(company, "/invoices/new") })}
+          company={company}
+          lines={lines}
+          {...extras}
+        />,
         status(extras),
       );
     },
@@ -86,7 +91,7 @@ export function renderers(world: QboWorld) {
       const customer = customerId ? company.get("Customer", customerId) : undefined;
       return c.html(
         <PaymentFormPage
-          view={viewOf(c)}
+          view={viewOf(c, { path: companyPath(company, "/payments/new"), params: { customer: customerId } })}
           company={company}
           customer={customer}
           invoices={customer ? openInvoices(company, String(customer.Id)) : []}
@@ -98,7 +103,12 @@ export function renderers(world: QboWorld) {
     },
     settings(c: Context, company: Company, extras: Extras = {}) {
       return c.html(
-        <SettingsPage view={viewOf(c)} company={company} notice={noticeOf(c)} {...extras} />,
+        <SettingsPage
+          view={viewOf(c, { path: companyPath(company, "/settings") })}
+          company={company}
+          notice={noticeOf(c)}
+          {...extras}
+        />,
         status(extras),
       );
     },

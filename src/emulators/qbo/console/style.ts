@@ -18,6 +18,7 @@ table{border-collapse:collapse;width:100%;background:#fff;margin-bottom:1rem}
 section.panel h2{margin-top:0}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #eceef1;vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;color:#6b6c72;font-weight:600}
+td.nowrap{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:1rem;font-size:.8rem;background:#eceef1}
 .badge.paid{background:#e3f5df;color:#1d6b12}.badge.partial{background:#fff4d6;color:#7a5600}

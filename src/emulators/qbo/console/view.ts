@@ -14,7 +14,11 @@ export interface View {
   switchHref: string;
 }
 
-export function viewOf(c: Context): View {
+/**
+ * `at`: the page a refused form is shown again on. Its answer comes from a POST, so the language
+ * switch leads to that page's GET address instead (what was typed is not carried over).
+ */
+export function viewOf(c: Context, at?: { path: string; params?: Record<string, string | undefined> }): View {
   const url = new URL(c.req.url);
   const locale = pickPageLocale(url.searchParams.get("lang") ?? undefined, c.req.header("accept-language"));
   const href = (path: string, params: Record<string, string | undefined> = {}, lang = locale) => {
@@ -30,7 +34,10 @@ export function viewOf(c: Context): View {
     locale,
     t: translator(locale),
     href: (path, params) => href(path, params),
-    switchHref: c.req.method === "GET" ? href(url.pathname, kept, locale === "en" ? "ja" : "en") : "",
+    switchHref:
+      c.req.method === "GET" || !at
+        ? href(url.pathname, kept, locale === "en" ? "ja" : "en")
+        : href(at.path, at.params, locale === "en" ? "ja" : "en"),
   };
 }
 

@@ -32,8 +32,8 @@ export function CompaniesPage(props: { view: View; companies: Company[] }) {
                 <td>{company.settings.realmId}</td>
                 <td>{company.settings.country}</td>
                 <td>{company.settings.homeCurrency}</td>
-                <td>{counted(t, "customers", company.table("Customer").size)}</td>
-                <td>{counted(t, "invoices", company.table("Invoice").size)}</td>
+                <td class="nowrap">{counted(t, "customers", company.table("Customer").size)}</td>
+                <td class="nowrap">{counted(t, "invoices", company.table("Invoice").size)}</td>
               </tr>
             ))}
           </tbody>
