@@ -11,7 +11,8 @@ import { Shell } from "./layout.tsx";
 import { InvoiceFormPage } from "./pages/invoice-form.tsx";
 import { InvoicePage } from "./pages/invoice.tsx";
 import { PaymentFormPage } from "./pages/payment-form.tsx";
-import { CustomerPage, EstimatePage, ItemPage, PaymentPage } from "./pages/records.tsx";
+import { CustomerPage, ItemPage } from "./pages/name-records.tsx";
+import { EstimatePage, PaymentPage } from "./pages/txn-records.tsx";
 import { SettingsPage } from "./pages/settings.tsx";
 import { companyPath, companyToday, viewOf } from "./view.ts";
 

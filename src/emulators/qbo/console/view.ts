@@ -45,3 +45,6 @@ export function viewOf(c: Context, at?: { path: string; params?: Record<string, 
 export const companyToday = (company: Company, now: Date) => companyDate(now, company.settings.timeZone);
 
 export const companyPath = (company: Company, rest = "") => `/companies/${company.settings.realmId}${rest}`;
+
+/** The company a `/companies/:realm/...` route works on, set by the routes' middleware. */
+export type ConsoleEnv = { Variables: { company: Company } };

@@ -5,16 +5,9 @@ import { word } from "../i18n.ts";
 import { Shell } from "../layout.tsx";
 import { invoiceStatus } from "../status.ts";
 import { companyPath, type View } from "../view.ts";
-import {
-  ActionButton,
-  currencyOf,
-  Money,
-  Options,
-  RecordLink,
-  SalesLines,
-  StatusBadge,
-  Target,
-} from "./parts.tsx";
+import { InvoiceActions } from "./invoice-actions.tsx";
+import { Linked } from "./linked.tsx";
+import { currencyOf, Money, RecordLink, SalesLines, StatusBadge } from "./parts.tsx";
 
 export interface InvoicePageProps {
   view: View;
@@ -95,120 +88,9 @@ export function InvoicePage(props: InvoicePageProps) {
       <h2>{t("detail.lines")}</h2>
       <SalesLines view={view} txn={invoice} currency={currency} />
       <Linked view={view} company={company} txn={invoice} />
-      {status !== "voided" ? <Actions {...props} base={base} open={open} customerId={customerId} /> : null}
-    </Shell>
-  );
-}
-
-function Actions(props: InvoicePageProps & { base: string; open: boolean; customerId?: string }) {
-  const { view, company, invoice, base } = props;
-  const { t } = view;
-  const terms = company.list("Term").filter((row) => row.Active !== false);
-  return (
-    <>
-      {props.open ? (
-        <div class="actions">
-          <a
-            class="button"
-            href={view.href(companyPath(company, "/payments/new"), {
-              customer: props.customerId,
-              invoice: String(invoice.Id),
-            })}
-          >
-            {t("action.receivePayment")}
-          </a>
-        </div>
+      {status !== "voided" ? (
+        <InvoiceActions {...props} base={base} open={open} customerId={customerId} />
       ) : null}
-      <section class="panel">
-        <h2>{t("action.send")}</h2>
-        <form method="post" action={view.href(`${base}/send`)} class="row">
-          <div>
-            <label for="sendTo">{t("form.sendTo")}</label>
-            <input
-              id="sendTo"
-              name="sendTo"
-              type="email"
-              value={String((invoice.BillEmail as Entity | undefined)?.Address ?? "")}
-            />
-          </div>
-          <button type="submit">{t("action.send")}</button>
-        </form>
-      </section>
-      <section class="panel">
-        <h2>{t("form.changeTerms")}</h2>
-        <form method="post" action={view.href(`${base}/terms`)} class="row">
-          <Target record={invoice} />
-          <div>
-            <label for="term">{t("form.terms")}</label>
-            <select id="term" name="term">
-              <option value="">{t("form.noTerms")}</option>
-              <Options
-                rows={terms}
-                label={(row) => String(row.Name)}
-                selected={refValue(invoice.SalesTermRef)}
-              />
-            </select>
-          </div>
-          <div>
-            <label for="dueDate">{t("form.dueDate")}</label>
-            <input id="dueDate" name="dueDate" type="date" value="" />
-          </div>
-          <button type="submit" class="secondary">
-            {t("action.save")}
-          </button>
-        </form>
-        <p class="hint">{t("form.dueHint")}</p>
-      </section>
-      <section class="panel">
-        <h2>{t("detail.danger")}</h2>
-        <div class="actions">
-          <ActionButton
-            view={view}
-            action={`${base}/void`}
-            record={invoice}
-            label={t("action.void")}
-            kind="danger"
-          />
-          <ActionButton
-            view={view}
-            action={`${base}/delete`}
-            record={invoice}
-            label={t("action.delete")}
-            kind="danger"
-          />
-        </div>
-      </section>
-    </>
-  );
-}
-
-/** The payments, estimates or invoices a transaction is linked to, each a link to its page. */
-export function Linked(props: { view: View; company: Company; txn: Entity }) {
-  const { view, company } = props;
-  const links = (props.txn.LinkedTxn ?? []) as Entity[];
-  if (links.length === 0) return null;
-  const tabOf: Record<string, string> = { Invoice: "invoices", Payment: "payments", Estimate: "estimates" };
-  return (
-    <>
-      <h2>{view.t("detail.linked")}</h2>
-      <ul>
-        {links.map((link) => {
-          const type = String(link.TxnType);
-          const entity = company.get(type as "Invoice", String(link.TxnId));
-          return (
-            <li>
-              {word(view.t, "detail.txnType", type)}{" "}
-              <RecordLink
-                view={view}
-                company={company}
-                tab={tabOf[type] ?? "invoices"}
-                id={link.TxnId}
-                label={entity?.DocNumber ?? link.TxnId}
-              />
-            </li>
-          );
-        })}
-      </ul>
-    </>
+    </Shell>
   );
 }
