@@ -91,6 +91,9 @@ describe.skipIf(!chromiumAvailable())("the QuickBooks console in the browser (is
     await page.getByRole("link", { name: number, exact: true }).click();
     expect(await page.locator("dd [data-status]").getAttribute("data-status")).toBe("partial");
     await shot(page, "en-5-invoice-partially-paid");
+    await page.getByRole("link", { name: "Invoices", exact: true }).click();
+    await page.getByRole("link", { name: "New invoice" }).click();
+    await shot(page, "en-6-new-invoice");
 
     // QBO's webhook reaches Ledgerlink, the worker runs, and the deal's card says so.
     await letTheWorkerRun(stack);

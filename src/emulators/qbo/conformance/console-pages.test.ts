@@ -110,6 +110,17 @@ describe("the QBO console's pages", () => {
     expect(ja).toContain("未送信 期限超過");
   });
 
+  it("offers more invoice lines without losing what was typed (a GET of the form, no script)", async () => {
+    const customer = (await h.query("SELECT * FROM Customer"))[0]!;
+    const { html } = await h.page(
+      `/companies/${h.realm}/invoices/new?lines=6&customer=${customer.Id}&qty_1=2&lang=en`,
+    );
+    expect(html.match(/name="item_\d+"/g)).toHaveLength(6);
+    expect(html).toContain(`<option value="${String(customer.Id)}" selected`);
+    expect(html).toContain('name="qty_1" inputmode="decimal" value="2"');
+    expect(html).toMatch(/formmethod="get"[^>]*name="lines" value="9"/);
+  });
+
   it("lists the companies with links to each, and answers an unknown one with a page", async () => {
     const { html } = await h.page("/?lang=en");
     expect(html).toContain(`href="/companies/${h.realm}/invoices?lang=en">Console Co</a>`);

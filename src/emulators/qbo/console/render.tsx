@@ -83,7 +83,8 @@ export function renderers(world: QboWorld) {
           view={viewOf(c, { path: companyPath(company, "/invoices/new") })}
           company={company}
           lines={lines}
-          {...extras}
+          form={extras.form ?? (c.req.method === "GET" ? c.req.query() : undefined)}
+          alert={extras.alert}
         />,
         status(extras),
       );

@@ -1,7 +1,7 @@
 import type { Entity } from "../../entities.ts";
 import { refValue } from "../../entities.ts";
 import type { Company } from "../../store.ts";
-import type { Form } from "../forms.ts";
+import { MAX_LINES, type Form } from "../forms.ts";
 import { Shell } from "../layout.tsx";
 import { companyPath, type View } from "../view.ts";
 import { Options } from "./parts.tsx";
@@ -35,6 +35,7 @@ export function InvoiceFormPage(props: InvoiceFormProps) {
     <Shell view={view} title={t("inv.title")} company={company} tab="invoices" alert={props.alert}>
       {customers.length === 0 || items.length === 0 ? <p>{t("inv.noCustomers")}</p> : null}
       <form method="post" action={view.href(companyPath(company, "/invoices"))}>
+        <input type="hidden" name="lang" value={view.locale} />
         <section class="panel row">
           <div>
             <label for="customer">{t("form.customer")}</label>
@@ -103,12 +104,17 @@ export function InvoiceFormPage(props: InvoiceFormProps) {
         </table>
         <div class="actions">
           <button type="submit">{t("action.create")}</button>
-          <a
-            class="button secondary"
-            href={view.href(companyPath(company, "/invoices/new"), { lines: String(props.lines + 3) })}
+          {/* A GET of this page with what is typed so far and more rows: no script needed. */}
+          <button
+            type="submit"
+            class="secondary"
+            formmethod="get"
+            formaction={companyPath(company, "/invoices/new")}
+            name="lines"
+            value={String(Math.min(props.lines + 3, MAX_LINES))}
           >
             {t("action.moreLines")}
-          </a>
+          </button>
         </div>
       </form>
     </Shell>
