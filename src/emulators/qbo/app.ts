@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Clock } from "../../lib/clock.ts";
 import { faultMiddleware, requestLogMiddleware, toEmulatorClock, type EmulatorClock } from "../kit/index.ts";
 import { apiRoutes } from "./api-routes.ts";
+import { consoleRoutes } from "./console/index.ts";
 import { controlRoutes } from "./control-routes.ts";
 import { faultResponse, injectedFaultBody } from "./faults.ts";
 import { oauthRoutes } from "./oauth-routes.tsx";
@@ -25,7 +26,10 @@ export interface QboEmulator {
   close(): void;
 }
 
-/** The QuickBooks Online emulator as a fetch handler: OAuth, the Accounting API and `/__emulator`. */
+/**
+ * The QuickBooks Online emulator as a fetch handler: OAuth, the Accounting API, `/__emulator` and the
+ * bookkeeper's console at `/`.
+ */
 export function createQboEmulator(opts: QboEmulatorOptions = {}): QboEmulator {
   const world = new QboWorld({
     clock: toEmulatorClock(opts.clock),
@@ -43,6 +47,8 @@ export function createQboEmulator(opts: QboEmulatorOptions = {}): QboEmulator {
   app.route("/__emulator", controlRoutes(world));
   app.route("/", oauthRoutes(world));
   app.route("/", apiRoutes(world));
+  // The bookkeeper's console: `/` and `/companies/...`, paths the API and OAuth never use.
+  app.route("/", consoleRoutes(world));
   app.notFound((c) =>
     faultResponse(
       404,
