@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { chromiumAvailable, launchBrowser } from "../support/browser.ts";
+import { screenshotFile } from "../support/screenshots.ts";
 
 /** A free port, found by binding port 0 (the demo's own 3000–3002 may be in use). */
 function freePort(): Promise<number> {
@@ -130,6 +131,6 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
     expect(Math.abs((await shown()) - before.ledgerlink - week)).toBeLessThan(60_000);
     for (const emulator of [emulators![1]!, emulators![2]!])
       expect(Math.abs((await clockOf(emulator)) - before.hubspot - week)).toBeLessThan(60_000);
-    await page.screenshot({ path: "screenshots/demo-banner-week-on.png" });
+    await page.screenshot({ path: screenshotFile("demo/banner-week-on") });
   }, 60_000);
 });

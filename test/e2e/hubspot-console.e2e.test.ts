@@ -1,21 +1,17 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CARD_TITLE } from "../../src/connectors/hubspot/card-definition.ts";
 import { chromiumAvailable } from "../support/browser.ts";
+import { screenshotFile } from "../support/screenshots.ts";
 import { dealNamed, useStory, type Story } from "./support/invoice-story.ts";
 
-/** Git-ignored (`.ledgerlink/`): pictures of each screen for a person to look at, never compared. */
-const SHOTS = join(process.cwd(), ".ledgerlink", "screenshots");
 const WIDTHS = [900, 1400] as const;
 
 async function shoot(page: Page, name: string, lang: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({
-      path: join(SHOTS, `hubspot-console-${name}-${lang}-${width}.png`),
+      path: screenshotFile(`hubspot-console/${name}-${lang}-${width}`),
       fullPage: true,
     });
   }

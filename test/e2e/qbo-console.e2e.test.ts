@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { screenshotFile } from "../support/screenshots.ts";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser.ts";
@@ -12,12 +12,9 @@ import {
   type Story,
 } from "./support/invoice-story.ts";
 
-/** Git-ignored; a person looks at these after a run (900 px wide, English and Japanese). */
-const SHOTS = "test-results/qbo-console";
-
 async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  // A person looks at these after a run (900 px wide, English and Japanese).
+  await page.screenshot({ path: screenshotFile(`qbo-console/${name}`), fullPage: true });
 }
 
 async function submit(frame: Frame, selector: string, next: RegExp) {

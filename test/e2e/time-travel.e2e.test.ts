@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { screenshotFile } from "../support/screenshots.ts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser.ts";
@@ -16,8 +16,6 @@ import {
   startStory,
   type Story,
 } from "./support/invoice-story.ts";
-
-const SHOTS = "screenshots";
 
 /** Ledgerlink's own pages, signed in as the stack's user, 900 px wide. */
 async function openLedgerlink(story: Story, path: string, cookie = story.stack.user.cookie): Promise<Page> {
@@ -43,7 +41,6 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
   let db: DatabaseHandle;
   let story: Story;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     db = await openTestDatabase({ kind: "pglite" });
     story = await startStory(db, "2026-11-02T17:00:00Z", { timeTravel: true });
   });
@@ -87,7 +84,7 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
     await expect
       .poll(() => banner.getByTestId("demo-now").textContent())
       .toBe("Demo date: 2 Nov 2026, 17:00 UTC");
-    await page.screenshot({ path: `${SHOTS}/time-travel-1-before.png`, fullPage: true });
+    await page.screenshot({ path: screenshotFile("time-travel/time-travel-1-before"), fullPage: true });
 
     await banner.getByRole("button", { name: "40 days" }).click();
     // Back to the page it came from, 40 days on: past the 30 days a sign-in lasts, so it asks again.
@@ -95,7 +92,10 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
     expect(await banner.getByTestId("demo-now").textContent()).toMatch(
       /^Demo date: 12 Dec 2026, 17:0\d UTC$/,
     );
-    await page.screenshot({ path: `${SHOTS}/time-travel-2-forty-days-on.png`, fullPage: true });
+    await page.screenshot({
+      path: screenshotFile("time-travel/time-travel-2-forty-days-on"),
+      fullPage: true,
+    });
     // Both emulators moved with Ledgerlink: they share the one clock.
     for (const url of [stack.urls.hubspot, stack.urls.qbo]) {
       const clock = (await (await fetch(`${url}/__emulator/clock`)).json()) as { now: string };
@@ -113,7 +113,10 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
       ["Chase overdue invoices", "overdue", String(invoice.DocNumber)],
     ]);
     await record.setViewportSize({ width: 900, height: 900 });
-    await record.screenshot({ path: `${SHOTS}/time-travel-3-deal-overdue.png`, fullPage: true });
+    await record.screenshot({
+      path: screenshotFile("time-travel/time-travel-3-deal-overdue"),
+      fullPage: true,
+    });
 
     // Signed in again, Ledgerlink's own list shows it overdue too.
     const session = await createSession(db.db, stack.user.userId, stack.portalId, story.clock.now());
@@ -123,10 +126,10 @@ describe.skipIf(!chromiumAvailable())("time travel in the demo (issue 19)", () =
       `ll_session=${session}; ll_csrf=${stack.user.csrf}`,
     );
     await expect.poll(() => again.locator("main").textContent()).toContain("Overdue");
-    await again.screenshot({ path: `${SHOTS}/time-travel-4-invoices.png`, fullPage: true });
+    await again.screenshot({ path: screenshotFile("time-travel/time-travel-4-invoices"), fullPage: true });
     // And the reports' overdue list, as of the demo's date.
     await again.goto(`${stack.urls.ledgerlink}/reports`);
     expect(await again.locator("main").textContent()).toContain(String(invoice.DocNumber));
-    await again.screenshot({ path: `${SHOTS}/time-travel-5-reports.png`, fullPage: true });
+    await again.screenshot({ path: screenshotFile("time-travel/time-travel-5-reports"), fullPage: true });
   });
 });
