@@ -49,7 +49,9 @@ export function renderEnvExample(
     ...blocks,
     "# ---- Read by compose.yaml only; Ledgerlink itself ignores these ----",
     ...composeBlocks,
-  ].join("\n\n").concat("\n");
+  ]
+    .join("\n\n")
+    .concat("\n");
 }
 
 function describe(field: Field, fromMap: string | undefined): string | undefined {

@@ -175,7 +175,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   LEDGERLINK_DATA_DIR: "where the embedded database, the demo's secret key and emulator state live",
   LEDGERLINK_SECRET_KEY:
     "seals OAuth tokens (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`); required with DATABASE_URL, the same in every process",
-  LEDGERLINK_PREVIOUS_SECRET_KEYS: "comma-separated older keys, still accepted for opening secrets after a rotation",
+  LEDGERLINK_PREVIOUS_SECRET_KEYS:
+    "comma-separated older keys, still accepted for opening secrets after a rotation",
   LOG_LEVEL: "least severe level logged",
   LOG_FORMAT: "log line format; unset, `json` in production and `pretty` otherwise",
   HUBSPOT_CLIENT_ID: "your HubSpot app's client ID (docs/setup-hubspot.md)",
@@ -186,11 +187,13 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   INTUIT_CLIENT_ID: "your Intuit app's client ID (docs/setup-quickbooks.md)",
   INTUIT_CLIENT_SECRET: "your Intuit app's client secret",
   INTUIT_WEBHOOK_VERIFIER_TOKEN: "verifies the intuit-signature header of QuickBooks webhooks",
-  INTUIT_API_BASE_URL: "QuickBooks Online Accounting API (https://sandbox-quickbooks.api.intuit.com for a sandbox)",
+  INTUIT_API_BASE_URL:
+    "QuickBooks Online Accounting API (https://sandbox-quickbooks.api.intuit.com for a sandbox)",
   INTUIT_AUTH_BASE_URL: "Intuit's OAuth consent page",
   INTUIT_OAUTH_BASE_URL: "Intuit's token endpoint",
   INTUIT_REVOKE_BASE_URL: "Intuit's token revocation endpoint (disconnect)",
-  SMTP_URL: "e-mail of invoice automations: smtp://user:pass@host:587 or smtps://…; set together with SMTP_FROM",
+  SMTP_URL:
+    "e-mail of invoice automations: smtp://user:pass@host:587 or smtps://…; set together with SMTP_FROM",
   SMTP_FROM: "sender address of automation e-mails; set together with SMTP_URL",
   RECONCILE_INTERVAL_MINUTES: "how often QuickBooks changes are reconciled through CDC",
   DEMO_HUBSPOT_PORT: "where `npm start` serves the HubSpot emulator (demo only)",
