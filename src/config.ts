@@ -169,7 +169,7 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   HOST: "interface the web server binds (`0.0.0.0` in a container; the image sets it)",
   PORT: "web server port",
   PUBLIC_URL:
-    "the https:// origin HubSpot and Intuit reach Ledgerlink at (OAuth redirects, webhooks, card fetches); no path",
+    "the https:// origin HubSpot and Intuit reach Ledgerlink at (OAuth redirects, webhooks, card fetches); no path, no trailing slash",
   DATABASE_URL:
     "postgres://user:password@host:5432/db for PostgreSQL (production); unset, the embedded database in the data directory",
   LEDGERLINK_DATA_DIR: "where the embedded database, the demo's secret key and emulator state live",
