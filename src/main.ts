@@ -5,20 +5,31 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { ensureInstalledAt, recordHeartbeat } from "./db/instance.ts";
+import {
+  databaseError,
+  ensureInstalledAt,
+  readKeyCheck,
+  recordHeartbeat,
+  removeHeartbeat,
+  writeKeyCheck,
+} from "./db/instance.ts";
 import { createApp } from "./http/app.tsx";
 import type { VendorApps } from "./features/connections/index.ts";
-import { systemClock, type Clock } from "./lib/clock.ts";
+import { isMovableClock, systemClock, type Clock } from "./lib/clock.ts";
 import { SecretBox } from "./lib/crypto.ts";
 import { randomId } from "./lib/ids.ts";
 import type { Logger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { JobQueue } from "./queue/queue.ts";
+import { runSchedulesOnJump, type TimeJumps } from "./queue/time-jumps.ts";
 import { realSleep } from "./connectors/http-client.ts";
 import { RateBudget } from "./connectors/rate-budget.ts";
 import { rateBudgetStore } from "./db/rate-budgets.ts";
-import { jobCatalogue, jobHandlers } from "./features/catalogue.ts";
-import { createVendorClients, type VendorClients } from "./features/connections/index.ts";
+import { jobCatalogue, jobHandlers, sealedSecretStores } from "./features/catalogue.ts";
+import { ConfigurationError, errorMessage } from "./lib/errors.ts";
+import { verifySecretKeys } from "./lib/sealed-secrets.ts";
+import type { Handlers } from "./queue/catalogue.ts";
+import { createVendorClients } from "./features/connections/index.ts";
 import { smtpMailer } from "./connectors/smtp.ts";
 import type { AutomationDeps } from "./features/automations/index.ts";
 
@@ -33,6 +44,10 @@ export interface Runtime {
   url?: string;
   /** The port actually bound (differs from the configured one when that was 0). */
   port?: number;
+  /** The clock every part reads: systemClock unless the demo passed its movable one. */
+  clock: Clock;
+  /** With a movable clock only: its jumps enqueue the scheduled jobs (docs/adr/0025-demo-time-travel.md). */
+  timeJumps?: TimeJumps;
   close(): Promise<void>;
 }
 
@@ -77,12 +92,50 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDatabaseDir(config) });
 }
 
+/** The database did not answer at start; `cause` is what the server or the network said. */
+export class DatabaseUnreachableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the database is unreachable: ${errorMessage(cause)}`, { cause });
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+export const MISSING_SECRET_KEY =
+  "LEDGERLINK_SECRET_KEY is not set: with DATABASE_URL every serve and worker process needs the same key " +
+  "(32 random bytes, base64-encoded: openssl rand -base64 32); see docs/operations.md";
+
+/**
+ * The secret box from the configured keys. A server (DATABASE_URL) must be given its key: every
+ * process has to share it, and a key written to one machine's disk would be lost with that disk.
+ * Only the embedded database keeps a key of its own in its data directory.
+ */
+export function secretBoxFor(config: Config): SecretBox {
+  if (!config.secretKey && config.databaseUrl) throw new ConfigurationError(MISSING_SECRET_KEY);
+  const current = resolveSecretKey(config.secretKey, config.dataDir);
+  for (const [i, key] of config.previousSecretKeys.entries()) {
+    try {
+      new SecretBox(key);
+    } catch {
+      throw new ConfigurationError(
+        `LEDGERLINK_PREVIOUS_SECRET_KEYS: key ${i + 1} is not 32 bytes, base64-encoded (keys are separated by commas)`,
+      );
+    }
+  }
+  return new SecretBox(current, config.previousSecretKeys);
+}
+
+/**
+ * Starts the roles asked for. `serve` and `worker` pass no clock (the system's); only the demo
+ * passes a movable one, which also turns on time travel: the demo banner and its route, and the
+ * scheduled jobs enqueued at every jump (docs/adr/0025-demo-time-travel.md).
+ */
 export async function startRuntime(
   config: Config,
   roles: { web: boolean; worker: boolean },
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Runtime> {
+  const secrets = secretBoxFor(config);
   const database = await openConfiguredDatabase(config);
   const closers: Array<() => Promise<void>> = [() => database.close()];
   const close = async () => {
@@ -90,17 +143,25 @@ export async function startRuntime(
       await fn().catch((err: unknown) => logger.error({ err }, "close failed"));
   };
   try {
+    const unreachable = await databaseError(database.db);
+    if (unreachable !== undefined) throw new DatabaseUnreachableError(unreachable);
     const applied = await migrateToLatest(database);
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureInstalledAt(database.db, clock);
-    const secrets = new SecretBox(
-      resolveSecretKey(config.secretKey, config.dataDir),
-      config.previousSecretKeys,
+    // A wrong key is found now, not at the first token refresh hours later (docs/operations.md).
+    const check = await verifySecretKeys(
+      secrets,
+      await readKeyCheck(database.db),
+      sealedSecretStores(database.db),
     );
+    if (check) await writeKeyCheck(database.db, check, clock.now());
 
     const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
     await queue.start();
     closers.push(() => queue.stop());
+    const movable = isMovableClock(clock) ? clock : undefined;
+    const timeJumps = movable ? runSchedulesOnJump(movable, queue, database.db, logger) : undefined;
+    if (timeJumps) closers.push(async () => timeJumps.stop());
 
     const vendors = vendorApps(config, clock);
     const budget = new RateBudget({ store: rateBudgetStore(database.db), clock, sleep: realSleep });
@@ -118,7 +179,9 @@ export async function startRuntime(
       const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
       if (mailer) closers.push(async () => mailer.close());
       const automations: AutomationDeps = { fetch, secrets, mailer };
-      closers.push(await startWorker(database, queue, clients, logger, clock, automations));
+      const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
+      const worker = await startWorker(database, queue, handlers, logger, clock);
+      closers.push(worker.stop);
     }
     let url: string | undefined;
     let port: number | undefined;
@@ -134,6 +197,7 @@ export async function startRuntime(
         clients,
         intuitVerifierToken: config.intuit.webhookVerifierToken,
         smtpConfigured: config.smtp !== undefined,
+        timeTravel: movable,
       });
       const server = await listen(app.fetch, config.host, config.port);
       url = config.publicUrl;
@@ -141,21 +205,26 @@ export async function startRuntime(
       closers.push(server.close);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
-    return { database, queue, secrets, url, port, close };
+    return { database, queue, secrets, url, port, clock, timeJumps, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function startWorker(
+/**
+ * Starts taking jobs and beating. `stop` is the graceful end (SIGTERM): take no new job, let the
+ * jobs in hand finish within the grace period (pg-boss fails what is still running then, so another
+ * worker retries it), then remove this worker's heartbeat row so `status` stops listing it.
+ */
+export async function startWorker(
   database: DatabaseHandle,
   queue: JobQueue,
-  clients: VendorClients,
+  handlers: Handlers,
   logger: Logger,
   clock: Clock,
-  automations: AutomationDeps,
-) {
+  opts: { graceSeconds?: number } = {},
+): Promise<{ workerId: string; stop: () => Promise<void> }> {
   const beat = {
     workerId: randomId(8),
     hostname: hostname(),
@@ -174,10 +243,16 @@ async function startWorker(
     heartbeat().catch(() => undefined); // already logged inside
   }, 30_000);
   timer.unref();
-  const handlers = jobHandlers({ db: database.db, logger, clock, clients, queue, automations });
   await queue.work(handlers, { onJobDone: () => (beat.jobsCompleted += 1) });
   logger.info({ workerId: beat.workerId }, "worker started");
-  return async () => clearInterval(timer);
+  const stop = async () => {
+    clearInterval(timer);
+    logger.info({ workerId: beat.workerId }, "worker stopping: finishing the jobs in hand");
+    await queue.stop({ graceSeconds: opts.graceSeconds });
+    await removeHeartbeat(database.db, beat.workerId);
+    logger.info({ workerId: beat.workerId, jobsCompleted: beat.jobsCompleted }, "worker stopped");
+  };
+  return { workerId: beat.workerId, stop };
 }
 
 function listen(fetch: (req: Request) => Response | Promise<Response>, host: string, port: number) {

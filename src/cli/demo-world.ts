@@ -7,6 +7,8 @@ import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";
 import { startQboEmulator } from "../emulators/qbo/server.ts";
 import { DemoAgent } from "./demo-oauth.ts";
+import { createDemoClock } from "./demo-clock.ts";
+import type { EmulatorClock } from "../emulators/kit/index.ts";
 
 type Json = Record<string, unknown>;
 
@@ -18,22 +20,31 @@ const SUBSCRIPTIONS = HUBSPOT_SUBSCRIPTIONS;
 export interface DemoEmulators {
   hubspot: RunningHubSpotEmulator;
   qbo: Awaited<ReturnType<typeof startQboEmulator>>;
+  /** The one clock both emulators and Ledgerlink read (time travel, docs/adr/0025-demo-time-travel.md). */
+  clock: EmulatorClock;
   /** The environment that points Ledgerlink at the emulators. */
   env: Record<string, string>;
   close(): Promise<void>;
 }
 
-/** Both emulators on their demo ports, their state kept in the data directory. */
+/**
+ * Both emulators on their demo ports, their state kept in the data directory, on one shared clock:
+ * moving it with either one's `POST /__emulator/clock` moves the other (and Ledgerlink, which the
+ * demo hands the same clock). How far it has travelled is kept in `emulators/clock.json`.
+ */
 export async function startDemoEmulators(
   dataDir: string,
   ports: { hubspot: number; qbo: number },
 ): Promise<DemoEmulators> {
+  const clock = createDemoClock(join(dataDir, "emulators", "clock.json"));
   const hubspot = await startHubSpotEmulator({
     port: ports.hubspot,
+    clock,
     stateFile: join(dataDir, "emulators", "hubspot.json"),
   });
   const qbo = await startQboEmulator({
     port: ports.qbo,
+    clock,
     stateFile: join(dataDir, "emulators", "qbo.json"),
   }).catch(async (error: unknown) => {
     await hubspot.close();
@@ -42,6 +53,7 @@ export async function startDemoEmulators(
   return {
     hubspot,
     qbo,
+    clock,
     env: {
       HUBSPOT_CLIENT_ID: CLIENT.id,
       HUBSPOT_CLIENT_SECRET: CLIENT.secret,

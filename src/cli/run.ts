@@ -5,6 +5,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { doctorCommand } from "./commands/doctor.ts";
 import { emulateCommand } from "./commands/emulate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { rekeyCommand } from "./commands/rekey.ts";
 import { serveCommand, workerCommand } from "./commands/run-roles.ts";
 import { statusCommand } from "./commands/status.ts";
 
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   serveCommand,
   workerCommand,
   migrateCommand,
+  rekeyCommand,
   emulateCommand,
   doctorCommand,
   statusCommand,

@@ -64,3 +64,29 @@ export async function databaseError(db: Database): Promise<unknown> {
     return error ?? new Error("unknown database error");
   }
 }
+
+/** A worker that stops cleanly takes its row with it, so `status` stops listing it at once. */
+export async function removeHeartbeat(db: Database, workerId: string): Promise<void> {
+  await db.deleteFrom("workerHeartbeats").where("workerId", "=", workerId).execute();
+}
+
+const KEY_CHECK = "secret_key_check";
+
+/** The key check value (lib/sealed-secrets.ts), sealed with the key of the last start; undefined before. */
+export async function readKeyCheck(db: Database): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("instanceSettings")
+    .select("value")
+    .where("key", "=", KEY_CHECK)
+    .executeTakeFirst();
+  return row ? (row.value as string) : undefined;
+}
+
+export async function writeKeyCheck(db: Database, sealed: string, now: Date): Promise<void> {
+  const value = JSON.stringify(sealed);
+  await db
+    .insertInto("instanceSettings")
+    .values({ key: KEY_CHECK, value, updatedAt: now })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value, updatedAt: now }))
+    .execute();
+}

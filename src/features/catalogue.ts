@@ -1,10 +1,11 @@
 import type { Database } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { SealedStore } from "../lib/sealed-secrets.ts";
 import type { AnyJob, Enqueuer, HandledJob, Handlers } from "../queue/catalogue.ts";
-import { automationJobs, type AutomationDeps } from "./automations/index.ts";
+import { automationJobs, webhookSecretStore, type AutomationDeps } from "./automations/index.ts";
 import { changeJobs, type ChangeRules } from "./changes/index.ts";
-import { connectionJobs, type VendorClients } from "./connections/index.ts";
+import { connectionJobs, portalTokenStore, qboTokenStore, type VendorClients } from "./connections/index.ts";
 import { invoiceJobs, invoiceRules, type PushDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
 import { workflowActionJobs } from "./workflow-action/index.ts";
@@ -57,4 +58,13 @@ function composeRules(deps: HandlerDeps): ChangeRules {
 export function jobHandlers(deps: HandlerDeps): Handlers {
   const full: Deps = { ...deps, rules: composeRules(deps) };
   return Object.fromEntries(handled.map((h) => [h.job.name, (ctx) => h.run(full, ctx)]));
+}
+
+/**
+ * Every column Ledgerlink keeps sealed, each exposed by the feature that owns its table: what the
+ * start-up key check opens, `ledgerlink rekey` re-seals and doctor and status count. A feature that
+ * seals a new column adds its store here.
+ */
+export function sealedSecretStores(db: Database): SealedStore[] {
+  return [portalTokenStore(db), qboTokenStore(db), webhookSecretStore(db)];
 }

@@ -25,6 +25,7 @@ import { initialSyncRoutes } from "../features/record-sync/index.ts";
 import { syncRoutes } from "../features/settings/index.ts";
 import { reportRoutes } from "../features/reports/index.ts";
 import { automationRoutes } from "../features/automations/index.ts";
+import { timeTravelRoutes } from "../features/time-travel/index.ts";
 
 const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf8");
 
@@ -63,6 +64,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
+  const timeTravel = deps.timeTravel;
+  app.use(async (c, next) => {
+    c.set("demo", timeTravel ? { now: timeTravel.now() } : undefined);
+    await next();
+  });
+
   app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get(EMBED_JS_PATH, (c) => c.body(embedJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.route("/", healthRoutes(deps.database));
@@ -81,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", mappingRoutes(deps));
   app.route("/", reportRoutes(deps));
   app.route("/", automationRoutes(deps));
+  // The demo's "Travel forward" (ADR 0025): mounted only with the demo's clock, so 404 elsewhere.
+  if (timeTravel) app.route("/", timeTravelRoutes({ clock: timeTravel }));
   app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));

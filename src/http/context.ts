@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import type { SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
-import type { Clock } from "../lib/clock.ts";
+import type { Clock, MovableClock } from "../lib/clock.ts";
 import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -20,6 +20,8 @@ export interface AppEnv {
     user: SessionUser | undefined;
     /** Iframe pages only (middleware/embed.ts): who opened them, from which record, with which token. */
     embed: EmbedClaims & { token: string };
+    /** In the demo only: its clock's time, for the banner (docs/adr/0025-demo-time-travel.md). */
+    demo: { now: Date } | undefined;
   };
 }
 
@@ -38,4 +40,9 @@ export interface AppDeps {
   clients?: VendorClients;
   /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
   smtpConfigured?: boolean;
+  /**
+   * The demo's shared clock (`npm start` only): turns on the banner and its "Travel forward" route.
+   * Absent in `serve`, whose clock is the system's; the route then answers 404.
+   */
+  timeTravel?: MovableClock;
 }

@@ -21,3 +21,18 @@ export class ManualClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * A clock that can be moved and says when it jumps: only the demo hands Ledgerlink one (its
+ * emulators' shared clock, docs/adr/0025-demo-time-travel.md); `serve` and `worker` use systemClock.
+ */
+export interface MovableClock extends Clock {
+  advance(ms: number): void;
+  /** Called after every jump; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+export function isMovableClock(clock: Clock): clock is MovableClock {
+  const c = clock as Partial<MovableClock>;
+  return typeof c.advance === "function" && typeof c.onChange === "function";
+}

@@ -76,6 +76,25 @@ export class SecretBox {
     return sealed.split(".")[1] !== this.currentKeyId;
   }
 
+  /** Whether `keyId` is the current key or one of the previous ones (so its secrets still open). */
+  knows(keyId: string): boolean {
+    return this.#keys.has(keyId);
+  }
+
+  /** The previous keys' ids, in the order LEDGERLINK_PREVIOUS_SECRET_KEYS lists them. */
+  get previousKeyIds(): string[] {
+    return [...this.#keys.keys()].filter((id) => id !== this.currentKeyId);
+  }
+
+  /**
+   * The same secret sealed with the current key, or `undefined` when it already is (re-keying is
+   * idempotent). Throws as `open` does when no configured key opens it.
+   */
+  reseal(sealed: string, context = ""): string | undefined {
+    if (!this.isStale(sealed)) return undefined;
+    return this.seal(this.open(sealed, context), context);
+  }
+
   #add(encoded: string): string {
     const key = Buffer.from(encoded, encoded.includes("-") || encoded.includes("_") ? "base64url" : "base64");
     if (key.length !== 32) throw new Error("A secret key must be 32 bytes, base64-encoded");
@@ -83,6 +102,11 @@ export class SecretBox {
     this.#keys.set(id, key);
     return id;
   }
+}
+
+/** The id of the key that sealed `sealed` (the first 8 hex digits of its SHA-256; not secret). */
+export function sealedKeyId(sealed: string): string {
+  return sealed.split(".")[1] ?? "";
 }
 
 export function generateSecretKey(): string {

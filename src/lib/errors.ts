@@ -12,3 +12,15 @@ export class UserFacingError extends Error {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A setting the operator must change before the process can start (a missing or wrong key, the
+ * embedded database where a server was meant): the CLI exits 2 with its message, as for any bad
+ * configuration.
+ */
+export class ConfigurationError extends UserFacingError {
+  constructor(message: string) {
+    super(message, "configuration");
+    this.name = "ConfigurationError";
+  }
+}

@@ -17,3 +17,10 @@ export function resolveSecretKey(configured: string | undefined, dataDir: string
   chmodSync(file, 0o600);
   return key;
 }
+
+/** The key as configured or as the embedded demo stored it, without creating one (doctor, status). */
+export function existingSecretKey(configured: string | undefined, dataDir: string): string | undefined {
+  if (configured) return configured;
+  const file = join(dataDir, "secret.key");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}

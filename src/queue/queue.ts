@@ -98,6 +98,22 @@ export class JobQueue {
     return this.enqueue(trx, job, payload, opts);
   }
 
+  /**
+   * Sends every scheduled (cron) job now, with its schedule's payload, inside `trx`: what the
+   * schedules would have sent had the time passed by itself (the demo's time travel). Returns their names.
+   */
+  async enqueueScheduled(
+    trx: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): Promise<string[]> {
+    const sent: string[] = [];
+    for (const job of this.#jobs.values()) {
+      if (!job.cron) continue;
+      await this.enqueue(trx, job, job.cron.payload);
+      sent.push(job.name);
+    }
+    return sent;
+  }
+
   /** Starts polling workers for every job that has a handler. */
   async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
@@ -144,10 +160,14 @@ export class JobQueue {
     return out;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops polling at once, waits up to `graceSeconds` (default 10) for the jobs in hand to finish,
+   * then fails those still running so they are retried elsewhere.
+   */
+  async stop(opts: { graceSeconds?: number } = {}): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.#boss.stop({ graceful: true, wait: true, timeout: (opts.graceSeconds ?? 10) * 1000 });
   }
 
   async #run(name: string, handler: JobHandler<unknown>, jobId: string, data: Envelope, retryCount: number) {

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Locale, Translate } from "./i18n/index.ts";
+import { DemoBanner } from "./demo-banner.tsx";
 
 export type Section =
   "home" | "connections" | "invoices" | "sync" | "mappings" | "reports" | "activity" | "automations";
@@ -13,6 +14,8 @@ export interface PageProps {
   csrfToken: string;
   /** The signed-in HubSpot user, shown in the header (what the layout needs of a session). */
   user?: { email: string; portalId: string };
+  /** Set in the demo only: the banner with its clock and "Travel forward" (DemoBanner). */
+  demo?: { now: Date };
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */
@@ -45,6 +48,15 @@ export function Layout(
         {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
       </head>
       <body>
+        {props.demo ? (
+          <DemoBanner
+            t={t}
+            locale={locale}
+            now={props.demo.now}
+            path={props.path}
+            csrfToken={props.csrfToken}
+          />
+        ) : null}
         <header class="top">
           <a class="brand" href="/">
             {t("app.name")}

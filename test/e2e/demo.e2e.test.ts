@@ -111,4 +111,25 @@ describe.skipIf(!chromiumAvailable())("npm start, seen in Chromium (A1, A2)", ()
     expect(await card.getByRole("button", { name: "Create invoice" }).count()).toBe(1);
     expect(await card.getByRole("button", { name: "Add existing invoice" }).count()).toBe(1);
   }, 60_000);
+
+  it("travels a week from the banner, moving both emulators and Ledgerlink together (ADR 0025)", async () => {
+    const emulators = /HubSpot emulator: (\S+)\s+QuickBooks Online emulator: (\S+)/.exec(demo.printed());
+    expect(emulators).not.toBeNull();
+    const clockOf = async (emulator: string) =>
+      Date.parse(((await (await fetch(`${emulator}/__emulator/clock`)).json()) as { now: string }).now);
+    const page = await (
+      await browser.newContext({ locale: "en-US", viewport: { width: 900, height: 700 } })
+    ).newPage();
+    await page.goto(`${url}/signin`);
+    const shown = async () => Date.parse((await page.getByTestId("demo-now").getAttribute("datetime")) ?? "");
+    const before = { ledgerlink: await shown(), hubspot: await clockOf(emulators![1]!) };
+    expect(Math.abs(before.ledgerlink - Date.now())).toBeLessThan(60_000); // a fresh demo: real time
+    await page.locator("aside.demo-banner").getByRole("button", { name: "1 week" }).click();
+    await page.waitForLoadState();
+    const week = 7 * 86_400_000;
+    expect(Math.abs((await shown()) - before.ledgerlink - week)).toBeLessThan(60_000);
+    for (const emulator of [emulators![1]!, emulators![2]!])
+      expect(Math.abs((await clockOf(emulator)) - before.hubspot - week)).toBeLessThan(60_000);
+    await page.screenshot({ path: "screenshots/demo-banner-week-on.png" });
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ import { silentLogger } from "../../src/lib/logger.ts";
 import { signToken, type EmbedClaims } from "../../src/lib/signed-token.ts";
 import type { Handlers } from "../../src/queue/catalogue.ts";
 import { JobQueue } from "../../src/queue/queue.ts";
+import { runSchedulesOnJump, type TimeJumps } from "../../src/queue/time-jumps.ts";
 import { trackInvoices } from "../../src/features/invoices/track.ts";
 import { setupPortalHandler } from "../../src/features/connections/setup-portal-job.ts";
 import { jobCatalogue, jobHandlers } from "../../src/features/catalogue.ts";
@@ -89,6 +90,8 @@ export interface Stack {
   workflowActionId: string;
   /** A fetch that reaches Ledgerlink, both emulators by origin (pass to the HubSpot emulator). */
   route: typeof fetch;
+  /** With `timeTravel`: the jumps of the shared clock enqueue the scheduled jobs, as in the demo. */
+  timeJumps?: TimeJumps;
   close(): Promise<void>;
 }
 
@@ -105,7 +108,9 @@ export async function startStack(
   // Off by default: the tests' own direct API calls (`hs`, `qboApi`) bypass the rate budget, and on
   // a frozen clock they would run into the limits. Ledgerlink's clients under real limits are proven
   // by src/features/changes/qbo-emulator.int.test.ts and the bench.
-  opts: { rateLimits?: boolean; live?: boolean } = {},
+  // `timeTravel`: wired as `npm start` is (ADR 0025): the demo banner and its route on the shared
+  // clock, and each jump enqueues the scheduled jobs.
+  opts: { rateLimits?: boolean; live?: boolean; timeTravel?: boolean } = {},
 ): Promise<Stack> {
   const db = database.db;
   const servers = opts.live ? await liveServers((origin, req) => dispatch(origin, req)) : undefined;
@@ -243,8 +248,10 @@ export async function startStack(
     clients,
     queue,
     intuitVerifierToken: STACK_VERIFIER,
+    timeTravel: opts.timeTravel ? emulatorClock : undefined,
   });
   late.app = app;
+  const timeJumps = opts.timeTravel ? runSchedulesOnJump(emulatorClock, queue, db, silentLogger) : undefined;
   await registerCard({
     fetch: route,
     apiBaseUrl: urls.hubspot,
@@ -300,6 +307,7 @@ export async function startStack(
     companies: { us, uk },
     user: { userId, hubspotUserId, cookie: `ll_session=${session}; ll_csrf=${csrf}`, csrf },
     route,
+    timeJumps,
     workflowActionId,
     hs: async (method, path, body) =>
       json(
@@ -355,6 +363,7 @@ export async function startStack(
     },
     drain: () => queue.drain(handlers),
     close: async () => {
+      timeJumps?.stop();
       await servers?.close();
       await queue.stop();
       await hubspot.close();

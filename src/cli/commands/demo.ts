@@ -18,7 +18,9 @@ export const demoCommand: Command = {
     "ledgerlink demo\n\nStarts the HubSpot (port 3001) and QuickBooks Online (port 3002) emulators, then the web server\n" +
     "and a worker on the embedded database in LEDGERLINK_DATA_DIR (default ./.ledgerlink), and connects\n" +
     "them through the vendors' OAuth pages. Data and emulator state survive restarts. DATABASE_URL is ignored.\n" +
-    "PORT (default 3000), DEMO_HUBSPOT_PORT and DEMO_QBO_PORT choose the ports; each must be free.",
+    "PORT (default 3000), DEMO_HUBSPOT_PORT and DEMO_QBO_PORT choose the ports; each must be free.\n" +
+    "Time travel: the banner's Travel forward, or POST /__emulator/clock on either emulator, moves both\n" +
+    "emulators and Ledgerlink together, forward only (docs/adr/0025-demo-time-travel.md).",
   async run(_args, io) {
     const env = { ...io.env, DATABASE_URL: undefined };
     const base = configOrReport({ ...io, env });
@@ -46,7 +48,8 @@ export const demoCommand: Command = {
     try {
       const config = configOrReport({ ...io, env }, emulators.env);
       if (!config) return EXIT.usage;
-      const runtime = await startRuntime(config, { web: true, worker: true }, logger);
+      // The emulators' shared clock: time travel moves all three at once (docs/adr/0025-demo-time-travel.md).
+      const runtime = await startRuntime(config, { web: true, worker: true }, logger, emulators.clock);
       try {
         const vendors = await prepareDemoVendors(emulators, config.publicUrl);
         const realms = await runtime.database.db.selectFrom("qboConnections").select("realmId").execute();
@@ -60,6 +63,9 @@ export const demoCommand: Command = {
         );
         const deal = await demoDealUrl(emulators, vendors.portalId);
         if (deal) io.out(`A demo deal in HubSpot: ${deal}`);
+        io.out(
+          `Demo clock: ${emulators.clock.now().toISOString()} (Travel forward on Ledgerlink's banner, or POST /__emulator/clock on either emulator)`,
+        );
         io.out(`Data directory: ${config.dataDir} (delete it to start over). Press Ctrl+C to stop.`);
         await io.untilStopped();
       } finally {

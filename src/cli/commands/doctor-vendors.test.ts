@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../config.ts";
+import { PATHS } from "../../http/paths.ts";
 import {
+  NOT_IN_A_CONSOLE,
   consoleValues,
   hubspotAppCheck,
   intuitAppCheck,
@@ -148,5 +150,51 @@ describe("doctor: the vendor apps' values (setup guides)", () => {
 
   it("only warns about plain HTTP while no real vendor app is configured", () => {
     expect(publicUrlCheck(config({ PUBLIC_URL: "http://ledgerlink.lan" })).status).toBe("warn");
+  });
+});
+
+describe("doctor: every URL the vendor consoles need (from http/paths.ts)", () => {
+  const c = config(PUBLIC);
+
+  it("prints each vendor-facing path of PATHS at PUBLIC_URL, and the host domain", () => {
+    const lines = consoleValues(c);
+    for (const [name, path] of Object.entries(PATHS)) {
+      if (NOT_IN_A_CONSOLE.has(name)) continue;
+      expect(
+        lines.some((l) => l.endsWith(` https://ledgerlink.example.org${path}`)),
+        name,
+      ).toBe(true);
+    }
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /HubSpot workflow action options URL: +https:\/\/ledgerlink\.example\.org\/hubspot\/workflow-actions\/create-invoice\/companies$/,
+      ),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/Intuit host domain: +ledgerlink\.example\.org$/));
+  });
+
+  it("labels Intuit's Launch and Disconnect URLs, and a path nobody labelled yet by its name", () => {
+    const lines = consoleValues(c, {
+      intuitLaunch: "/intuit/launch",
+      intuitDisconnect: "/intuit/disconnect",
+      quickbooksEulaPage: "/legal/eula",
+    });
+    expect(lines).toContainEqual(
+      expect.stringMatching(/Intuit Launch URL: +https:\/\/ledgerlink\.example\.org\/intuit\/launch$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /Intuit Disconnect URL: +https:\/\/ledgerlink\.example\.org\/intuit\/disconnect$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/Quickbooks eula page: +https:\/\/ledgerlink\.example\.org\/legal\/eula$/),
+    );
+  });
+
+  it("leaves out the pages the app card opens itself, and paths with parameters", () => {
+    const text = consoleValues(c).join("\n");
+    expect(text).not.toContain(PATHS.embedNewInvoice);
+    expect(text).not.toContain("/:key");
   });
 });

@@ -1,5 +1,5 @@
 import type { Config } from "../../config.ts";
-import { PATHS } from "../../http/paths.ts";
+import { PATHS, PENDING_PATHS } from "../../http/paths.ts";
 import type { Check } from "./doctor.ts";
 
 /**
@@ -151,16 +151,47 @@ export function publicUrlCheck(config: Config): Check {
   };
 }
 
-/** What to paste into the vendor consoles, computed from PUBLIC_URL (the guides say where). */
-export function consoleValues(config: Config): string[] {
-  const at = (path: string) => `${config.publicUrl}${path}`;
+/**
+ * The console field each path of PATHS (http/paths.ts) goes into. A path not named here is still
+ * printed, labelled from its name, so a route added for a vendor console is never left out.
+ */
+const CONSOLE_FIELDS: Partial<Record<string, string>> = {
+  hubspotOAuthCallback: "HubSpot redirect URL",
+  hubspotWebhooks: "HubSpot webhook target URL",
+  hubspotCard: "HubSpot card API (fetch)",
+  workflowCreateInvoice: "HubSpot workflow action URL",
+  workflowCreateInvoiceCompanies: "HubSpot workflow action options URL",
+  qboOAuthCallback: "Intuit redirect URI",
+  qboWebhooks: "Intuit webhook endpoint URL",
+  intuitLaunch: "Intuit Launch URL",
+  intuitDisconnect: "Intuit Disconnect URL",
+};
+
+/** Paths no console asks for: the pages the app card opens itself (named in hubspot-app/, not typed in). */
+export const NOT_IN_A_CONSOLE: ReadonlySet<string> = new Set([
+  "embedNewInvoice",
+  "embedAddInvoice",
+  "invoicePreview",
+]);
+
+/** "intuitLaunchUrl" → "Intuit launch url": a readable label for a path nobody labelled yet. */
+function labelOf(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What to paste into the vendor consoles, computed from PUBLIC_URL and PATHS (the guides say where). */
+export function consoleValues(config: Config, paths: Record<string, string> = PATHS): string[] {
+  const rows = Object.entries(paths)
+    .filter(([name, path]) => !NOT_IN_A_CONSOLE.has(name) && !path.includes(":"))
+    .map(([name, path]) => {
+      const pending = PENDING_PATHS.has(path) ? " (not served yet)" : "";
+      return [`${CONSOLE_FIELDS[name] ?? labelOf(name)}:`, `${config.publicUrl}${path}${pending}`] as const;
+    });
+  rows.push(["Intuit host domain:", new URL(config.publicUrl).host]);
+  const width = Math.max(...rows.map(([label]) => label.length));
   return [
     "Values for the vendor consoles (from PUBLIC_URL):",
-    `  HubSpot redirect URL:        ${at(PATHS.hubspotOAuthCallback)}`,
-    `  HubSpot webhook target URL:  ${at(PATHS.hubspotWebhooks)}`,
-    `  HubSpot card API (fetch):    ${at(PATHS.hubspotCard)}`,
-    `  HubSpot workflow action URL: ${at(PATHS.workflowCreateInvoice)}`,
-    `  Intuit redirect URI:         ${at(PATHS.qboOAuthCallback)}`,
-    `  Intuit webhook endpoint URL: ${at(PATHS.qboWebhooks)}`,
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)} ${value}`),
   ];
 }

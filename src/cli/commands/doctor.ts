@@ -5,6 +5,7 @@ import { databaseError } from "../../db/instance.ts";
 import { pendingMigrations } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../main.ts";
 import { describeCause } from "../causes.ts";
+import { keyUsageLine } from "../key-usage.ts";
 import { EXIT, type Command } from "../command.ts";
 import { configOrReport } from "../load-config.ts";
 import {
@@ -43,7 +44,7 @@ function smtpCheck(config: Config): Check {
 }
 
 /** Where the database is, without its password: "PostgreSQL server 127.0.0.1:5432, database \"x\"". */
-function databaseWhere(config: Config): string {
+export function databaseWhere(config: Config): string {
   if (!config.databaseUrl) return `embedded database in ${config.dataDir}`;
   try {
     const url = new URL(config.databaseUrl);
@@ -67,15 +68,22 @@ async function databaseChecks(config: Config): Promise<Check[]> {
         return [{ name: "database", status: "fail", detail: `${where}: ${unreachable}${fix}` }];
       }
       const pending = await pendingMigrations(database);
+      if (pending.length > 0) {
+        return [
+          { name: "database", status: "ok", detail: `${where} answers` },
+          {
+            name: "migrations",
+            status: "fail",
+            detail: `${pending.length} pending: run \`ledgerlink migrate\``,
+          },
+        ];
+      }
+      // Which key sealed the stored secrets: an old one means `ledgerlink rekey` is due.
+      const keys = await keyUsageLine(database.db, config);
       return [
         { name: "database", status: "ok", detail: `${where} answers` },
-        pending.length === 0
-          ? { name: "migrations", status: "ok", detail: "all applied" }
-          : {
-              name: "migrations",
-              status: "fail",
-              detail: `${pending.length} pending: run \`ledgerlink migrate\``,
-            },
+        { name: "migrations", status: "ok", detail: "all applied" },
+        ...(keys ? [{ name: "stored secrets", ...keys }] : []),
       ];
     } finally {
       await database.close().catch(() => undefined);

@@ -1,8 +1,13 @@
+import { databaseError } from "../../db/instance.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { jobCatalogue } from "../../features/catalogue.ts";
+import { MISSING_SECRET_KEY, openConfiguredDatabase } from "../../main.ts";
 import { JobQueue } from "../../queue/queue.ts";
+import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
-import { loggerFor, withDatabase } from "../load-config.ts";
+import { loggerFor } from "../load-config.ts";
+import { commandOutput, configFor } from "../output.ts";
+import { databaseWhere } from "./doctor.ts";
 
 export const migrateCommand: Command = {
   name: "migrate",
@@ -10,21 +15,47 @@ export const migrateCommand: Command = {
   flags: {},
   usage:
     "ledgerlink migrate\n\nApplies every pending migration to the configured database and creates the job queues\n" +
-    "(both also happen on start; run it before starting the web and the workers).",
-  run: (_args, io) =>
-    withDatabase(io, "migrate", async (database, config) => {
-      const applied = await migrateToLatest(database);
-      io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
-      // The job queues are created here, once. Left to the web and the workers, processes starting
-      // together on a new database (or after an upgrade adds a job) each create them, and pg-boss's
-      // queue creation (a row and a table partition) can deadlock between them.
-      const queue = new JobQueue(database, jobCatalogue, loggerFor(config), {
-        databaseUrl: config.databaseUrl,
-        background: false,
-      });
-      await queue.start();
-      await queue.stop();
-      io.out(`Job queues ready (${jobCatalogue.length}).`);
-      return EXIT.ok;
-    }),
+    "(both also happen on start; run it before starting the web and the workers).\n" +
+    "With DATABASE_URL, LEDGERLINK_SECRET_KEY must be set too, as for serve and worker.",
+  async run(_args, io) {
+    const output = commandOutput(io, "migrate");
+    const config = configFor(io, output);
+    if (!config) return EXIT.usage;
+    // A deployment that migrates without a key would start serve and worker without one next.
+    if (config.databaseUrl && !config.secretKey) {
+      output.fail(MISSING_SECRET_KEY);
+      return EXIT.usage;
+    }
+    try {
+      const database = await openConfiguredDatabase(config);
+      try {
+        const unreachable = await databaseError(database.db);
+        if (unreachable !== undefined) {
+          const fix = config.databaseUrl ? " (check DATABASE_URL)" : "";
+          output.fail(`could not reach the ${databaseWhere(config)}: ${describeCause(unreachable)}${fix}`);
+          return EXIT.failed;
+        }
+        const applied = await migrateToLatest(database);
+        output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
+          applied,
+        });
+        // The job queues are created here, once. Left to the web and the workers, processes starting
+        // together on a new database (or after an upgrade adds a job) each create them, and pg-boss's
+        // queue creation (a row and a table partition) can deadlock between them.
+        const queue = new JobQueue(database, jobCatalogue, loggerFor(config), {
+          databaseUrl: config.databaseUrl,
+          background: false,
+        });
+        await queue.start();
+        await queue.stop();
+        output.info(`Job queues ready (${jobCatalogue.length}).`, { queues: jobCatalogue.length });
+        return EXIT.ok;
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      output.fail(describeCause(error));
+      return EXIT.failed;
+    }
+  },
 };

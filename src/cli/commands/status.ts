@@ -7,6 +7,7 @@ import { silentLogger } from "../../lib/logger.ts";
 import { JobQueue } from "../../queue/queue.ts";
 import { jobCatalogue } from "../../features/catalogue.ts";
 import { EXIT, type Command } from "../command.ts";
+import { keyUsageLine } from "../key-usage.ts";
 import { withDatabase } from "../load-config.ts";
 
 async function printConnections(database: DatabaseHandle, out: (line: string) => void) {
@@ -51,6 +52,8 @@ export const statusCommand: Command = {
       io.out(`Queued jobs: ${depth.reduce((sum, q) => sum + q.queued, 0)}`);
       for (const q of depth.filter((d) => d.queued > 0)) io.out(`  ${q.name}: ${q.queued}`);
       await printConnections(database, io.out);
+      const keys = await keyUsageLine(database.db, config);
+      if (keys) io.out(`Stored secrets: ${keys.detail}`);
       return EXIT.ok;
     }),
 };

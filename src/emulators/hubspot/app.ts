@@ -17,6 +17,7 @@ import { oauthMiddleware, type HsEnv } from "./auth.ts";
 import type { HubSpotCore, HubSpotExtension } from "./contract.ts";
 import { WEBHOOK_RETRY_SCHEDULE_MS, createCore } from "./core.ts";
 import { errorResponse, injectedFaultBody } from "./errors.ts";
+import { consoleRoutes } from "./console/index.ts";
 import { createHubSpotExtensions } from "./extensions/index.ts";
 import { ALL_SCOPES, tokenBody } from "./oauth.ts";
 import { rateLimitMiddleware } from "./rate-limits.ts";
@@ -166,6 +167,8 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
   for (const base of ["/crm/v3/lists", `/crm/lists/${dated}`]) app.route(base, listRoutes(world));
   app.route("/", accountRoutes(clock));
   app.route("/", extension.routes);
+  // The console (`/`, index pages, workflows); its header has a `headerExtra` slot for a user switcher.
+  app.route("/", consoleRoutes(world, { workflows: () => extension.workflows }));
 
   app.notFound(() => errorResponse(404, "OBJECT_NOT_FOUND", "resource not found"));
   app.onError((error) => {

@@ -82,6 +82,73 @@ export interface HubSpotCore {
   errorResponse(status: number, category: string, message: string, extra?: Record<string, unknown>): Response;
 }
 
+/** A custom workflow action as the console's workflows page lists it. */
+export interface HsWorkflowAction {
+  appId: number;
+  actionId: string;
+  /** The action's name in each language it has labels for (`en`, `ja`...). */
+  names: Record<string, string>;
+  /** Upper-case object type names it runs on (`DEAL`). */
+  objectTypes: string[];
+  inputFields: Array<{
+    name: string;
+    type: string;
+    fieldType?: string;
+    isRequired: boolean;
+    /** Fixed options; fields with an `optionsUrl` get theirs from `fieldOptions`. */
+    options: Array<{ label: string; value: string }>;
+    fetchesOptions: boolean;
+    /** The field's label per language, when the definition's labels give one. */
+    labels: Record<string, string>;
+  }>;
+}
+
+/** One execution of a workflow action, as the console shows it (a subset of the control API's run). */
+export interface HsWorkflowRun {
+  callbackId: string;
+  portalId: number;
+  appId: number;
+  actionId: string;
+  objectType: string;
+  objectId: string;
+  inputFields: Record<string, unknown>;
+  state: string;
+  outputFields: Record<string, string>;
+  attempts: Array<{ at: string; status?: number; error?: string }>;
+  startedAt: string;
+  completedAt?: string;
+  completedBy?: string;
+  expiresAt?: string;
+  failure?: string;
+}
+
+export type HsWorkflowStart =
+  { ok: true; run: HsWorkflowRun } | { ok: false; status: 400 | 404; category: string; message: string };
+
+/** What the console's workflows page asks of the custom workflow actions extension. */
+export interface HsWorkflowConsole {
+  /** Published, live actions of every app. */
+  actions(): HsWorkflowAction[];
+  /** An input field's options from its `optionsUrl` (HubSpot's fetch, signed); undefined when that fails. */
+  fieldOptions(
+    portalId: number,
+    appId: number,
+    actionId: string,
+    fieldName: string,
+  ): Promise<Array<{ label: string; value: string }> | undefined>;
+  /** Enrols a record, exactly as `POST /__emulator/workflows/run` does. */
+  start(input: {
+    portalId: number;
+    appId: number;
+    actionId: string;
+    objectId: string;
+    objectType?: string;
+    inputFields: Record<string, string>;
+  }): Promise<HsWorkflowStart>;
+  runs(portalId: number): HsWorkflowRun[];
+  run(callbackId: string): HsWorkflowRun | undefined;
+}
+
 /** What an extension gives back to the core to mount and persist. */
 export interface HubSpotExtension {
   /** Public routes, mounted at the root (`/webhooks/v3/...`, `/contacts/{portalId}/record/...`). */
@@ -92,6 +159,8 @@ export interface HubSpotExtension {
   snapshot(): unknown;
   restore(state: unknown): void;
   reset(): void;
+  /** The custom workflow actions, for the console's workflows page. */
+  workflows?: HsWorkflowConsole;
   /** Rebuilds a webhook delivery saved in the state file (its signer cannot be saved). */
   rebuildDelivery?(delivery: WebhookDelivery): DeliveryHooks | undefined;
 }

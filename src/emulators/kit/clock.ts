@@ -17,14 +17,33 @@ export interface EmulatorClock extends Clock {
   readonly frozen: boolean;
 }
 
-export function createEmulatorClock(opts: { start?: Date | string; frozen?: boolean } = {}): EmulatorClock {
+/** A move the clock will not make: a forward-only clock asked to go back. */
+export class ClockMoveRefused extends Error {}
+
+export interface EmulatorClockOptions {
+  start?: Date | string;
+  frozen?: boolean;
+  /**
+   * Refuse to go back (ClockMoveRefused) and keep the time on reset: the demo's clock, shared
+   * with Ledgerlink, whose invoices turned overdue would not turn back (docs/adr/0025-demo-time-travel.md).
+   */
+  forwardOnly?: boolean;
+}
+
+export function createEmulatorClock(opts: EmulatorClockOptions = {}): EmulatorClock {
   const frozen = opts.frozen ?? false;
   const startMs = opts.start ? new Date(opts.start).getTime() : Date.now();
   let base = startMs;
   let realAtBase = Date.now();
   const listeners = new Set<() => void>();
   const nowMs = () => (frozen ? base : base + (Date.now() - realAtBase));
-  const jump = (ms: number) => {
+  // `current` is read once by the caller: a running clock ticks between two reads, and advance(0)
+  // must not look like a move back.
+  const jump = (ms: number, current = nowMs()) => {
+    if (opts.forwardOnly && ms < current)
+      throw new ClockMoveRefused(
+        `This clock only moves forward: ${new Date(ms).toISOString()} is before its current time ${new Date(current).toISOString()}`,
+      );
     base = ms;
     realAtBase = Date.now();
     for (const listener of listeners) listener();
@@ -33,9 +52,12 @@ export function createEmulatorClock(opts: { start?: Date | string; frozen?: bool
     frozen,
     now: () => new Date(nowMs()),
     set: (now) => jump(now.getTime()),
-    advance: (ms) => jump(nowMs() + ms),
+    advance: (ms) => {
+      const current = nowMs();
+      jump(current + ms, current);
+    },
     // A running clock made without a start follows the real time; rewinding it drops the offset.
-    reset: () => jump(opts.start || frozen ? startMs : Date.now()),
+    reset: () => (opts.forwardOnly ? undefined : jump(opts.start || frozen ? startMs : Date.now())),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

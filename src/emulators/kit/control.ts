@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { EmulatorClock } from "./clock.ts";
+import { ClockMoveRefused, type EmulatorClock } from "./clock.ts";
 import { faultRuleSchema, type FaultInjector } from "./faults.ts";
 import type { SlidingWindowLimiter } from "./rate-limit.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -52,8 +52,14 @@ export function sharedControlRoutes(parts: KitParts): Hono {
   app.post("/clock", async (c) => {
     const body = await parseControlBody(c.req.raw, clockBody);
     if (!body.ok) return body.response;
-    if ("now" in body.value) parts.clock.set(new Date(body.value.now));
-    else parts.clock.advance(body.value.advanceSeconds * 1000);
+    try {
+      if ("now" in body.value) parts.clock.set(new Date(body.value.now));
+      else parts.clock.advance(body.value.advanceSeconds * 1000);
+    } catch (error) {
+      // A forward-only clock (the demo's) refuses to go back; nothing moved.
+      if (error instanceof ClockMoveRefused) return c.json({ error: error.message }, 409);
+      throw error;
+    }
     return c.json({ now: parts.clock.now().toISOString() });
   });
 

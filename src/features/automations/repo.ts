@@ -1,7 +1,9 @@
 import { sql, type Selectable } from "kysely";
 import type { Database } from "../../db/kysely.ts";
 import type { AutomationEvent, AutomationRulesTable, FiringStatus } from "../../db/schema/automations.ts";
-import type { Firing } from "./actions.ts";
+import { sealedKeyId } from "../../lib/crypto.ts";
+import type { SealedStore } from "../../lib/sealed-secrets.ts";
+import { secretContext, type Firing } from "./actions.ts";
 import type { FiredInvoice } from "./payload.ts";
 import type { ActionSettings } from "./rule-schema.ts";
 
@@ -200,5 +202,56 @@ export async function loadFiring(db: Database, firingId: string) {
     enabled: row.enabled,
     pipelineId: row.pipelineId,
     portalId: row.portalId,
+  };
+}
+
+/**
+ * The sealed webhook secrets of automation rules (`settings.secret`, sealed with the rule's
+ * context): re-sealed under a row lock, so an edit of the rule in between is not overwritten.
+ */
+export function webhookSecretStore(db: Database): SealedStore {
+  const secretOf = (settings: unknown) => (settings as { secret?: unknown }).secret;
+  const webhookRules = (q: Database) =>
+    q.selectFrom("automationRules").select(["ruleId", "settings"]).where("action", "=", "webhook");
+  return {
+    what: "automation webhook secrets",
+    async keyIds() {
+      const rows = await webhookRules(db).execute();
+      return rows.flatMap((r) => {
+        const secret = secretOf(r.settings);
+        return typeof secret === "string" ? [sealedKeyId(secret)] : [];
+      });
+    },
+    async sample() {
+      for (const row of await webhookRules(db).execute()) {
+        const secret = secretOf(row.settings);
+        if (typeof secret === "string") return { sealed: secret, context: secretContext(row.ruleId) };
+      }
+      return undefined;
+    },
+    resealBatch: (after, limit, reseal) =>
+      db.transaction().execute(async (trx) => {
+        let query = webhookRules(trx).orderBy("ruleId").limit(limit).forUpdate();
+        if (after !== undefined) query = query.where("ruleId", ">", after);
+        const rows = await query.execute();
+        const counts = { resealed: 0, current: 0 };
+        for (const row of rows) {
+          const secret = secretOf(row.settings);
+          if (typeof secret !== "string") continue;
+          const fresh = reseal({ sealed: secret, context: secretContext(row.ruleId) });
+          if (fresh === undefined) {
+            counts.current += 1;
+            continue;
+          }
+          counts.resealed += 1;
+          const settings = JSON.stringify({ ...(row.settings as object), secret: fresh });
+          await trx
+            .updateTable("automationRules")
+            .set({ settings })
+            .where("ruleId", "=", row.ruleId)
+            .execute();
+        }
+        return { ...counts, last: rows.at(-1)?.ruleId };
+      }),
   };
 }

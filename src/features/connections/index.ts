@@ -21,3 +21,4 @@ export { connectionRoutes } from "./routes.tsx";
 export { createVendorClients, type VendorClients } from "./vendor-clients.ts";
 export type { VendorApps } from "./vendors.ts";
 export { connectionJobs, setupHubSpotPortal } from "./jobs.ts";
+export { portalTokenStore, qboTokenStore } from "./repo/sealed.ts";

@@ -10,6 +10,7 @@ import { syncEn } from "../../features/settings/i18n/sync.en.ts";
 import { wizardEn } from "../../features/invoices/i18n/wizard.en.ts";
 import { reportsEn } from "../../features/reports/i18n.en.ts";
 import { automationsEn } from "../../features/automations/i18n.en.ts";
+import { timeTravelEn } from "../../features/time-travel/i18n.en.ts";
 
 /** English strings. Every key here must exist in ja.ts too (the type enforces it). */
 export const en = {
@@ -46,6 +47,7 @@ export const en = {
   ...appCardEn,
   ...reportsEn,
   ...automationsEn,
+  ...timeTravelEn,
   ...workflowEn,
   ...activityEn,
   ...overviewEn,

@@ -11,6 +11,7 @@ import { syncJa } from "../../features/settings/i18n/sync.ja.ts";
 import { wizardJa } from "../../features/invoices/i18n/wizard.ja.ts";
 import { reportsJa } from "../../features/reports/i18n.ja.ts";
 import { automationsJa } from "../../features/automations/i18n.ja.ts";
+import { timeTravelJa } from "../../features/time-travel/i18n.ja.ts";
 
 /** 日本語。キーは en.ts と同じでなければならない（型で保証）。 */
 export const ja: Messages = {
@@ -50,6 +51,7 @@ export const ja: Messages = {
   ...appCardJa,
   ...reportsJa,
   ...automationsJa,
+  ...timeTravelJa,
   ...workflowJa,
   ...activityJa,
   ...overviewJa,

@@ -19,9 +19,13 @@ export interface Story {
   close(): Promise<void>;
 }
 
-export async function startStory(db: DatabaseHandle, start = "2026-11-02T17:00:00Z"): Promise<Story> {
+export async function startStory(
+  db: DatabaseHandle,
+  start = "2026-11-02T17:00:00Z",
+  opts: { timeTravel?: boolean } = {},
+): Promise<Story> {
   const clock = new ManualClock(start);
-  const stack = await startStack(db, clock, { live: true });
+  const stack = await startStack(db, clock, { live: true, ...opts });
   const browser = await launchBrowser();
   return {
     stack,

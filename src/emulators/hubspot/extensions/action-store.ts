@@ -99,6 +99,11 @@ export class ActionStore {
     );
   }
 
+  /** Every app's live definitions (the console lists them all). */
+  live(): ActionDefinition[] {
+    return [...this.#definitions.values()].filter((d) => d.archivedAt === undefined);
+  }
+
   get(appId: number, id: string, archived = false): ActionDefinition | undefined {
     const found = this.#definitions.get(id);
     return found?.appId === appId && (archived || found.archivedAt === undefined) ? found : undefined;

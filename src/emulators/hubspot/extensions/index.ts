@@ -37,6 +37,7 @@ export function createHubSpotExtensions(core: HubSpotCore, opts: ExtensionsOptio
   return {
     routes,
     control: workflows.control,
+    workflows: workflows.console,
     snapshot: (): ExtensionsJson => ({
       webhooks: webhooks.snapshot(),
       cards: cards.snapshot(),

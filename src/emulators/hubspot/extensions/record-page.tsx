@@ -16,7 +16,10 @@ export interface RecordPageProps {
   recordId: string;
   title: string;
   properties: Array<{ name: string; label: string; value: string }>;
-  associations: Array<{ label: string; links: Array<{ id: string; href: string }> }>;
+  associations: Array<{ label: string; links: Array<{ id: string; title: string; href: string }> }>;
+  /** The console's list of this type, and its home (the record page's way back). */
+  listHref: string;
+  homeHref: string;
   cards: Array<{ card: CardDefinition; outcome: CardOutcome }>;
   /** Where action hooks are posted (the emulator signs and forwards them). */
   actionPath: string;
@@ -30,6 +33,7 @@ function Layout(props: {
   title: string;
   portalId?: number;
   otherLanguageHref: string;
+  homeHref?: string;
   children: unknown;
 }) {
   const t = strings(props.locale);
@@ -43,7 +47,9 @@ function Layout(props: {
       </head>
       <body>
         <nav class="topbar">
-          <span class="brand">{t.emulator}</span>
+          <a class="brand" href={props.homeHref ?? "/"}>
+            {t.emulator}
+          </a>
           {props.portalId !== undefined ? <span>{t.portal(props.portalId)}</span> : null}
           <a class="lang" href={props.otherLanguageHref}>
             {t.otherLanguage}
@@ -64,6 +70,7 @@ export function RecordPage(props: RecordPageProps) {
       title={props.title}
       portalId={props.portalId}
       otherLanguageHref={props.otherLanguageHref}
+      homeHref={props.homeHref}
     >
       {props.notice ? (
         <p class={`notice ${props.notice.ok ? "notice-ok" : "notice-error"}`} role="status">
@@ -72,6 +79,9 @@ export function RecordPage(props: RecordPageProps) {
       ) : null}
       <main class="record">
         <aside class="about">
+          <p>
+            <a href={props.listHref}>{t.backToList(typeLabel)}</a>
+          </p>
           <h1>{props.title}</h1>
           <p class="muted">{t.recordId(typeLabel, props.recordId)}</p>
           <h2>{t.about(typeLabel)}</h2>
@@ -98,7 +108,9 @@ export function RecordPage(props: RecordPageProps) {
                     : a.links.map((l, i) => (
                         <>
                           {i > 0 ? ", " : ""}
-                          <a href={l.href}>{l.id}</a>
+                          <a href={l.href} data-id={l.id}>
+                            {l.title}
+                          </a>
                         </>
                       ))}
                 </dd>

@@ -6,10 +6,17 @@ import type { CardStore } from "./card-store.ts";
 import { pickLocale, type Locale } from "./locale.ts";
 import { objectType, type ObjectTypeNames } from "./object-types.ts";
 import { NotFoundPage, RecordPage } from "./record-page.tsx";
+import { recordTitle } from "./record-title.ts";
 import { strings } from "./strings.ts";
 
-/** The record types that have a record page with cards (HubSpot's URL uses the objectTypeId). */
-const PAGE_TYPES = ["0-1", "0-2", "0-3"];
+/**
+ * The record types that have a record page (HubSpot's URL uses the objectTypeId): contacts,
+ * companies, deals, products, line items, quotes and invoices. Cards show where their definition
+ * says (`fetch.objectTypes`), which is only ever the first three.
+ */
+const PAGE_TYPES = ["0-1", "0-2", "0-3", "0-7", "0-8", "0-14", "0-53"];
+/** Association rows every record page shows, even when empty; the others show only when there are some. */
+const ALWAYS_SHOWN = new Set(["0-1", "0-2", "0-3"]);
 const HOOK_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 const recordPath = (portalId: number | string, typeId: string, id: string) =>
@@ -20,16 +27,13 @@ function withLang(path: string, lang: string | undefined, extra: Record<string, 
   return query ? `${path}?${query}` : path;
 }
 
-function recordTitle(type: ObjectTypeNames, record: HsRecord): string {
-  const p = record.properties;
-  const name =
-    type.name === "deals"
-      ? p.dealname
-      : type.name === "companies"
-        ? (p.name ?? p.domain)
-        : [p.firstname, p.lastname].filter(Boolean).join(" ") || p.email;
-  return name || `${type.upper} ${record.id}`;
+function titleOf(type: ObjectTypeNames, record: HsRecord): string {
+  return recordTitle(type.name, record.properties) ?? `${type.upper} ${record.id}`;
 }
+
+/** The console's index page of a type (console/), which the record page links back to. */
+const listPath = (portalId: number, typeId: string) =>
+  `/contacts/${portalId}/objects/${typeId}/views/all/list`;
 
 /**
  * HubSpot's record page, reduced to what an integration shows on it: the record's properties and
@@ -88,15 +92,20 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
         label: core.propertyLabel(found.portalId, found.type.name, name),
       }))
       .sort((a, b) => a.label.localeCompare(b.label, locale));
-    const associations = PAGE_TYPES.filter((id) => id !== typeId).map((id) => {
+    const associations = PAGE_TYPES.filter((id) => id !== typeId).flatMap((id) => {
       const other = objectType(id)!;
-      return {
-        label: t.typeName[other.name] ?? other.name,
-        links: core.associatedIds(found.portalId, found.type.name, objectId, other.name).map((otherId) => ({
-          id: otherId,
-          href: withLang(recordPath(found.portalId, id, otherId), lang),
-        })),
-      };
+      const links = core
+        .associatedIds(found.portalId, found.type.name, objectId, other.name)
+        .map((otherId) => {
+          const linked = core.getRecord(found.portalId, other.name, otherId);
+          return {
+            id: otherId,
+            title: linked ? titleOf(other, linked) : otherId,
+            href: withLang(recordPath(found.portalId, id, otherId), lang),
+          };
+        });
+      if (links.length === 0 && !ALWAYS_SHOWN.has(id)) return [];
+      return [{ label: t.typeName[other.name] ?? other.name, links }];
     });
     const notice = c.req.query("notice");
     return c.html(
@@ -105,7 +114,9 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
         portalId={found.portalId}
         typeName={found.type.name}
         recordId={objectId}
-        title={recordTitle(found.type, found.record)}
+        title={titleOf(found.type, found.record)}
+        listHref={withLang(listPath(found.portalId, typeId), lang)}
+        homeHref={withLang("/", lang)}
         properties={properties}
         associations={associations}
         cards={filled}

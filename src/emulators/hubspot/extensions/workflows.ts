@@ -3,6 +3,7 @@ import type { HubSpotCore } from "../contract.ts";
 import type { AccessTokenCheck } from "./access-token.ts";
 import { actionRoutes } from "./action-routes.ts";
 import { ActionStore, type ActionStoreJson } from "./action-store.ts";
+import { workflowConsole } from "./workflow-console.ts";
 import { workflowControlRoutes } from "./workflow-control.ts";
 import { WorkflowRunner, type RunnerJson } from "./workflow-runner.ts";
 
@@ -28,6 +29,7 @@ export function workflowsExtension(
     runner,
     routes,
     control: workflowControlRoutes(core, store, runner),
+    console: workflowConsole(core, store, runner, opts.fetch),
     snapshot: (): WorkflowsJson => ({ actions: store.toJSON(), runs: runner.toJSON() }),
     restore: (saved: WorkflowsJson) => {
       store.restore(saved.actions);

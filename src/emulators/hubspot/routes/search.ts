@@ -1,15 +1,9 @@
 import { Hono } from "hono";
 import { requireScope, type HsEnv } from "../auth.ts";
 import { badRequest } from "../errors.ts";
-import { objectTypeOf, readScopes } from "../object-types.ts";
-import {
-  SEARCH_LIMITS,
-  matches,
-  searchBodySchema,
-  searchLimitProblem,
-  sortRecords,
-  type SearchContext,
-} from "../search.ts";
+import { readScopes } from "../object-types.ts";
+import { SEARCH_LIMITS, searchBodySchema, searchLimitProblem } from "../search.ts";
+import { searchPortal } from "../search-portal.ts";
 import { recordJson } from "../serialize.ts";
 import { jsonBody, objectTypeParam } from "./common.ts";
 
@@ -43,16 +37,7 @@ export function searchRoute(): Hono<HsEnv> {
       });
 
     const { portal } = c.get("auth");
-    const ctx: SearchContext = {
-      property: (name) => portal.property(type.name, name),
-      associatedIds: (record, spelled) => {
-        const toType = objectTypeOf(spelled);
-        return toType ? portal.associations.list(type.name, record.id, toType.name).map((l) => l.toId) : [];
-      },
-      searchableProperties: type.searchableProperties,
-    };
-    const found = [...portal.table(type.name).all()].filter((r) => matches(r, body, ctx));
-    const sorted = sortRecords(found, body, ctx);
+    const sorted = searchPortal(portal, type, body);
     const page = sorted.slice(offset, offset + body.limit);
     const next = offset + body.limit;
     return c.json({
