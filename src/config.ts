@@ -194,3 +194,45 @@ export function formatConfigProblems(problems: string[]): string {
     "See README.md § Configuration.",
   ].join("\n");
 }
+
+/**
+ * One line per variable for operators: `npm run env:example` writes `.env.example` from these and
+ * the schema's defaults (`test/deploy/env-example.test.ts` keeps the two equal). A variable may
+ * instead carry its line on the schema itself with `.describe("…")`; a variable with neither stops
+ * the generator with its name.
+ */
+export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = {
+  NODE_ENV: "`production` switches logs to JSON; the container image and the systemd units set it",
+  HOST: "interface the web server binds (`0.0.0.0` in a container; the image sets it)",
+  PORT: "web server port",
+  PUBLIC_URL:
+    "the https:// origin HubSpot and Intuit reach Ledgerlink at (OAuth redirects, webhooks, card fetches); no path, no trailing slash",
+  DATABASE_URL:
+    "postgres://user:password@host:5432/db for PostgreSQL (production); unset, the embedded database in the data directory",
+  LEDGERLINK_DATA_DIR: "where the embedded database, the demo's secret key and emulator state live",
+  LEDGERLINK_SECRET_KEY:
+    "seals OAuth tokens (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`); required with DATABASE_URL, the same in every process",
+  LEDGERLINK_PREVIOUS_SECRET_KEYS:
+    "comma-separated older keys, still accepted for opening secrets after a rotation",
+  LOG_LEVEL: "least severe level logged",
+  LOG_FORMAT: "log line format; unset, `json` in production and `pretty` otherwise",
+  HUBSPOT_CLIENT_ID: "your HubSpot app's client ID (docs/setup-hubspot.md)",
+  HUBSPOT_CLIENT_SECRET: "your HubSpot app's client secret; also verifies HubSpot's webhook signatures",
+  HUBSPOT_APP_ID: "your HubSpot app's numeric ID",
+  HUBSPOT_API_BASE_URL: "HubSpot's API (an emulator's URL in the demo)",
+  HUBSPOT_AUTH_BASE_URL: "HubSpot's OAuth consent page",
+  INTUIT_CLIENT_ID: "your Intuit app's client ID (docs/setup-quickbooks.md)",
+  INTUIT_CLIENT_SECRET: "your Intuit app's client secret",
+  INTUIT_WEBHOOK_VERIFIER_TOKEN: "verifies the intuit-signature header of QuickBooks webhooks",
+  INTUIT_API_BASE_URL:
+    "QuickBooks Online Accounting API (https://sandbox-quickbooks.api.intuit.com for a sandbox)",
+  INTUIT_AUTH_BASE_URL: "Intuit's OAuth consent page",
+  INTUIT_OAUTH_BASE_URL: "Intuit's token endpoint",
+  INTUIT_REVOKE_BASE_URL: "Intuit's token revocation endpoint (disconnect)",
+  SMTP_URL:
+    "e-mail of invoice automations: smtp://user:pass@host:587 or smtps://…; set together with SMTP_FROM",
+  SMTP_FROM: "sender address of automation e-mails; set together with SMTP_URL",
+  RECONCILE_INTERVAL_MINUTES: "how often QuickBooks changes are reconciled through CDC",
+  DEMO_HUBSPOT_PORT: "where `npm start` serves the HubSpot emulator (demo only)",
+  DEMO_QBO_PORT: "where `npm start` serves the QuickBooks Online emulator (demo only)",
+};

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { closedPort, occupiedPort, recordingIO } from "../../test/support/cli.ts";
+import { openDatabase } from "../db/kysely.ts";
+import { jobCatalogue } from "../features/catalogue.ts";
 import { parseEmulateArgs } from "./commands/emulate.ts";
 import { commands, runCli } from "./run.ts";
 
@@ -48,6 +50,21 @@ describe("ledgerlink CLI", () => {
     const second = recordingIO(env);
     expect(await runCli(["migrate"], second.io)).toBe(0);
     expect(second.text()).toContain("up to date");
+  });
+
+  it("creates every job queue before the web and the workers start, so they never race to", async () => {
+    const dir = tempDir();
+    const run = recordingIO({ LEDGERLINK_DATA_DIR: dir });
+    expect(await runCli(["migrate"], run.io)).toBe(0);
+    expect(run.text()).toContain(`Job queues ready (${jobCatalogue.length}).`);
+    const database = await openDatabase({ dataDir: join(dir, "db") });
+    try {
+      const { rows } = await database.executeSql("SELECT name FROM pgboss.queue ORDER BY name");
+      const names = (rows as Array<{ name: string }>).map((r) => r.name);
+      expect(names).toEqual(jobCatalogue.map((j) => j.name).sort());
+    } finally {
+      await database.close();
+    }
   });
 
   it("doctor says what to fix (pending migrations, missing credentials) and passes once migrated", async () => {

@@ -26,12 +26,26 @@ export class JobQueue {
     private readonly handle: DatabaseHandle,
     catalogue: AnyJob[],
     private readonly log: Logger,
-    opts: { databaseUrl?: string; pollingIntervalSeconds?: number } = {},
+    opts: {
+      databaseUrl?: string;
+      pollingIntervalSeconds?: number;
+      /**
+       * false: `start()` only installs pg-boss's tables and creates the queues and schedules, with no
+       * maintenance or cron timers (what `ledgerlink migrate` needs before it exits). Default true.
+       */
+      background?: boolean;
+    } = {},
   ) {
     this.#jobs = new Map(catalogue.map((j) => [j.name, j]));
     const schema = `${handle.schema === "public" ? "" : `${handle.schema}_`}pgboss`;
     this.#schema = schema;
-    const common = { schema, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+    const background = opts.background ?? true;
+    const common = {
+      schema,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+      supervise: background,
+      schedule: background,
+    };
     // On PostgreSQL pg-boss keeps its own pool; on PGlite it must go through our one connection.
     this.#boss =
       handle.kind === "postgres" && opts.databaseUrl

@@ -1,17 +1,21 @@
 import { databaseError } from "../../db/instance.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { jobCatalogue } from "../../features/catalogue.ts";
 import { MISSING_SECRET_KEY, openConfiguredDatabase } from "../../main.ts";
+import { JobQueue } from "../../queue/queue.ts";
 import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
+import { loggerFor } from "../load-config.ts";
 import { commandOutput, configFor } from "../output.ts";
 import { databaseWhere } from "./doctor.ts";
 
 export const migrateCommand: Command = {
   name: "migrate",
-  summary: "Applies pending database migrations and exits.",
+  summary: "Applies pending database migrations, prepares the job queues and exits.",
   flags: {},
   usage:
-    "ledgerlink migrate\n\nApplies every pending migration to the configured database (they also run on start).\n" +
+    "ledgerlink migrate\n\nApplies every pending migration to the configured database and creates the job queues\n" +
+    "(both also happen on start; run it before starting the web and the workers).\n" +
     "With DATABASE_URL, LEDGERLINK_SECRET_KEY must be set too, as for serve and worker.",
   async run(_args, io) {
     const output = commandOutput(io, "migrate");
@@ -35,6 +39,16 @@ export const migrateCommand: Command = {
         output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
           applied,
         });
+        // The job queues are created here, once. Left to the web and the workers, processes starting
+        // together on a new database (or after an upgrade adds a job) each create them, and pg-boss's
+        // queue creation (a row and a table partition) can deadlock between them.
+        const queue = new JobQueue(database, jobCatalogue, loggerFor(config), {
+          databaseUrl: config.databaseUrl,
+          background: false,
+        });
+        await queue.start();
+        await queue.stop();
+        output.info(`Job queues ready (${jobCatalogue.length}).`, { queues: jobCatalogue.length });
         return EXIT.ok;
       } finally {
         await database.close();
