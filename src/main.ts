@@ -90,13 +90,13 @@ export async function startRuntime(
       await fn().catch((err: unknown) => logger.error({ err }, "close failed"));
   };
   try {
-    const applied = await migrateToLatest(database);
-    if (applied.length) logger.info({ applied }, "migrations applied");
-    await ensureInstalledAt(database.db, clock);
     const secrets = new SecretBox(
       resolveSecretKey(config.secretKey, config.dataDir),
       config.previousSecretKeys,
     );
+    const applied = await migrateToLatest(database, { secrets });
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    await ensureInstalledAt(database.db, clock);
 
     const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
     await queue.start();

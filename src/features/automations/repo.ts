@@ -3,7 +3,7 @@ import type { Database } from "../../db/kysely.ts";
 import type { AutomationEvent, AutomationRulesTable, FiringStatus } from "../../db/schema/automations.ts";
 import type { Firing } from "./actions.ts";
 import type { FiredInvoice } from "./payload.ts";
-import type { ActionSettings } from "./rule-schema.ts";
+import type { StoredSettings } from "./stored.ts";
 
 export type RuleRow = Selectable<AutomationRulesTable>;
 
@@ -190,7 +190,7 @@ export async function loadFiring(db: Database, firingId: string) {
     event: row.event,
     firedAt: row.firedAt,
     connectionId: row.connectionId,
-    settings: row.settings as ActionSettings & { secret?: string },
+    settings: row.settings as StoredSettings,
   };
   const invoice: FiredInvoice = row;
   return {
