@@ -28,6 +28,8 @@ const VENDOR_ROUTES = [
   PATHS.workflowCreateInvoiceCompanies,
   PATHS.hubspotOAuthCallback,
   PATHS.qboOAuthCallback,
+  PATHS.intuitLaunch,
+  PATHS.intuitDisconnect,
 ];
 
 describeEachBackend("vendor request bodies", (db) => {
