@@ -2,6 +2,7 @@
 // webhook handler or a job is exactly the silent failure Ledgerlink exists to avoid.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { uiExtensions } from "./hubspot-app/eslint.ui-extensions.js";
 
 export default tseslint.config(
   { ignores: ["node_modules", ".ledgerlink", "coverage", "hubspot-app/**/dist"] },
@@ -34,4 +35,6 @@ export default tseslint.config(
     files: ["src/web/assets/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", Element: "readonly" } },
   },
+  // The app card: HubSpot's rules for UI extensions, as hubspot-app/eslint.config.js applies them.
+  ...uiExtensions("hubspot-app"),
 );

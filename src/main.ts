@@ -148,7 +148,7 @@ export async function startRuntime(
   try {
     const unreachable = await databaseError(database.db);
     if (unreachable !== undefined) throw new DatabaseUnreachableError(unreachable);
-    const applied = await migrateToLatest(database);
+    const applied = await migrateToLatest(database, { secrets });
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureInstalledAt(database.db, clock);
     // A wrong key is found now, not at the first token refresh hours later (docs/operations.md).

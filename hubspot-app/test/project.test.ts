@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HUBSPOT_SCOPES } from "../../src/connectors/hubspot/oauth";
+import { ALL_SCOPES } from "../../src/emulators/hubspot/oauth";
 import { HUBSPOT_SUBSCRIPTIONS } from "../../src/connectors/hubspot/subscriptions";
 import { PATHS } from "../../src/http/paths";
 import { INVOICE_STATUS_OPTIONS } from "../../src/features/connections/portal-properties";
@@ -157,6 +158,11 @@ describe("hubspot-app project files", () => {
     const { auth } = ofType("app", app).config;
     expect(auth.requiredScopes).toEqual([...HUBSPOT_SCOPES]);
     expect(auth.redirectUrls).toEqual([at(PATHS.hubspotOAuthCallback)]);
+  });
+
+  it("asks only for scopes on HubSpot's published list (the emulator's, which refuses others)", () => {
+    const known = new Set(ALL_SCOPES);
+    expect(HUBSPOT_SCOPES.filter((scope) => !known.has(scope))).toEqual([]);
   });
 
   it("lets the card fetch only Ledgerlink's card API and frame only its two pages", () => {

@@ -35,9 +35,11 @@ export async function postJson(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    return err({ message: `no answer from ${new URL(url).host}: ${String(error)}`, retryable: true });
+    // The URL itself may be a credential (a Slack hook): only its host goes into the message.
+    const why = String(error).replaceAll(url, "<url>");
+    return err({ message: `no answer from ${new URL(url).host}: ${why}`, retryable: true });
   }
-  const text = (await res.text().catch(() => "")).slice(0, 200);
+  const text = (await res.text().catch(() => "")).slice(0, 200).replaceAll(url, "<url>");
   const summary = `HTTP ${res.status}${text ? ` ${text}` : ""}`;
   if (res.ok) return ok(summary);
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;

@@ -1,18 +1,21 @@
 import { Migrator, type MigrationResultSet } from "kysely";
 import type { DatabaseHandle } from "./kysely.ts";
-import { migrations } from "./migrations/index.ts";
+import { migrationsFor, type MigrationContext } from "./migrations/index.ts";
 
-function migrator(handle: DatabaseHandle): Migrator {
+function migrator(handle: DatabaseHandle, ctx: MigrationContext = {}): Migrator {
   return new Migrator({
     db: handle.db,
-    provider: { getMigrations: async () => Object.fromEntries(migrations) },
+    provider: { getMigrations: async () => Object.fromEntries(migrationsFor(ctx)) },
     migrationTableSchema: handle.schema,
   });
 }
 
-/** Applies every pending migration; throws with the failing migration's name and error. */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(handle).migrateToLatest();
+/**
+ * Applies every pending migration; throws with the failing migration's name and error. `ctx.secrets`
+ * is the box that seals OAuth tokens, for migrations that seal data at rest.
+ */
+export async function migrateToLatest(handle: DatabaseHandle, ctx: MigrationContext = {}): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(handle, ctx).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

@@ -3,7 +3,12 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { SealedStore } from "../lib/sealed-secrets.ts";
 import type { AnyJob, Enqueuer, HandledJob, Handlers } from "../queue/catalogue.ts";
-import { automationJobs, webhookSecretStore, type AutomationDeps } from "./automations/index.ts";
+import {
+  automationJobs,
+  slackUrlStore,
+  webhookSecretStore,
+  type AutomationDeps,
+} from "./automations/index.ts";
 import { changeJobs, type ChangeRules } from "./changes/index.ts";
 import { connectionJobs, portalTokenStore, qboTokenStore, type VendorClients } from "./connections/index.ts";
 import { healthJobs } from "./health/index.ts";
@@ -72,5 +77,5 @@ export function jobHandlers(deps: HandlerDeps): Handlers {
  * seals a new column adds its store here.
  */
 export function sealedSecretStores(db: Database): SealedStore[] {
-  return [portalTokenStore(db), qboTokenStore(db), webhookSecretStore(db)];
+  return [portalTokenStore(db), qboTokenStore(db), webhookSecretStore(db), slackUrlStore(db)];
 }

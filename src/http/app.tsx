@@ -5,7 +5,9 @@ import { NotFoundPage } from "../web/not-found.tsx";
 import { EMBED_JS_PATH, embedJs } from "../web/embed-assets.ts";
 import type { VendorApps } from "../features/connections/index.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
+import { bodyLimit, MAX_VENDOR_BODY_BYTES } from "./middleware/body-limit.ts";
 import { csrfMiddleware } from "./middleware/csrf.ts";
+import { PATHS } from "./paths.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
@@ -37,10 +39,18 @@ const css = readFileSync(new URL("../web/assets/app.css", import.meta.url), "utf
  */
 const VENDOR_PATHS = /^\/(webhooks|hubspot|api\/v1|embed)\//;
 
+/**
+ * Every route a vendor calls (webhooks, card, workflow action, OAuth callbacks, Intuit's launch and
+ * disconnect links): its body is capped before a session, a database query or a handler sees it.
+ */
+const VENDOR_ROUTES: ReadonlySet<string> = new Set(Object.values(PATHS));
+const isVendorRoute = (path: string) => VENDOR_ROUTES.has(path) || path.startsWith("/webhooks/");
+
 /** Builds the web app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext(deps.logger));
+  app.use(bodyLimit(MAX_VENDOR_BODY_BYTES, isVendorRoute));
   const headers = (frameAncestors: string[]) =>
     secureHeaders({
       contentSecurityPolicy: {

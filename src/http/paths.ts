@@ -18,6 +18,10 @@ export const PATHS = {
   workflowCreateInvoice: "/hubspot/workflow-actions/create-invoice",
   /** The action's `optionsUrl`: HubSpot POSTs here for the portal's QuickBooks companies to pick from. */
   workflowCreateInvoiceCompanies: "/hubspot/workflow-actions/create-invoice/companies",
+  /** Intuit's "Launch URL": opening the app from QuickBooks' Apps page signs in, then connects. */
+  intuitLaunch: "/intuit/launch",
+  /** Intuit's "Disconnect URL": where QuickBooks sends the user after they disconnect the app there. */
+  intuitDisconnect: "/intuit/disconnect",
 } as const;
 
 /** Routes named in the vendor configuration that no handler serves yet (none since W2). */

@@ -3,8 +3,8 @@ import type { SecretBox } from "../../src/lib/crypto.ts";
 
 /**
  * One of each sealed column Ledgerlink has, sealed with `box` and the context the code uses: a
- * portal's tokens, a QuickBooks company's tokens, an automation's webhook secret (5 secrets), and a
- * Slack rule that has none. Returns the plaintexts by context, to check what opens afterwards.
+ * portal's tokens, a QuickBooks company's tokens, an automation's webhook secret and a Slack rule's
+ * incoming-webhook URL (6 secrets). Returns the plaintexts by context, to check what opens afterwards.
  */
 export async function seedSealedSecrets(db: Database, box: SecretBox): Promise<Record<string, string[]>> {
   const now = new Date("2026-01-01T00:00:00Z");
@@ -61,13 +61,18 @@ export async function seedSealedSecrets(db: Database, box: SecretBox): Promise<R
         url: "https://hooks.example.org/x",
         secret: box.seal("whsec_abc", "automation:r-hook"),
       }),
-      rule("r-slack", "slack", { action: "slack", url: "https://hooks.slack.com/services/x" }),
+      rule("r-slack", "slack", {
+        action: "slack",
+        sealedUrl: box.seal("https://hooks.slack.com/services/x", "automation:r-slack:slack-url"),
+        text: "{{number}}",
+      }),
     ])
     .execute();
   return {
     "hubspot:111": ["hs-access", "hs-refresh"],
     "qbo:c-1": ["qbo-access", "qbo-refresh"],
     "automation:r-hook": ["whsec_abc"],
+    "automation:r-slack:slack-url": ["https://hooks.slack.com/services/x"],
   };
 }
 
@@ -86,9 +91,15 @@ export async function readSealedSecrets(db: Database): Promise<Record<string, st
     .select("settings")
     .where("ruleId", "=", "r-hook")
     .executeTakeFirstOrThrow();
+  const slack = await db
+    .selectFrom("automationRules")
+    .select("settings")
+    .where("ruleId", "=", "r-slack")
+    .executeTakeFirstOrThrow();
   return {
     "hubspot:111": [portal.accessToken, portal.refreshToken],
     "qbo:c-1": [qbo.accessToken, qbo.refreshToken],
     "automation:r-hook": [(hook.settings as { secret: string }).secret],
+    "automation:r-slack:slack-url": [(slack.settings as { sealedUrl: string }).sealedUrl],
   };
 }

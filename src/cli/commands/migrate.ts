@@ -1,7 +1,7 @@
 import { databaseError } from "../../db/instance.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { jobCatalogue } from "../../features/catalogue.ts";
-import { MISSING_SECRET_KEY, openConfiguredDatabase } from "../../main.ts";
+import { MISSING_SECRET_KEY, openConfiguredDatabase, secretBoxFor } from "../../main.ts";
 import { JobQueue } from "../../queue/queue.ts";
 import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
@@ -35,7 +35,8 @@ export const migrateCommand: Command = {
           output.fail(`could not reach the ${databaseWhere(config)}: ${describeCause(unreachable)}${fix}`);
           return EXIT.failed;
         }
-        const applied = await migrateToLatest(database);
+        // Some migrations seal data at rest (0010: Slack URLs) with the key that seals OAuth tokens.
+        const applied = await migrateToLatest(database, { secrets: secretBoxFor(config) });
         output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
           applied,
         });

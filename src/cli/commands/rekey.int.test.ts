@@ -22,17 +22,18 @@ function opensWith(box: SecretBox, stored: Record<string, string[]>): Record<str
 }
 
 describeEachBackend("rekey over every sealed column", (get) => {
-  it("re-seals tokens and webhook secrets with the new key, keeps what they open to, and is idempotent", async () => {
+  it("re-seals tokens, webhook secrets and Slack URLs with the new key, keeps what they open to, and is idempotent", async () => {
     const db = get().db;
     const plain = await seedSealedSecrets(db, new SecretBox(oldKey));
     const box = new SecretBox(newKey, [oldKey]);
 
     const first = await rekey(sealedSecretStores(db), box, 1); // batches of one row: many transactions
-    expect(first).toMatchObject({ resealed: 5, current: 0 });
+    expect(first).toMatchObject({ resealed: 6, current: 0 });
     expect(first.byStore.map((s) => [s.what, s.resealed])).toEqual([
       ["HubSpot portal tokens", 2],
       ["QuickBooks company tokens", 2],
       ["automation webhook secrets", 1],
+      ["automation Slack URLs", 1],
     ]);
     // The old key can go: the new one alone opens everything, each under its own row's context.
     expect(opensWith(new SecretBox(newKey), await readSealedSecrets(db))).toEqual(plain);
@@ -41,7 +42,7 @@ describeEachBackend("rekey over every sealed column", (get) => {
       .select("settings")
       .where("ruleId", "=", "r-slack")
       .executeTakeFirstOrThrow();
-    expect(slack.settings).toEqual({ action: "slack", url: "https://hooks.slack.com/services/x" });
+    expect(slack.settings).toMatchObject({ action: "slack", text: "{{number}}" });
     const hook = await db
       .selectFrom("automationRules")
       .select("settings")
@@ -49,7 +50,7 @@ describeEachBackend("rekey over every sealed column", (get) => {
       .executeTakeFirstOrThrow();
     expect(hook.settings).toMatchObject({ action: "webhook", url: "https://hooks.example.org/x" });
 
-    expect(await rekey(sealedSecretStores(db), box)).toMatchObject({ resealed: 0, current: 5 });
+    expect(await rekey(sealedSecretStores(db), box)).toMatchObject({ resealed: 0, current: 6 });
   });
 });
 
@@ -93,22 +94,22 @@ describe("ledgerlink serve, rekey, doctor and status with a rotated key (embedde
     const rotated = { current: newKey, previous: [oldKey] };
     const doctor = await run(["doctor"], rotated);
     expect(doctor.text).toContain(
-      "! stored secrets: 5 secrets still use an old key (0 secrets the current one): run `ledgerlink rekey`",
+      "! stored secrets: 6 secrets still use an old key (0 secrets the current one): run `ledgerlink rekey`",
     );
-    expect((await run(["status"], rotated)).text).toContain("Stored secrets: 5 secrets still use an old key");
+    expect((await run(["status"], rotated)).text).toContain("Stored secrets: 6 secrets still use an old key");
 
     const first = await run(["rekey"], rotated);
     expect(first.code).toBe(0);
-    expect(first.out[0]).toBe("Re-sealed 5, already current 0.");
+    expect(first.out[0]).toBe("Re-sealed 6, already current 0.");
     expect(first.text).toContain("LEDGERLINK_PREVIOUS_SECRET_KEYS can now be removed");
-    expect((await run(["rekey"], rotated)).out[0]).toBe("Re-sealed 0, already current 5.");
+    expect((await run(["rekey"], rotated)).out[0]).toBe("Re-sealed 0, already current 6.");
 
     // The old key retired: the new one alone starts, and doctor says all is current.
     const alone = await run(["serve", "--embedded"], { current: newKey });
     expect(alone.err).toEqual([]);
     expect(alone.code).toBe(0);
     expect((await run(["status"], { current: newKey })).text).toContain(
-      "Stored secrets: 5 secrets, all on the current key",
+      "Stored secrets: 6 secrets, all on the current key",
     );
   }, 300_000);
 });

@@ -12,6 +12,8 @@ import { requestTokens, revokeToken, type OAuthVendor } from "../oauth.ts";
 /**
  * HubSpot OAuth 2.0 (https://developers.hubspot.com/docs/api/oauth-quickstart-guide).
  * Refresh tokens do not rotate and do not expire; access tokens last `expires_in` (1800 s).
+ * Every scope below is on HubSpot's published list:
+ * https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/scopes
  */
 export const HUBSPOT_SCOPES = [
   "oauth",
@@ -35,9 +37,10 @@ export const HUBSPOT_SCOPES = [
   "crm.schemas.deals.write",
   "crm.schemas.contacts.write",
   "crm.schemas.companies.write",
-  "crm.schemas.products.write",
   "crm.schemas.invoices.write",
-  "crm.schemas.line_items.write",
+  // HubSpot publishes no crm.schemas.products.* and no crm.schemas.line_items.write: property
+  // changes on products and line items take `e-commerce` (docs/vendors/hubspot.md §2).
+  "e-commerce",
   "automation",
 ] as const;
 

@@ -8,7 +8,8 @@ import {
   type SignedRequest,
 } from "./webhooks.ts";
 
-// Test vectors from docs/vendors/hubspot.md §7 (v1 and v2 match HubSpot's published examples).
+// Test vectors from docs/vendors/hubspot.md §7 (v1 and v2 match HubSpot's published examples; both are
+// now refused, and kept to show that a valid legacy signature alone is not enough).
 const secret = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
 const body =
   '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';
@@ -34,17 +35,23 @@ function request(headers: Record<string, string>, over: Partial<SignedRequest> =
 const v3Headers = { "x-hubspot-signature-v3": v3, "x-hubspot-request-timestamp": timestamp };
 
 describe("HubSpot signature", () => {
-  it("accepts the v3 vector, and the v1 and v2 vectors as fallbacks", () => {
+  it("accepts the v3 vector", () => {
     expect(verifyHubSpotSignature(request(v3Headers))).toEqual({ ok: true, value: { version: "v3" } });
-    expect(verifyHubSpotSignature(request({ "x-hubspot-signature": v1 }))).toEqual({
-      ok: true,
-      value: { version: "v1" },
+  });
+
+  it("refuses the v1 and v2 vectors: without a timestamp they would replay forever", () => {
+    expect(verifyHubSpotSignature(request({ "x-hubspot-signature": v1 }))).toMatchObject({
+      ok: false,
+      error: { status: 401, reason: "unsupported_version" },
     });
     const v2Request = request(
       { "x-hubspot-signature": v2, "x-hubspot-signature-version": "v2" },
       { method: "GET", rawBody: "" },
     );
-    expect(verifyHubSpotSignature(v2Request)).toEqual({ ok: true, value: { version: "v2" } });
+    expect(verifyHubSpotSignature(v2Request)).toMatchObject({
+      ok: false,
+      error: { status: 401, reason: "unsupported_version" },
+    });
   });
 
   it.each([
@@ -60,7 +67,12 @@ describe("HubSpot signature", () => {
       { now: new Date(Number(timestamp) + 300_001) },
       "stale_timestamp",
     ],
-    ["a forged v1", { "x-hubspot-signature": v1.replace("2", "3") }, {}, "bad_signature"],
+    [
+      "a v3 stamped more than 5 minutes ahead",
+      v3Headers,
+      { now: new Date(Number(timestamp) - 300_001) },
+      "stale_timestamp",
+    ],
     [
       "an unknown version",
       { "x-hubspot-signature": v1, "x-hubspot-signature-version": "v9" },
@@ -74,9 +86,11 @@ describe("HubSpot signature", () => {
     });
   });
 
-  it("accepts a v3 exactly 5 minutes old", () => {
-    const r = request(v3Headers, { now: new Date(Number(timestamp) + 300_000) });
-    expect(verifyHubSpotSignature(r).ok).toBe(true);
+  it("accepts a v3 exactly 5 minutes old or 5 minutes ahead", () => {
+    const old = request(v3Headers, { now: new Date(Number(timestamp) + 300_000) });
+    expect(verifyHubSpotSignature(old).ok).toBe(true);
+    const ahead = request(v3Headers, { now: new Date(Number(timestamp) - 300_000) });
+    expect(verifyHubSpotSignature(ahead).ok).toBe(true);
   });
 
   it("accepts a URI signed either decoded (HubSpot's docs) or as sent (HubSpot's Node SDK)", () => {

@@ -1,10 +1,10 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /**
- * HubSpot webhook intake (docs/vendors/hubspot.md §7): check the signature on the raw body before anything
- * else, then parse the event array. A forged, stale or malformed delivery is a value the route
+ * HubSpot webhook intake (docs/vendors/hubspot.md §7): check the v3 signature on the raw body before
+ * anything else, then parse the event array. A forged, stale or malformed delivery is a value the route
  * turns into 401/400; nothing here throws.
  * https://developers.hubspot.com/docs/guides/apps/authentication/validating-requests
  */
@@ -27,36 +27,30 @@ export interface SignedRequest {
   now: Date;
 }
 
-/** The HubSpot SDK's MAX_ALLOWED_TIMESTAMP: a v3 signature older than 5 minutes is a replay. */
+/**
+ * The HubSpot SDK's MAX_ALLOWED_TIMESTAMP: a v3 timestamp more than 5 minutes from our clock, in
+ * either direction, is refused (an old one is a replay; one from the future would stay replayable
+ * for longer than the window).
+ */
 export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
 
 /**
- * v3 when present (HMAC-SHA256, base64, over method + URI + body + timestamp), else the older
- * `X-HubSpot-Signature` as v1 (webhooks: sha256 hex of secret + body) or v2 (cards and workflow
- * actions: sha256 hex of secret + method + URI + body).
+ * Only v3 (HMAC-SHA256, base64, over method + URI + body + timestamp) is accepted. HubSpot sends it
+ * on webhooks, card fetches and workflow actions beside the older `X-HubSpot-Signature` (v1/v2);
+ * those have no timestamp, so a captured request would replay forever: a request signed with them
+ * alone is refused (docs/adr/0029-request-signatures-and-body-limits.md).
  */
-export function verifyHubSpotSignature(
-  req: SignedRequest,
-): Result<{ version: "v1" | "v2" | "v3" }, WebhookRefusal> {
+export function verifyHubSpotSignature(req: SignedRequest): Result<{ version: "v3" }, WebhookRefusal> {
   const body = Buffer.from(req.rawBody);
   const v3 = req.header("x-hubspot-signature-v3");
   if (v3) return verifyV3(req, body, v3);
-  const legacy = req.header("x-hubspot-signature");
-  if (!legacy)
-    return refuse(401, "missing_signature", "no X-HubSpot-Signature-v3 or X-HubSpot-Signature header");
-  const version = (req.header("x-hubspot-signature-version") ?? "v1").toLowerCase();
-  if (version !== "v1" && version !== "v2") {
-    return refuse(401, "unsupported_version", `unsupported signature version ${version}`);
-  }
-  const method = req.method.toUpperCase();
-  const candidates =
-    version === "v1"
-      ? [Buffer.concat([Buffer.from(req.clientSecret), body])]
-      : uriForms(req.url).map((uri) => Buffer.concat([Buffer.from(req.clientSecret + method + uri), body]));
-  const matched = candidates.some((m) =>
-    sameText(createHash("sha256").update(m).digest("hex"), legacy.toLowerCase()),
-  );
-  return matched ? ok({ version }) : refuse(401, "bad_signature", `${version} signature does not match`);
+  if (req.header("x-hubspot-signature"))
+    return refuse(
+      401,
+      "unsupported_version",
+      "only X-HubSpot-Signature-v3 is accepted; v1 and v2 signatures carry no timestamp",
+    );
+  return refuse(401, "missing_signature", "no X-HubSpot-Signature-v3 header");
 }
 
 function verifyV3(
@@ -73,8 +67,8 @@ function verifyV3(
     );
   }
   // Checked before the HMAC so a replayed old delivery is refused as stale, whatever its signature.
-  if (req.now.getTime() - Number(timestamp) > MAX_SIGNATURE_AGE_MS) {
-    return refuse(401, "stale_timestamp", "X-HubSpot-Request-Timestamp is older than 5 minutes");
+  if (Math.abs(req.now.getTime() - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
+    return refuse(401, "stale_timestamp", "X-HubSpot-Request-Timestamp is more than 5 minutes off");
   }
   const method = req.method.toUpperCase();
   const matched = uriForms(req.url).some((uri) => {

@@ -8,19 +8,29 @@ import * as m0006 from "./0006-payments.ts";
 import * as m0007 from "./0007-automations.ts";
 import * as m0008 from "./0008-workflow-actions.ts";
 import * as m0009 from "./0009-health-incidents.ts";
+import { sealSlackUrls, type MigrationContext } from "./0010-seal-slack-urls.ts";
+
+export type { MigrationContext };
 
 /**
  * Every migration, in order. The list is code, not a folder scan, so the same migrations run
  * from source, from a bundle and in tests. Never edit one that has shipped: add the next.
+ * A migration that seals data takes the secret box from `ctx`.
  */
-export const migrations: Array<[name: string, migration: Migration]> = [
-  ["0001-instance", m0001],
-  ["0002-connections", m0002],
-  ["0003-rate-budgets", m0003],
-  ["0004-invoices", m0004],
-  ["0005-sync", m0005],
-  ["0006-payments", m0006],
-  ["0007-automations", m0007],
-  ["0008-workflow-actions", m0008],
-  ["0009-health-incidents", m0009],
-];
+export function migrationsFor(ctx: MigrationContext): Array<[name: string, migration: Migration]> {
+  return [
+    ["0001-instance", m0001],
+    ["0002-connections", m0002],
+    ["0003-rate-budgets", m0003],
+    ["0004-invoices", m0004],
+    ["0005-sync", m0005],
+    ["0006-payments", m0006],
+    ["0007-automations", m0007],
+    ["0008-workflow-actions", m0008],
+    ["0009-health-incidents", m0009],
+    ["0010-seal-slack-urls", sealSlackUrls(ctx)],
+  ];
+}
+
+/** The list without a secret box: for counting and naming (nothing runs from it). */
+export const migrations = migrationsFor({});

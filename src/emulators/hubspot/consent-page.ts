@@ -40,12 +40,14 @@ export const ERRORS = {
     badClient: (id: string) => `The client_id "${id}" does not belong to any app.`,
     badRedirect: (uri: string) => `The redirect_uri "${uri}" is not one of the app's redirect URLs.`,
     noScope: "The request names no scope.",
+    badScope: (names: string) => `Authorization failed: these are not HubSpot scopes: ${names}.`,
     badPortal: "Choose an account that exists.",
   },
   ja: {
     badClient: (id: string) => `client_id「${id}」に該当するアプリがありません。`,
     badRedirect: (uri: string) => `redirect_uri「${uri}」はアプリのリダイレクト URL に含まれていません。`,
     noScope: "scope が指定されていません。",
+    badScope: (names: string) => `承認に失敗しました。次のスコープは HubSpot に存在しません: ${names}。`,
     badPortal: "存在するアカウントを選択してください。",
   },
 } as const;

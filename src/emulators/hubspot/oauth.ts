@@ -22,21 +22,35 @@ export const DEFAULT_APP: HsApp = {
   redirectUris: ["http://localhost", "http://127.0.0.1"],
 };
 
-/** Every scope the emulator knows, granted by `POST /__emulator/tokens` when none are named. */
-export const ALL_SCOPES = [
-  "oauth",
-  ...OBJECT_TYPES.flatMap((t) => [
-    `${t.scope}.read`,
-    `${t.scope}.write`,
-    `${t.schemaScope}.read`,
-    `${t.schemaScope}.write`,
+/**
+ * Every scope the emulator knows, all names from HubSpot's published list
+ * (https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/scopes):
+ * those its routes check, and a few more that apps commonly request. Authorization refuses any
+ * other name, as HubSpot does; `POST /__emulator/tokens` grants all of them when none are named.
+ */
+export const ALL_SCOPES: string[] = [
+  ...new Set([
+    "oauth",
+    ...OBJECT_TYPES.flatMap((t) => [
+      `${t.scope}.read`,
+      `${t.scope}.write`,
+      ...t.schemaScopes.read,
+      ...t.schemaScopes.write,
+      ...t.legacyScopes,
+    ]),
+    "crm.objects.owners.read",
+    "crm.lists.read",
+    "crm.lists.write",
+    "e-commerce",
+    "automation",
+    "timeline",
+    "tickets",
+    "forms",
+    "crm.objects.custom.read",
+    "crm.objects.custom.write",
+    "crm.schemas.custom.read",
+    "tax_rates.read",
   ]),
-  "crm.objects.owners.read",
-  "crm.lists.read",
-  "crm.lists.write",
-  "e-commerce",
-  "automation",
-  "timeline",
 ];
 
 export interface AccessGrant {

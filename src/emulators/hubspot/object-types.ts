@@ -17,8 +17,13 @@ export interface ObjectType {
   scope: string;
   /** Older scopes that still grant access (products and line items were `e-commerce`). */
   legacyScopes: string[];
-  /** Schema scopes for the properties API. */
-  schemaScope: string;
+  /**
+   * What the properties API takes to read and to change this type's definitions (besides the
+   * object's read scope, which also reads them). Products and line items have no schema scopes
+   * of their own for writing: `e-commerce` changes their properties (HubSpot's scope list names
+   * crm.schemas.line_items.read, and no crm.schemas.products.* or crm.schemas.line_items.write).
+   */
+  schemaScopes: { read: string[]; write: string[] };
   /** Returned when a read names no `properties` (docs/vendors/hubspot.md §3). */
   defaultProperties: string[];
   /** What a search `query` looks in. */
@@ -36,7 +41,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "contacts",
     scope: "crm.objects.contacts",
     legacyScopes: ["contacts"],
-    schemaScope: "crm.schemas.contacts",
+    schemaScopes: { read: ["crm.schemas.contacts.read"], write: ["crm.schemas.contacts.write"] },
     defaultProperties: ["firstname", "lastname", "email", "createdate", "lastmodifieddate", "hs_object_id"],
     searchableProperties: ["firstname", "lastname", "email", "phone", "mobilephone", "company"],
   },
@@ -48,7 +53,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "companies",
     scope: "crm.objects.companies",
     legacyScopes: ["contacts"],
-    schemaScope: "crm.schemas.companies",
+    schemaScopes: { read: ["crm.schemas.companies.read"], write: ["crm.schemas.companies.write"] },
     defaultProperties: ["name", "domain", ...system],
     searchableProperties: ["name", "domain", "phone", "website"],
   },
@@ -60,7 +65,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "deals",
     scope: "crm.objects.deals",
     legacyScopes: ["contacts"],
-    schemaScope: "crm.schemas.deals",
+    schemaScopes: { read: ["crm.schemas.deals.read"], write: ["crm.schemas.deals.write"] },
     defaultProperties: ["dealname", "amount", "closedate", "pipeline", "dealstage", ...system],
     searchableProperties: ["dealname", "pipeline", "dealstage", "description", "dealtype"],
   },
@@ -72,7 +77,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "products",
     scope: "crm.objects.products",
     legacyScopes: ["e-commerce"],
-    schemaScope: "crm.schemas.products",
+    schemaScopes: { read: [], write: ["e-commerce"] },
     defaultProperties: ["name", "price", "description", ...system],
     searchableProperties: ["name", "description", "hs_sku"],
   },
@@ -84,7 +89,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "line items",
     scope: "crm.objects.line_items",
     legacyScopes: ["e-commerce"],
-    schemaScope: "crm.schemas.line_items",
+    schemaScopes: { read: ["crm.schemas.line_items.read"], write: ["e-commerce"] },
     defaultProperties: ["name", "quantity", "price", "amount", ...system],
     searchableProperties: ["name", "description", "hs_sku"],
   },
@@ -96,7 +101,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "quotes",
     scope: "crm.objects.quotes",
     legacyScopes: ["e-commerce"],
-    schemaScope: "crm.schemas.quotes",
+    schemaScopes: { read: ["crm.schemas.quotes.read"], write: ["crm.schemas.quotes.write"] },
     defaultProperties: [
       "hs_title",
       "hs_expiration_date",
@@ -114,7 +119,7 @@ export const OBJECT_TYPES: ObjectType[] = [
     pluralLabel: "invoices",
     scope: "crm.objects.invoices",
     legacyScopes: [],
-    schemaScope: "crm.schemas.invoices",
+    schemaScopes: { read: ["crm.schemas.invoices.read"], write: ["crm.schemas.invoices.write"] },
     defaultProperties: ["hs_createdate", "hs_lastmodifieddate", "hs_object_id"],
     searchableProperties: ["hs_number", "hs_title"],
   },

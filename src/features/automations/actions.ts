@@ -7,7 +7,7 @@ import type { SecretBox } from "../../lib/crypto.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { templateValues, webhookBody, type FiredInvoice } from "./payload.ts";
 import { renderTemplate } from "./template.ts";
-import type { ActionSettings } from "./rule-schema.ts";
+import { openSlackUrl, secretContext, type StoredSettings } from "./stored.ts";
 
 /** What the worker needs to deliver: outbound fetch, the SMTP mailer (when configured), the secret box. */
 export interface AutomationDeps {
@@ -29,11 +29,10 @@ export interface Firing {
   event: AutomationEvent;
   firedAt: Date;
   connectionId: string;
-  settings: ActionSettings & { secret?: string };
+  settings: StoredSettings;
 }
 
-/** The sealing context of a rule's webhook secret: a secret copied to another rule fails to open. */
-export const secretContext = (ruleId: string) => `automation:${ruleId}`;
+export { secretContext };
 
 /** Runs a firing's action once and says how it went. */
 export async function runAction(
@@ -45,7 +44,8 @@ export async function runAction(
   const s = f.settings;
   if (s.action === "slack") {
     const body = JSON.stringify({ text: renderTemplate(s.text, values) });
-    return outcomeOf(await postJson(deps.automations.fetch, s.url, body));
+    const url = openSlackUrl(deps.automations.secrets, f.ruleId, s);
+    return outcomeOf(await postJson(deps.automations.fetch, url, body));
   }
   if (s.action === "webhook") {
     const body = webhookBody(f, inv);

@@ -119,6 +119,27 @@ describeEachBackend("Automations page (W3)", (db) => {
     expect(sealed).not.toContain(shown!);
   });
 
+  it("shows a Slack rule's URL masked: the mask saved unchanged keeps it, a new URL replaces it", async () => {
+    const rule = await named("Paid to Slack");
+    const sealedBefore = (rule.settings as { sealedUrl: string }).sealedUrl;
+    expect(JSON.stringify(rule.settings)).not.toContain("hooks.slack.com");
+    const edit = await (await get(`/automations/${rule.ruleId}/edit`)).text();
+    expect(edit).toContain('name="slackUrl" value="https://hooks.slack.com/services/…"');
+    expect(edit).not.toContain("/services/T/B/c");
+    expect(edit).toContain("The saved URL is shown masked");
+    const keep = { ...slack, connectionId: "conn-1", amountMin: "100" };
+    const saved = await post(`/automations/${rule.ruleId}`, {
+      ...keep,
+      slackUrl: "https://hooks.slack.com/services/…",
+    });
+    expect(saved.status).toBe(303);
+    expect(((await named("Paid to Slack")).settings as { sealedUrl: string }).sealedUrl).toBe(sealedBefore);
+    const fresh = "https://hooks.slack.com/services/T9/B9/replaced-token";
+    expect((await post(`/automations/${rule.ruleId}`, { ...keep, slackUrl: fresh })).status).toBe(303);
+    const replaced = ((await named("Paid to Slack")).settings as { sealedUrl: string }).sealedUrl;
+    expect(testSecrets.open(replaced, `automation:${rule.ruleId}:slack-url`)).toBe(fresh);
+  });
+
   it.each([
     [
       { ...slack, slackUrl: "javascript:alert(1)" },

@@ -13,7 +13,7 @@ import { JobQueue } from "../../queue/queue.ts";
 import { overduePass } from "../invoices/jobs.ts";
 import { trackInvoices } from "../invoices/track.ts";
 import { jobCatalogue, jobHandlers } from "../catalogue.ts";
-import { secretContext } from "./actions.ts";
+import { secretContext, slackUrlContext } from "./stored.ts";
 import { deliverAutomation } from "./jobs.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- QBO entities as the emulator answers them */
@@ -74,6 +74,15 @@ describeEachBackend("Invoice automations (W3)", (db) => {
         }),
       );
   };
+  // A Slack rule's URL is stored sealed (stored.ts), as the Automations page saves it.
+  const sealed = (ruleId: string, settings: any) =>
+    settings.action === "slack"
+      ? {
+          action: "slack",
+          text: settings.text,
+          sealedUrl: testSecrets.seal(settings.url, slackUrlContext(ruleId)),
+        }
+      : settings;
   const rule = (ruleId: string, v: Partial<RuleValues> & Pick<RuleValues, "event" | "settings">) =>
     insertRule(
       db().db,
@@ -88,6 +97,7 @@ describeEachBackend("Invoice automations (W3)", (db) => {
         amountMin: null,
         amountMax: null,
         ...v,
+        settings: sealed(ruleId, v.settings),
       },
       clock.now(),
     );

@@ -1,10 +1,9 @@
 import type { RuleRow } from "./repo.ts";
-import type { ActionSettings, RuleProblem } from "./rule-schema.ts";
+import type { RuleProblem } from "./rule-schema.ts";
+import type { StoredSettings } from "./stored.ts";
 import { en } from "../../web/i18n/en.ts";
 import type { MessageKey, Translate } from "../../web/i18n/index.ts";
 import type { RuleFormValues } from "./pages/automations-form.tsx";
-
-type Stored = ActionSettings & { secret?: string };
 
 /** The form's field → its label, to say which field a refusal is about. */
 const LABELS: Record<string, MessageKey> = {
@@ -39,9 +38,12 @@ export function formStrings(body: Record<string, unknown>): RuleFormValues {
   return out;
 }
 
-/** An existing rule as form values (what the edit page starts from). */
-export function formValuesOf(rule: RuleRow): RuleFormValues {
-  const s = rule.settings as Stored;
+/**
+ * An existing rule as form values (what the edit page starts from). A Slack URL is sealed: the page
+ * gets it masked (`slackUrlShown`), and saving the mask unchanged keeps the stored URL.
+ */
+export function formValuesOf(rule: RuleRow, slackUrlShown = ""): RuleFormValues {
+  const s = rule.settings as StoredSettings;
   const v: RuleFormValues = {
     name: rule.name,
     enabled: rule.enabled ? "on" : "",
@@ -59,7 +61,7 @@ export function formValuesOf(rule: RuleRow): RuleFormValues {
       emailSubject: s.subject,
       emailBody: s.body,
     });
-  if (s.action === "slack") Object.assign(v, { slackUrl: s.url, slackText: s.text });
+  if (s.action === "slack") Object.assign(v, { slackUrl: slackUrlShown, slackText: s.text });
   if (s.action === "webhook") v.webhookUrl = s.url;
   return v;
 }

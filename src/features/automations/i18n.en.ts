@@ -68,6 +68,8 @@ export const automationsEn = {
   "automations.form.emailBody": "Message",
   "automations.form.slack": "Slack",
   "automations.form.slackUrl": "Incoming webhook URL",
+  "automations.form.slackUrlKept":
+    "The saved URL is shown masked, as it is a secret. Leave it as it is to keep it, or paste a new one.",
   "automations.form.slackText": "Message",
   "automations.form.webhook": "Webhook",
   "automations.form.webhookUrl": "URL",

@@ -70,6 +70,8 @@ export const automationsJa: Record<keyof typeof automationsEn, string> = {
   "automations.form.emailBody": "本文",
   "automations.form.slack": "Slack",
   "automations.form.slackUrl": "Incoming Webhook の URL",
+  "automations.form.slackUrlKept":
+    "保存済みの URL は秘密情報のため一部を伏せて表示しています。そのままにすると保存済みの URL を使い続けます。変更する場合は新しい URL を貼り付けてください。",
   "automations.form.slackText": "メッセージ",
   "automations.form.webhook": "Webhook",
   "automations.form.webhookUrl": "URL",

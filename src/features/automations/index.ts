@@ -8,4 +8,4 @@ export { fireAutomations } from "./fire.ts";
 export { notifyChannels, type Notice, type NoticeOutcome } from "./notify.ts";
 export { automationRoutes } from "./routes.tsx";
 export { automationJobs, deliverAutomation } from "./jobs.ts";
-export { webhookSecretStore } from "./repo.ts";
+export { slackUrlStore, webhookSecretStore } from "./repo.ts";

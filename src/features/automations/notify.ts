@@ -3,6 +3,7 @@ import type { Database } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { secretContext, type AutomationDeps } from "./actions.ts";
 import { enabledRuleActions } from "./repo.ts";
+import { openSlackUrl } from "./stored.ts";
 
 /** Something Ledgerlink itself has to say (a health incident), not an invoice event. */
 export interface Notice {
@@ -36,7 +37,14 @@ export async function notifyChannels(
   const seen = new Set<string>();
   const { fetch: fetchFn, secrets, mailer } = deps.automations;
   for (const { ruleId, settings: s } of await enabledRuleActions(deps.db, portalId)) {
-    const target = s.action === "email" ? (s.to === "fixed" ? s.address : null) : s.url;
+    const target =
+      s.action === "email"
+        ? s.to === "fixed"
+          ? s.address
+          : null
+        : s.action === "slack"
+          ? openSlackUrl(secrets, ruleId, s)
+          : s.url;
     if (!target || seen.has(`${s.action}:${target}`)) continue;
     seen.add(`${s.action}:${target}`);
     const label = `${s.action} ${s.action === "email" ? target : new URL(target).host}`;

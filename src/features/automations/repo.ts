@@ -3,9 +3,9 @@ import type { Database } from "../../db/kysely.ts";
 import type { AutomationEvent, AutomationRulesTable, FiringStatus } from "../../db/schema/automations.ts";
 import { sealedKeyId } from "../../lib/crypto.ts";
 import type { SealedStore } from "../../lib/sealed-secrets.ts";
-import { secretContext, type Firing } from "./actions.ts";
+import type { Firing } from "./actions.ts";
 import type { FiredInvoice } from "./payload.ts";
-import type { ActionSettings } from "./rule-schema.ts";
+import { secretContext, slackUrlContext, type StoredSettings } from "./stored.ts";
 
 export type RuleRow = Selectable<AutomationRulesTable>;
 
@@ -192,7 +192,7 @@ export async function loadFiring(db: Database, firingId: string) {
     event: row.event,
     firedAt: row.firedAt,
     connectionId: row.connectionId,
-    settings: row.settings as ActionSettings & { secret?: string },
+    settings: row.settings as StoredSettings,
   };
   const invoice: FiredInvoice = row;
   return {
@@ -206,45 +206,49 @@ export async function loadFiring(db: Database, firingId: string) {
 }
 
 /**
- * The sealed webhook secrets of automation rules (`settings.secret`, sealed with the rule's
- * context): re-sealed under a row lock, so an edit of the rule in between is not overwritten.
+ * One sealed field of automation rules' settings (`field` of the rules with `action`, sealed with
+ * the rule's `context`): re-sealed under a row lock, so an edit of the rule in between is not
+ * overwritten.
  */
-export function webhookSecretStore(db: Database): SealedStore {
-  const secretOf = (settings: unknown) => (settings as { secret?: unknown }).secret;
-  const webhookRules = (q: Database) =>
-    q.selectFrom("automationRules").select(["ruleId", "settings"]).where("action", "=", "webhook");
+function sealedSettingStore(
+  db: Database,
+  spec: { what: string; action: "slack" | "webhook"; field: string; context: (ruleId: string) => string },
+): SealedStore {
+  const sealedOf = (settings: unknown) => (settings as Record<string, unknown>)[spec.field];
+  const rules = (q: Database) =>
+    q.selectFrom("automationRules").select(["ruleId", "settings"]).where("action", "=", spec.action);
   return {
-    what: "automation webhook secrets",
+    what: spec.what,
     async keyIds() {
-      const rows = await webhookRules(db).execute();
+      const rows = await rules(db).execute();
       return rows.flatMap((r) => {
-        const secret = secretOf(r.settings);
-        return typeof secret === "string" ? [sealedKeyId(secret)] : [];
+        const sealed = sealedOf(r.settings);
+        return typeof sealed === "string" ? [sealedKeyId(sealed)] : [];
       });
     },
     async sample() {
-      for (const row of await webhookRules(db).execute()) {
-        const secret = secretOf(row.settings);
-        if (typeof secret === "string") return { sealed: secret, context: secretContext(row.ruleId) };
+      for (const row of await rules(db).execute()) {
+        const sealed = sealedOf(row.settings);
+        if (typeof sealed === "string") return { sealed, context: spec.context(row.ruleId) };
       }
       return undefined;
     },
     resealBatch: (after, limit, reseal) =>
       db.transaction().execute(async (trx) => {
-        let query = webhookRules(trx).orderBy("ruleId").limit(limit).forUpdate();
+        let query = rules(trx).orderBy("ruleId").limit(limit).forUpdate();
         if (after !== undefined) query = query.where("ruleId", ">", after);
         const rows = await query.execute();
         const counts = { resealed: 0, current: 0 };
         for (const row of rows) {
-          const secret = secretOf(row.settings);
-          if (typeof secret !== "string") continue;
-          const fresh = reseal({ sealed: secret, context: secretContext(row.ruleId) });
+          const sealed = sealedOf(row.settings);
+          if (typeof sealed !== "string") continue;
+          const fresh = reseal({ sealed, context: spec.context(row.ruleId) });
           if (fresh === undefined) {
             counts.current += 1;
             continue;
           }
           counts.resealed += 1;
-          const settings = JSON.stringify({ ...(row.settings as object), secret: fresh });
+          const settings = JSON.stringify({ ...(row.settings as object), [spec.field]: fresh });
           await trx
             .updateTable("automationRules")
             .set({ settings })
@@ -255,6 +259,24 @@ export function webhookSecretStore(db: Database): SealedStore {
       }),
   };
 }
+
+/** The signing secrets of webhook rules (`settings.secret`). */
+export const webhookSecretStore = (db: Database): SealedStore =>
+  sealedSettingStore(db, {
+    what: "automation webhook secrets",
+    action: "webhook",
+    field: "secret",
+    context: secretContext,
+  });
+
+/** The Slack incoming-webhook URLs of Slack rules (`settings.sealedUrl`, migration 0010). */
+export const slackUrlStore = (db: Database): SealedStore =>
+  sealedSettingStore(db, {
+    what: "automation Slack URLs",
+    action: "slack",
+    field: "sealedUrl",
+    context: slackUrlContext,
+  });
 
 /** The portal's enabled rules' destinations, for health notices (notify.ts). */
 export async function enabledRuleActions(db: Database, portalId: string) {
@@ -268,6 +290,6 @@ export async function enabledRuleActions(db: Database, portalId: string) {
     .execute();
   return rows.map((r) => ({
     ruleId: r.ruleId,
-    settings: r.settings as ActionSettings & { secret?: string },
+    settings: r.settings as StoredSettings,
   }));
 }

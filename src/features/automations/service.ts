@@ -6,7 +6,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { randomId } from "../../lib/ids.ts";
 import type { JobQueue } from "../../queue/queue.ts";
 import { findPortal, listQboConnections, type VendorClients } from "../connections/index.ts";
-import { secretContext } from "./actions.ts";
+import { maskUrl, openSlackUrl, secretContext, slackUrlContext, type StoredSettings } from "./stored.ts";
 import { deliverAutomation } from "./jobs.ts";
 import type { RuleFormValues } from "./pages/automations-form.tsx";
 import type { FiringListRow, RuleListRow } from "./pages/automations.tsx";
@@ -22,7 +22,7 @@ import {
   type RuleRow,
   type RuleValues,
 } from "./repo.ts";
-import type { ActionSettings, RuleInput } from "./rule-schema.ts";
+import type { RuleInput } from "./rule-schema.ts";
 import { formValuesOf } from "./form.ts";
 
 export interface AutomationsServiceDeps {
@@ -32,8 +32,6 @@ export interface AutomationsServiceDeps {
   clients?: VendorClients;
   queue?: JobQueue;
 }
-
-type Stored = ActionSettings & { secret?: string };
 
 /** The Automations page: the portal's rules with their company's name, and its firings, newest first. */
 export async function automationsOverview(
@@ -88,7 +86,8 @@ export async function editableRule(
 ): Promise<{ ruleId: string; values: RuleFormValues; secret?: string } | undefined> {
   const rule = await findRule(deps.db, portalId, ruleId);
   if (!rule) return undefined;
-  return { ruleId: rule.ruleId, values: formValuesOf(rule), secret: webhookSecret(rule, deps.secrets) };
+  const values = formValuesOf(rule, slackUrlMask(rule, deps.secrets));
+  return { ruleId: rule.ruleId, values, secret: webhookSecret(rule, deps.secrets) };
 }
 
 export async function createRule(deps: AutomationsServiceDeps, portalId: string, input: RuleInput) {
@@ -147,20 +146,44 @@ export async function retryFiring(
 
 /**
  * The row to store. A webhook keeps the secret it already has (receivers verify with it); one is
- * made, sealed, the first time a rule calls a webhook.
+ * made, sealed, the first time a rule calls a webhook. A Slack URL is sealed; the edit page's mask
+ * of the stored URL, submitted unchanged, keeps the stored one.
  */
 function ruleValues(input: RuleInput, ruleId: string, secrets: SecretBox, previous?: RuleRow): RuleValues {
-  let settings: Stored = input.settings;
-  if (settings.action === "webhook") {
-    const kept = (previous?.settings as Stored | undefined)?.secret;
-    settings = { ...settings, secret: kept ?? secrets.seal(`whsec_${randomId(24)}`, secretContext(ruleId)) };
-  }
   const { settings: _, ...rest } = input;
-  return { ...rest, action: input.settings.action, settings };
+  return {
+    ...rest,
+    action: input.settings.action,
+    settings: storedSettings(input, ruleId, secrets, previous),
+  };
+}
+
+function storedSettings(
+  input: RuleInput,
+  ruleId: string,
+  secrets: SecretBox,
+  previous?: RuleRow,
+): StoredSettings {
+  const s = input.settings;
+  const before = previous?.settings as StoredSettings | undefined;
+  if (s.action === "webhook") {
+    const kept = before?.action === "webhook" ? before.secret : undefined;
+    return { ...s, secret: kept ?? secrets.seal(`whsec_${randomId(24)}`, secretContext(ruleId)) };
+  }
+  if (s.action !== "slack") return s;
+  if (before?.action === "slack" && previous && s.url === slackUrlMask(previous, secrets))
+    return { action: "slack", sealedUrl: before.sealedUrl, text: s.text };
+  return { action: "slack", sealedUrl: secrets.seal(s.url, slackUrlContext(ruleId)), text: s.text };
 }
 
 /** The webhook secret in clear for its owner's edit page; undefined for other actions. */
 function webhookSecret(rule: RuleRow, secrets: SecretBox): string | undefined {
-  const sealed = (rule.settings as Stored).secret;
-  return sealed ? secrets.open(sealed, secretContext(rule.ruleId)) : undefined;
+  const s = rule.settings as StoredSettings;
+  return s.action === "webhook" && s.secret ? secrets.open(s.secret, secretContext(rule.ruleId)) : undefined;
+}
+
+/** A Slack rule's URL as the edit page shows it (masked); undefined for other actions. */
+function slackUrlMask(rule: RuleRow, secrets: SecretBox): string | undefined {
+  const s = rule.settings as StoredSettings;
+  return s.action === "slack" ? maskUrl(openSlackUrl(secrets, rule.ruleId, s)) : undefined;
 }

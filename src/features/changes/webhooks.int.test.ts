@@ -136,7 +136,7 @@ describeEachBackend("webhook intake: verified, kept once, one job per account", 
     }
   });
 
-  it("accepts a v3-signed HubSpot delivery and refuses a replay of an old one", async () => {
+  it("accepts a v3-signed HubSpot delivery and refuses a stale, future-dated or v1-only one", async () => {
     const queue = new JobQueue(db(), jobCatalogue, silentLogger, { databaseUrl: backend.databaseUrl });
     await queue.start();
     try {
@@ -180,6 +180,14 @@ describeEachBackend("webhook intake: verified, kept once, one job per account", 
         headers: { "x-hubspot-signature-v3": sign(old), "x-hubspot-request-timestamp": String(old) },
       });
       expect(stale.status).toBe(401);
+      const ahead = fresh + 10 * 60_000;
+      const future = await app.request("/webhooks/hubspot", {
+        method: "POST",
+        body,
+        headers: { "x-hubspot-signature-v3": sign(ahead), "x-hubspot-request-timestamp": String(ahead) },
+      });
+      expect(future.status).toBe(401);
+      // A valid v1 alone is refused: it has no timestamp, so a captured delivery would replay forever.
       const v1 = createHash("sha256")
         .update(SECRET + body)
         .digest("hex");
@@ -188,7 +196,7 @@ describeEachBackend("webhook intake: verified, kept once, one job per account", 
         body,
         headers: { "x-hubspot-signature": v1, "x-hubspot-signature-version": "v1" },
       });
-      expect(legacy.status).toBe(200);
+      expect(legacy.status).toBe(401);
       expect(
         await db().db.selectFrom("webhookInbox").selectAll().where("accountId", "=", "62515").execute(),
       ).toHaveLength(1);

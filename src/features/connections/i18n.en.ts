@@ -36,4 +36,11 @@ export const connectionsEn = {
     "{name} needs reconnecting: Ledgerlink can no longer reach it and has stopped syncing it.",
   "connections.disconnected": "{name} was disconnected and its tokens deleted.",
   "connections.notFound": "No such connection in your portal.",
+  "intuit.disconnected.title": "QuickBooks disconnected",
+  "intuit.disconnected.body":
+    "Ledgerlink no longer has access to this QuickBooks company and has stopped syncing it. Invoices already linked in HubSpot stay as they are.",
+  "intuit.disconnected.marked": "It is marked “Needs reconnecting” on the Connections page.",
+  "intuit.disconnected.unknown":
+    "If it was connected to Ledgerlink, it will show “Needs reconnecting” on the Connections page as soon as Ledgerlink next calls QuickBooks.",
+  "intuit.disconnected.reconnect": "Go to Connections to reconnect",
 } as const;

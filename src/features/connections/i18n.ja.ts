@@ -39,4 +39,11 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
     "{name} の再接続が必要です。Ledgerlink はアクセスできなくなったため、同期を停止しました。",
   "connections.disconnected": "{name} の接続を解除し、トークンを削除しました。",
   "connections.notFound": "このポータルにそのような接続はありません。",
+  "intuit.disconnected.title": "QuickBooks との接続が解除されました",
+  "intuit.disconnected.body":
+    "Ledgerlink はこの QuickBooks 会社にアクセスできなくなり、同期を停止しました。HubSpot にリンク済みの請求書はそのまま残ります。",
+  "intuit.disconnected.marked": "接続ページでは「再接続が必要」と表示されます。",
+  "intuit.disconnected.unknown":
+    "Ledgerlink に接続されていた会社であれば、次に Ledgerlink が QuickBooks を呼び出した時点で接続ページに「再接続が必要」と表示されます。",
+  "intuit.disconnected.reconnect": "接続ページで再接続する",
 };

@@ -1,4 +1,8 @@
 import { Hono } from "hono";
+import { PATHS } from "../../http/paths.ts";
+import { MessagePage } from "../../web/message.tsx";
+import { confirmIntuitDisconnect } from "./intuit-disconnect.ts";
+import type { VendorClients } from "./vendor-clients.ts";
 import type { DatabaseHandle } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
@@ -21,6 +25,8 @@ export interface ConnectionDeps {
   clock: Clock;
   secrets: SecretBox;
   vendors: VendorApps;
+  /** To confirm with QuickBooks that a company was really disconnected there. */
+  clients?: VendorClients;
 }
 
 /** Connect (A2), list and disconnect QuickBooks companies of the signed-in user's portal. */
@@ -62,6 +68,34 @@ export function connectionRoutes(deps: ConnectionDeps): Hono<AppEnv> {
     const done = await disconnectQboCompany(service, user.portalId, c.req.param("id"));
     if (!done.ok) return c.text(c.get("t")("connections.notFound"), 404);
     return c.redirect(`/connections?disconnected=${encodeURIComponent(done.value.companyName)}`, 303);
+  });
+
+  // Intuit's Launch URL: "Launch" on QuickBooks' Apps page. Sign in with HubSpot first when needed
+  // (the portal is who a company is connected for), then straight on to connecting QuickBooks.
+  app.get(PATHS.intuitLaunch, async (c) => {
+    const user = c.get("user");
+    if (!user) return c.redirect(`/signin?next=${encodeURIComponent(PATHS.intuitLaunch)}`, 302);
+    const consent = await startQboConnect(service, user);
+    if (!consent.ok) return failurePage(c, c.get("t")("connections.qbo.notConfigured"));
+    return c.redirect(consent.value, 302);
+  });
+
+  // Intuit's Disconnect URL: the page a user lands on after disconnecting the app in QuickBooks.
+  app.get(PATHS.intuitDisconnect, async (c) => {
+    const t = c.get("t");
+    const marked = await confirmIntuitDisconnect(
+      { db: service.db, clock: deps.clock, clients: deps.clients },
+      c.req.query("realmId"),
+    );
+    const next = marked > 0 ? t("intuit.disconnected.marked") : t("intuit.disconnected.unknown");
+    return c.html(
+      <MessagePage
+        {...pageProps(c)}
+        title={t("intuit.disconnected.title")}
+        message={`${t("intuit.disconnected.body")} ${next}`}
+        link={{ href: "/connections", label: t("intuit.disconnected.reconnect") }}
+      />,
+    );
   });
   return app;
 }

@@ -22,7 +22,8 @@ import { useEffect, useState } from "react";
 import { cardUrl, formatAmount, loadCard, type CardAction, type CardFetch, type CardJson } from "./card-api";
 import { messagesFor, type Messages } from "./messages";
 
-type State = { kind: "loading" } | { kind: "error"; detail: string } | { kind: "ready"; card: CardJson };
+type Outcome = { kind: "error"; detail: string } | { kind: "ready"; card: CardJson };
+type State = { kind: "loading" } | Outcome;
 
 /**
  * "Integration invoices" on a deal, contact or company record: what the classic card shows, read
@@ -35,29 +36,32 @@ export function InvoicesCard({ fetchCard, baseUrl }: { fetchCard: CardFetch; bas
   const actions = useExtensionActions<"crm.record.tab">();
   const m = messagesFor(context.user.locale);
   const url = cardUrl(baseUrl, context.crm, context.user.locale);
-  const [state, setState] = useState<State>({ kind: "loading" });
   const [generation, setGeneration] = useState(0);
   const reload = () => setGeneration((n) => n + 1);
+  // Each answer is kept with the request it answers. "Loading" is derived, not set: while the
+  // newest request (URL and reload count) has no answer yet, the card is loading, so the effect
+  // only sets state when an answer arrives (react-hooks/set-state-in-effect).
+  const request = url ? `${generation} ${url}` : undefined;
+  const [answer, setAnswer] = useState<{ request: string; outcome: Outcome }>();
 
   useEffect(() => {
-    if (!url) return;
+    if (!url || !request) return;
     let current = true;
-    setState({ kind: "loading" });
+    const settle = (outcome: Outcome) => {
+      // A reload started meanwhile owns the card now; this answer is stale.
+      if (current) setAnswer({ request, outcome });
+    };
     loadCard(fetchCard, url).then(
-      (result) => {
-        // A reload started meanwhile owns the card now; this answer is stale.
-        if (!current) return;
-        setState(result.ok ? { kind: "ready", card: result.card } : { kind: "error", detail: result.detail });
-      },
-      (error: unknown) => {
-        if (current) setState({ kind: "error", detail: String(error) });
-      },
+      (result) =>
+        settle(result.ok ? { kind: "ready", card: result.card } : { kind: "error", detail: result.detail }),
+      (error: unknown) => settle({ kind: "error", detail: String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [fetchCard, url, generation]);
+  }, [fetchCard, url, request]);
 
+  const state: State = answer && answer.request === request ? answer.outcome : { kind: "loading" };
   if (!url) return <Text>{m.unsupported}</Text>;
   if (state.kind === "loading") return <LoadingSpinner label={m.loading} showLabel layout="centered" />;
   if (state.kind === "error") return <CardError m={m} detail={state.detail} onRetry={reload} />;

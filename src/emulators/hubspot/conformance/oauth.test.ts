@@ -170,6 +170,45 @@ describe("OAuth through @hubspot/api-client (X-HS)", () => {
     expect(await ja.text()).toContain("アプリを接続");
   });
 
+  it("refuses an install URL naming a scope HubSpot does not publish, on the page and on approval", async () => {
+    const params = (extra: Record<string, string>) =>
+      new URLSearchParams({
+        client_id: "ledgerlink-dev",
+        redirect_uri: redirectUri,
+        scope: scopes,
+        ...extra,
+      });
+    const invalid: Array<Record<string, string>> = [
+      { scope: `${scopes} crm.schemas.products.write` },
+      { optional_scope: "crm.schemas.line_items.write" },
+    ];
+    for (const extra of invalid) {
+      const page = await fetch(`${conf.server.url}/oauth/authorize?${params(extra)}`, { redirect: "manual" });
+      expect(page.status).toBe(400);
+      expect(page.headers.get("location")).toBeNull();
+      expect(await page.text()).toMatch(/not HubSpot scopes: crm\.schemas\.(products|line_items)\.write/);
+    }
+    const form = new URLSearchParams({
+      ...Object.fromEntries(params({ scope: "oauth crm.objects.contact.read" })),
+      portalId: String(conf.portalId),
+      decision: "approve",
+      lang: "ja",
+    });
+    const approved = await fetch(`${conf.server.url}/oauth/authorize`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    expect(approved.status).toBe(400);
+    expect(approved.headers.get("location")).toBeNull();
+    expect(await approved.text()).toContain(
+      "次のスコープは HubSpot に存在しません: crm.objects.contact.read",
+    );
+    // e-commerce, which changes product and line item properties, is a HubSpot scope.
+    const back = await consent({ scope: `${scopes} e-commerce` });
+    expect(back.searchParams.get("code")).toMatch(/.+/);
+  });
+
   it("answers expired, invalid and under-scoped tokens with 401 and 403 bodies", async () => {
     const invalid = await failureOf(conf.clientWith("not-a-token").crm.contacts.basicApi.getPage());
     expect(invalid).toMatchObject({ code: 401, body: { category: "INVALID_AUTHENTICATION" } });

@@ -4,7 +4,7 @@ import type { HsEnv } from "../auth.ts";
 import { ERRORS, consentPage, errorPage, pickLang, type Lang } from "../consent-page.ts";
 import type { HsApp } from "../contract.ts";
 import { errorResponse } from "../errors.ts";
-import { hubDomain, tokenBody } from "../oauth.ts";
+import { ALL_SCOPES, hubDomain, tokenBody } from "../oauth.ts";
 import type { World } from "../world.ts";
 
 /**
@@ -112,7 +112,12 @@ function authorizePage(c: Context<HsEnv>, world: World, query: Record<string, st
   return new Response(String(consentPage(view)), { headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-/** An unknown client, a redirect URI the app does not list, or no scope: an error page, never a redirect. */
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(ALL_SCOPES);
+
+/**
+ * An unknown client, a redirect URI the app does not list, no scope or an unknown one: an error
+ * page, never a redirect.
+ */
 function checkClient(world: World, params: Record<string, string | undefined>, lang: Lang): HsApp | Response {
   const t = ERRORS[lang];
   const app = world.oauth.appByClientId(params.client_id ?? "");
@@ -120,6 +125,11 @@ function checkClient(world: World, params: Record<string, string | undefined>, l
   if (!world.oauth.redirectAllowed(app, params.redirect_uri ?? ""))
     return htmlError(lang, t.badRedirect(params.redirect_uri ?? ""));
   if (splitScopes(params.scope).length === 0) return htmlError(lang, t.noScope);
+  // HubSpot refuses the install URL when it names a scope that does not exist (a typo, or a scope
+  // HubSpot never published), before the user sees the consent page; so does the POST.
+  const requested = [...splitScopes(params.scope), ...splitScopes(params.optional_scope)];
+  const unknown = requested.filter((scope) => !KNOWN_SCOPES.has(scope));
+  if (unknown.length) return htmlError(lang, t.badScope(unknown.join(", ")));
   return app;
 }
 

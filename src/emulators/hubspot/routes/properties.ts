@@ -23,13 +23,12 @@ export function propertyRoutes(world: World): Hono<HsEnv> {
   const app = new Hono<HsEnv>();
   const now = () => world.clock.now().toISOString();
 
-  /** Reading definitions takes the schema scope or the object's read scope; changing them the schema write scope. */
+  /** Reading definitions takes a schema scope or the object's read scope; changing them a schema write scope. */
   const access = (c: Context<HsEnv>, write: boolean): ObjectType | Response => {
     const type = objectTypeParam(c);
     if (type instanceof Response) return type;
-    const scopes = write
-      ? [`${type.schemaScope}.write`]
-      : [`${type.schemaScope}.read`, `${type.schemaScope}.write`, ...readScopes(type)];
+    const { read, write: writers } = type.schemaScopes;
+    const scopes = write ? writers : [...read, ...writers, ...readScopes(type)];
     return requireScope(c, scopes) ?? type;
   };
 

@@ -170,6 +170,7 @@ function ActionFields(
       <fieldset>
         <legend>{t("automations.form.slack")}</legend>
         {field("slackUrl", t("automations.form.slackUrl"))}
+        {props.ruleId ? <p class="muted">{t("automations.form.slackUrlKept")}</p> : null}
         {field("slackText", t("automations.form.slackText"))}
       </fieldset>
       <fieldset>

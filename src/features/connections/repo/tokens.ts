@@ -87,7 +87,7 @@ export async function saveTokens(
 }
 
 export async function markNeedsReconnect(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   owner: TokenOwner,
   reason: string,
   now: Date,
