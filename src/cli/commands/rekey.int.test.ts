@@ -80,7 +80,7 @@ describe("ledgerlink serve, rekey, doctor and status with a rotated key (embedde
     const wrong = await run(["serve", "--embedded"], { current: newKey });
     expect(wrong.code).toBe(2);
     expect(wrong.err).toEqual([
-      `ledgerlink serve: LEDGERLINK_SECRET_KEY (key ${idOf(newKey)}) is not the key that sealed 5 stored ` +
+      `ledgerlink serve: LEDGERLINK_SECRET_KEY (key ${idOf(newKey)}) is not the key that sealed 6 stored ` +
         `secrets (key ${idOf(oldKey)}): set LEDGERLINK_SECRET_KEY back to that key, or to rotate keys, set the new ` +
         "key and put the old one in LEDGERLINK_PREVIOUS_SECRET_KEYS",
     ]);
@@ -88,7 +88,7 @@ describe("ledgerlink serve, rekey, doctor and status with a rotated key (embedde
     expect(noneOfThem.code).toBe(2);
     expect(noneOfThem.err.join()).toContain(
       `neither LEDGERLINK_SECRET_KEY (key ${idOf(newKey)}) nor any key in LEDGERLINK_PREVIOUS_SECRET_KEYS ` +
-        `(keys ${idOf(strayKey)}) is the key that sealed 5 stored secrets (key ${idOf(oldKey)})`,
+        `(keys ${idOf(strayKey)}) is the key that sealed 6 stored secrets (key ${idOf(oldKey)})`,
     );
 
     const rotated = { current: newKey, previous: [oldKey] };

@@ -9,3 +9,4 @@ export { notifyChannels, type Notice, type NoticeOutcome } from "./notify.ts";
 export { automationRoutes } from "./routes.tsx";
 export { automationJobs, deliverAutomation } from "./jobs.ts";
 export { slackUrlStore, webhookSecretStore } from "./repo.ts";
+export { slackUrlContext } from "./stored.ts";

@@ -9,6 +9,7 @@ import { ManualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
 import type { Handlers } from "../../queue/catalogue.ts";
 import { recordLedger } from "../activity/index.ts";
+import { slackUrlContext } from "../automations/index.ts";
 import { jobHandlers } from "../catalogue.ts";
 import { checkHealthJob } from "./index.ts";
 
@@ -64,9 +65,15 @@ describeEachBackend("health incidents", (db) => {
           updatedAt: clock.now(),
         })
         .execute();
-    await rule("r-slack", { action: "slack", url: `${receiver.url}/slack`, text: "paid {{invoice.number}}" });
+    // Slack URLs are stored sealed, each under its own rule's context.
+    const slack = (ruleId: string, url: string, text: string) => ({
+      action: "slack",
+      sealedUrl: testSecrets.seal(url, slackUrlContext(ruleId)),
+      text,
+    });
+    await rule("r-slack", slack("r-slack", `${receiver.url}/slack`, "paid {{invoice.number}}"));
     // The same Slack URL on a second rule is told once.
-    await rule("r-slack-2", { action: "slack", url: `${receiver.url}/slack`, text: "x" });
+    await rule("r-slack-2", slack("r-slack-2", `${receiver.url}/slack`, "x"));
     await rule("r-hook", {
       action: "webhook",
       url: `${receiver.url}/hook`,
@@ -81,7 +88,7 @@ describeEachBackend("health incidents", (db) => {
     });
     // A customer is never told about our connection's health; a disabled rule is not a channel.
     await rule("r-customer", { action: "email", to: "customer", address: null, subject: "s", body: "b" });
-    await rule("r-off", { action: "slack", url: `${receiver.url}/off`, text: "x" }, false);
+    await rule("r-off", slack("r-off", `${receiver.url}/off`, "x"), false);
   });
   afterAll(async () => {
     await stack.close();
