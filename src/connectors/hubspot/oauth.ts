@@ -39,6 +39,8 @@ export const HUBSPOT_SCOPES = [
   "crm.schemas.invoices.write",
   "crm.schemas.line_items.write",
   "automation",
+  // Changes in Ledgerlink need a HubSpot super admin, read from the users API (ADR 0024).
+  "settings.users.read",
 ] as const;
 
 /** authBaseUrl: https://app.hubspot.com; apiBaseUrl: https://api.hubapi.com. */

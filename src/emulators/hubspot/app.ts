@@ -21,6 +21,7 @@ import { createHubSpotExtensions } from "./extensions/index.ts";
 import { ALL_SCOPES, tokenBody } from "./oauth.ts";
 import { rateLimitMiddleware } from "./rate-limits.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { userRoutes } from "./routes/users.ts";
 import {
   batchAssociationRoutes,
   objectAssociationRoutes,
@@ -165,6 +166,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
     app.route(base, propertyRoutes(world));
   for (const base of ["/crm/v3/lists", `/crm/lists/${dated}`]) app.route(base, listRoutes(world));
   app.route("/", accountRoutes(clock));
+  app.route("/", userRoutes());
   app.route("/", extension.routes);
 
   app.notFound(() => errorResponse(404, "OBJECT_NOT_FOUND", "resource not found"));

@@ -37,6 +37,8 @@ export const ALL_SCOPES = [
   "e-commerce",
   "automation",
   "timeline",
+  "settings.users.read",
+  "settings.users.write",
 ];
 
 export interface AccessGrant {

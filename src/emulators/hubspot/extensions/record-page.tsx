@@ -1,3 +1,5 @@
+import type { HsViewer } from "../contract.ts";
+import { UserSwitcher } from "../console/user-switcher.tsx";
 import type { CardOutcome } from "./card-fetch.ts";
 import type { CardAction, CardItem } from "./card-response.ts";
 import type { CardDefinition } from "./card-store.ts";
@@ -22,6 +24,8 @@ export interface RecordPageProps {
   actionPath: string;
   /** This page in the other language. */
   otherLanguageHref: string;
+  /** Who is looking, the users they may switch to, and this page's path to come back to. */
+  viewer: { current: HsViewer; users: HsViewer[]; back: string };
   notice?: { ok: boolean; message: string };
 }
 
@@ -30,6 +34,7 @@ function Layout(props: {
   title: string;
   portalId?: number;
   otherLanguageHref: string;
+  viewer?: RecordPageProps["viewer"];
   children: unknown;
 }) {
   const t = strings(props.locale);
@@ -45,6 +50,15 @@ function Layout(props: {
         <nav class="topbar">
           <span class="brand">{t.emulator}</span>
           {props.portalId !== undefined ? <span>{t.portal(props.portalId)}</span> : null}
+          {props.portalId !== undefined && props.viewer ? (
+            <UserSwitcher
+              portalId={props.portalId}
+              users={props.viewer.users}
+              current={props.viewer.current}
+              back={props.viewer.back}
+              labels={{ viewingAs: t.viewingAs, switchTo: t.switchUser, superAdmin: t.superAdmin }}
+            />
+          ) : null}
           <a class="lang" href={props.otherLanguageHref}>
             {t.otherLanguage}
           </a>
@@ -64,6 +78,7 @@ export function RecordPage(props: RecordPageProps) {
       title={props.title}
       portalId={props.portalId}
       otherLanguageHref={props.otherLanguageHref}
+      viewer={props.viewer}
     >
       {props.notice ? (
         <p class={`notice ${props.notice.ok ? "notice-ok" : "notice-error"}`} role="status">
