@@ -170,8 +170,9 @@ export async function startStack(
     },
     now,
   );
-  // "1" is the user the HubSpot emulator's record page acts as (extensions/card-fetch.ts EMULATOR_USER).
-  const hubspotUserId = "1";
+  // The portal's installing user, a super admin: whom the record page acts for until another user is
+  // picked (emulators/hubspot/console/current-user.ts), and whom Ledgerlink lets change settings.
+  const hubspotUserId = String(hubspot.world.portal(hubspotPortalId)!.settings.userId);
   const userId = await upsertUser(db, { portalId, hubspotUserId, email: "owner@stack.example" }, now);
   const session = await createSession(db, userId, portalId, now);
   const csrf = "test-csrf-token-0123456789ab";

@@ -57,7 +57,7 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
   afterAll(() => stack.close());
 
   const params = (over: Record<string, string> = {}) => ({
-    userId: "1",
+    userId: stack.user.hubspotUserId,
     userEmail: "viewer@example.com",
     associatedObjectId: dealId,
     associatedObjectType: "DEAL",
@@ -126,7 +126,7 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
       portalId: stack.portalId,
       objectType: "deals",
       objectId: dealId,
-      hubspotUserId: "1",
+      hubspotUserId: stack.user.hubspotUserId,
       userEmail: "viewer@example.com",
       exp: clock.now().getTime() + 2 * 3600_000,
     });
