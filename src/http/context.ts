@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/kysely.ts";
-import type { SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
+import type { ChangeRights, SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
@@ -20,12 +20,14 @@ export interface AppEnv {
     user: SessionUser | undefined;
     /** Iframe pages only (middleware/embed.ts): who opened them, from which record, with which token. */
     embed: EmbedClaims & { token: string };
+    /** Why the signed-in user may look but not change this page (middleware/change-rights.ts). */
+    readOnly: string | undefined;
   };
 }
 
 /** What the app is built from; each feature's routes take the part they use. */
 export interface AppDeps {
-  config: Pick<Config, "dataDir" | "publicUrl">;
+  config: Pick<Config, "dataDir" | "publicUrl" | "hubspotAllowedPortals">;
   database: DatabaseHandle;
   logger: Logger;
   clock: Clock;
@@ -36,6 +38,11 @@ export interface AppDeps {
   intuitVerifierToken?: string;
   /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
   clients?: VendorClients;
+  /**
+   * Who may change connections, settings, mappings and automations: HubSpot super admins, asked
+   * of HubSpot's users API through `clients` unless a test injects its own (ADR 0024).
+   */
+  changeRights?: ChangeRights;
   /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
   smtpConfigured?: boolean;
 }

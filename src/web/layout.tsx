@@ -13,6 +13,8 @@ export interface PageProps {
   csrfToken: string;
   /** The signed-in HubSpot user, shown in the header (what the layout needs of a session). */
   user?: { email: string; portalId: string };
+  /** Why the user may look but not change (not a HubSpot super admin): forms are disabled (ADR 0024). */
+  readOnly?: string;
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */
@@ -76,7 +78,19 @@ export function Layout(
         </header>
         <main>
           <h1>{props.title}</h1>
-          {props.children}
+          {props.readOnly ? (
+            <>
+              <p class="banner" role="note" data-read-only>
+                {props.readOnly}
+              </p>
+              {/* A disabled fieldset turns off every control inside it; links still work. */}
+              <fieldset class="read-only" disabled>
+                {props.children}
+              </fieldset>
+            </>
+          ) : (
+            props.children
+          )}
         </main>
         <footer>
           {t("footer.requestId")}: <code>{props.requestId}</code>

@@ -105,7 +105,9 @@ export async function startStack(
   // Off by default: the tests' own direct API calls (`hs`, `qboApi`) bypass the rate budget, and on
   // a frozen clock they would run into the limits. Ledgerlink's clients under real limits are proven
   // by src/features/changes/qbo-emulator.int.test.ts and the bench.
-  opts: { rateLimits?: boolean; live?: boolean } = {},
+  // `alsoAllowed`: HUBSPOT_ALLOWED_PORTALS is set to the stack's portal and these (ADR 0024); unset,
+  // the stack's portal has claimed the instance, as the first to sign in.
+  opts: { rateLimits?: boolean; live?: boolean; alsoAllowed?: string[] } = {},
 ): Promise<Stack> {
   const db = database.db;
   const servers = opts.live ? await liveServers((origin, req) => dispatch(origin, req)) : undefined;
@@ -235,7 +237,11 @@ export async function startStack(
   });
   await queue.start();
   const app = createApp({
-    config: { dataDir: "memory://", publicUrl: urls.ledgerlink },
+    config: {
+      dataDir: "memory://",
+      publicUrl: urls.ledgerlink,
+      ...(opts.alsoAllowed ? { hubspotAllowedPortals: [portalId, ...opts.alsoAllowed] } : {}),
+    },
     database,
     logger: silentLogger,
     clock,

@@ -13,6 +13,7 @@ export function pageProps(c: Context<AppEnv>): PageProps {
     path: c.req.path,
     csrfToken: c.get("csrfToken"),
     user: c.get("user"),
+    readOnly: c.get("readOnly"),
   };
 }
 
