@@ -55,7 +55,7 @@ export interface Stack {
   /** The HubSpot portal as the emulator numbers it. */
   hubspotPortalId: number;
   companies: { us: StackCompany; uk: StackCompany };
-  /** A signed-in Ledgerlink user of the portal (HubSpot user "1", the record page's viewer). */
+  /** A signed-in Ledgerlink user of the portal: its installing user, a HubSpot super admin, and the record page's viewer. */
   user: { userId: string; hubspotUserId: string; cookie: string; csrf: string };
   /** HubSpot API call with the portal's token; JSON in and out. */
   hs(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
