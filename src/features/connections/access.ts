@@ -53,27 +53,33 @@ export function hubspotChangeRights(deps: {
   clients: VendorClients | undefined;
 }): ChangeRights {
   const cache = new Map<string, { right: ChangeRight; at: number }>();
+  // One question to HubSpot per user at a time: a page and its auto-refresh, or two tabs, share it.
+  const asking = new Map<string, Promise<ChangeRight>>();
   return {
     async check(user) {
       const key = `${user.portalId}:${user.hubspotUserId}`;
       const now = deps.clock.now().getTime();
       const hit = cache.get(key);
       if (hit && now - hit.at < CHANGE_RIGHT_TTL_MS) return hit.right;
-      const portal = await findPortal(deps.db, user.portalId);
-      if (!deps.clients || !portal) return { allowed: false, reason: "unreachable" };
-      const http = deps.clients.hubspot({ portalId: portal.portalId, appId: portal.appId });
-      const answer = await fetchHubSpotUser(http, user.hubspotUserId);
-      if (!answer.ok)
-        return answer.error.kind === "not_found"
-          ? remember(key, now, { allowed: false, reason: "not_admin" })
-          : { allowed: false, reason: "unreachable" };
-      return remember(
-        key,
-        now,
-        answer.value.superAdmin ? { allowed: true } : { allowed: false, reason: "not_admin" },
-      );
+      const pending = asking.get(key);
+      if (pending) return pending;
+      const question = ask(user, key, now).finally(() => asking.delete(key));
+      asking.set(key, question);
+      return question;
     },
   };
+
+  async function ask(user: SessionUser, key: string, now: number): Promise<ChangeRight> {
+    const portal = await findPortal(deps.db, user.portalId);
+    if (!deps.clients || !portal) return { allowed: false, reason: "unreachable" };
+    const http = deps.clients.hubspot({ portalId: portal.portalId, appId: portal.appId });
+    const answer = await fetchHubSpotUser(http, user.hubspotUserId);
+    if (!answer.ok)
+      return answer.error.kind === "not_found"
+        ? remember(key, now, { allowed: false, reason: "not_admin" })
+        : { allowed: false, reason: "unreachable" };
+    return remember(key, now, answer.value.superAdmin ? { allowed: true } : { allowed: false, reason: "not_admin" });
+  }
 
   function remember(key: string, at: number, right: ChangeRight): ChangeRight {
     cache.set(key, { right, at });
