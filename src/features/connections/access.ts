@@ -78,7 +78,11 @@ export function hubspotChangeRights(deps: {
       return answer.error.kind === "not_found"
         ? remember(key, now, { allowed: false, reason: "not_admin" })
         : { allowed: false, reason: "unreachable" };
-    return remember(key, now, answer.value.superAdmin ? { allowed: true } : { allowed: false, reason: "not_admin" });
+    return remember(
+      key,
+      now,
+      answer.value.superAdmin ? { allowed: true } : { allowed: false, reason: "not_admin" },
+    );
   }
 
   function remember(key: string, at: number, right: ChangeRight): ChangeRight {
