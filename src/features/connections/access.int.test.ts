@@ -97,6 +97,57 @@ describeEachBackend("access control: portals served, and changes by super admins
     expect(await stored(strangerPortal)).toEqual({ portals: [], users: [] });
   });
 
+  /** A POST signed as HubSpot signs its webhooks and workflow-action calls (v3 beside v2). */
+  const signedPost = (path: string, body: unknown) => {
+    const url = `${stack.urls.ledgerlink}${path}`;
+    const text = JSON.stringify(body);
+    const headers = signatureHeaders({
+      clientSecret: HUBSPOT_APP.clientSecret,
+      method: "POST",
+      url,
+      body: text,
+      now: clock.now(),
+      legacy: "v2",
+    });
+    return stack.route(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: text,
+    });
+  };
+
+  it("refuses a webhook delivery and a workflow-action call for that portal, storing nothing", async () => {
+    const inbox = () => db().db.selectFrom("webhookInbox").selectAll().execute();
+    const before = await inbox();
+    const event = {
+      eventId: 9001,
+      subscriptionId: 1,
+      portalId: strangerPortal,
+      appId: HUBSPOT_APP.appId,
+      occurredAt: clock.now().getTime(),
+      subscriptionType: "deal.creation",
+      attemptNumber: 0,
+      objectId: 100001,
+      changeSource: "CRM_UI",
+    };
+    const hook = await signedPost("/webhooks/hubspot", [event]);
+    expect(hook.status).toBe(403);
+    expect((await hook.json()).error).toContain(`HubSpot portal ${strangerPortal} is not served`);
+    expect(await inbox()).toEqual(before);
+
+    const executions = () => db().db.selectFrom("workflowExecutions").selectAll().execute();
+    const runsBefore = await executions();
+    const call = await signedPost("/hubspot/workflow-actions/create-invoice", {
+      callbackId: "ap-stranger-1",
+      origin: { portalId: strangerPortal, actionDefinitionId: 1 },
+      context: { workflowId: 1 },
+      object: { objectId: 100001, objectType: "DEAL" },
+      inputFields: {},
+    });
+    expect(call.status).toBe(403);
+    expect(await executions()).toEqual(runsBefore);
+  });
+
   it("honours HUBSPOT_ALLOWED_PORTALS: a listed portal signs in, an unlisted one does not", async () => {
     // A stack of its own (its own database and emulator): the emulator numbers portals from
     // 20000001, the stack's own first, so the next one is 20000002.
