@@ -239,6 +239,12 @@ describeEachBackend("access control: portals served, and changes by super admins
       const down = await post(stack.user.cookie, `/sync/${conn}/contacts`, CONTACTS_CHANGE);
       expect(down.status).toBe(403);
       expect(await down.text()).toContain("HubSpot could not be reached");
+      // An app installed before it asked for settings.users.read: HubSpot answers 403.
+      await stack.route(`${stack.urls.hubspot}/__emulator/faults`, { method: "DELETE" });
+      await control("POST", "/faults", { path: "/settings/v3/users/*", status: 403 });
+      const noScope = await post(stack.user.cookie, `/sync/${conn}/contacts`, CONTACTS_CHANGE);
+      expect(noScope.status).toBe(403);
+      expect(await noScope.text()).toContain("settings.users.read");
     } finally {
       await stack.route(`${stack.urls.hubspot}/__emulator/faults`, { method: "DELETE" });
     }

@@ -33,7 +33,10 @@ export const portalRefusal = (portalId: string) =>
   `HubSpot portal ${portalId} is not served by this Ledgerlink instance (HUBSPOT_ALLOWED_PORTALS, or the portal that claimed it first); nothing was stored.`;
 
 /** May this user change connections, sync settings, mappings and automations? And if not, why. */
-export type ChangeRight = { allowed: true } | { allowed: false; reason: "not_admin" | "unreachable" };
+export type ChangeRight =
+  | { allowed: true }
+  /** `no_scope`: the portal installed the app before it asked for `settings.users.read`. */
+  | { allowed: false; reason: "not_admin" | "unreachable" | "no_scope" };
 
 export interface ChangeRights {
   check(user: SessionUser): Promise<ChangeRight>;
@@ -74,10 +77,13 @@ export function hubspotChangeRights(deps: {
     if (!deps.clients || !portal) return { allowed: false, reason: "unreachable" };
     const http = deps.clients.hubspot({ portalId: portal.portalId, appId: portal.appId });
     const answer = await fetchHubSpotUser(http, user.hubspotUserId);
-    if (!answer.ok)
-      return answer.error.kind === "not_found"
-        ? remember(key, now, { allowed: false, reason: "not_admin" })
-        : { allowed: false, reason: "unreachable" };
+    if (!answer.ok) {
+      if (answer.error.kind === "not_found")
+        return remember(key, now, { allowed: false, reason: "not_admin" });
+      // 403 MISSING_SCOPES: the installed app predates the scope; signing in again grants it.
+      if (answer.error.kind === "forbidden") return { allowed: false, reason: "no_scope" };
+      return { allowed: false, reason: "unreachable" };
+    }
     return remember(
       key,
       now,

@@ -21,6 +21,8 @@ export const connectionsEn = {
   "access.changes.title": "Change refused",
   "access.changes.notAdmin":
     "Only a HubSpot super admin can change this. You can look, but the change controls are turned off.",
+  "access.changes.noScope":
+    "Ledgerlink may not yet ask HubSpot who is a super admin (the settings.users.read permission is missing), so changes are refused. A super admin should sign in with HubSpot again to grant it.",
   "access.changes.unreachable":
     "HubSpot could not be reached to check that you are a super admin, so changes are refused for now. Try again in a minute.",
   "oauth.again": "Start again",

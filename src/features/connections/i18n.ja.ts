@@ -24,6 +24,8 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "access.changes.title": "変更できません",
   "access.changes.notAdmin":
     "変更できるのは HubSpot のスーパー管理者だけです。閲覧はできますが、変更の操作は無効になっています。",
+  "access.changes.noScope":
+    "Ledgerlink はまだ HubSpot にスーパー管理者を問い合わせる権限 (settings.users.read) を持っていないため、変更を受け付けていません。スーパー管理者が HubSpot で再度サインインして権限を付与してください。",
   "access.changes.unreachable":
     "スーパー管理者かどうかを確認するために HubSpot に接続できなかったため、現在は変更を受け付けていません。1 分ほどしてからもう一度お試しください。",
   "oauth.again": "やり直す",

@@ -25,7 +25,13 @@ export function changeRightsMiddleware(rights: ChangeRights): MiddlewareHandler<
     const right = await rights.check(user);
     if (right.allowed) return next();
     const t = c.get("t");
-    const why = t(right.reason === "not_admin" ? "access.changes.notAdmin" : "access.changes.unreachable");
+    const why = t(
+      right.reason === "not_admin"
+        ? "access.changes.notAdmin"
+        : right.reason === "no_scope"
+          ? "access.changes.noScope"
+          : "access.changes.unreachable",
+    );
     if (c.req.method === "GET" && !CHANGING_GET.test(c.req.path)) {
       c.set("readOnly", why);
       return next();
