@@ -96,4 +96,19 @@ describe("configuration", () => {
     expect(bad.problems.join("\n")).toContain("METRICS_TOKEN: must be at least 16 characters");
     expect(bad.problems.join("\n")).toContain("HEALTH_FAILURE_THRESHOLD");
   });
+
+  it("reads HUBSPOT_ALLOWED_PORTALS as portal ids, and names a bad one clearly (ADR 0024)", () => {
+    const listed = loadConfig({ HUBSPOT_ALLOWED_PORTALS: "20000001, 20000002" });
+    expect(listed.ok && listed.config.hubspotAllowedPortals).toEqual(["20000001", "20000002"]);
+    const unset = loadConfig({});
+    expect(unset.ok && unset.config.hubspotAllowedPortals).toBeUndefined();
+    for (const bad of ["20000001,", "portal-1", "20000001;20000002", "1.5"]) {
+      const result = loadConfig({ HUBSPOT_ALLOWED_PORTALS: bad });
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok)
+        expect(result.problems).toEqual([
+          "HUBSPOT_ALLOWED_PORTALS: must be HubSpot portal ids (digits) separated by commas, e.g. 20000001,20000002",
+        ]);
+    }
+  });
 });

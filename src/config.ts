@@ -42,6 +42,14 @@ export const configSchema = z.object({
   HUBSPOT_APP_ID: z.string().regex(/^\d+$/, "must be a numeric app id").optional(),
   HUBSPOT_API_BASE_URL: url("https://api.hubapi.com"),
   HUBSPOT_AUTH_BASE_URL: url("https://app.hubspot.com"),
+  /** The HubSpot portals this instance serves (ADR 0024); unset, the first to sign in claims it. */
+  HUBSPOT_ALLOWED_PORTALS: z
+    .string()
+    .transform((v) => v.split(",").map((id) => id.trim()))
+    .refine((ids) => ids.every((id) => /^\d{1,20}$/.test(id)), {
+      error: "must be HubSpot portal ids (digits) separated by commas, e.g. 20000001,20000002",
+    })
+    .optional(),
   INTUIT_CLIENT_ID: z.string().min(1).optional(),
   INTUIT_CLIENT_SECRET: z.string().min(1).optional(),
   INTUIT_WEBHOOK_VERIFIER_TOKEN: z.string().min(1).optional(),
@@ -107,6 +115,8 @@ export interface Config {
     apiBaseUrl: string;
     authBaseUrl: string;
   };
+  /** HUBSPOT_ALLOWED_PORTALS: only these portals may sign in and call; unset, the first portal claims it. */
+  hubspotAllowedPortals?: string[];
   intuit: {
     clientId?: string;
     clientSecret?: string;
@@ -169,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         apiBaseUrl: trim(c.HUBSPOT_API_BASE_URL),
         authBaseUrl: trim(c.HUBSPOT_AUTH_BASE_URL),
       },
+      ...(c.HUBSPOT_ALLOWED_PORTALS ? { hubspotAllowedPortals: c.HUBSPOT_ALLOWED_PORTALS } : {}),
       intuit: {
         clientId: c.INTUIT_CLIENT_ID,
         clientSecret: c.INTUIT_CLIENT_SECRET,

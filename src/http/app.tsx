@@ -6,13 +6,14 @@ import { EMBED_JS_PATH, embedJs } from "../web/embed-assets.ts";
 import type { VendorApps } from "../features/connections/index.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
 import { bodyLimit, MAX_VENDOR_BODY_BYTES } from "./middleware/body-limit.ts";
+import { changeRightsMiddleware } from "./middleware/change-rights.tsx";
 import { csrfMiddleware } from "./middleware/csrf.ts";
 import { PATHS } from "./paths.ts";
 import { localeMiddleware } from "./middleware/locale.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
 import { activityRoutes } from "../features/activity/index.ts";
-import { authRoutes } from "../features/connections/index.ts";
+import { authRoutes, hubspotChangeRights } from "../features/connections/index.ts";
 import { connectionRoutes } from "../features/connections/index.ts";
 import { healthRoutes } from "./health.ts";
 import { metricsRoutes } from "./metrics.ts";
@@ -82,6 +83,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("demo", timeTravel ? { now: timeTravel.now() } : undefined);
     await next();
   });
+  // After CSRF: a forged POST is refused for that first; a non-super-admin's change is refused here.
+  app.use(
+    changeRightsMiddleware(
+      deps.changeRights ??
+        hubspotChangeRights({ db: deps.database.db, clock: deps.clock, clients: deps.clients }),
+    ),
+  );
 
   app.get("/assets/app.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get(EMBED_JS_PATH, (c) => c.body(embedJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
@@ -94,10 +102,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   const secureCookies = deps.config.publicUrl.startsWith("https:");
-  app.route("/", authRoutes({ ...deps, secureCookies }));
+  const allowedPortals = deps.config.hubspotAllowedPortals;
+  app.route("/", authRoutes({ ...deps, secureCookies, allowedPortals }));
   app.route("/", connectionRoutes(deps));
   app.route("/", activityRoutes(deps));
-  app.route("/", webhookRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
+  app.route("/", webhookRoutes({ ...deps, publicUrl: deps.config.publicUrl, allowedPortals }));
   app.route("/", cardRoutes(deps));
   app.route("/", workflowActionRoutes(deps));
   app.route("/", wizardRoutes(deps));

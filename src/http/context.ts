@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/kysely.ts";
-import type { SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
+import type { ChangeRights, SessionUser, VendorApps, VendorClients } from "../features/connections/index.ts";
 import type { Clock, MovableClock } from "../lib/clock.ts";
 import type { SecretBox } from "../lib/crypto.ts";
 import type { EmbedClaims } from "../lib/signed-token.ts";
@@ -25,12 +25,14 @@ export interface AppEnv {
     demo: { now: Date } | undefined;
     /** The signed-in portal's open health incidents, for the banner (middleware/health.ts). */
     health: HealthNotice[] | undefined;
+    /** Why the signed-in user may look but not change this page (middleware/change-rights.ts). */
+    readOnly: string | undefined;
   };
 }
 
 /** What the app is built from; each feature's routes take the part they use. */
 export interface AppDeps {
-  config: Pick<Config, "dataDir" | "publicUrl">;
+  config: Pick<Config, "dataDir" | "publicUrl" | "hubspotAllowedPortals">;
   database: DatabaseHandle;
   logger: Logger;
   clock: Clock;
@@ -41,6 +43,11 @@ export interface AppDeps {
   intuitVerifierToken?: string;
   /** Vendor API clients (rate budget, tokens): the wizard and "Add existing invoice" read QBO and HubSpot. */
   clients?: VendorClients;
+  /**
+   * Who may change connections, settings, mappings and automations: HubSpot super admins, asked
+   * of HubSpot's users API through `clients` unless a test injects its own (ADR 0024).
+   */
+  changeRights?: ChangeRights;
   /** SMTP_URL and SMTP_FROM are set: automations may send e-mail (W3). */
   smtpConfigured?: boolean;
   /**

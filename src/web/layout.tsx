@@ -19,6 +19,8 @@ export interface PageProps {
   demo?: { now: Date };
   /** The portal's open health incidents, shown as a banner on every page (http/middleware/health.ts). */
   health?: HealthNotice[];
+  /** Why the user may look but not change (not a HubSpot super admin): forms are disabled (ADR 0024). */
+  readOnly?: string;
 }
 
 /** The hidden field every POST form carries (see http/middleware/csrf.ts). */
@@ -92,7 +94,19 @@ export function Layout(
         <main>
           <HealthBanner t={t} notices={props.health} />
           <h1>{props.title}</h1>
-          {props.children}
+          {props.readOnly ? (
+            <>
+              <p class="banner" role="note" data-read-only>
+                {props.readOnly}
+              </p>
+              {/* A disabled fieldset turns off every control inside it; links still work. */}
+              <fieldset class="read-only" disabled>
+                {props.children}
+              </fieldset>
+            </>
+          ) : (
+            props.children
+          )}
         </main>
         <footer>
           {t("footer.requestId")}: <code>{props.requestId}</code>

@@ -56,7 +56,7 @@ export interface Stack {
   /** The HubSpot portal as the emulator numbers it. */
   hubspotPortalId: number;
   companies: { us: StackCompany; uk: StackCompany };
-  /** A signed-in Ledgerlink user of the portal (HubSpot user "1", the record page's viewer). */
+  /** A signed-in Ledgerlink user of the portal: its installing user, a HubSpot super admin, and the record page's viewer. */
   user: { userId: string; hubspotUserId: string; cookie: string; csrf: string };
   /** HubSpot API call with the portal's token; JSON in and out. */
   hs(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -108,9 +108,11 @@ export async function startStack(
   // Off by default: the tests' own direct API calls (`hs`, `qboApi`) bypass the rate budget, and on
   // a frozen clock they would run into the limits. Ledgerlink's clients under real limits are proven
   // by src/features/changes/qbo-emulator.int.test.ts and the bench.
+  // `alsoAllowed`: HUBSPOT_ALLOWED_PORTALS is set to the stack's portal and these (ADR 0024); unset,
+  // the stack's portal has claimed the instance, as the first to sign in.
   // `timeTravel`: wired as `npm start` is (ADR 0025): the demo banner and its route on the shared
   // clock, and each jump enqueues the scheduled jobs.
-  opts: { rateLimits?: boolean; live?: boolean; timeTravel?: boolean } = {},
+  opts: { rateLimits?: boolean; live?: boolean; timeTravel?: boolean; alsoAllowed?: string[] } = {},
 ): Promise<Stack> {
   const db = database.db;
   const servers = opts.live ? await liveServers((origin, req) => dispatch(origin, req)) : undefined;
@@ -175,8 +177,9 @@ export async function startStack(
     },
     now,
   );
-  // "1" is the user the HubSpot emulator's record page acts as (extensions/card-fetch.ts EMULATOR_USER).
-  const hubspotUserId = "1";
+  // The portal's installing user, a super admin: whom the record page acts for until another user is
+  // picked (emulators/hubspot/console/current-user.ts), and whom Ledgerlink lets change settings.
+  const hubspotUserId = String(hubspot.world.portal(hubspotPortalId)!.settings.userId);
   const userId = await upsertUser(db, { portalId, hubspotUserId, email: "owner@stack.example" }, now);
   const session = await createSession(db, userId, portalId, now);
   const csrf = "test-csrf-token-0123456789ab";
@@ -239,7 +242,11 @@ export async function startStack(
   });
   await queue.start();
   const app = createApp({
-    config: { dataDir: "memory://", publicUrl: urls.ledgerlink },
+    config: {
+      dataDir: "memory://",
+      publicUrl: urls.ledgerlink,
+      ...(opts.alsoAllowed ? { hubspotAllowedPortals: [portalId, ...opts.alsoAllowed] } : {}),
+    },
     database,
     logger: silentLogger,
     clock,

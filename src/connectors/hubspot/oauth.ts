@@ -42,6 +42,8 @@ export const HUBSPOT_SCOPES = [
   // changes on products and line items take `e-commerce` (docs/vendors/hubspot.md §2).
   "e-commerce",
   "automation",
+  // Changes in Ledgerlink need a HubSpot super admin, read from the users API (ADR 0024).
+  "settings.users.read",
 ] as const;
 
 /** authBaseUrl: https://app.hubspot.com; apiBaseUrl: https://api.hubapi.com. */

@@ -18,10 +18,12 @@ import type { HubSpotCore, HubSpotExtension } from "./contract.ts";
 import { WEBHOOK_RETRY_SCHEDULE_MS, createCore } from "./core.ts";
 import { errorResponse, injectedFaultBody } from "./errors.ts";
 import { consoleRoutes } from "./console/index.ts";
+import { consoleUserSwitcher, consoleViewerLanguage } from "./console/user-switcher.tsx";
 import { createHubSpotExtensions } from "./extensions/index.ts";
 import { ALL_SCOPES, tokenBody } from "./oauth.ts";
 import { rateLimitMiddleware } from "./rate-limits.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { userRoutes } from "./routes/users.ts";
 import {
   batchAssociationRoutes,
   objectAssociationRoutes,
@@ -166,9 +168,17 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Hub
     app.route(base, propertyRoutes(world));
   for (const base of ["/crm/v3/lists", `/crm/lists/${dated}`]) app.route(base, listRoutes(world));
   app.route("/", accountRoutes(clock));
+  app.route("/", userRoutes());
   app.route("/", extension.routes);
-  // The console (`/`, index pages, workflows); its header has a `headerExtra` slot for a user switcher.
-  app.route("/", consoleRoutes(world, { workflows: () => extension.workflows }));
+  // The console (`/`, index pages, workflows), with the user switcher and its user's language.
+  app.route(
+    "/",
+    consoleRoutes(world, {
+      workflows: () => extension.workflows,
+      headerExtra: (c) => consoleUserSwitcher(core, c),
+      viewerLanguage: (c) => consoleViewerLanguage(core, c),
+    }),
+  );
 
   app.notFound(() => errorResponse(404, "OBJECT_NOT_FOUND", "resource not found"));
   app.onError((error) => {

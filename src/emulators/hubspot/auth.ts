@@ -29,6 +29,7 @@ const API_PREFIXES = [
   "/crm/v3/pipelines/",
   "/crm/v3/owners",
   "/account-info/",
+  "/settings/v3/users",
 ];
 
 export function isApiPath(path: string): boolean {

@@ -49,6 +49,18 @@ export interface HsApp {
   redirectUris: string[];
 }
 
+/**
+ * A user of a portal as the emulator's pages see them: who is looking (the id and e-mail HubSpot
+ * sends with card fetches) and the language of their HubSpot UI (emulator-only, users.ts).
+ */
+export interface HsViewer {
+  id: number;
+  email: string;
+  name: string;
+  language: "en" | "ja";
+  superAdmin: boolean;
+}
+
 export interface HubSpotCore {
   clock: EmulatorClock;
   /** The dispatcher every webhook delivery goes through (shared so `/__emulator/webhooks` sees all). */
@@ -59,6 +71,8 @@ export interface HubSpotCore {
   getRecord(portalId: number, objectType: string, id: string): HsRecord | undefined;
   /** Associated record ids of `toObjectType` for a record. */
   associatedIds(portalId: number, objectType: string, id: string, toObjectType: string): string[];
+  /** The portal's users, the installing user first (the viewer when nobody has been picked). */
+  users(portalId: number): HsViewer[];
   /** Property labels for rendering (falls back to the name). */
   propertyLabel(portalId: number, objectType: string, name: string): string;
   /** Sets properties as a workflow would (changeSource WORKFLOW); returns the record or undefined. */

@@ -47,6 +47,14 @@ export function createCore(
         .filter((l) => portal.record(to, l.toId)?.archived === false)
         .map((l) => l.toId);
     },
+    users: (portalId) =>
+      (world.portal(portalId)?.users ?? []).map((u) => ({
+        id: Number(u.id),
+        email: u.email,
+        name: [u.firstName, u.lastName].filter(Boolean).join(" ") || u.email,
+        language: u.language,
+        superAdmin: u.superAdmin,
+      })),
     propertyLabel(portalId, objectType, name) {
       const type = typeName(objectType);
       return (type && world.portal(portalId)?.property(type, name)?.label) || name;

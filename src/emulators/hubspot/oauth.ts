@@ -50,6 +50,8 @@ export const ALL_SCOPES: string[] = [
     "crm.objects.custom.write",
     "crm.schemas.custom.read",
     "tax_rates.read",
+    "settings.users.read",
+    "settings.users.write",
   ]),
 ];
 

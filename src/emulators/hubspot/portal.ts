@@ -5,6 +5,7 @@ import { ListStore, type StoredList } from "./lists.ts";
 import { OBJECT_TYPES } from "./object-types.ts";
 import { ObjectTable, type StoredRecord } from "./object-table.ts";
 import type { PropertyDefinition, PropertyGroup } from "./property-types.ts";
+import type { HsUser } from "./users.ts";
 
 export interface PortalSettings {
   portalId: number;
@@ -37,6 +38,8 @@ export interface PortalJson {
   customGroups: Record<string, PropertyGroup[]>;
   /** Lists API v3 (absent in state files written before lists were emulated). */
   lists?: StoredList[];
+  /** Settings users (absent in state files written before users were emulated). */
+  users?: HsUser[];
 }
 
 /** Record ids start at a realistic size and are shared by all object types, as in HubSpot. */
@@ -49,6 +52,7 @@ const FIRST_RECORD_ID = 100_001;
 export class Portal {
   readonly tables = new Map<string, ObjectTable>();
   owners: Owner[] = [];
+  users: HsUser[] = [];
   associations = new AssociationIndex();
   lists = new ListStore();
   readonly customProperties = new Map<string, Map<string, PropertyDefinition>>();
@@ -88,6 +92,33 @@ export class Portal {
 
   owner(id: string): Owner | undefined {
     return this.owners.find((o) => o.id === id && !o.archived);
+  }
+
+  /** A user by id, or by e-mail (case-insensitive) when `by` is "EMAIL" (HubSpot's `idProperty`). */
+  user(id: string, by: "USER_ID" | "EMAIL" = "USER_ID"): HsUser | undefined {
+    const wanted = id.toLowerCase();
+    return this.users.find((u) => (by === "EMAIL" ? u.email.toLowerCase() === wanted : u.id === id));
+  }
+
+  /** Adds a user with the next id; an e-mail already in use is refused (HubSpot answers 409). */
+  addUser(input: Omit<HsUser, "id">): HsUser | "duplicate" {
+    if (this.user(input.email, "EMAIL")) return "duplicate";
+    const user: HsUser = { ...input, id: this.next("user", this.settings.userId + 1000) };
+    this.users.push(user);
+    return user;
+  }
+
+  /** The user who installed the app: the first user of a new account, a super admin. */
+  static installingUser(settings: PortalSettings): HsUser {
+    return {
+      id: String(settings.userId),
+      email: settings.userEmail,
+      firstName: "Portal",
+      lastName: "Admin",
+      secondaryTeamIds: [],
+      superAdmin: true,
+      language: "en",
+    };
   }
 
   /** A live property definition: one created through the API, else HubSpot's own. */
@@ -131,12 +162,14 @@ export class Portal {
       customProperties: mapOf(this.customProperties),
       customGroups: mapOf(this.customGroups),
       lists: this.lists.toJSON(),
+      users: this.users,
     };
   }
 
   static fromJSON(json: PortalJson): Portal {
     const portal = new Portal(json.settings, json.counters);
     portal.owners = json.owners;
+    portal.users = json.users ?? [Portal.installingUser(json.settings)];
     for (const [type, list] of Object.entries(json.customProperties))
       portal.customProperties.set(type, new Map(list.map((p) => [p.name, p])));
     for (const [type, list] of Object.entries(json.customGroups))

@@ -4,7 +4,7 @@ import type { AssociationInput, WriteSource } from "./records.ts";
 import type { World } from "./world.ts";
 
 /**
- * The `demo` seed: a small, realistic sales portal — owners, companies with their contacts,
+ * The `demo` seed: a small, realistic sales portal — owners (who are also its users), companies with their contacts,
  * products, deals across the default pipeline with line items, and quotes (published, draft and
  * expired). Everything is fixed except dates, which are relative to the emulator clock, so a
  * frozen clock gives the same portal every time.
@@ -12,10 +12,11 @@ import type { World } from "./world.ts";
 const SEED: WriteSource = { changeSource: "CRM_UI" };
 const DAY = 86_400_000;
 
+/** [first, last, mail, language, super admin, role]: each owner is also a user of the portal. */
 const OWNERS = [
-  ["Aiko", "Tanaka", "aiko.tanaka"],
-  ["Ben", "Carter", "ben.carter"],
-  ["Chloe", "Martin", "chloe.martin"],
+  ["Aiko", "Tanaka", "aiko.tanaka", "ja", false, "1000001"],
+  ["Ben", "Carter", "ben.carter", "en", true, "1000002"],
+  ["Chloe", "Martin", "chloe.martin", "en", false, "1000001"],
 ] as const;
 
 const COMPANIES = [
@@ -106,7 +107,9 @@ export function seedDemo(world: World, portal: Portal): void {
   });
   const domain = `portal-${portal.id}.example.com`;
 
-  const owners = OWNERS.map(([firstName, lastName, mail], i) => {
+  // A Japanese sales rep (not an admin), an English super admin and an English sales rep, beside
+  // the installing user (an English super admin).
+  const owners = OWNERS.map(([firstName, lastName, mail, language, superAdmin, roleId], i) => {
     const owner = {
       id: portal.next("owner", 50_000_001),
       email: `${mail}@${domain}`,
@@ -118,6 +121,16 @@ export function seedDemo(world: World, portal: Portal): void {
       archived: false,
     };
     portal.owners.push(owner);
+    portal.users.push({
+      id: String(owner.userId),
+      email: owner.email,
+      firstName,
+      lastName,
+      roleId,
+      secondaryTeamIds: [],
+      superAdmin,
+      language,
+    });
     return owner;
   });
 

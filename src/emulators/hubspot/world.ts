@@ -64,6 +64,7 @@ export class World {
       updatedAt: at,
       archived: false,
     });
+    portal.users.push(Portal.installingUser(portal.settings));
     this.portals.set(portalId, portal);
     return portal;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testSecrets } from "../../../test/support/app.ts";
+import { anyoneMayChange, testSecrets } from "../../../test/support/app.ts";
 import { describeEachBackend } from "../../../test/support/db.ts";
 import { formPost, signedInPortal } from "../../../test/support/session.ts";
 import { insertFiring } from "./repo.ts";
@@ -27,6 +27,7 @@ describeEachBackend("Automations page (W3)", (db) => {
       logger: silentLogger,
       clock,
       secrets: testSecrets,
+      changeRights: anyoneMayChange,
       vendors: {},
       queue,
       smtpConfigured,

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobQueue } from "../../queue/queue.ts";
 import type { AppEnv } from "../../http/context.ts";
-import type { VendorApps } from "../connections/index.ts";
+import { portalRefusal, type VendorApps } from "../connections/index.ts";
 import { receiveHubSpotWebhook, receiveQboWebhook, type IntakeDeps, type IntakeRefusal } from "./service.ts";
 
 export interface WebhookDeps {
@@ -13,6 +13,8 @@ export interface WebhookDeps {
   queue?: JobQueue;
   publicUrl: string;
   intuitVerifierToken?: string;
+  /** HUBSPOT_ALLOWED_PORTALS (ADR 0024). */
+  allowedPortals?: readonly string[];
 }
 
 /**
@@ -48,6 +50,13 @@ export function webhookRoutes(deps: WebhookDeps): Hono<AppEnv> {
 function refusal(c: Context<AppEnv>, vendor: "QuickBooks" | "HubSpot", refused: IntakeRefusal) {
   if (refused.kind === "not_configured")
     return c.json({ error: `${vendor} webhooks are not configured` }, 503);
+  if (refused.kind === "portal_refused") {
+    c.get("log").warn(
+      { portals: refused.portalIds },
+      "refused webhook for portals this instance does not serve",
+    );
+    return c.json({ error: refused.portalIds.map(portalRefusal).join(" ") }, 403);
+  }
   const { refusal: why } = refused;
   c.get("log").warn({ reason: why.reason }, `refused ${vendor} webhook: ${why.message}`);
   return c.json({ error: why.message }, why.status);

@@ -8,7 +8,12 @@ import { readQboDelivery, type WebhookRefusal as QboRefusal } from "../../connec
 import type { Clock } from "../../lib/clock.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
-import { activePortalIds, activeQboConnectionsInRealms, type VendorApps } from "../connections/index.ts";
+import {
+  activePortalIds,
+  activeQboConnectionsInRealms,
+  portalAdmission,
+  type VendorApps,
+} from "../connections/index.ts";
 import { processHubSpotEvents, pullQboChanges } from "./jobs.ts";
 import { storeDelivery } from "./repo.ts";
 
@@ -19,11 +24,16 @@ export interface IntakeDeps {
   queue?: Enqueuer;
   /** Verifies `intuit-signature`; without it QuickBooks webhooks are refused. */
   intuitVerifierToken?: string;
+  /** HUBSPOT_ALLOWED_PORTALS (ADR 0024): events of other portals are never stored. */
+  allowedPortals?: readonly string[];
 }
 
 /** Why a delivery was not taken: we cannot check it (not configured), or it failed the check. */
 export type IntakeRefusal =
-  { kind: "not_configured" } | { kind: "refused"; refusal: QboRefusal | HubSpotRefusal };
+  | { kind: "not_configured" }
+  | { kind: "refused"; refusal: QboRefusal | HubSpotRefusal }
+  /** Every event was for portals this instance does not serve (ADR 0024); nothing was stored. */
+  | { kind: "portal_refused"; portalIds: string[] };
 
 /** A webhook as it came in: the raw body (signatures cover its exact bytes) and the request's id. */
 export interface QboDelivery {
@@ -111,7 +121,12 @@ export async function receiveHubSpotWebhook(
     now,
   });
   if (!read.ok) return err({ kind: "refused", refusal: read.error });
-  const events = read.value;
+  const admitted = await portalAdmission(deps.db, deps.allowedPortals);
+  const refused = [...new Set(read.value.map((e) => e.portalId).filter((id) => !admitted(id)))];
+  const events = read.value.filter((e) => admitted(e.portalId));
+  // A delivery only for portals we do not serve is refused as a whole; a mixed one is taken for
+  // the served portals (refusing it would make HubSpot resend their events too).
+  if (events.length === 0 && refused.length > 0) return err({ kind: "portal_refused", portalIds: refused });
 
   await inTransaction(deps.db, async (trx) => {
     const portals = new Set(await activePortalIds(trx));

@@ -26,6 +26,8 @@ export interface AuthDeps {
   secureCookies: boolean;
   /** Set-up of the portal's properties runs as a job, enqueued with the portal row. */
   queue?: JobQueue;
+  /** HUBSPOT_ALLOWED_PORTALS (ADR 0024). */
+  allowedPortals?: readonly string[];
 }
 
 /** Only our own paths: `next=//evil.example` or absolute URLs must not turn sign-in into a redirector. */
@@ -35,7 +37,7 @@ export function safeNext(next: string | undefined): string {
     : "/connections";
 }
 
-export function failurePage(c: Context<AppEnv>, message: string, status: 400 | 401 | 502 = 400) {
+export function failurePage(c: Context<AppEnv>, message: string, status: 400 | 401 | 403 | 502 = 400) {
   const t = c.get("t");
   return c.html(
     <MessagePage
@@ -71,7 +73,22 @@ export function callbackFailurePage(
       return failurePage(c, t("oauth.failed.missing", { vendor, field: failure.field }));
     case "vendor":
       return failurePage(c, t("oauth.failed.vendor", { vendor, reason: failure.reason }), 502);
+    case "portal_refused":
+      return portalRefusedPage(c, failure.portalId);
   }
+}
+
+/** The refusal a portal this instance does not serve gets, in the visitor's language (ADR 0024). */
+export function portalRefusedPage(c: Context<AppEnv>, portalId: string) {
+  const t = c.get("t");
+  return c.html(
+    <MessagePage
+      {...pageProps(c)}
+      title={t("access.portalRefused.title")}
+      message={t("access.portalRefused.body", { portal: portalId })}
+    />,
+    403,
+  );
 }
 
 /** "Sign in with HubSpot" is also "Connect HubSpot" (A1): the consenting user's portal is stored. */

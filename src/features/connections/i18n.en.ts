@@ -15,6 +15,16 @@ export const connectionsEn = {
   "oauth.failed.missing": "The answer from {vendor} was incomplete (no {field}). Nothing was changed.",
   "oauth.failed.otherPortal":
     "This QuickBooks connection was started for another HubSpot portal. Sign in to that portal and start again.",
+  "access.portalRefused.title": "This Ledgerlink does not serve this HubSpot account",
+  "access.portalRefused.body":
+    "HubSpot account {portal} is not one this Ledgerlink instance serves, so nothing was stored for it. Ask whoever runs Ledgerlink to add it to HUBSPOT_ALLOWED_PORTALS, or install your own Ledgerlink.",
+  "access.changes.title": "Change refused",
+  "access.changes.notAdmin":
+    "Only a HubSpot super admin can change this. You can look, but the change controls are turned off.",
+  "access.changes.noScope":
+    "Ledgerlink may not yet ask HubSpot who is a super admin (the settings.users.read permission is missing), so changes are refused. A super admin should sign in with HubSpot again to grant it.",
+  "access.changes.unreachable":
+    "HubSpot could not be reached to check that you are a super admin, so changes are refused for now. Try again in a minute.",
   "oauth.again": "Start again",
   "connections.title": "Connections",
   "connections.hubspot": "HubSpot",

@@ -18,6 +18,16 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "oauth.failed.missing": "{vendor} からの応答が不完全です（{field} がありません）。何も変更されていません。",
   "oauth.failed.otherPortal":
     "この QuickBooks 接続は別の HubSpot ポータルで開始されました。そのポータルにサインインしてやり直してください。",
+  "access.portalRefused.title": "この Ledgerlink はこの HubSpot アカウントを対象としていません",
+  "access.portalRefused.body":
+    "HubSpot アカウント {portal} はこの Ledgerlink インスタンスの対象ではないため、何も保存していません。Ledgerlink の管理者に HUBSPOT_ALLOWED_PORTALS への追加を依頼するか、ご自身の Ledgerlink を導入してください。",
+  "access.changes.title": "変更できません",
+  "access.changes.notAdmin":
+    "変更できるのは HubSpot のスーパー管理者だけです。閲覧はできますが、変更の操作は無効になっています。",
+  "access.changes.noScope":
+    "Ledgerlink はまだ HubSpot にスーパー管理者を問い合わせる権限 (settings.users.read) を持っていないため、変更を受け付けていません。スーパー管理者が HubSpot で再度サインインして権限を付与してください。",
+  "access.changes.unreachable":
+    "スーパー管理者かどうかを確認するために HubSpot に接続できなかったため、現在は変更を受け付けていません。1 分ほどしてからもう一度お試しください。",
   "oauth.again": "やり直す",
   "connections.title": "接続",
   "connections.hubspot": "HubSpot",

@@ -3,7 +3,15 @@
  * feature calls the vendors with.
  * This file is the feature's only public surface: other features import nothing else from it.
  */
-export { authRoutes } from "./auth-routes.tsx";
+export { authRoutes, portalRefusedPage } from "./auth-routes.tsx";
+export {
+  hubspotChangeRights,
+  portalAdmission,
+  portalAdmitted,
+  portalRefusal,
+  type ChangeRight,
+  type ChangeRights,
+} from "./access.ts";
 export { ownConnection, type ConnectionRequest } from "./service.ts";
 export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";
 export { activePortalIds, findPortal } from "./repo/portals.ts";

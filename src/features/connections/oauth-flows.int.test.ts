@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { expect, it } from "vitest";
-import { testSecrets } from "../../../test/support/app.ts";
+import { anyoneMayChange, testSecrets } from "../../../test/support/app.ts";
 import { describeEachBackend } from "../../../test/support/db.ts";
 import { fetchVia } from "../../../test/support/engine.ts";
 import { formPost } from "../../../test/support/session.ts";
@@ -102,6 +102,7 @@ function app(database: DatabaseHandle, clock: ManualClock, vendors: VendorApps) 
     clock,
     secrets: testSecrets,
     vendors,
+    changeRights: anyoneMayChange,
   });
 }
 

@@ -13,6 +13,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
+import { portalAdmitted } from "./access.ts";
 import { setupHubSpotPortal } from "./jobs.ts";
 import type { Locale } from "./portal-setup.ts";
 import { findPortal, upsertPortal } from "./repo/portals.ts";
@@ -41,6 +42,8 @@ export interface ConnectionServiceDeps {
   vendors: VendorApps;
   /** Set-up of a new portal's properties runs as a job, enqueued with the portal row. */
   queue?: Enqueuer;
+  /** HUBSPOT_ALLOWED_PORTALS; unset, the first portal to sign in claims the instance (access.ts). */
+  allowedPortals?: readonly string[];
 }
 
 /** Why an OAuth redirect back to us did not connect anything; the route turns it into a page. */
@@ -52,7 +55,9 @@ export type CallbackFailure =
   | { kind: "other_portal" }
   | { kind: "denied"; reason: string }
   | { kind: "missing"; field: "code" | "realmId" }
-  | { kind: "vendor"; reason: string };
+  | { kind: "vendor"; reason: string }
+  /** A portal this instance does not serve (ADR 0024): nothing was stored. */
+  | { kind: "portal_refused"; portalId: string };
 
 /** The query string a vendor redirects back with. */
 export interface CallbackQuery {
@@ -104,6 +109,9 @@ export async function finishHubSpotSignIn(
   if (!account.ok) return err({ kind: "vendor", reason: account.error });
 
   const { portalId } = who.value;
+  // Before anything is stored: a portal the instance does not serve leaves no trace (ADR 0024).
+  if (!(await portalAdmitted(deps.db, deps.allowedPortals, portalId)))
+    return err({ kind: "portal_refused", portalId });
   const ctx = `hubspot:${portalId}`;
   const now = deps.clock.now();
   const sessionToken = await inTransaction(deps.db, async (trx) => {

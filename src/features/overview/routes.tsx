@@ -15,6 +15,7 @@ export function pageProps(c: Context<AppEnv>): PageProps {
     user: c.get("user"),
     demo: c.get("demo"),
     health: c.get("health"),
+    readOnly: c.get("readOnly"),
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { PATHS } from "../../http/paths.ts";
+import { portalAdmitted, portalRefusal } from "../connections/index.ts";
 import { acceptExecution, checkActionSignature, companyOptions } from "./service.ts";
 
 const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
@@ -34,6 +35,8 @@ export function workflowActionRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = parseJson(execution, raw);
     if (!body.success) return c.json({ error: issueText(body.error) }, 400);
     const { callbackId, origin, object } = body.data;
+    const notServed = await refusedPortal(deps, c, origin.portalId);
+    if (notServed) return notServed;
     if (object.objectType.toUpperCase() !== "DEAL")
       return c.json({ error: `the action runs on deals, not ${object.objectType}` }, 400);
     if (!deps.queue) return c.json({ error: "the job queue is not running" }, 503);
@@ -56,11 +59,20 @@ export function workflowActionRoutes(deps: AppDeps): Hono<AppEnv> {
     if (refused) return refused;
     const body = parseJson(optionsRequest, raw);
     if (!body.success) return c.json({ error: issueText(body.error) }, 400);
+    const notServed = await refusedPortal(deps, c, body.data.origin.portalId);
+    if (notServed) return notServed;
     const q = body.data.fetchOptions?.q ?? "";
     const options = await companyOptions(deps.database.db, body.data.origin.portalId, q);
     return c.json({ options, searchable: true });
   });
   return app;
+}
+
+/** A 403 for a portal this instance does not serve (ADR 0024): HubSpot fails the action, nothing is stored. */
+async function refusedPortal(deps: AppDeps, c: Context<AppEnv>, portalId: string) {
+  if (await portalAdmitted(deps.database.db, deps.config.hubspotAllowedPortals, portalId)) return undefined;
+  c.get("log").warn({ portalId }, "refused workflow call for a portal this instance does not serve");
+  return c.json({ error: portalRefusal(portalId) }, 403);
 }
 
 /** The signature check's refusal as a response (logged when a signature was present but wrong). */

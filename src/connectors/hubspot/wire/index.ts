@@ -20,3 +20,4 @@ export { wireParser, type WireParser } from "./parse.ts";
 export { dayOf, timeOf } from "./common.ts";
 export type { Partitioned, WireError } from "../../../domain/wire-error.ts";
 export * from "./identity-properties.ts";
+export * from "./user.ts";

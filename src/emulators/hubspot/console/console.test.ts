@@ -111,7 +111,7 @@ describe("HubSpot emulator console: portals and index pages", () => {
     expect(JSON.stringify(f.emulator.world.toJSON())).toBe(before);
   });
 
-  it("speaks Japanese by ?lang=ja or Accept-Language, keeps the choice in its links, and links the other language", async () => {
+  it("speaks Japanese by ?lang=ja, the user's language or Accept-Language, keeps the choice in its links, and links the other language", async () => {
     const f = consoleFixture();
     const home = await f.page("/?lang=ja");
     expect(home.html).toContain('<html lang="ja">');
@@ -119,13 +119,20 @@ describe("HubSpot emulator console: portals and index pages", () => {
     expect(home.html).toContain(`href="${list(f.portalId, "0-1", "?lang=ja")}"`);
     expect(home.html).toContain('href="/?lang=en">English</a>');
 
-    const byHeader = await f.page(list(f.portalId, "0-1", "?q=jane"), {
+    // Without a portal (the list of portals) the browser's language decides.
+    const byHeader = await f.page("/", { headers: { "accept-language": "ja,en;q=0.5" } });
+    expect(textOf(byHeader.html)).toContain(`ポータル ${f.portalId}`);
+    // A portal's pages speak its current user's language, as HubSpot does (the installing user's
+    // is English), whatever the browser says; `?lang=` still chooses.
+    const asUser = await f.page(list(f.portalId, "0-1", "?q=jane"), {
       headers: { "accept-language": "ja,en;q=0.5" },
     });
-    const text = textOf(byHeader.html);
+    expect(asUser.html).toContain('<html lang="en">');
+    const chosen = await f.page(list(f.portalId, "0-1", "?q=jane&lang=ja"));
+    const text = textOf(chosen.html);
     expect(text).toContain("コンタクト");
     expect(text).toContain("「jane」に一致するレコード 1 件");
-    expect(byHeader.html).toContain("?q=jane&amp;lang=en");
+    expect(chosen.html).toContain("?q=jane&amp;lang=en");
     const miss = await f.page(list(f.portalId, "0-1", "?q=zzz&lang=ja"));
     expect(textOf(miss.html)).toContain("「zzz」に一致するレコードはありません。");
     const missing = await f.page(list(999, "0-1", "?lang=ja"));

@@ -10,12 +10,14 @@ export interface ConsoleOptions {
   workflows?: () => HsWorkflowConsole | undefined;
   /** Content for the header's right-hand slot (e.g. the current user), per request. */
   headerExtra?: (c: Context) => Child;
+  /** The current user's language, which the page speaks unless `?lang=` says otherwise. */
+  viewerLanguage?: (c: Context) => "en" | "ja" | undefined;
 }
 
 /** The request's language, its other-language link, and the header slot. */
 export function pageContext(c: Context, options: ConsoleOptions): PageContext {
   const lang = c.req.query("lang");
-  const locale = pickLocale(lang, c.req.header("accept-language"));
+  const locale = pickLocale(lang ?? options.viewerLanguage?.(c), c.req.header("accept-language"));
   const url = new URL(c.req.url);
   url.searchParams.set("lang", locale === "ja" ? "en" : "ja");
   return {

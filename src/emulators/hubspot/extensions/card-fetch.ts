@@ -1,11 +1,8 @@
-import type { HsApp, HsRecord, HubSpotCore } from "../contract.ts";
+import type { HsApp, HsRecord, HsViewer, HubSpotCore } from "../contract.ts";
 import { parseCardResponse, type CardView } from "./card-response.ts";
 import type { CardDefinition } from "./card-store.ts";
 import type { ObjectTypeNames } from "./object-types.ts";
 import { signatureHeaders } from "./signatures.ts";
-
-/** The HubSpot user the emulator's pages act as (HubSpot sends the viewer's id and email). */
-export const EMULATOR_USER = { id: 1, email: "emulator-user@hubspot-emulator.test" } as const;
 
 /** HubSpot gives a card's data fetch five seconds [docs/unverified]. */
 const FETCH_TIMEOUT_MS = 5000;
@@ -14,6 +11,8 @@ export interface RecordContext {
   portalId: number;
   type: ObjectTypeNames;
   record: HsRecord;
+  /** Who is looking (console/current-user.ts): HubSpot sends their id and e-mail. */
+  viewer: Pick<HsViewer, "id" | "email" | "language">;
 }
 
 export type CardOutcome =
@@ -26,8 +25,8 @@ export type CardOutcome =
  */
 export function recordParameters(ctx: RecordContext, propertyNames: string[]): Array<[string, string]> {
   const params: Array<[string, string]> = [
-    ["userId", String(EMULATOR_USER.id)],
-    ["userEmail", EMULATOR_USER.email],
+    ["userId", String(ctx.viewer.id)],
+    ["userEmail", ctx.viewer.email],
     ["associatedObjectId", ctx.record.id],
     ["associatedObjectType", ctx.type.upper],
     ["portalId", String(ctx.portalId)],
@@ -59,7 +58,9 @@ export async function fetchCard(
   let res: Response;
   try {
     res = await fetchImpl(url.href, {
-      headers: { ...headers, Accept: "application/json" },
+      // Emulator-only: the classic fetch has no parameter for the viewer's language (HubSpot gives
+      // app cards `context.user.locale`), so the emulator says it the way any HTTP client would.
+      headers: { ...headers, Accept: "application/json", "Accept-Language": ctx.viewer.language },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {

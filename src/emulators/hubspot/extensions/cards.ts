@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { HubSpotCore } from "../contract.ts";
 import { cardRoutes } from "./card-routes.ts";
 import { CardStore, type CardStoreJson } from "./card-store.ts";
+import { userSwitchRoutes } from "../console/user-routes.ts";
 import { recordPageRoutes } from "./record-routes.tsx";
 
 /**
@@ -13,6 +14,7 @@ export function cardsExtension(core: HubSpotCore, opts: { fetch?: typeof fetch }
   const routes = new Hono({ strict: false });
   routes.route("/", cardRoutes(core, store));
   routes.route("/", recordPageRoutes(core, store, opts.fetch));
+  routes.route("/", userSwitchRoutes(core));
   return {
     store,
     routes,

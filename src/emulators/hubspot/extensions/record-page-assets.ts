@@ -3,6 +3,7 @@ export const RECORD_PAGE_STYLE = `
 body{font-family:system-ui,-apple-system,"Hiragino Sans",sans-serif;margin:0;background:#f5f8fa;color:#33475b}
 .topbar{background:#2d3e50;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1rem;align-items:center}
 .topbar .brand{font-weight:600;color:#ff7a59}.topbar .lang{margin-left:auto;color:#fff}
+.user-switcher{display:flex;gap:.4rem;align-items:center;margin:0}.user-switcher label{display:flex;gap:.4rem;align-items:center}
 .record{display:grid;grid-template-columns:minmax(20rem,1fr) 2fr;gap:1.5rem;padding:1.5rem;max-width:80rem;margin:auto}
 .about,.card{background:#fff;border:1px solid #dfe3eb;border-radius:4px;padding:1rem 1.25rem}
 h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1rem;margin:1.25rem 0 .5rem}

@@ -1,3 +1,5 @@
+import type { HsViewer } from "../contract.ts";
+import { UserSwitcher } from "../console/user-switcher.tsx";
 import type { CardOutcome } from "./card-fetch.ts";
 import type { CardAction, CardItem } from "./card-response.ts";
 import type { CardDefinition } from "./card-store.ts";
@@ -25,6 +27,8 @@ export interface RecordPageProps {
   actionPath: string;
   /** This page in the other language. */
   otherLanguageHref: string;
+  /** Who is looking, the users they may switch to, and this page's path to come back to. */
+  viewer: { current: HsViewer; users: HsViewer[]; back: string };
   notice?: { ok: boolean; message: string };
 }
 
@@ -34,6 +38,7 @@ function Layout(props: {
   portalId?: number;
   otherLanguageHref: string;
   homeHref?: string;
+  viewer?: RecordPageProps["viewer"];
   children: unknown;
 }) {
   const t = strings(props.locale);
@@ -51,6 +56,15 @@ function Layout(props: {
             {t.emulator}
           </a>
           {props.portalId !== undefined ? <span>{t.portal(props.portalId)}</span> : null}
+          {props.portalId !== undefined && props.viewer ? (
+            <UserSwitcher
+              portalId={props.portalId}
+              users={props.viewer.users}
+              current={props.viewer.current}
+              back={props.viewer.back}
+              labels={{ viewingAs: t.viewingAs, switchTo: t.switchUser, superAdmin: t.superAdmin }}
+            />
+          ) : null}
           <a class="lang" href={props.otherLanguageHref}>
             {t.otherLanguage}
           </a>
@@ -71,6 +85,7 @@ export function RecordPage(props: RecordPageProps) {
       portalId={props.portalId}
       otherLanguageHref={props.otherLanguageHref}
       homeHref={props.homeHref}
+      viewer={props.viewer}
     >
       {props.notice ? (
         <p class={`notice ${props.notice.ok ? "notice-ok" : "notice-error"}`} role="status">

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { HsRecord, HubSpotCore } from "../contract.ts";
+import { currentViewer } from "../console/current-user.ts";
 import { callActionHook } from "./card-action.ts";
 import { fetchCard, type RecordContext } from "./card-fetch.ts";
 import type { CardStore } from "./card-store.ts";
@@ -46,14 +47,15 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
   const resolve = (c: Context) => {
     const { portalId: rawPortal = "", typeId = "", objectId = "" } = c.req.param();
     const lang = c.req.query("lang");
-    const locale: Locale = pickLocale(lang, c.req.header("accept-language"));
     const portalId = Number(rawPortal);
     const type = PAGE_TYPES.includes(typeId) ? objectType(typeId) : undefined;
-    const record =
-      type && /^\d+$/.test(rawPortal) && core.portalExists(portalId)
-        ? core.getRecord(portalId, type.name, objectId)
-        : undefined;
-    const found = type && record && !record.archived ? { portalId, type, record } : undefined;
+    const exists = /^\d+$/.test(rawPortal) && core.portalExists(portalId);
+    const record = type && exists ? core.getRecord(portalId, type.name, objectId) : undefined;
+    const viewer = exists ? currentViewer(core, portalId, c) : undefined;
+    // The page speaks the viewer's language (their HubSpot profile); `?lang=` still overrides it.
+    const locale: Locale = pickLocale(lang ?? viewer?.language, c.req.header("accept-language"));
+    const found =
+      type && record && !record.archived && viewer ? { portalId, type, record, viewer } : undefined;
     return { rawPortal, typeId, objectId, lang, locale, found };
   };
 
@@ -73,6 +75,7 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
         404,
       );
     const ctx: RecordContext = found;
+    const users = core.users(found.portalId);
     const shown = cards.forObjectType(found.type.name).flatMap((card) => {
       const owner = core.appById(card.appId);
       return owner ? [{ card, owner }] : [];
@@ -122,6 +125,7 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
         cards={filled}
         actionPath={withLang(`${path}/card-action`, lang)}
         otherLanguageHref={otherLanguageHref}
+        viewer={{ current: found.viewer, users, back: withLang(path, lang) }}
         notice={notice ? { ok: notice === "ok", message: c.req.query("message") ?? "" } : undefined}
       />,
     );

@@ -6,6 +6,9 @@ export const STRINGS = {
     emulator: "HubSpot emulator",
     portal: (id: number) => `Portal ${id}`,
     otherLanguage: "日本語",
+    viewingAs: "Viewing as",
+    switchUser: "Switch user",
+    superAdmin: "super admin",
     typeName: {
       contacts: "Contact",
       companies: "Company",
@@ -50,6 +53,9 @@ export const STRINGS = {
     emulator: "HubSpot エミュレーター",
     portal: (id: number) => `ポータル ${id}`,
     otherLanguage: "English",
+    viewingAs: "表示中のユーザー",
+    switchUser: "ユーザーを切り替え",
+    superAdmin: "スーパー管理者",
     typeName: {
       contacts: "コンタクト",
       companies: "会社",

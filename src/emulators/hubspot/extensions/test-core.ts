@@ -93,6 +93,19 @@ export function createTestCore(
     associatedIds: (portalId, type, id, toType) => [
       ...(links.get(`${key(portalId, type, id)}>${typeName(toType)}`) ?? []),
     ],
+    // One user per portal, an English super admin, as the record page's viewer.
+    users: (portalId) =>
+      portals.has(portalId)
+        ? [
+            {
+              id: 1,
+              email: "emulator-user@hubspot-emulator.test",
+              name: "Emulator User",
+              language: "en",
+              superAdmin: true,
+            },
+          ]
+        : [],
     propertyLabel: (_portalId, type, name) => labels.get(`${typeName(type)}.${name}`) ?? name,
     updateRecord(portalId, type, id, properties, changeSource) {
       const record = records.get(key(portalId, type, id));

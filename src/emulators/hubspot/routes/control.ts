@@ -11,6 +11,7 @@ import type { WriteSource } from "../records.ts";
 import { seedDemo } from "../seed.ts";
 import { recordJson } from "../serialize.ts";
 import type { World } from "../world.ts";
+import { roleExists, userJson, type HsUser } from "../users.ts";
 import { associationInputSchema, propertiesSchema } from "./schemas.ts";
 
 const portalBody = z
@@ -47,6 +48,26 @@ const objectBody = z
   })
   .strict();
 
+/** A user as the control API creates one: HubSpot's fields plus what its API cannot set. */
+const userBody = z
+  .object({
+    email: z.email(),
+    firstName: z.string().max(100).default(""),
+    lastName: z.string().max(100).default(""),
+    roleId: z.string().refine(roleExists, "unknown role id").optional(),
+    superAdmin: z.boolean().default(false),
+    language: z.enum(["en", "ja"]).default("en"),
+  })
+  .strict();
+
+const userPatch = z
+  .object({ superAdmin: z.boolean(), language: z.enum(["en", "ja"]) })
+  .partial()
+  .strict();
+
+/** The control API's view of a user: the API's JSON and the emulator-only language. */
+const controlUserJson = (user: HsUser) => ({ ...userJson(user), language: user.language });
+
 /** Edits made through the control API stand for a user in HubSpot's UI. */
 const UI: WriteSource = { changeSource: "CRM_UI" };
 
@@ -54,7 +75,7 @@ const bad = (error: string) => Response.json({ error }, { status: 400 });
 
 /**
  * The HubSpot-specific control routes under `/__emulator` (the shared ones come from the kit):
- * reset, portals, tokens without consent, apps, and record edits "in the CRM UI" for tests that
+ * reset, portals, their users, tokens without consent, apps, and record edits "in the CRM UI" for tests that
  * need a change the integration did not make.
  */
 export function hubspotControlRoutes(world: World, onReset: () => void): Hono {
@@ -82,6 +103,34 @@ export function hubspotControlRoutes(world: World, onReset: () => void): Hono {
       })),
     }),
   );
+
+  // Users with what HubSpot's API cannot set: super admin and the language of their UI.
+  app.post("/portals/:portalId/users", async (c) => {
+    const portal = world.portal(Number(c.req.param("portalId")));
+    if (!portal) return Response.json({ error: `No portal ${c.req.param("portalId")}` }, { status: 404 });
+    const body = await parseControlBody(c.req.raw, userBody);
+    if (!body.ok) return body.response;
+    const added = portal.addUser({ ...body.value, secondaryTeamIds: [] });
+    if (added === "duplicate") return bad(`A user with the email ${body.value.email} already exists`);
+    return c.json(controlUserJson(added), 201);
+  });
+
+  app.get("/portals/:portalId/users", (c) => {
+    const portal = world.portal(Number(c.req.param("portalId")));
+    if (!portal) return Response.json({ error: `No portal ${c.req.param("portalId")}` }, { status: 404 });
+    return c.json({ users: portal.users.map(controlUserJson) });
+  });
+
+  app.patch("/portals/:portalId/users/:userId", async (c) => {
+    const portal = world.portal(Number(c.req.param("portalId")));
+    const user = portal?.user(c.req.param("userId"));
+    if (!portal || !user)
+      return Response.json({ error: `No user ${c.req.param("userId")} in that portal` }, { status: 404 });
+    const body = await parseControlBody(c.req.raw, userPatch);
+    if (!body.ok) return body.response;
+    Object.assign(user, body.value);
+    return c.json(controlUserJson(user));
+  });
 
   app.post("/tokens", async (c) => {
     const body = await parseControlBody(c.req.raw, tokenRequest);

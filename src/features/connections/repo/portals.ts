@@ -43,3 +43,9 @@ export async function activePortalIds(db: Database): Promise<string[]> {
   const rows = await db.selectFrom("portals").select("portalId").where("status", "=", "active").execute();
   return rows.map((row) => row.portalId);
 }
+
+/** Every portal this instance holds, whatever its state: the ones that have claimed it (access.ts). */
+export async function storedPortalIds(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom("portals").select("portalId").execute();
+  return rows.map((row) => row.portalId);
+}

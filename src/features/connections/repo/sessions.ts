@@ -11,6 +11,8 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export interface SessionUser {
   userId: string;
   portalId: string;
+  /** The HubSpot user's id: what HubSpot's users API is asked about (access.ts). */
+  hubspotUserId: string;
   email: string;
   locale: string | null;
 }
@@ -48,7 +50,7 @@ export async function findSession(db: Database, token: string, now: Date): Promi
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.userId", "sessions.userId")
-    .select(["users.userId", "sessions.portalId", "users.email", "users.locale"])
+    .select(["users.userId", "sessions.portalId", "users.hubspotUserId", "users.email", "users.locale"])
     .where("sessions.sessionHash", "=", hashToken(token))
     .where("sessions.expiresAt", ">", now)
     .executeTakeFirst();

@@ -44,7 +44,8 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
   let dealId: string;
 
   beforeAll(async () => {
-    stack = await startStack(db(), clock);
+    // 99999999 may use the instance but never signed in: the card says to connect it (ADR 0024).
+    stack = await startStack(db(), clock, { alsoAllowed: ["99999999"] });
     dealId = (await stack.hs("GET", "/crm/v3/objects/deals?limit=1")).body.results[0].id;
     const q = encodeURIComponent("SELECT * FROM Invoice ORDERBY Id");
     const invoices = (await stack.qboApi(stack.companies.uk.realmId, "GET", `/query?query=${q}`)).body
@@ -61,7 +62,7 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
       associatedObjectId: dealId,
       ...record,
       portalId: stack.portalId,
-      userId: "1",
+      userId: stack.user.hubspotUserId,
       userEmail: "viewer@example.com",
       appId: String(HUBSPOT_APP.appId),
       ...extra,
@@ -120,7 +121,7 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
     expect(claims.ok && claims.value).toMatchObject({
       portalId: stack.portalId,
       objectId: dealId,
-      hubspotUserId: "1",
+      hubspotUserId: stack.user.hubspotUserId,
     });
     matchesFixture("deal-list", body);
   });
@@ -130,7 +131,7 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
       portalId: stack.portalId,
       associatedObjectId: dealId,
       associatedObjectType: "DEAL",
-      userId: "1",
+      userId: stack.user.hubspotUserId,
     }).toString()}`;
     const named = `${plain}&format=classic`;
     const a = await (await stack.app.request(plain, { headers: signed(plain) })).text();
@@ -147,7 +148,7 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
     matchesFixture("contact-empty", body);
   });
 
-  it("speaks the HubSpot user's Japanese, unless a saved Ledgerlink choice says otherwise", async () => {
+  it("speaks the HubSpot user's Japanese, even over a saved Ledgerlink choice (ADR 0023)", async () => {
     const ja = await appCard({ locale: "ja-jp" });
     expect(ja.locale).toBe("ja");
     expect(ja.labels.status).toBe("ステータス");
@@ -155,7 +156,10 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
     matchesFixture("deal-list-ja", ja);
     const users = db().db.updateTable("users").where("portalId", "=", stack.portalId);
     await users.set({ locale: "en" }).execute();
-    expect((await appCard({ locale: "ja-jp" })).locale).toBe("en");
+    // The card sits in HubSpot's UI: it follows HubSpot's language; Ledgerlink's own pages keep "en".
+    expect((await appCard({ locale: "ja-jp" })).locale).toBe("ja");
+    // A HubSpot language Ledgerlink does not speak falls back to the saved choice.
+    expect((await appCard({ locale: "fr-fr" })).locale).toBe("en");
     await users.set({ locale: null }).execute();
   });
 

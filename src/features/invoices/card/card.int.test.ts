@@ -45,7 +45,8 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
   let card: ReturnType<typeof cardFetcher>;
 
   beforeAll(async () => {
-    stack = await startStack(db(), clock);
+    // 99999999 may use the instance but never signed in: the card says to connect it (ADR 0024).
+    stack = await startStack(db(), clock, { alsoAllowed: ["99999999"] });
     dealId = (await stack.hs("GET", "/crm/v3/objects/deals?limit=1")).body.results[0].id;
     const q = encodeURIComponent("SELECT * FROM Invoice ORDERBY Id");
     const invoices = (await stack.qboApi(stack.companies.uk.realmId, "GET", `/query?query=${q}`)).body
@@ -57,7 +58,7 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
   afterAll(() => stack.close());
 
   const params = (over: Record<string, string> = {}) => ({
-    userId: "1",
+    userId: stack.user.hubspotUserId,
     userEmail: "viewer@example.com",
     associatedObjectId: dealId,
     associatedObjectType: "DEAL",
@@ -126,7 +127,7 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
       portalId: stack.portalId,
       objectType: "deals",
       objectId: dealId,
-      hubspotUserId: "1",
+      hubspotUserId: stack.user.hubspotUserId,
       userEmail: "viewer@example.com",
       exp: clock.now().getTime() + 2 * 3600_000,
     });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { translator } from "../../../web/i18n/index.ts";
+import { negotiateLocale, translator } from "../../../web/i18n/index.ts";
+import { portalAdmitted } from "../../connections/index.ts";
 import type { AppDeps } from "../../../http/context.ts";
 import type { AppEnv } from "../../../http/context.ts";
 import { PATHS } from "../../../http/paths.ts";
@@ -48,6 +49,13 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!query.success) {
       const issue = query.error.issues[0];
       return c.json({ error: `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}` }, 400);
+    }
+    if (!(await portalAdmitted(deps.database.db, deps.config.hubspotAllowedPortals, query.data.portalId))) {
+      // A portal this instance does not serve (ADR 0024): a refusal in the viewer's language, nothing stored.
+      const asked = [query.data.locale, c.req.header("accept-language")].filter(Boolean).join(",");
+      const t = translator(negotiateLocale(undefined, asked));
+      c.get("log").warn({ portalId: query.data.portalId }, "refused card fetch for a portal not served");
+      return c.json({ error: t("access.portalRefused.body", { portal: query.data.portalId }) }, 403);
     }
     const content = await cardContent(deps, query.data, c.req.header("accept-language"), now);
     // The same rows, URLs and words in the asked contract.

@@ -125,15 +125,18 @@ export async function cardContent(
 }
 
 /**
- * The viewer's language: their saved Ledgerlink choice, else the app card's HubSpot locale, else
- * what the request prefers, else English.
+ * The viewer's language (ADR 0023): the HubSpot user's own, when HubSpot says it (the app card's
+ * `context.user.locale`), else their saved Ledgerlink choice, else what the request prefers (the
+ * classic fetch carries no locale; the HubSpot emulator sends the user's language as
+ * Accept-Language), else English.
  */
 async function viewerLocale(db: Database, q: CardRequest, acceptLanguage: string | undefined) {
+  // HubSpot locales look like "ja-jp" or "en-us"; one we do not speak (fr-fr) falls through.
+  const hubspot = q.locale?.toLowerCase().split(/[-_]/)[0];
+  if (isLocale(hubspot)) return hubspot;
   const saved = await savedLocale(db, q.portalId, q.userId);
   if (isLocale(saved)) return saved;
-  // HubSpot locales look like "ja-jp" or "en-us": read as the first choice of an Accept-Language.
-  const asked = [q.locale, acceptLanguage].filter(Boolean).join(",");
-  return negotiateLocale(undefined, asked) as Locale;
+  return negotiateLocale(undefined, acceptLanguage) as Locale;
 }
 
 /**
