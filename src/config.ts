@@ -216,6 +216,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   NODE_ENV: "`production` switches logs to JSON; the container image and the systemd units set it",
   HOST: "interface the web server binds (`0.0.0.0` in a container; the image sets it)",
   PORT: "web server port",
+  HUBSPOT_ALLOWED_PORTALS:
+    "HubSpot portal ids this instance serves, comma-separated; unset, the first portal to sign in claims it (ADR 0024)",
   PUBLIC_URL:
     "the https:// origin HubSpot and Intuit reach Ledgerlink at (OAuth redirects, webhooks, card fetches); no path, no trailing slash",
   DATABASE_URL:
