@@ -19,7 +19,7 @@ describe("serve and worker run on the system clock (time travel is the demo's on
     ["worker", workerCommand, { web: false, worker: true }],
   ])("%s passes no clock, so startRuntime takes systemClock", async (_name, command, roles) => {
     const { io } = recordingIO({ LEDGERLINK_DATA_DIR: "/tmp/ll-unused", PORT: "0" });
-    expect(await command.run([], io)).toBe(0);
+    expect(await command.run(["--embedded"], io)).toBe(0);
     expect(started).toHaveBeenCalledTimes(1);
     const [, givenRoles, , clock] = started.mock.calls[0]!;
     expect(givenRoles).toEqual(roles);
