@@ -33,7 +33,7 @@ export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHa
 /**
  * Kysely's migrator looks for its table by listing the tables of every schema on the server; when
  * another test file drops its own schema at that moment, PostgreSQL answers `schema "t_…" does not
- * exist` for the other file's schema. That race exists only between test files sharing one server,
+ * exist` (or `relation "t_….table" does not exist`) for the other file's schema. That race exists only between test files sharing one server,
  * so the test harness retries it; a failure naming our own schema, or any other error, is real.
  */
 async function migrateWhileOthersDrop(handle: DatabaseHandle, own: string): Promise<void> {
@@ -42,7 +42,9 @@ async function migrateWhileOthersDrop(handle: DatabaseHandle, own: string): Prom
       await migrateToLatest(handle);
       return;
     } catch (error) {
-      const other = /schema "(t_[0-9a-f]+(?:_pgboss)?)" does not exist/.exec(String(error))?.[1];
+      const other = /(?:schema "|relation ")(t_[0-9a-f]+(?:_pgboss)?)(?:\.[^"]*)?" does not exist/.exec(
+        String(error),
+      )?.[1];
       if (!other || other.startsWith(own) || attempt >= 5) throw error;
     }
   }
