@@ -1,20 +1,11 @@
 import { sql, type Selectable } from "kysely";
 import type { Database } from "../../db/kysely.ts";
-import type { HealthIncidentsTable, IncidentKind } from "../../db/schema/health.ts";
+import type { HealthIncidentsTable } from "../../db/schema/health.ts";
 
 export type IncidentRow = Selectable<HealthIncidentsTable>;
 
 /** Something unwell right now, as the database shows it; `subject` names it across checks. */
-export interface Problem {
-  portalId: string;
-  kind: IncidentKind;
-  subject: string;
-  vendor: "hubspot" | "qbo";
-  connectionId: string | null;
-  objectType: string | null;
-  detail: string;
-  failures: number;
-}
+export type Problem = Omit<IncidentRow, "incidentId" | "openedAt" | "notifiedAt" | "resolvedAt">;
 
 /** Portals and QBO companies whose refresh was refused for good (tokens.ts marks them). */
 export async function connectionsNeedingReconnect(db: Database): Promise<Problem[]> {
