@@ -27,11 +27,11 @@ for (const form of document.querySelectorAll("form[data-due-date-url]")) {
   const follow = async () => {
     if (!follows) return;
     const ask = ++asked;
-    const url = new URL(form.dataset.dueDateUrl, document.location.href);
+    const url = new window.URL(form.dataset.dueDateUrl, document.location.href);
     url.searchParams.set("termId", terms.value);
     url.searchParams.set("invoiceDate", invoiceDate.value);
     try {
-      const res = await fetch(url, { headers: { accept: "application/json" } });
+      const res = await window.fetch(url, { headers: { accept: "application/json" } });
       const answer = res.ok ? await res.json() : undefined;
       // Only the latest question's answer, and never over a date the user typed meanwhile.
       if (!answer || ask !== asked || !follows) return;
