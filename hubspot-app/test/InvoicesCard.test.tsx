@@ -77,6 +77,14 @@ describe("Integration invoices app card", () => {
     expect(card.findAll(Button).map((b) => b.text)).toEqual(["Create invoice", "Add existing invoice"]);
   });
 
+  it("says above the list why the deal's properties are not updated (S4: a GBP invoice, a USD account)", async () => {
+    const card = renderCard(replay(ok("deal-list")).fetchCard);
+    await card.waitFor(() => expect(card.findAll(StatusTag)).toHaveLength(6));
+    const alert = card.find(Alert);
+    expect(alert.props.title).toBe("Deal properties not updated");
+    expect(textOf(alert)).toContain("the invoice is in GBP and this HubSpot account's currency is USD");
+  });
+
   it("shows an open health incident above the list, with its Reconnect link", async () => {
     const withAlert = () =>
       Response.json({

@@ -44,7 +44,7 @@ describe.skipIf(!chromiumAvailable())("invoices from deals, in the browser (I1â€
     await submit(frame, "button[value=next]", /\/source/);
     await frame.check("input[name=source][value^='quote:']:not([disabled])");
     await submit(frame, "button[value=next]", /\/customer/);
-    await frame.selectOption("select[name=customer]", "new");
+    await frame.check("#kind-new");
     await submit(frame, "button[value=next]", /\/products/);
     expect(await frame.locator("tr[data-unmapped]").count()).toBe(0);
     await submit(frame, "button[value=next]", /\/details/);

@@ -30,7 +30,7 @@ async function invoiceFromDeal(story: Story, dealId: string): Promise<void> {
   await submit(frame, "button[value=next]", /\/source/);
   await frame.check("input[name=source][value^='quote:']:not([disabled])");
   await submit(frame, "button[value=next]", /\/customer/);
-  await frame.selectOption("select[name=customer]", "new");
+  await frame.check("#kind-new");
   await submit(frame, "button[value=next]", /\/products/);
   await submit(frame, "button[value=next]", /\/details/);
   await frame.selectOption("select[name=termId]", { label: "Net 30" });

@@ -68,7 +68,10 @@ export function wizardDriver(getStack: () => Stack, db: () => DatabaseHandle, de
       "source",
     );
     goesTo(await w.post("source", { source: "scratch", action: "next" }), "customer");
-    goesTo(await w.post("customer", { action: "new", new_displayName: `Buyer ${w.dealId}` }), "products");
+    goesTo(
+      await w.post("customer", { kind: "new", action: "next", new_displayName: `Buyer ${w.dealId}` }),
+      "products",
+    );
     const page = await w.page("products");
     const item = /name="add_item"[^>]*>\s*<option value="(\d+)"/.exec(page)![1]!;
     goesTo(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEARED, dealInvoiceProperties, type DealInvoice } from "./deal-properties.ts";
+import { CLEARED, currencyMismatch, dealInvoiceProperties, type DealInvoice } from "./deal-properties.ts";
 
 const inv = (n: string, minutes: number, extra: Partial<DealInvoice> = {}): DealInvoice => ({
   number: n,
@@ -44,5 +44,24 @@ describe("deal properties from invoices (S2–S4, S1 voided)", () => {
 
   it("does not write an invoice in another currency (S4)", () => {
     expect(dealInvoiceProperties([inv("1001", 1, { currency: "GBP" })], "USD")).toBeUndefined();
+  });
+});
+
+describe("the currency notice (S4 told)", () => {
+  it("names both currencies when the invoice driving the deal is in another currency", () => {
+    expect(currencyMismatch([inv("1001", 0, { currency: "gbp" })], "USD")).toEqual({
+      invoiceCurrency: "GBP",
+      portalCurrency: "USD",
+    });
+  });
+
+  it("says nothing when the latest live invoice is in the account's currency, or there is none", () => {
+    expect(currencyMismatch([inv("1001", 0, { currency: "GBP" }), inv("1002", 5)], "USD")).toBeUndefined();
+    expect(currencyMismatch([], "USD")).toBeUndefined();
+  });
+
+  it("looks past a voided invoice, as the properties do", () => {
+    const invoices = [inv("1001", 0, { currency: "GBP" }), inv("1002", 5, { state: "voided" })];
+    expect(currencyMismatch(invoices, "USD")?.invoiceCurrency).toBe("GBP");
   });
 });

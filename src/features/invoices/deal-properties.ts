@@ -39,12 +39,9 @@ export function dealInvoiceProperties(
   invoices: DealInvoice[],
   portalCurrency: string,
 ): DealInvoiceProperties | undefined {
-  const live = invoices
-    .filter((i): i is DealInvoice & { state: InvoiceStatus } => i.state !== "voided")
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-  const latest = live[0];
+  const latest = latestLive(invoices);
   if (!latest) return CLEARED;
-  if (latest.currency.toUpperCase() !== portalCurrency.toUpperCase()) return undefined;
+  if (!sameCurrency(latest.currency, portalCurrency)) return undefined;
   return {
     qbo_invoice_amount: latest.amount.toFixed(2),
     qbo_invoice_recipient: latest.recipient,
@@ -52,4 +49,34 @@ export function dealInvoiceProperties(
     qbo_invoice_status: latest.state,
     qbo_invoice_due_date: latest.dueDate ?? null,
   };
+}
+
+/** The invoice that drives the deal's properties: the most recently updated one not voided (S3). */
+function latestLive<T extends Pick<DealInvoice, "state" | "updatedAt">>(
+  invoices: T[],
+): (T & { state: InvoiceStatus }) | undefined {
+  return invoices
+    .filter((i): i is T & { state: InvoiceStatus } => i.state !== "voided")
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+}
+
+export const sameCurrency = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+
+/** Why the deal's properties are left alone (S4), for the people who would otherwise wonder. */
+export interface CurrencyMismatch {
+  invoiceCurrency: string;
+  portalCurrency: string;
+}
+
+/**
+ * S4 as a notice: the invoice that would drive the deal's properties is in another currency than
+ * the HubSpot account's, so they are not updated; undefined when they are (or are cleared).
+ */
+export function currencyMismatch(
+  invoices: Array<Pick<DealInvoice, "currency" | "state" | "updatedAt">>,
+  portalCurrency: string,
+): CurrencyMismatch | undefined {
+  const latest = latestLive(invoices);
+  if (!latest || sameCurrency(latest.currency, portalCurrency)) return undefined;
+  return { invoiceCurrency: latest.currency.toUpperCase(), portalCurrency: portalCurrency.toUpperCase() };
 }

@@ -1,6 +1,7 @@
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
 import { healthMessage, type HealthNotice } from "../../../web/health-banner.tsx";
 import type { Locale, Translate } from "../../../web/i18n/index.ts";
+import type { CurrencyMismatch } from "../deal-properties.ts";
 import { CARD_FRAME, type CardActions, type CardInvoice } from "./card-view.ts";
 
 /**
@@ -28,8 +29,9 @@ export interface AppCardJson {
   /** Shown instead of the table when the portal has not connected Ledgerlink. */
   notice: { title: string; body: string } | null;
   /**
-   * Open health incidents (ADR 0028), shown above the table; present only when there are some, so
-   * an older card that does not know the field renders as before.
+   * Open health incidents (ADR 0028), and on a deal why its invoice properties are not updated
+   * (S4: the invoice is in another currency), shown above the table; present only when there are
+   * some, so an older card that does not know the field renders as before.
    */
   alerts?: Array<{ title: string; body: string; reconnect: { label: string; url: string } | null }>;
   labels: {
@@ -92,6 +94,7 @@ export function appCardView(
   invoices: CardInvoice[],
   actions: CardActions,
   health: HealthNotice[] = [],
+  currency?: CurrencyMismatch,
 ): AppCardJson {
   const action = (label: string, url: string): AppCardAction => ({ label, url, ...CARD_FRAME });
   const alerts = health.map((n) => ({
@@ -99,6 +102,12 @@ export function appCardView(
     body: healthMessage(t, n),
     reconnect: n.reconnectUrl ? { label: t("health.action.reconnect"), url: n.reconnectUrl } : null,
   }));
+  if (currency)
+    alerts.push({
+      title: t("card.currency.title"),
+      body: t("card.currency.body", { ...currency }),
+      reconnect: null,
+    });
   return {
     version: APP_CARD_VERSION,
     locale,

@@ -104,9 +104,17 @@ describeEachBackend("Card API for the HubSpot app card (I8, E2, S1)", (db) => {
     const classic = (await (await stack.app.request(classicUrl, { headers: signed(classicUrl) })).json()) as {
       results: Array<{ objectId: string; title: string }>;
     };
-    expect(body.invoices.map((i) => [i.key, i.number])).toEqual(
-      classic.results.map((r) => [r.objectId, r.title]),
-    );
+    // The classic card's rows above the invoices (here, S4's notice) are the app card's alerts.
+    const [notice, ...rows] = classic.results;
+    expect(notice!.objectId).toBe("ledgerlink-currency");
+    expect(body.invoices.map((i) => [i.key, i.number])).toEqual(rows.map((r) => [r.objectId, r.title]));
+    expect(body.alerts).toEqual([
+      {
+        title: "Deal properties not updated",
+        body: "The deal's invoice properties are not updated because the invoice is in GBP and this HubSpot account's currency is USD.",
+        reconnect: null,
+      },
+    ]);
     expect(body.invoices.map((i) => [i.status, i.statusVariant]).sort()).toEqual([
       ["awaiting_send", "default"],
       ["overdue", "danger"],

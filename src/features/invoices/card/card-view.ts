@@ -1,6 +1,7 @@
 import type { InvoiceStateColumn } from "../../../db/schema/index.ts";
 import { healthMessage, type HealthNotice } from "../../../web/health-banner.tsx";
 import type { Translate } from "../../../web/i18n/index.ts";
+import type { CurrencyMismatch } from "../deal-properties.ts";
 
 /**
  * The classic CRM card's JSON (docs/vendors/hubspot.md §10, the legacy `results` format) for one record's
@@ -45,11 +46,13 @@ export function cardView(
   invoices: CardInvoice[],
   actions: CardActions,
   health: HealthNotice[] = [],
+  currency?: CurrencyMismatch,
 ) {
   const iframe = (label: string, uri: string) => ({ type: "IFRAME", uri, label, ...CARD_FRAME });
   return {
     results: [
       ...health.map((n, i) => healthRow(t, n, i)),
+      ...(currency ? [currencyRow(t, currency)] : []),
       ...invoices.map((inv) => ({
         objectId: inv.invoiceKey,
         title: inv.docNumber ?? inv.qboInvoiceId,
@@ -86,6 +89,20 @@ function healthRow(t: Translate, n: HealthNotice, index: number) {
     ...(n.reconnectUrl ? { link: n.reconnectUrl } : {}),
     properties: [
       { label: t("health.card.title"), dataType: "STATUS", value: healthMessage(t, n), optionType: "DANGER" },
+    ],
+  };
+}
+
+/**
+ * Why the deal's five properties stay empty or stale (S4), as a row above the invoices: the
+ * invoice driving them is in another currency than the HubSpot account's.
+ */
+function currencyRow(t: Translate, currency: CurrencyMismatch) {
+  return {
+    objectId: "ledgerlink-currency",
+    title: t("card.currency.title"),
+    properties: [
+      { label: t("card.status"), dataType: "STRING", value: t("card.currency.body", { ...currency }) },
     ],
   };
 }

@@ -37,6 +37,12 @@ function cardFetcher(stack: Stack, clock: ManualClock) {
   return { url, headers, fetch, json };
 }
 
+/** The invoices' rows, without the rows that explain something (health, currency) above them. */
+const invoiceRows = (body: CardJson) => body.results.filter((r) => !r.objectId.startsWith("ledgerlink-"));
+
+const CURRENCY_NOTICE =
+  "The deal's invoice properties are not updated because the invoice is in GBP and this HubSpot account's currency is USD.";
+
 /** The card endpoint (I8, E2, S1): HubSpot's signature first, then the record's invoices from our database. */
 describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");
@@ -91,10 +97,10 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
 
   it("lists the deal's invoices with company, amount, due date and S1 status", async () => {
     const body = await card.json(params());
-    expect(body.results).toHaveLength(6);
+    expect(invoiceRows(body)).toHaveLength(6);
     const rows = await db().db.selectFrom("invoices").select(["docNumber", "state"]).execute();
     const stateOf = new Map(rows.map((r) => [r.docNumber, r.state]));
-    const statuses = body.results.map((item) => {
+    const statuses = invoiceRows(body).map((item) => {
       const by = Object.fromEntries(item.properties.map((p) => [p.label, p]));
       expect(by["QuickBooks company"]!.value).toBe("Thames Garden Studio Ltd");
       expect(by.Amount).toMatchObject({ dataType: "CURRENCY", currencyCode: "GBP" });
@@ -115,6 +121,26 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
     ]);
   });
 
+  it("says first why the deal's properties stay empty: its latest invoice is in GBP, the account in USD (S4)", async () => {
+    const body = await card.json(params());
+    expect(body.results[0]).toMatchObject({
+      objectId: "ledgerlink-currency",
+      title: "Deal properties not updated",
+      properties: [{ dataType: "STRING", value: CURRENCY_NOTICE }],
+    });
+    // The same invoices on a contact drive no deal: nothing to explain there.
+    const contactId = (await stack.hs("GET", "/crm/v3/objects/contacts?limit=1")).body.results[0].id;
+    const q = encodeURIComponent("SELECT * FROM Invoice ORDERBY Id");
+    const [invoice] = (await stack.qboApi(stack.companies.uk.realmId, "GET", `/query?query=${q}`)).body
+      .QueryResponse.Invoice;
+    await stack.follow("uk", [invoice], [{ objectType: "contacts", objectId: contactId }]);
+    const contact = await card.json(
+      params({ associatedObjectType: "CONTACT", associatedObjectId: contactId }),
+    );
+    expect(contact.results.map((r) => r.objectId)).not.toContain("ledgerlink-currency");
+    expect(contact.results.length).toBeGreaterThan(0);
+  });
+
   it("offers Create and Add existing on a deal, with tokens bound to the viewer for two hours", async () => {
     const body = await card.json(params());
     expect(body.primaryAction).toMatchObject({ type: "IFRAME", label: "Create invoice" });
@@ -131,9 +157,10 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
       userEmail: "viewer@example.com",
       exp: clock.now().getTime() + 2 * 3600_000,
     });
-    const preview = new URL(body.results[0]!.link).searchParams.get("t")!;
+    const [first] = invoiceRows(body);
+    const preview = new URL(first!.link).searchParams.get("t")!;
     const previewClaims = verifyToken(testSecrets, preview, "preview", clock.now());
-    expect(previewClaims.ok && previewClaims.value.invoiceKey).toBe(body.results[0]!.objectId);
+    expect(previewClaims.ok && previewClaims.value.invoiceKey).toBe(first!.objectId);
     expect(verifyToken(testSecrets, preview, "embed", clock.now()).ok).toBe(false);
   });
 
@@ -152,9 +179,12 @@ describeEachBackend("Integration invoices card (I8, E2, S1)", (db) => {
     const saved = await card.json(params(), { "accept-language": "en" });
     expect(saved.primaryAction!.label).toBe("請求書を作成");
     expect(saved.secondaryActions.map((a) => a.label)).toEqual(["既存の請求書を追加"]);
-    const labels = saved.results[0]!.properties.map((p) => p.label);
+    const labels = invoiceRows(saved)[0]!.properties.map((p) => p.label);
     expect(labels).toEqual(["QuickBooks 会社", "金額", "支払期日", "ステータス"]);
-    expect(saved.results.map((r) => r.properties[3]!.value)).toContain("期限超過");
+    expect(invoiceRows(saved).map((r) => r.properties[3]!.value)).toContain("期限超過");
+    expect(saved.results[0]!.properties[0]!.value).toBe(
+      "請求書の通貨が GBP で、この HubSpot アカウントの通貨が USD のため、取引の請求書プロパティは更新されません。",
+    );
     await users.set({ locale: null }).execute();
     const asked = await card.json(params({ userId: "2" }), { "accept-language": "ja,en;q=0.5" });
     expect(asked.primaryAction!.label).toBe("請求書を作成");

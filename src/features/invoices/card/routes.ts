@@ -64,12 +64,12 @@ export function cardRoutes(deps: AppDeps): Hono<AppEnv> {
     if (query.data.format === "app-card")
       return c.json(
         content.connected
-          ? appCardView(t, locale, content.invoices, content.actions, content.health)
+          ? appCardView(t, locale, content.invoices, content.actions, content.health, content.currency)
           : appCardNotConnected(t, locale),
       );
     return c.json(
       content.connected
-        ? cardView(t, content.invoices, content.actions, content.health)
+        ? cardView(t, content.invoices, content.actions, content.health, content.currency)
         : notConnectedView(t),
     );
   });

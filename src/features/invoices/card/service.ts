@@ -9,6 +9,7 @@ import { findPortal } from "../../connections/index.ts";
 import { healthNotices } from "../../health/index.ts";
 import type { HealthNotice } from "../../../web/health-banner.tsx";
 import { invoicesForRecord, savedLocale } from "../repo/index.ts";
+import { currencyMismatch, type CurrencyMismatch } from "../deal-properties.ts";
 import type { CardActions, CardInvoice } from "./card-view.ts";
 
 /** A wizard takes a while; long enough to finish one, short enough that a leaked URL soon dies (ADR 11). */
@@ -70,6 +71,8 @@ export type CardContent =
       actions: CardActions;
       /** Open health incidents (ADR 0028), their reconnect links made absolute. */
       health: HealthNotice[];
+      /** On a deal: its invoice properties are not updated, the invoice being in another currency (S4). */
+      currency?: CurrencyMismatch;
     };
 
 const OBJECT_TYPES = { DEAL: "deals", CONTACT: "contacts", COMPANY: "companies" } as const;
@@ -121,7 +124,14 @@ export async function cardContent(
   const health = (await healthNotices(db, q.portalId)).map((n) =>
     n.reconnectUrl ? { ...n, reconnectUrl: `${base}${n.reconnectUrl}` } : n,
   );
-  return { locale, connected: true, invoices, actions, health };
+  const currency =
+    objectType === "deals"
+      ? currencyMismatch(
+          rows.map((r) => ({ currency: r.currency, state: r.state, updatedAt: r.qboUpdatedAt })),
+          portal.companyCurrency,
+        )
+      : undefined;
+  return { locale, connected: true, invoices, actions, health, currency };
 }
 
 /**

@@ -13,6 +13,9 @@ export const cardEn = {
   "card.createInvoice": "Create invoice",
   "card.addExisting": "Add existing invoice",
   "card.itemLabel": "See all invoices in Ledgerlink",
+  "card.currency.title": "Deal properties not updated",
+  "card.currency.body":
+    "The deal's invoice properties are not updated because the invoice is in {invoiceCurrency} and this HubSpot account's currency is {portalCurrency}.",
   "card.notConnected": "Ledgerlink is not connected to this HubSpot account",
   "card.notConnected.body": "Open Ledgerlink and sign in with HubSpot to connect it.",
   "invoiceError.validation": "QuickBooks refused the invoice: some of its details are not valid there.",

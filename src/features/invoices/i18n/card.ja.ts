@@ -15,6 +15,9 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "card.createInvoice": "請求書を作成",
   "card.addExisting": "既存の請求書を追加",
   "card.itemLabel": "Ledgerlink ですべての請求書を表示",
+  "card.currency.title": "取引のプロパティは更新されません",
+  "card.currency.body":
+    "請求書の通貨が {invoiceCurrency} で、この HubSpot アカウントの通貨が {portalCurrency} のため、取引の請求書プロパティは更新されません。",
   "card.notConnected": "Ledgerlink はこの HubSpot アカウントに接続されていません",
   "card.notConnected.body": "Ledgerlink を開き、HubSpot でサインインして接続してください。",
   "invoiceError.validation":

@@ -5,7 +5,7 @@ import type { DraftData } from "./draft.ts";
 
 /**
  * The customer step's decisions without I/O (I3): who in HubSpot stands for the customer, what
- * "Create a new QuickBooks customer" is prefilled with, and which QBO customers the list offers.
+ * a new QuickBooks customer is prefilled with, and which QBO customers the list offers.
  */
 export type Party = NonNullable<DraftData["party"]>;
 export type NewCustomer = Extract<NonNullable<DraftData["customer"]>, { kind: "new" }>;

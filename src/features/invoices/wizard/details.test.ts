@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideDetails, type DetailsForm } from "./details.ts";
+import { decideDetails, followedDueDate, type DetailsForm } from "./details.ts";
 
 const terms = [
   { id: "3", name: "Net 30", dueDays: 30 },
@@ -60,5 +60,27 @@ describe("wizard details: terms, dates and the message (I6)", () => {
       value: { message: "Thanks!\nSee you" },
     });
     expect(decide({ message: "y".repeat(1000) }).ok).toBe(true);
+  });
+});
+
+describe("the due date the page's script asks for (issue 20)", () => {
+  const follow = (termId: string, invoiceDate: string) =>
+    followedDueDate({ termId, invoiceDate }, terms, today);
+
+  it("gives the date the step would save for the same terms and invoice date", () => {
+    for (const [termId, invoiceDate] of [
+      ["3", ""],
+      ["9", "2026-11-12"],
+      ["2", "2026-02-20"],
+      ["", "2026-10-01"],
+    ] as const) {
+      const saved = decide({ termId, invoiceDate });
+      expect(follow(termId, invoiceDate)).toEqual({ ok: true, value: saved.ok && saved.value.dueDate });
+    }
+  });
+
+  it("refuses a term that is not QuickBooks' and a date that is not a date", () => {
+    expect(follow("77", "2026-11-02")).toEqual({ ok: false, error: "term" });
+    expect(follow("3", "2026-02-30")).toEqual({ ok: false, error: "date" });
   });
 });

@@ -27,6 +27,28 @@ export type DetailsRefusal = "term" | "date" | "dueBeforeInvoice" | "message";
 /** QBO's CustomerMemo limit (docs/vendors/quickbooks.md §3.3). */
 export const MESSAGE_MAX = 1000;
 
+/** The due date the terms give an invoice date; without terms, the invoice date itself (I6). */
+export function termDueDate(term: QboTerm | undefined, invoiceDate: string): string {
+  return term ? dueDateFor(term, invoiceDate) : invoiceDate;
+}
+
+/**
+ * What the details page's script asks while the user changes the terms or the invoice date (the
+ * same rule the step applies on submit, so the script never computes a date itself).
+ */
+export function followedDueDate(
+  query: { termId: string; invoiceDate: string },
+  terms: QboTerm[],
+  today: string,
+): Result<string, "term" | "date"> {
+  const termId = query.termId.trim();
+  const term = terms.find((x) => x.id === termId);
+  if (termId && !term) return err("term");
+  const invoiceDate = query.invoiceDate.trim() || today;
+  if (!isCalendarDate(invoiceDate)) return err("date");
+  return ok(termDueDate(term, invoiceDate));
+}
+
 export function decideDetails(
   form: DetailsForm,
   terms: QboTerm[],
@@ -42,7 +64,7 @@ export function decideDetails(
   const message = form.message.replace(/\r\n/g, "\n").trim();
   if (message.length > MESSAGE_MAX) return err("message");
   const edited = posted !== "" && (saved.dueDateEdited || posted !== form.shownDueDate.trim());
-  const dueDate = edited ? posted : term ? dueDateFor(term, invoiceDate) : invoiceDate;
+  const dueDate = edited ? posted : termDueDate(term, invoiceDate);
   if (dueDate < invoiceDate) return err("dueBeforeInvoice");
   return ok({
     termId: term?.id,

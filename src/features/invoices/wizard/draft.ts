@@ -45,7 +45,8 @@ export const draftData = z.object({
   connectionId: z.string().optional(),
   source: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("quote"), quoteId: z.string().min(1) }),
+      // The title names the quote on the review (drafts saved before it was kept show the id).
+      z.object({ kind: z.literal("quote"), quoteId: z.string().min(1), title: z.string().optional() }),
       z.object({ kind: z.literal("scratch") }),
     ])
     .optional(),

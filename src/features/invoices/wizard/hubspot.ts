@@ -63,6 +63,16 @@ export async function dealContext(hs: HttpClient, dealId: string): Promise<Resul
   });
 }
 
+/**
+ * Just the deal's name, for the top of every step before the source step has read the whole deal
+ * (issue 20: step 1 showed the deal's id).
+ */
+export async function dealName(hs: HttpClient, dealId: string): Promise<Result<string, VendorError>> {
+  const read = await getObject(hs, "deals", dealId, [...DEAL_PROPERTIES]);
+  const deal = read.ok ? parseDeal(read.value) : read;
+  return deal.ok ? ok(deal.value.name ?? dealId) : deal;
+}
+
 /** A quote's line items (with their products' QBO link) and the quote's own contacts and companies. */
 export async function quoteDetails(
   hs: HttpClient,

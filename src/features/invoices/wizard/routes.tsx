@@ -13,7 +13,7 @@ import {
   type WizardCtx,
 } from "./steps/context.ts";
 import { renderCustomer, submitCustomer } from "./steps/customer.tsx";
-import { renderDetails, submitDetails } from "./steps/details.tsx";
+import { dueDateAnswer, renderDetails, submitDetails } from "./steps/details.tsx";
 import { refusalPage, VendorFailed, vendorFailure, type Outcome } from "./steps/outcome.tsx";
 import { renderProducts, submitProducts } from "./steps/products.tsx";
 import { renderReview, restart, statusPage, submitReview } from "./steps/review.tsx";
@@ -74,6 +74,9 @@ export function wizardRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.redirect(stepUrl(ctx, step), 303);
     }),
   );
+
+  // Before `/:step`: the details page's script asks here while the terms change.
+  app.get(`${WIZARD}/due-date`, (c) => withContext(c, deps, dueDateAnswer));
 
   app.get(`${WIZARD}/:step`, (c) =>
     withContext(c, deps, async (ctx) => {

@@ -37,7 +37,7 @@ import {
   type DraftRow,
 } from "../repo/index.ts";
 import { draftData, type DraftData, type DraftLine } from "./draft.ts";
-import { dealContext, partyOf, quoteDetails } from "./hubspot.ts";
+import { dealContext, dealName, partyOf, quoteDetails } from "./hubspot.ts";
 import { draftLinesFrom, quoteState, type QuoteState } from "./rules.ts";
 
 /** The QBO lists the wizard's pages show, as the service hands them out. */
@@ -62,6 +62,8 @@ export interface WizardState {
   companies: Company[];
   /** The chosen company while it is active (a company needing reconnection is never "chosen"). */
   conn?: Company;
+  /** The HubSpot account's company currency: an invoice in another is not copied to the deal (S4). */
+  portalCurrency: string;
   hs: HttpClient;
   qbo?: HttpClient;
   /** Today in the company's time zone (the invoice date's default). */
@@ -108,13 +110,21 @@ export async function openWizard(
   // With one company there is nothing to pick (I1): it is the company.
   if (!data.connectionId && active.length === 1) data.connectionId = active[0]!.connectionId;
   const conn = active.find((x) => x.connectionId === data.connectionId);
+  const hs = deps.clients!.hubspot(portal);
+  // Until a step saves it, the deal's name is read here, so even the first step names the deal;
+  // a failed read only leaves the id in its place (the steps that need HubSpot say why they fail).
+  if (!data.dealName) {
+    const name = await dealName(hs, owner.dealId);
+    if (name.ok) data.dealName = name.value;
+  }
   return {
     deps,
     draft,
     data,
     companies,
     conn,
-    hs: deps.clients!.hubspot(portal),
+    portalCurrency: portal.companyCurrency,
+    hs,
     qbo: conn ? deps.clients!.qbo(conn) : undefined,
     today: dateInTimeZone(conn?.timeZone ?? "UTC", now),
   };
@@ -148,7 +158,9 @@ export async function refreshCompanySettings(s: WizardState): Promise<{ customTx
 export interface QuoteChoice {
   id: string;
   title: string;
-  amount: string;
+  /** The quote's total in its own currency; the page formats it in the page's locale. */
+  amount: number;
+  currency: string;
   state: QuoteState;
 }
 
@@ -158,7 +170,9 @@ export async function sourceChoices(s: WizardState): Promise<{ dealName: string;
   const quotes = deal.quotes.map((q) => ({
     id: q.id,
     title: q.title ?? q.id,
-    amount: `${q.amount ?? 0} ${q.currency ?? ""}`.trim(),
+    amount: q.amount ?? 0,
+    // HubSpot leaves a quote in the account's currency without a code.
+    currency: q.currency ?? s.portalCurrency,
     state: quoteState(q, s.today),
   }));
   return { dealName: deal.dealName, quotes };
@@ -178,9 +192,14 @@ export async function chooseSource(s: WizardState, value: string): Promise<Draft
     const quote = deal.quotes.find((q) => `quote:${q.id}` === value);
     // Checked again here, not trusted from the page: the quote may have expired since (I2).
     if (!quote || !quoteState(quote, s.today).usable) return undefined;
-    source = { kind: "quote", quoteId: quote.id };
+    source = { kind: "quote", quoteId: quote.id, title: quote.title };
   }
-  if (JSON.stringify(source) === JSON.stringify(s.data.source)) return { ...s.data, dealName: deal.dealName };
+  const before = s.data.source;
+  const same =
+    before?.kind === source.kind &&
+    (source.kind === "scratch" || (before as typeof source).quoteId === source.quoteId);
+  // The same quote again keeps the later steps' changes; its title is refreshed for the review.
+  if (same) return { ...s.data, source, dealName: deal.dealName };
   let lines: DraftLine[] = [];
   let ids = { contacts: deal.contacts, companies: deal.companies };
   if (source.kind === "quote") {

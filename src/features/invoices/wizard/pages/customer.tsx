@@ -31,9 +31,14 @@ const FIELDS: Array<[keyof CustomerFields, MessageKey, "text" | "email" | "tel"]
   ["phone", "wizard.customer.phone", "tel"],
 ];
 
-/** I3: the match, changeable; a searchable list; or a new customer prefilled from HubSpot. */
+/**
+ * I3: one choice between an existing QuickBooks customer (the match preselected, a searchable
+ * list) and a new one prefilled from HubSpot; the stylesheet shows only the chosen one's fields.
+ * The search has its own form (forms cannot nest): its field and button join it by `form=`.
+ */
 export function CustomerStep(props: CustomerStepProps) {
   const { t, newCustomer: n } = props;
+  const isNew = props.chosen === "new";
   return (
     <WizardFrame {...props} heading={t("wizard.customer.title")}>
       <p>
@@ -44,53 +49,64 @@ export function CustomerStep(props: CustomerStepProps) {
       ) : props.match ? (
         <p class="notice">{t(`wizard.customer.${props.match.kind}`)}</p>
       ) : null}
-      <form method="get" action={`${WIZARD_ACTION}/customer`} class="filters">
+      <form method="get" action={`${WIZARD_ACTION}/customer`} id="customer-search">
         <Token token={props.token} draftId={props.draftId} />
-        <label>
-          {t("wizard.customer.search")} <input type="search" name="q" id="q" value={props.query} />
-        </label>{" "}
-        <button type="submit">{t("wizard.customer.searchButton")}</button>
       </form>
       <form method="post" action={`${WIZARD_ACTION}/customer`}>
         <Token token={props.token} draftId={props.draftId} />
-        <label>
-          {t("wizard.customer.pick")}{" "}
-          <select name="customer" id="customer">
-            {props.customers.map((c) => (
-              <option value={c.id} selected={props.chosen === c.id}>
-                {c.displayName}
-                {c.email ? ` <${c.email}>` : ""}
-              </option>
-            ))}
-            <option value="new" selected={props.chosen === "new"}>
-              {t("wizard.customer.newOption")}
-            </option>
-          </select>
-        </label>
-        {props.query && props.customers.length === 0 ? (
-          <p class="muted">{t("wizard.customer.noneFound", { q: props.query })}</p>
-        ) : null}
-        {props.truncated ? <p class="muted">{t("wizard.customer.more")}</p> : null}
-        <StepButtons t={t} previous={true} />
-        <fieldset id="new-customer">
-          <legend>{t("wizard.customer.newTitle")}</legend>
-          {props.renamedFrom ? (
-            <p class="muted">
-              {t("wizard.customer.uniqueName", { wanted: props.renamedFrom, name: n.displayName })}
+        <fieldset class="customer-choice">
+          <legend>{t("wizard.customer.choose")}</legend>
+          <label class="choice">
+            <input type="radio" name="kind" value="existing" id="kind-existing" checked={!isNew} />{" "}
+            {t("wizard.customer.existing")}
+          </label>
+          <div class="choice-body" id="existing-customer">
+            <p class="filters">
+              <label>
+                {t("wizard.customer.search")}{" "}
+                <input type="search" name="q" id="q" value={props.query} form="customer-search" />
+              </label>{" "}
+              <button type="submit" form="customer-search">
+                {t("wizard.customer.searchButton")}
+              </button>
             </p>
-          ) : null}
-          {FIELDS.map(([name, label, mode]) => (
-            <label class="field">
-              {t(label)}{" "}
-              <input type="text" inputmode={mode} name={`new_${name}`} id={`new_${name}`} value={n[name]} />
+            <label>
+              {t("wizard.customer.pick")}{" "}
+              <select name="customer" id="customer">
+                {props.chosen === "" ? <option value="">{t("wizard.customer.pickOne")}</option> : null}
+                {props.customers.map((c) => (
+                  <option value={c.id} selected={props.chosen === c.id}>
+                    {c.displayName}
+                    {c.email ? ` <${c.email}>` : ""}
+                  </option>
+                ))}
+              </select>
             </label>
-          ))}
-          <p class="actions">
-            <button type="submit" name="action" value="new">
-              {t("wizard.customer.new")}
-            </button>
-          </p>
+            {props.query && props.customers.length === 0 ? (
+              <p class="muted">{t("wizard.customer.noneFound", { q: props.query })}</p>
+            ) : null}
+            {props.truncated ? <p class="muted">{t("wizard.customer.more")}</p> : null}
+          </div>
+          <label class="choice">
+            <input type="radio" name="kind" value="new" id="kind-new" checked={isNew} />{" "}
+            {t("wizard.customer.newChoice")}
+          </label>
+          <div class="choice-body" id="new-customer">
+            <p class="muted">{t("wizard.customer.newHelp")}</p>
+            {props.renamedFrom ? (
+              <p class="muted">
+                {t("wizard.customer.uniqueName", { wanted: props.renamedFrom, name: n.displayName })}
+              </p>
+            ) : null}
+            {FIELDS.map(([name, label, mode]) => (
+              <label class="field">
+                {t(label)}{" "}
+                <input type="text" inputmode={mode} name={`new_${name}`} id={`new_${name}`} value={n[name]} />
+              </label>
+            ))}
+          </div>
         </fieldset>
+        <StepButtons t={t} previous={true} />
       </form>
     </WizardFrame>
   );

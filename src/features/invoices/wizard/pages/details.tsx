@@ -3,14 +3,20 @@ import type { QboTerm } from "../service.ts";
 import { StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 
 /**
- * I6: payment terms, invoice date, due date (it follows the term until edited; "Update due date"
- * shows the term's date without leaving the step), and the message printed on the invoice.
+ * I6: payment terms, invoice date, due date (it follows the term until edited), and the message
+ * printed on the invoice. The embed script (web/assets/embed.js) updates the due date as soon as
+ * the terms or the invoice date change, asking `due-date`; without it, "Update due date" posts the
+ * form and the step shows the term's date without leaving the step.
  */
 export function DetailsStep(props: WizardView & { data: DraftData; terms: QboTerm[] }) {
   const { t, data } = props;
   return (
     <WizardFrame {...props} heading={t("wizard.details.title")}>
-      <form method="post" action={`${WIZARD_ACTION}/details`}>
+      <form
+        method="post"
+        action={`${WIZARD_ACTION}/details`}
+        data-due-date-url={`${WIZARD_ACTION}/due-date?${new URLSearchParams({ t: props.token, draft: props.draftId }).toString()}`}
+      >
         <Token token={props.token} draftId={props.draftId} />
         <input type="hidden" name="shownDueDate" value={data.dueDate ?? ""} />
         <p>
@@ -35,7 +41,7 @@ export function DetailsStep(props: WizardView & { data: DraftData; terms: QboTer
             {t("wizard.details.dueDate")}{" "}
             <input type="date" name="dueDate" id="dueDate" value={data.dueDate ?? ""} />
           </label>{" "}
-          <button type="submit" name="action" value="refresh">
+          <button type="submit" name="action" value="refresh" data-no-script>
             {t("wizard.details.update")}
           </button>
         </p>

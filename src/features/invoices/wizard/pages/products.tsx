@@ -26,7 +26,7 @@ export function ProductsStep(props: ProductsStepProps) {
         {props.showTax ? <input type="hidden" name="showTax" value="1" /> : null}
         {props.lines.length === 0 ? <p class="muted">{t("wizard.products.none")}</p> : null}
         {props.lines.length ? (
-          <table class="ledger lines">
+          <table class="ledger lines editable">
             <thead>
               <tr>
                 <th>{t("wizard.products.item")}</th>
@@ -67,7 +67,7 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
   const name = (field: string) => `${field}_${l.key}`;
   return (
     <tr data-line={l.key} data-unmapped={l.itemId ? undefined : "true"}>
-      <td>
+      <td data-label={t("wizard.products.item")}>
         {l.itemId ? null : (
           <p class="warning">{t("wizard.products.unmapped", { name: l.hubspotName ?? "" })}</p>
         )}
@@ -81,7 +81,7 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t("wizard.products.description")}>
         <input
           name={name("desc")}
           id={name("desc")}
@@ -89,7 +89,7 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
           aria-label={t("wizard.products.description")}
         />
       </td>
-      <td>
+      <td data-label={t("wizard.products.quantity")}>
         <input
           name={name("qty")}
           id={name("qty")}
@@ -99,7 +99,7 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
           aria-label={t("wizard.products.quantity")}
         />
       </td>
-      <td>
+      <td data-label={t("wizard.products.price")}>
         <input
           name={name("price")}
           id={name("price")}
@@ -109,9 +109,11 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
           aria-label={t("wizard.products.price")}
         />
       </td>
-      <td>{money(props.locale, l.quantity * l.unitPrice, props.currency)}</td>
+      <td data-label={t("wizard.products.amount")}>
+        {money(props.locale, l.quantity * l.unitPrice, props.currency)}
+      </td>
       {props.tax ? (
-        <td>
+        <td data-label={t("wizard.products.taxCode")}>
           <select name={name("tax")} id={name("tax")} aria-label={t("wizard.products.taxCode")}>
             <option value="">{t("wizard.products.pickTax")}</option>
             {props.taxCodes!.map((c) => (
@@ -122,7 +124,7 @@ function LineRow(props: ProductsStepProps & { line: DraftData["lines"][number]; 
           </select>
         </td>
       ) : null}
-      <td>
+      <td data-label={t("wizard.products.remove")}>
         <input
           type="checkbox"
           name={name("remove")}

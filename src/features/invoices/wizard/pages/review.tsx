@@ -12,6 +12,8 @@ export function ReviewStep(
     currency: string;
     taxCodeNames: Record<string, string>;
     us: boolean;
+    /** Why the deal's invoice properties will not follow this invoice (S4), when they will not. */
+    currencyNotice?: string;
   },
 ) {
   const { t, data } = props;
@@ -70,12 +72,22 @@ export function ReviewStep(
         <span class="muted">{t("wizard.review.taxNote")}</span>
       </p>
       <p class="muted">{t("wizard.review.unsent")}</p>
+      <CurrencyNotice text={props.currencyNotice} />
       <form method="post" action={`${WIZARD_ACTION}/review`}>
         <Token token={props.token} draftId={props.draftId} />
         <StepButtons t={t} previous={true} next={t("wizard.create")} />
       </form>
     </WizardFrame>
   );
+}
+
+/** S4 told: the deal's properties stay as they are, and why (the review and the last page). */
+function CurrencyNotice(props: { text?: string }) {
+  return props.text ? (
+    <p class="notice currency-notice" role="note" data-currency-notice>
+      {props.text}
+    </p>
+  ) : null;
 }
 
 /** While the worker creates it: the page asks again every second (a meta refresh, no script). */
@@ -103,6 +115,9 @@ export function DonePage(props: {
   number: string;
   company: string;
   previewUrl?: string;
+  /** The status the deal shows for it (S1, as stored at creation). */
+  status?: string;
+  currencyNotice?: string;
 }) {
   const { t } = props;
   return (
@@ -110,6 +125,8 @@ export function DonePage(props: {
       <p class="notice" role="status">
         {t("wizard.done.body", { number: props.number, company: props.company })}
       </p>
+      {props.status ? <p data-done-status>{props.status}</p> : null}
+      <CurrencyNotice text={props.currencyNotice} />
       {props.previewUrl ? (
         <p>
           <a href={props.previewUrl} target="_blank" rel="noopener">

@@ -1,13 +1,7 @@
 import type { DraftData } from "../draft.ts";
 import type { QuoteState } from "../rules.ts";
-import { StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
-
-export interface QuoteChoice {
-  id: string;
-  title: string;
-  amount: string;
-  state: QuoteState;
-}
+import type { QuoteChoice } from "../service.ts";
+import { money, StepButtons, Token, WIZARD_ACTION, WizardFrame, type WizardView } from "./frame.tsx";
 
 /** I2: "Create from quote" (published, unexpired quotes only; the others listed with why) or "from scratch". */
 export function SourceStep(
@@ -39,7 +33,10 @@ export function SourceStep(
                 disabled={!q.state.usable}
                 checked={chosen === `quote:${q.id}`}
               />{" "}
-              {t("wizard.source.quoteLine", { title: q.title, amount: q.amount })}
+              {t("wizard.source.quoteLine", {
+                title: q.title,
+                amount: money(props.locale, q.amount, q.currency),
+              })}
               {why(q.state)}
             </label>
           ))}

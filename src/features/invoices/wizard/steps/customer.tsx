@@ -10,7 +10,7 @@ import { findQboCustomers, qboCustomers, takenDisplayNames } from "../service.ts
 /** How many customers the list shows without a search. */
 const LIST_LIMIT = 200;
 
-/** I3: the match (changeable), a searchable list, and "Create a new QuickBooks customer" prefilled. */
+/** I3: the match (changeable) in a searchable list, or a new QuickBooks customer prefilled from HubSpot. */
 export async function renderCustomer(ctx: WizardCtx, error?: string, status: 200 | 400 = 200) {
   const { c, data } = ctx;
   const query = (c.req.query("q") ?? "").trim().slice(0, 100);
@@ -88,7 +88,8 @@ function postedNewCustomer(
 
 export async function submitCustomer(ctx: WizardCtx, form: FormData): Promise<Outcome> {
   const action = field(form, "action");
-  const choice = action === "new" ? "new" : field(form, "customer");
+  // One choice (issue 20): the radio says existing or new; the list's pick counts only for existing.
+  const choice = field(form, "kind") === "new" ? "new" : field(form, "customer");
   let customer: DraftData["customer"];
   if (choice === "new") {
     const posted = postedNewCustomer(form, ctx.conn!.homeCurrency);

@@ -1,4 +1,4 @@
-import { decideDetails, type DetailsRefusal } from "../details.ts";
+import { decideDetails, followedDueDate, type DetailsRefusal } from "../details.ts";
 import type { MessageKey } from "../../../../web/i18n/index.ts";
 import { DetailsStep } from "../pages/details.tsx";
 import { frame, neighbour, type WizardCtx } from "./context.ts";
@@ -23,6 +23,18 @@ const ERRORS: Record<DetailsRefusal, MessageKey> = {
   dueBeforeInvoice: "wizard.error.dueBeforeInvoice",
   message: "wizard.error.message",
 };
+
+/**
+ * `GET …/due-date?termId&invoiceDate`: the due date the terms give, for the page's script
+ * (progressive enhancement: without it, "Update due date" posts the form and the step answers).
+ */
+export async function dueDateAnswer(ctx: WizardCtx): Promise<Response> {
+  const { c } = ctx;
+  const query = { termId: c.req.query("termId") ?? "", invoiceDate: c.req.query("invoiceDate") ?? "" };
+  const due = followedDueDate(query, await qboTerms(ctx), ctx.today);
+  if (!due.ok) return c.json({ error: c.get("t")(ERRORS[due.error]) }, 400);
+  return c.json({ dueDate: due.value });
+}
 
 export async function submitDetails(ctx: WizardCtx, form: FormData): Promise<Outcome> {
   const action = field(form, "action");
