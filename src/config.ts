@@ -30,6 +30,10 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
     .optional(),
   LEDGERLINK_DATA_DIR: z.string().min(1).default(".ledgerlink"),
+  EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}(kB|MB|GB)$/, 'must be a size such as "32MB"')
+    .default("32MB"),
   LEDGERLINK_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/_=-]{43,}$/, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")
@@ -104,6 +108,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Postgres's buffer pool for the embedded database (ADR 0041). */
+  embeddedSharedBuffers: string;
   secretKey: string | undefined;
   previousSecretKeys: string[];
   log: { level: RawConfig["LOG_LEVEL"]; format: "json" | "pretty" };
@@ -165,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       publicUrl: trim(c.PUBLIC_URL ?? `http://localhost:${c.PORT}`),
       databaseUrl: c.DATABASE_URL,
       dataDir: c.LEDGERLINK_DATA_DIR,
+      embeddedSharedBuffers: c.EMBEDDED_SHARED_BUFFERS,
       demoPorts: { hubspot: c.DEMO_HUBSPOT_PORT, qbo: c.DEMO_QBO_PORT },
       secretKey: c.LEDGERLINK_SECRET_KEY,
       previousSecretKeys: (c.LEDGERLINK_PREVIOUS_SECRET_KEYS ?? "")
@@ -223,6 +230,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   DATABASE_URL:
     "postgres://user:password@host:5432/db for PostgreSQL (production); unset, the embedded database in the data directory",
   LEDGERLINK_DATA_DIR: "where the embedded database, the demo's secret key and emulator state live",
+  EMBEDDED_SHARED_BUFFERS:
+    "Postgres's buffer pool for the embedded database (e.g. `32MB`); larger trades memory for fewer reads (ADR 0041)",
   LEDGERLINK_SECRET_KEY:
     "seals OAuth tokens (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`); required with DATABASE_URL, the same in every process",
   LEDGERLINK_PREVIOUS_SECRET_KEYS:

@@ -92,7 +92,11 @@ export function embeddedDatabaseDir(config: Pick<Config, "dataDir">): string {
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDatabaseDir(config) });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: embeddedDatabaseDir(config),
+    embedded: { sharedBuffers: config.embeddedSharedBuffers },
+  });
 }
 
 /** The database did not answer at start; `cause` is what the server or the network said. */

@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type Dialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { openPglite, type EmbeddedSettings } from "./pglite-store.ts";
 import type { DB } from "./schema/index.ts";
 
 export type Database = Kysely<DB>;
@@ -24,6 +24,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** Postgres schema to use (tests give each file its own); `public` by default. */
   schema?: string;
+  /** Settings of the embedded cluster (ADR 0041); the defaults suit the demo and tests. */
+  embedded?: EmbeddedSettings;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
@@ -31,7 +33,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
   const { dialect, kind, close } = opts.databaseUrl
     ? postgresDialect(opts.databaseUrl, schema)
-    : await pgliteDialect(opts.dataDir ?? ".ledgerlink");
+    : await pgliteDialect(opts.dataDir ?? ".ledgerlink", opts.embedded);
   const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
   if (schema !== "public") await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
   return {
@@ -57,10 +59,8 @@ function postgresDialect(url: string, schema: string) {
   return { dialect, kind: "postgres" as const, close: async () => undefined };
 }
 
-async function pgliteDialect(dataDir: string) {
-  const { PGlite } = await import("@electric-sql/pglite");
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+async function pgliteDialect(dataDir: string, settings?: EmbeddedSettings) {
+  const pglite = await openPglite(dataDir, settings);
   return {
     dialect: new PGliteDialect(pglite) as Dialect,
     kind: "pglite" as const,
