@@ -1,6 +1,7 @@
 import type { Database } from "../../db/kysely.ts";
-import { listMappings } from "../settings/index.ts";
+import { flowsToHubSpot, flowsToQbo, listMappings, type SyncSettings } from "../settings/index.ts";
 import { qboField, type QboField } from "../settings/index.ts";
+import type { MergePair } from "./engine/merge.ts";
 import type { RecordKind } from "./kinds.ts";
 
 export interface Pair {
@@ -25,6 +26,31 @@ export async function pairsFor(
     const property = kind.hubspotProperty(row.hubspotProperty);
     const field = qboField(kind.mapping, row.qboField);
     if (property && field) pairs.push({ hubspotProperty: property, field });
+  }
+  return pairs;
+}
+
+/**
+ * Every mapped pair of a kind with the ways its values may flow under the company's settings (the
+ * object's direction and the mapping's own), for the two-way merge. A pair that flows neither way
+ * is left out; a field QBO computes never flows into QBO.
+ */
+export async function mergePairsFor(
+  db: Database,
+  connectionId: string,
+  kind: RecordKind,
+  settings: SyncSettings,
+): Promise<MergePair[]> {
+  const object = kind.settingsOf(settings);
+  const rows = await listMappings(db, connectionId, kind.mapping);
+  const pairs: MergePair[] = [];
+  for (const row of rows) {
+    const property = kind.hubspotProperty(row.hubspotProperty);
+    const field = qboField(kind.mapping, row.qboField);
+    if (!property || !field) continue;
+    const toHubspot = flowsToHubSpot(object) && row.direction !== "to_qbo";
+    const toQbo = flowsToQbo(object) && row.direction !== "to_hubspot" && !field.readOnly;
+    if (toHubspot || toQbo) pairs.push({ hubspotProperty: property, field, toHubspot, toQbo });
   }
   return pairs;
 }
