@@ -41,16 +41,21 @@ export async function mergePairsFor(
   kind: RecordKind,
   settings: SyncSettings,
 ): Promise<MergePair[]> {
-  const object = kind.settingsOf(settings);
   const rows = await listMappings(db, connectionId, kind.mapping);
-  const pairs: MergePair[] = [];
-  for (const row of rows) {
-    const property = kind.hubspotProperty(row.hubspotProperty);
-    const field = qboField(kind.mapping, row.qboField);
-    if (!property || !field) continue;
-    const toHubspot = flowsToHubSpot(object) && row.direction !== "to_qbo";
-    const toQbo = flowsToQbo(object) && row.direction !== "to_hubspot" && !field.readOnly;
-    if (toHubspot || toQbo) pairs.push({ hubspotProperty: property, field, toHubspot, toQbo });
-  }
-  return pairs;
+  return rows.flatMap((row) => mergePairOf(row, kind, settings) ?? []);
+}
+
+/** One mapping row as a merge pair; undefined when the kind lacks it or it flows neither way. */
+export function mergePairOf(
+  row: { hubspotProperty: string; qboField: string; direction: string },
+  kind: RecordKind,
+  settings: SyncSettings,
+): MergePair | undefined {
+  const object = kind.settingsOf(settings);
+  const property = kind.hubspotProperty(row.hubspotProperty);
+  const field = qboField(kind.mapping, row.qboField);
+  if (!property || !field) return undefined;
+  const toHubspot = flowsToHubSpot(object) && row.direction !== "to_qbo";
+  const toQbo = flowsToQbo(object) && row.direction !== "to_hubspot" && !field.readOnly;
+  return toHubspot || toQbo ? { hubspotProperty: property, field, toHubspot, toQbo } : undefined;
 }
