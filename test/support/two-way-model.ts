@@ -136,6 +136,11 @@ export class ReferenceModel {
     }
   }
 
+  /** The webhooks of Ledgerlink's own writes still to come: HubSpot records, and whether QBO has one. */
+  echoes(): { hubspot: number[]; qbo: boolean } {
+    return { hubspot: [...this.echoesFromHubspot].sort((a, b) => a - b), qbo: this.echoFromQbo };
+  }
+
   sides(): Sides {
     return { qbo: this.qbo.map((r) => [...r]), hubspot: this.hubspot.map((r) => [...r]) };
   }
