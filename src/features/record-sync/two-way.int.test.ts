@@ -84,19 +84,27 @@ describeEachBackend("two-way sync through the real engine (C2, P2; ADR 0034)", (
   const h = useSyncStack(db, clock);
   beforeEach(() => clock.advance(5 * 60_000));
 
+  /**
+   * A contact made in HubSpot and sent to QBO with its phone: the link remembers writing that phone
+   * into QBO, which is what made QBO's later change look like a conflict before ADR 0034.
+   */
   async function contactWithPhone(email: string) {
     await h.settings(settingsOf({ kind: "contact", direction: "two_way", winner: "qbo" }));
-    const customer = await h.createCustomer({
-      DisplayName: email,
-      GivenName: "Pat",
-      FamilyName: email.split("@")[0],
-      PrimaryEmailAddr: { Address: email },
-      PrimaryPhone: { FreeFormNumber: "555-0100" },
+    const created = await h.stack.hs("POST", "/crm/v3/objects/contacts", {
+      properties: { firstname: "Pat", lastname: email.split("@")[0], email, phone: "555-0100" },
     });
-    await h.pull();
-    const [contact] = await h.contactByKey(`${h.us}:${customer.Id}`);
-    expect(contact?.properties.phone).toBe("555-0100");
-    return { customerId: customer.Id, contactId: contact!.id };
+    expect(created.status).toBe(201);
+    expect((await h.fromHubSpot(CONTACT_KIND, created.body.id))?.outcome).toBe("ok");
+    const link = await db()
+      .db.selectFrom("recordLinks")
+      .select("qboId")
+      .where("hubspotId", "=", created.body.id)
+      .where("connectionId", "=", h.conn)
+      .executeTakeFirstOrThrow();
+    expect(await phoneInQbo(link.qboId)).toBe("555-0100");
+    clock.advance(10 * 60_000);
+    await h.pull(); // QBO's CDC shows the new customer: our own create, nothing to write
+    return { customerId: link.qboId, contactId: created.body.id as string };
   }
 
   async function phoneInQbo(customerId: string) {
@@ -160,7 +168,7 @@ describeEachBackend("two-way sync through the real engine (C2, P2; ADR 0034)", (
     await r.editHubspot(contactId, "phone", "555-0199");
     await r.editQbo(customerId, "PrimaryPhone.FreeFormNumber", "555-0101");
     const applied = await h.fromHubSpot(CONTACT_KIND, contactId);
-    expect(applied?.decision).toMatch(/changed on both sides: phone; QuickBooks wins/);
+    expect(applied?.decision).toMatch(/changed on both sides: phone \(QuickBooks wins\)/);
     expect((await r.hubspot(contactId, ["phone"])).phone).toBe("555-0101");
     expect(await phoneInQbo(customerId)).toBe("555-0101");
   });

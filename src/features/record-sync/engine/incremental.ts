@@ -274,17 +274,18 @@ async function mergeLinked<S, T>(
   if (toTarget.length + toSource.length === 0)
     return skipped(`${subject}: ${noun} ${how}, nothing to write (${mergeSummary(merged)})`);
   const arrow = toSource.length === 0 ? "→" : toTarget.length === 0 ? "←" : "⇄";
-  const names = [
-    ...(toTarget.length && toSource.length ? [`→ ${toTarget.join(", ")}; ← ${toSource.join(", ")}`] : []),
-    ...(toTarget.length && !toSource.length ? [toTarget.join(", ")] : []),
-    ...(!toTarget.length && toSource.length ? [toSource.join(", ")] : []),
-  ];
-  const conflicts = merged.fields.filter((f) => f.merge.kind === "write" && f.merge.conflict);
-  const won = winner === source.vendor ? source.words.name : target.words.name;
-  const conflictNote = conflicts.length
-    ? ` (changed on both sides: ${conflicts.map((f) => f.pair.hubspotProperty).join(", ")}; ${won} wins)`
-    : "";
-  return done(`${subject} ${arrow} ${noun} (${how}): ${names.join("")}${conflictNote}`);
+  const names =
+    toTarget.length && toSource.length
+      ? `→ ${toTarget.join(", ")}; ← ${toSource.join(", ")}`
+      : [...toTarget, ...toSource].join(", ");
+  // The side that stood in a conflict: the configured winner, or the only side a one-way field flows from.
+  const conflicts = merged.fields.flatMap(({ pair, merge }) =>
+    merge.kind === "write" && merge.conflict
+      ? [`${pair.hubspotProperty} (${(merge.to === source.vendor ? target : source).words.name} wins)`]
+      : [],
+  );
+  const conflictNote = conflicts.length ? `; changed on both sides: ${conflicts.join(", ")}` : "";
+  return done(`${subject} ${arrow} ${noun} (${how}): ${names}${conflictNote}`);
 }
 
 const valuesOf = <R>(side: Side<R>, record: R, pairs: MergePair[]) =>
