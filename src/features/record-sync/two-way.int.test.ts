@@ -220,25 +220,27 @@ describeEachBackend("two-way sync through the real engine (C2, P2; ADR 0034)", (
   }
 
   // The engine tier of the model-based test: fewer sequences than the fast tier (each step is real
-  // HTTP and SQL), one scenario after another on this stack, on PGlite only.
+  // HTTP and SQL), one scenario after another on this stack, on PGlite only; one test each, so a
+  // failure names its sequence and a loaded machine's slowness is not summed into one timeout.
   const modelIt = backend.kind === "pglite" ? it : it.skip;
-  modelIt(
-    `holds the model over ${SEQUENCES} seeded random sequences through the emulators and the engine`,
-    async () => {
-      const rand = prng(SEED);
-      for (let i = 0; i < SEQUENCES; i++) {
-        const scenario = SCENARIOS[i % SCENARIOS.length]!;
-        const seed = Math.floor(rand() * 2 ** 31);
-        const ops = randomOps(
+  const rand = prng(SEED);
+  for (let i = 0; i < SEQUENCES; i++) {
+    const scenario = SCENARIOS[i % SCENARIOS.length]!;
+    const seed = Math.floor(rand() * 2 ** 31);
+    const { kind, winner, direction } = scenario;
+    modelIt(`holds the model: sequence ${i + 1} of ${SEQUENCES}, ${kind}, ${winner} wins, ${direction}`, () =>
+      runSequence(
+        seed,
+        scenario,
+        randomOps(
           prng(seed),
           LENGTH,
           RECORDS,
-          MODEL_FIELDS[scenario.kind].map((f) => f.pool),
-        );
-        await runSequence(seed, scenario, ops);
-      }
-    },
-  );
+          MODEL_FIELDS[kind].map((f) => f.pool),
+        ),
+      ),
+    );
+  }
 
   async function runSequence(seed: number, scenario: Scenario, ops: Op[]) {
     clock.advance(10 * 60_000);
