@@ -257,6 +257,8 @@ export interface RecordLinksTable {
   hubspotId: string;
   toHubspot: ColumnType<unknown, string | undefined, string>;
   toQbo: ColumnType<unknown, string | undefined, string>;
+  /** The last value both sides agreed on, by mapped pair (ADR 0034). */
+  agreed: ColumnType<unknown, string | undefined, string>;
   archived: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

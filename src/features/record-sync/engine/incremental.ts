@@ -2,15 +2,16 @@ import type { Database } from "../../../db/kysely.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { VendorError } from "../../../connectors/http-client.ts";
 import type { AppliedChange } from "../../changes/index.ts";
-import { rememberWritten, type SyncSettings } from "../../settings/index.ts";
+import { rememberWritten, same, type SyncSettings } from "../../settings/index.ts";
 import { judge, keysOf, type Found } from "../identity/index.ts";
 import { done, retryOr, skipped } from "../outcome.ts";
-import { pairsFor, type Pair } from "../pairs.ts";
+import { mergePairsFor, pairsFor, type Pair } from "../pairs.ts";
 import { linkOn, saveLink, updateLink, type RecordLink } from "../repo/record-links.ts";
 import { addReview } from "../repo/review-items.ts";
-import { afterMatch, createValues, flowsTo, planUpdate, skipSummary, whenGone, written } from "./decide.ts";
+import { afterMatch, createValues, flowsTo, whenGone, written } from "./decide.ts";
+import { mergeRecord, mergeSummary, pairKey, type MergePair } from "./merge.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
-import type { Side } from "./side.ts";
+import type { Side, Vendor } from "./side.ts";
 
 export interface SyncContext {
   db: Database;
@@ -72,11 +73,13 @@ export async function syncOne<S, T>(
     kind,
     target.vendor === "qbo" ? "to_qbo" : "to_hubspot",
   );
+  // Every pair flowing either way: a linked record is merged in both directions (ADR 0034).
+  const mergePairs = await mergePairsFor(ctx.db, ctx.connection.connectionId, kind, ctx.settings);
   let record = change.record;
   if (!record) {
     const read = await source.read(
       change.id,
-      pairs.map((p) => fieldOf(p, source.vendor)),
+      mergePairs.map((p) => fieldOf(p, source.vendor)),
     );
     if (!read.ok) return retryOr(`Could not read ${subject}`, read.error);
     if (read.value === "gone") return takeOut(run, link);
@@ -84,10 +87,13 @@ export async function syncOne<S, T>(
   }
   const problem = source.problem(record);
   if (problem) return retryOr(`Could not read ${subject}`, problem);
+  // A record that came with the change (QBO's CDC) may be older than QBO's own: it is read again
+  // before anything is written into it.
+  const fresh = !change.record;
   if (link)
     return link.archived
       ? skipped(`${subject}: its ${target.words.name} record was ${target.words.gone}`)
-      : updateLinked(run, record, link, pairs, "linked");
+      : mergeLinked(run, record, fresh, link, mergePairs, "linked");
   const refusal = source.refusal ? await source.refusal(record) : ok(undefined);
   if (!refusal.ok) return retryOr(`Could not read the lists of ${subject}`, refusal.error);
   if (refusal.value) return skipped(`${subject} is not synced: ${refusal.value}`);
@@ -104,15 +110,15 @@ export async function syncOne<S, T>(
     case "create":
       return create(run, record, pairs);
     case "link": {
-      const fresh = newLink(
+      const linked = newLink(
         ctx.connection.connectionId,
         kind.link,
         { vendor: source.vendor, id: change.id },
         { vendor: target.vendor, id: step.id },
       );
-      if (!(await saveLink(ctx.db, fresh, ctx.now)))
+      if (!(await saveLink(ctx.db, linked, ctx.now)))
         return review(run, change.id, step.by, [step.candidate], true);
-      return updateLinked(run, record, fresh, pairs, `linked by ${step.by}`);
+      return mergeLinked(run, record, fresh, linked, mergePairs, `linked by ${step.by}`);
     }
   }
 }
@@ -198,44 +204,101 @@ async function takeOut<S, T>(run: Run<S, T>, link: RecordLink | undefined): Prom
   return done(`${subject} ${source.words.gone}: ${target.words.noun(targetId)} ${target.words.gone}`);
 }
 
-async function updateLinked<S, T>(
+/**
+ * A linked pair of records merged field by field against their last agreement (ADR 0034): what
+ * changed on one side goes to the other, a change on both is settled by the winner, and fields
+ * seen equal become the agreement. Each side's successful write is saved with the agreement it
+ * made in one statement; a write that fails keeps the agreement of the one that did not.
+ */
+async function mergeLinked<S, T>(
   run: Run<S, T>,
   record: S,
+  fresh: boolean,
   link: RecordLink,
-  pairs: Pair[],
+  pairs: MergePair[],
   how: string,
 ): Promise<AppliedChange> {
   const { ctx, source, target, subject } = run;
   const targetId = link[idColumn(target.vendor)];
   const noun = target.words.noun(targetId);
-  const targetFields = pairs.map((p) => fieldOf(p, target.vendor));
-  const current = await target.read(targetId, targetFields);
+  const current = await target.read(
+    targetId,
+    pairs.map((p) => fieldOf(p, target.vendor)),
+  );
   if (!current.ok) return retryOr(`Could not read ${noun}`, current.error);
   if (current.value === "gone") {
     await updateLink(ctx.db, link, { archived: true }, ctx.now);
     return skipped(`${subject}: ${noun} no longer exists`);
   }
-  const plan = planUpdate({
-    pairs,
-    from: source.vendor,
-    to: target.vendor,
-    source: source.valuesOf(
-      record,
+  const targetRecord = current.value;
+  const winner = source.kind.settingsOf(ctx.settings).winner;
+  const plan = (from: S) => {
+    const values = {
+      [source.vendor]: valuesOf(source, from, pairs),
+      [target.vendor]: valuesOf(target, targetRecord, pairs),
+    };
+    return mergeRecord({ pairs, winner, qbo: values.qbo!, hubspot: values.hubspot!, link: memory(link) });
+  };
+  let sourceRecord = record;
+  let merged = plan(record);
+  if (!fresh && Object.keys(merged.writes[source.vendor]).length > 0) {
+    const again = await source.read(
+      source.idOf(record),
       pairs.map((p) => fieldOf(p, source.vendor)),
-    ),
-    target: target.valuesOf(current.value, targetFields),
-    link,
-    settings: source.kind.settingsOf(ctx.settings),
-  });
-  const names = Object.keys(plan.changes);
-  if (names.length === 0)
-    return skipped(`${subject}: ${noun} ${how}, nothing to write (${skipSummary(plan.skipped)})`);
-  const res = await target.update(link, current.value, plan.changes, pairs);
-  if (!res.ok) return retryOr(`Could not update ${noun}`, res.error);
-  const memory = memoryOf(target.vendor);
-  await updateLink(ctx.db, link, { [memory]: rememberWritten(link[memory], plan.changes) }, ctx.now);
-  return done(`${subject} → ${noun} (${how}): ${names.join(", ")}`);
+    );
+    if (!again.ok) return retryOr(`Could not read ${subject}`, again.error);
+    if (again.value === "gone") return skipped(`${subject} no longer exists`);
+    sourceRecord = again.value;
+    merged = plan(sourceRecord);
+  }
+
+  const saved = { ...memory(link), agreed: merged.agreed };
+  const into = async <R>(side: Side<R>, at: R) => {
+    const changes = merged.writes[side.vendor];
+    if (Object.keys(changes).length === 0) return undefined;
+    const res = await side.update(link, at, changes, pairs);
+    if (!res.ok) return res.error;
+    const remembered = memoryOf(side.vendor);
+    saved[remembered] = rememberWritten(saved[remembered], changes);
+    saved.agreed = { ...saved.agreed, ...merged.agreedBy[side.vendor] };
+    return undefined;
+  };
+  const targetFailed = await into(target, targetRecord);
+  const sourceFailed = targetFailed ? undefined : await into(source, sourceRecord);
+  if (JSON.stringify(saved) !== JSON.stringify(memory(link))) await updateLink(ctx.db, link, saved, ctx.now);
+  if (targetFailed) return retryOr(`Could not update ${noun}`, targetFailed);
+  if (sourceFailed) return retryOr(`Could not update ${subject}`, sourceFailed);
+
+  const toTarget = Object.keys(merged.writes[target.vendor]);
+  const toSource = Object.keys(merged.writes[source.vendor]);
+  if (toTarget.length + toSource.length === 0)
+    return skipped(`${subject}: ${noun} ${how}, nothing to write (${mergeSummary(merged)})`);
+  const arrow = toSource.length === 0 ? "→" : toTarget.length === 0 ? "←" : "⇄";
+  const names =
+    toTarget.length && toSource.length
+      ? `→ ${toTarget.join(", ")}; ← ${toSource.join(", ")}`
+      : [...toTarget, ...toSource].join(", ");
+  // The side that stood in a conflict: the configured winner, or the only side a one-way field flows from.
+  const conflicts = merged.fields.flatMap(({ pair, merge }) =>
+    merge.kind === "write" && merge.conflict
+      ? [`${pair.hubspotProperty} (${(merge.to === source.vendor ? target : source).words.name} wins)`]
+      : [],
+  );
+  const conflictNote = conflicts.length ? `; changed on both sides: ${conflicts.join(", ")}` : "";
+  return done(`${subject} ${arrow} ${noun} (${how}): ${names}${conflictNote}`);
 }
+
+const valuesOf = <R>(side: Side<R>, record: R, pairs: MergePair[]) =>
+  side.valuesOf(
+    record,
+    pairs.map((p) => fieldOf(p, side.vendor)),
+  );
+
+const memory = (link: RecordLink) => ({
+  agreed: link.agreed ?? {},
+  toHubspot: link.toHubspot,
+  toQbo: link.toQbo,
+});
 
 async function create<S, T>(run: Run<S, T>, record: S, pairs: Pair[]): Promise<AppliedChange> {
   const { ctx, source, target, subject } = run;
@@ -255,20 +318,35 @@ async function create<S, T>(run: Run<S, T>, record: S, pairs: Pair[]): Promise<A
     return retryOr(`Could not create the ${target.words.name} record of ${subject}`, created.error);
   if (!created.value) return skipped(`${subject}: ${target.words.name} answered no record`);
   const { id, note } = created.value;
-  const linked = await saveLink(
-    ctx.db,
-    newLink(
-      ctx.connection.connectionId,
-      source.kind.link,
-      { vendor: source.vendor, id: sourceId },
-      { vendor: target.vendor, id, written: written(created.value.written) },
-    ),
-    ctx.now,
+  const link = newLink(
+    ctx.connection.connectionId,
+    source.kind.link,
+    { vendor: source.vendor, id: sourceId },
+    { vendor: target.vendor, id, written: written(created.value.written) },
   );
+  // What the new record got from its source is what both sides now agree on (ADR 0034).
+  link.agreed = agreedAtCreate(pairs, target.vendor, values, created.value.written);
+  const linked = await saveLink(ctx.db, link, ctx.now);
   const after = target.afterCreate ? await target.afterCreate(id, identity) : ok(undefined);
   if (!after.ok)
     return retryOr(`Could not finish the ${target.words.name} record of ${subject}`, after.error);
   if (!linked) return skipped(`${subject}: created ${target.words.noun(id)} is linked elsewhere`);
   const details = [note, after.value].filter(Boolean).join(" ");
   return done(`${subject} → created ${target.words.noun(id)}${details ? ` ${details}` : ""}`);
+}
+
+/** The pairs whose source value the new record was created with: agreed from the start. */
+function agreedAtCreate(
+  pairs: Pair[],
+  to: Vendor,
+  values: Record<string, string>,
+  wrote: Record<string, string>,
+): Record<string, string> {
+  const agreed: Record<string, string> = {};
+  for (const pair of pairs) {
+    const field = fieldOf(pair, to);
+    const value = values[field];
+    if (value !== undefined && same(value, wrote[field])) agreed[pairKey(pair)] = value.trim();
+  }
+  return agreed;
 }

@@ -13,6 +13,11 @@ export interface RecordLink {
   toHubspot: Record<string, string>;
   /** What Ledgerlink last wrote into QBO, by field path. */
   toQbo: Record<string, string>;
+  /**
+   * The last value both sides agreed on, by mapped pair (engine/merge.ts pairKey; ADR 0034).
+   * Optional for callers building a link: absent is saved as none.
+   */
+  agreed?: Record<string, string>;
   archived: boolean;
 }
 
@@ -23,6 +28,7 @@ const asLink = (row: RecordLinkRow): RecordLink => ({
   hubspotId: row.hubspotId,
   toHubspot: (row.toHubspot ?? {}) as Record<string, string>,
   toQbo: (row.toQbo ?? {}) as Record<string, string>,
+  agreed: (row.agreed ?? {}) as Record<string, string>,
   archived: row.archived,
 });
 
@@ -79,6 +85,7 @@ export async function saveLink(
       hubspotId: link.hubspotId,
       toHubspot: JSON.stringify(link.toHubspot),
       toQbo: JSON.stringify(link.toQbo),
+      agreed: JSON.stringify(link.agreed ?? {}),
       createdAt: now,
       updatedAt: now,
     })
@@ -92,14 +99,16 @@ export async function saveLink(
 export async function updateLink(
   db: Database,
   key: Pick<RecordLink, "connectionId" | "kind" | "qboId">,
-  change: Partial<Pick<RecordLink, "toHubspot" | "toQbo" | "archived">>,
+  change: Partial<Pick<RecordLink, "toHubspot" | "toQbo" | "agreed" | "archived">>,
   now: Date,
 ): Promise<void> {
+  // One statement: what was written and the agreement it made are saved together, or not at all.
   await db
     .updateTable("recordLinks")
     .set({
       ...(change.toHubspot ? { toHubspot: JSON.stringify(change.toHubspot) } : {}),
       ...(change.toQbo ? { toQbo: JSON.stringify(change.toQbo) } : {}),
+      ...(change.agreed ? { agreed: JSON.stringify(change.agreed) } : {}),
       ...(change.archived !== undefined ? { archived: change.archived } : {}),
       updatedAt: now,
     })
@@ -151,6 +160,7 @@ export async function saveLinks(
           hubspotId: l.hubspotId,
           toHubspot: JSON.stringify(l.toHubspot),
           toQbo: JSON.stringify(l.toQbo),
+          agreed: JSON.stringify(l.agreed ?? {}),
           createdAt: now,
           updatedAt: now,
         })),
@@ -161,7 +171,12 @@ export async function saveLinks(
   for (const l of written) {
     await db
       .updateTable("recordLinks")
-      .set({ toHubspot: JSON.stringify(l.toHubspot), toQbo: JSON.stringify(l.toQbo), updatedAt: now })
+      .set({
+        toHubspot: JSON.stringify(l.toHubspot),
+        toQbo: JSON.stringify(l.toQbo),
+        ...(l.agreed ? { agreed: JSON.stringify(l.agreed) } : {}),
+        updatedAt: now,
+      })
       .where("connectionId", "=", l.connectionId)
       .where("kind", "=", l.kind)
       .where("qboId", "=", l.qboId)
