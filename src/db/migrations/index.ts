@@ -9,6 +9,7 @@ import * as m0007 from "./0007-automations.ts";
 import * as m0008 from "./0008-workflow-actions.ts";
 import * as m0009 from "./0009-health-incidents.ts";
 import { sealSlackUrls, type MigrationContext } from "./0010-seal-slack-urls.ts";
+import * as m0013 from "./0013-parked-jobs-and-customer-claims.ts";
 
 export type { MigrationContext };
 
@@ -29,6 +30,7 @@ export function migrationsFor(ctx: MigrationContext): Array<[name: string, migra
     ["0008-workflow-actions", m0008],
     ["0009-health-incidents", m0009],
     ["0010-seal-slack-urls", sealSlackUrls(ctx)],
+    ["0013-parked-jobs-and-customer-claims", m0013],
   ];
 }
 

@@ -16,6 +16,7 @@ import { budgetHooks, hubspotBuckets, qboBuckets, type RateBudget } from "../../
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { err, ok } from "../../lib/result.ts";
+import { noteNeedsReconnect } from "./waiting.ts";
 import { createTokenProvider, NEEDS_RECONNECT, type TokenFailure, type TokenProvider } from "./tokens.ts";
 
 export interface VendorClientDeps {
@@ -60,7 +61,9 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
     },
   });
 
-  const refused = (failure: TokenFailure): VendorError => {
+  const refused = (owner: TokenOwner, failure: TokenFailure): VendorError => {
+    // The running job (if any) learns which connection stopped it: it parks until the reconnect.
+    if (failure.kind === "needs_reconnect") noteNeedsReconnect(owner);
     const message =
       failure.kind === "refresh_failed" ? failure.failure.message : `${failure.kind}: reconnect required`;
     // `needs_reconnect` is a code jobs recognise: they wait for the reconnect instead of retrying.
@@ -77,12 +80,12 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
   const auth = (owner: TokenOwner) => ({
     headers: async () => {
       const token = await tokens.accessToken(owner);
-      return token.ok ? ok(asHeaders(token.value)) : err(refused(token.error));
+      return token.ok ? ok(asHeaders(token.value)) : err(refused(owner, token.error));
     },
     onUnauthorized: async (_info: unknown, rejected: Record<string, string>) => {
       const token = (rejected.authorization ?? "").replace(/^Bearer /, "");
       const renewed = await tokens.renewRejected(owner, token);
-      return renewed.ok ? ok(undefined) : err(refused(renewed.error));
+      return renewed.ok ? ok(undefined) : err(refused(owner, renewed.error));
     },
   });
 
