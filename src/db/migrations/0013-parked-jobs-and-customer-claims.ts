@@ -31,8 +31,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The identity's strongest key, normalised ("email:john@example.com", "name:john smith").
     .addColumn("identity_key", "text", (c) => c.notNull())
     .addColumn("holder", "text", (c) => c.notNull())
-    // A holder that died lets go when its lease ends.
+    // A holder that died lets go when its lease ends; a release ends it at once.
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
+    // The customer the last holder created, and when: the next holder within minutes reuses it.
+    .addColumn("customer_id", "text")
+    .addColumn("customer_at", "timestamptz")
     .addPrimaryKeyConstraint("customer_claims_pk", ["realm_id", "identity_key"])
     .execute();
 }

@@ -17,4 +17,6 @@ export interface CustomerClaimsTable {
   identityKey: string;
   holder: string;
   expiresAt: Timestamp;
+  customerId: string | null;
+  customerAt: Timestamp | null;
 }
