@@ -1,7 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Kysely } from "kysely";
 import type { Database } from "../../db/kysely.ts";
-import type { DB } from "../../db/schema/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
@@ -34,7 +32,7 @@ export class WaitingFor extends Error {
 
 /** A queue that can send a job by its name (JobQueue), which is how parked jobs come back. */
 export interface ResumingQueue {
-  enqueueByName(trx: Kysely<DB>, name: string, payload: unknown): Promise<string | null>;
+  enqueueByName(trx: Database, name: string, payload: unknown): Promise<string | null>;
 }
 
 // The connections a job's vendor calls found needing a reconnect, per running job: the vendor
@@ -129,7 +127,7 @@ async function park<P>(
 
 /** Re-enqueues every job waiting for `waitsFor`, inside the transaction that ended the wait. */
 export async function resumeParkedJobs(
-  trx: Kysely<DB>,
+  trx: Database,
   queue: Partial<ResumingQueue> | undefined,
   waitsFor: string,
 ): Promise<number> {
