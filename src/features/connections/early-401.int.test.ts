@@ -118,4 +118,26 @@ describeEachBackend("tokens that fail early (ADR 0033)", (db) => {
     expect(later.ok).toBe(false);
     expect(await tokenCalls("qbo")).toBe(0);
   });
+
+  it("HubSpot: an uninstalled app marks the portal 'needs reconnecting'; Connections offers Reconnect", async () => {
+    await hsControl("/tokens/revoke", { portalId: stack.hubspotPortalId });
+    await hsControl("/tokens/expire", { portalId: stack.hubspotPortalId });
+    await clearRequests();
+    const hs = stack.clients.hubspot({ portalId: stack.portalId, appId: "1" });
+    const answer = await hs.request({ method: "GET", path: "/crm/v3/objects/contacts?limit=1" });
+    expect(answer.ok ? undefined : answer.error.code).toBe(NEEDS_RECONNECT);
+    expect(await tokenCalls("hubspot")).toBe(1);
+    const portal = await db()
+      .db.selectFrom("portals")
+      .select("status")
+      .where("portalId", "=", stack.portalId)
+      .executeTakeFirstOrThrow();
+    expect(portal.status).toBe("needs_reconnect");
+    const page = await (
+      await stack.app.request("/connections", { headers: { cookie: stack.user.cookie } })
+    ).text();
+    expect(page).toContain(
+      '<a class="button" href="/auth/hubspot" data-testid="reconnect-hubspot">Reconnect</a>',
+    );
+  });
 });
