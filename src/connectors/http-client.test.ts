@@ -289,4 +289,57 @@ describe("http client metrics (ADR 0028)", () => {
     await h.client.request({ method: "POST", path: "/batch", body: {} });
     expect((await count({ vendor: "other", route: "POST /batch", status: "network" })) - before).toBe(1);
   });
+
+  describe("a 401 on credentials believed valid (ADR 0033)", () => {
+    const authClassify: Classify = (status) =>
+      status === 401
+        ? { kind: "auth", retryable: false, message: "expired" }
+        : classify(status, undefined, new Headers());
+
+    it("renews once, then retries the call with the new headers", async () => {
+      let token = "old";
+      const renewed: string[] = [];
+      const h = harness([json(401, {}), json(200, { ok: true })], {
+        classify: authClassify,
+        headers: async () => ok({ authorization: `Bearer ${token}` }),
+        onUnauthorized: async (_info, rejected) => {
+          renewed.push(rejected.authorization ?? "");
+          token = "new";
+          return ok(undefined);
+        },
+      });
+      const res = await h.client.request({ method: "POST", path: "/x", body: {} });
+      expect(res.ok).toBe(true);
+      expect(renewed).toEqual(["Bearer old"]);
+      expect(h.requests.map((r) => (r.init.headers as Record<string, string>).authorization)).toEqual([
+        "Bearer old",
+        "Bearer new",
+      ]);
+    });
+
+    it("a second 401 is the answer: no second renewal", async () => {
+      let renewals = 0;
+      const h = harness([json(401, {}), json(401, {})], {
+        classify: authClassify,
+        headers: async () => ok({ authorization: "Bearer t" }),
+        onUnauthorized: async () => ((renewals += 1), ok(undefined)),
+      });
+      const res = await h.client.request({ method: "GET", path: "/x" });
+      expect(res.ok ? undefined : res.error.status).toBe(401);
+      expect(renewals).toBe(1);
+      expect(h.requests).toHaveLength(2);
+    });
+
+    it("a renewal that fails ends the request with its error, without calling again", async () => {
+      const h = harness([json(401, {})], {
+        classify: authClassify,
+        headers: async () => ok({ authorization: "Bearer t" }),
+        onUnauthorized: async () =>
+          err({ kind: "auth", retryable: false, message: "revoked", code: "needs_reconnect" }),
+      });
+      const res = await h.client.request({ method: "GET", path: "/x" });
+      expect(res.ok ? undefined : res.error.code).toBe("needs_reconnect");
+      expect(h.requests).toHaveLength(1);
+    });
+  });
 });

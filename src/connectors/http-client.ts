@@ -90,6 +90,16 @@ export interface HttpClientOptions {
    * A failure (e.g. the refresh token was revoked: `auth`) ends the request without calling the vendor.
    */
   headers?: (info: AttemptInfo) => Promise<Result<Record<string, string>, VendorError>>;
+  /**
+   * The vendor answered 401 to credentials we believed valid (a token that died before its
+   * expiry): renew them (single-flight, ADR 0033). Called at most once per request; when it
+   * succeeds the call is made once more with fresh `headers`, outside the retry count. Its error
+   * (e.g. the grant was revoked) ends the request.
+   */
+  onUnauthorized?: (
+    info: AttemptInfo,
+    rejected: Record<string, string>,
+  ) => Promise<Result<unknown, VendorError>>;
   /** Awaited before every attempt (the rate budget). An error stops the request; the vendor is not called. */
   beforeRequest?: (info: AttemptInfo) => Promise<Result<unknown, VendorError>>;
   onCall?: (call: VendorCall) => void | Promise<void>;
@@ -151,11 +161,23 @@ async function send<T>(
 ): Promise<Result<HttpResponse<T>, VendorError>> {
   const maxAttempts = opts.maxAttempts ?? DEFAULTS.maxAttempts;
   let last: VendorError = { kind: "unknown", retryable: false, message: "no attempt made" };
+  let renewed = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const info: AttemptInfo = { method: req.method, path: req.path, attempt };
-    const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
-    const headers = gate.ok ? await (opts.headers?.(info) ?? ok({})) : gate;
-    const result = headers.ok ? await attemptOnce(opts, req, info, headers.value) : headers;
+    let tried = await tryOnce(opts, req, info);
+    if (
+      !tried.result.ok &&
+      tried.sent &&
+      isUnauthorized(tried.result.error) &&
+      opts.onUnauthorized &&
+      !renewed
+    ) {
+      renewed = true;
+      const renewal = await opts.onUnauthorized(info, tried.sent);
+      if (!renewal.ok) return err(renewal.error);
+      tried = await tryOnce(opts, req, info);
+    }
+    const result = tried.result;
     if (result.ok) return result;
     last = result.error;
     const delay = retryDelay(opts, req, last, attempt);
@@ -164,6 +186,22 @@ async function send<T>(
     if (req.signal?.aborted) return err({ kind: "aborted", retryable: false, message: "aborted by caller" });
   }
   return err(last);
+}
+
+/** A 401: the credentials were refused (not a 403, which is about rights the token lacks). */
+const isUnauthorized = (error: VendorError) => error.status === 401;
+
+/** The budget, the headers, one attempt; `sent` is the headers the vendor saw, if it was called. */
+async function tryOnce<T>(
+  opts: HttpClientOptions,
+  req: HttpRequest<T>,
+  info: AttemptInfo,
+): Promise<{ result: Result<HttpResponse<T>, VendorError>; sent?: Record<string, string> }> {
+  const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
+  if (!gate.ok) return { result: gate };
+  const headers = await (opts.headers?.(info) ?? ok({}));
+  if (!headers.ok) return { result: headers };
+  return { result: await attemptOnce(opts, req, info, headers.value), sent: headers.value };
 }
 
 /** How long to wait before the next attempt, or undefined when this failure must not be retried. */

@@ -10,7 +10,14 @@ import {
   type AutomationDeps,
 } from "./automations/index.ts";
 import { changeJobs, type ChangeRules } from "./changes/index.ts";
-import { connectionJobs, portalTokenStore, qboTokenStore, type VendorClients } from "./connections/index.ts";
+import {
+  connectionJobs,
+  portalTokenStore,
+  qboTokenStore,
+  runGated,
+  type ResumingQueue,
+  type VendorClients,
+} from "./connections/index.ts";
 import { healthJobs } from "./health/index.ts";
 import { invoiceJobs, invoiceRules, type PushDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
@@ -68,7 +75,13 @@ function composeRules(deps: HandlerDeps): ChangeRules {
 
 export function jobHandlers(deps: HandlerDeps): Handlers {
   const full: Deps = { ...deps, rules: composeRules(deps) };
-  return Object.fromEntries(handled.map((h) => [h.job.name, (ctx) => h.run(full, ctx)]));
+  // Every job runs behind the gate (ADR 0033): work for a connection that needs reconnecting, or
+  // for a portal not set up yet, waits for it instead of failing.
+  const resuming: Partial<ResumingQueue> = "enqueueByName" in deps.queue ? (deps.queue as ResumingQueue) : {};
+  const gate = { db: deps.db, clock: deps.clock, queue: resuming };
+  return Object.fromEntries(
+    handled.map((h) => [h.job.name, (ctx) => runGated(gate, h.job.name, ctx, () => h.run(full, ctx))]),
+  );
 }
 
 /**

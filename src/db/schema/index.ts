@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AutomationFiringsTable, AutomationRulesTable } from "./automations.ts";
 import type { HealthIncidentsTable } from "./health.ts";
+import type { CustomerClaimsTable, ParkedJobsTable } from "./waiting.ts";
 import type { WorkflowExecutionsTable } from "./workflows.ts";
 
 /** Table types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns). */
@@ -31,6 +32,8 @@ export interface DB {
   automationFirings: AutomationFiringsTable;
   workflowExecutions: WorkflowExecutionsTable;
   healthIncidents: HealthIncidentsTable;
+  parkedJobs: ParkedJobsTable;
+  customerClaims: CustomerClaimsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

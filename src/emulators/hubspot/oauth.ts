@@ -212,6 +212,33 @@ export class OAuthRegistry {
     return this.#refresh.delete(token);
   }
 
+  /**
+   * Ends every access token of the portal now, before its `expires_in` (HubSpot may end a token
+   * early, e.g. after a security event; clients must refresh on a 401: docs/vendors/hubspot.md §2).
+   * Returns how many were live.
+   */
+  expireAccess(portalId: number): number {
+    const now = this.clock.now().getTime();
+    let ended = 0;
+    for (const grant of this.#access.values()) {
+      if (grant.portalId !== portalId || grant.expiresAt <= now) continue;
+      grant.expiresAt = now;
+      ended += 1;
+    }
+    return ended;
+  }
+
+  /** The app is uninstalled from the portal: every refresh token goes (refreshes are `invalid_grant`). */
+  revokePortal(portalId: number): number {
+    let revoked = 0;
+    for (const [token, grant] of this.#refresh) {
+      if (grant.portalId !== portalId) continue;
+      this.#refresh.delete(token);
+      revoked += 1;
+    }
+    return revoked;
+  }
+
   /** Removes the portal's tokens (the portal is gone). */
   forgetPortal(portalId: number): void {
     for (const [token, grant] of this.#refresh) if (grant.portalId === portalId) this.#refresh.delete(token);

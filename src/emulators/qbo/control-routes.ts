@@ -35,6 +35,8 @@ const companyBody = z
 
 const tokenBody = z.object({ realmId: z.string().min(1), clientId: z.string().min(1).optional() }).strict();
 
+const realmOnly = z.object({ realmId: z.string().min(1) }).strict();
+
 const appBody = z
   .object({
     clientId: z.string().min(1).max(200),
@@ -117,6 +119,26 @@ export function controlRoutes(world: QboWorld): Hono {
     );
     world.changed();
     return c.json({ ...granted.pair, realmId: body.value.realmId }, 201);
+  });
+
+  // A token that dies before its hour, and a disconnect made in QuickBooks (ADR 0033).
+  app.post("/tokens/expire", async (c) => {
+    const body = await parseControlBody(c.req.raw, realmOnly);
+    if (!body.ok) return body.response;
+    if (!world.companies.has(body.value.realmId))
+      return c.json({ error: `Unknown realmId ${body.value.realmId}` }, 404);
+    const expired = world.oauth.expireAccess(body.value.realmId, world.now().getTime());
+    world.changed();
+    return c.json({ expired });
+  });
+  app.post("/tokens/revoke", async (c) => {
+    const body = await parseControlBody(c.req.raw, realmOnly);
+    if (!body.ok) return body.response;
+    if (!world.companies.has(body.value.realmId))
+      return c.json({ error: `Unknown realmId ${body.value.realmId}` }, 404);
+    const revoked = world.oauth.revokeRealm(body.value.realmId);
+    world.changed();
+    return c.json({ revoked });
   });
 
   app.get("/apps", (c) => c.json({ apps: [...world.apps.values()] }));

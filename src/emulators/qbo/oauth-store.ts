@@ -178,6 +178,31 @@ export class OAuthStore {
     return true;
   }
 
+  /**
+   * Ends the company's live access tokens now, before their hour is up: Intuit may invalidate an
+   * access token early, and its docs tell clients to refresh on a 401 (docs/vendors/quickbooks.md §1.4).
+   */
+  expireAccess(realmId: string, nowMs: number): number {
+    let ended = 0;
+    for (const t of this.access.values()) {
+      if (t.realmId !== realmId || t.revoked || t.expiresAt < nowMs) continue;
+      t.expiresAt = nowMs - 1;
+      ended += 1;
+    }
+    return ended;
+  }
+
+  /** The user disconnected the app from the company (in QuickBooks): every token of every app goes. */
+  revokeRealm(realmId: string): number {
+    let revoked = 0;
+    for (const t of [...this.refresh.values(), ...this.access.values()]) {
+      if (t.realmId !== realmId || t.revoked) continue;
+      t.revoked = true;
+      revoked += 1;
+    }
+    return revoked;
+  }
+
   checkAccess(token: string, nowMs: number): { realmId: string; clientId: string } | "expired" | "invalid" {
     const found = this.access.get(token);
     if (!found || found.revoked) return "invalid";

@@ -53,7 +53,7 @@ describe("migration 0010: Slack URLs sealed at rest", () => {
     expect((await settings()).url).toBe(URL_IN_CLEAR);
 
     const secrets = new SecretBox(generateSecretKey());
-    // Later migrations run after it too; this one is the point.
+    // Later migrations run after it; the sealing one is the first still pending.
     expect((await migrateToLatest(handle, { secrets }))[0]).toBe("0010-seal-slack-urls");
     const stored = await settings();
     expect(JSON.stringify(stored)).not.toContain("migrate-me");

@@ -42,6 +42,7 @@ export const connectionsEn = {
   "connections.status.active": "Connected",
   "connections.status.needs_reconnect": "Needs reconnecting",
   "connections.reconnect": "Reconnect",
+  "connections.waiting": "Jobs waiting for the reconnect: {count}",
   "connections.banner.reconnect":
     "{name} needs reconnecting: Ledgerlink can no longer reach it and has stopped syncing it.",
   "connections.disconnected": "{name} was disconnected and its tokens deleted.",

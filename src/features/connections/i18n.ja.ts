@@ -45,6 +45,7 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "connections.status.active": "接続済み",
   "connections.status.needs_reconnect": "再接続が必要",
   "connections.reconnect": "再接続",
+  "connections.waiting": "再接続を待っているジョブ: {count}",
   "connections.banner.reconnect":
     "{name} の再接続が必要です。Ledgerlink はアクセスできなくなったため、同期を停止しました。",
   "connections.disconnected": "{name} の接続を解除し、トークンを削除しました。",

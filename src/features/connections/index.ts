@@ -31,3 +31,13 @@ export { createVendorClients, type VendorClients } from "./vendor-clients.ts";
 export type { VendorApps } from "./vendors.ts";
 export { connectionJobs, setupHubSpotPortal } from "./jobs.ts";
 export { portalTokenStore, qboTokenStore } from "./repo/sealed.ts";
+export {
+  reconnectOf,
+  requirePortalSetUp,
+  resumeParkedJobs,
+  runGated,
+  setupOf,
+  WaitingFor,
+  type ResumingQueue,
+} from "./waiting.ts";
+export { NEEDS_RECONNECT } from "./tokens.ts";

@@ -5,6 +5,7 @@ import { defineJob, handledJob, type Enqueuer } from "../../queue/catalogue.ts";
 import { refreshAllCompanyInfoHandler, refreshCompanyInfoHandler } from "./company-info.ts";
 import { setupPortalHandler } from "./setup-portal-job.ts";
 import type { VendorClients } from "./vendor-clients.ts";
+import type { ResumingQueue } from "./waiting.ts";
 
 /** Creates Ledgerlink's properties in a newly connected portal; one waiting per portal. */
 export const setupHubSpotPortal = defineJob({
@@ -32,7 +33,7 @@ interface Deps {
   db: Database;
   clock: Clock;
   clients: VendorClients;
-  queue: Enqueuer;
+  queue: Enqueuer & Partial<ResumingQueue>;
 }
 
 export const connectionJobs = [

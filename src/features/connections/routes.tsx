@@ -3,6 +3,8 @@ import { PATHS } from "../../http/paths.ts";
 import { MessagePage } from "../../web/message.tsx";
 import { confirmIntuitDisconnect } from "./intuit-disconnect.ts";
 import type { VendorClients } from "./vendor-clients.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import type { ResumingQueue } from "./waiting.ts";
 import type { DatabaseHandle } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
@@ -27,6 +29,8 @@ export interface ConnectionDeps {
   vendors: VendorApps;
   /** To confirm with QuickBooks that a company was really disconnected there. */
   clients?: VendorClients;
+  /** Jobs that waited for a reconnect are sent again with it (ADR 0033). */
+  queue?: Enqueuer & Partial<ResumingQueue>;
 }
 
 /** Connect (A2), list and disconnect QuickBooks companies of the signed-in user's portal. */
@@ -45,6 +49,7 @@ export function connectionRoutes(deps: ConnectionDeps): Hono<AppEnv> {
         {...pageProps(c)}
         portal={found.portal}
         companies={found.companies}
+        waiting={found.waiting}
         qboConfigured={Boolean(deps.vendors.intuit)}
         flash={flash ? c.get("t")("connections.disconnected", { name: flash }) : undefined}
       />,

@@ -32,6 +32,8 @@ import {
   type SessionUser,
 } from "./repo/sessions.ts";
 import { newCompanyQboClient } from "./vendor-clients.ts";
+import { countParkedJobs } from "./repo/parked-jobs.ts";
+import { reconnectOf, resumeParkedJobs, type ResumingQueue } from "./waiting.ts";
 import type { VendorApps } from "./vendors.ts";
 
 /** What the connection operations need; the routes build it from their own dependencies. */
@@ -40,8 +42,11 @@ export interface ConnectionServiceDeps {
   clock: Clock;
   secrets: SecretBox;
   vendors: VendorApps;
-  /** Set-up of a new portal's properties runs as a job, enqueued with the portal row. */
-  queue?: Enqueuer;
+  /**
+   * Set-up of a new portal's properties runs as a job, enqueued with the portal row; jobs parked
+   * while a connection needed reconnecting are sent again with the reconnect (ADR 0033).
+   */
+  queue?: Enqueuer & Partial<ResumingQueue>;
   /** HUBSPOT_ALLOWED_PORTALS; unset, the first portal to sign in claims the instance (access.ts). */
   allowedPortals?: readonly string[];
 }
@@ -135,6 +140,7 @@ export async function finishHubSpotSignIn(
       now,
     );
     await deps.queue?.enqueue(trx, setupHubSpotPortal, { portalId, locale });
+    await resumeParkedJobs(trx, deps.queue, reconnectOf({ kind: "portal", portalId }));
     return createSession(trx, userId, portalId, now);
   });
   return ok({ sessionToken, returnTo: saved.returnTo });
@@ -191,20 +197,25 @@ export async function finishQboConnect(
   const existing = (await listQboConnections(deps.db, saved.portalId)).find((x) => x.realmId === realmId);
   const connectionId = existing?.connectionId ?? randomUUID();
   const ctx = `qbo:${connectionId}`;
-  await upsertQboConnection(
-    deps.db,
-    {
-      connectionId,
-      portalId: saved.portalId,
-      realmId,
-      ...settings.value,
-      accessToken: deps.secrets.seal(grant.value.accessToken, ctx),
-      refreshToken: deps.secrets.seal(grant.value.refreshToken, ctx),
-      accessExpiresAt: grant.value.accessExpiresAt,
-      refreshExpiresAt: grant.value.refreshExpiresAt,
-    },
-    deps.clock.now(),
-  );
+  const portalId = saved.portalId;
+  await inTransaction(deps.db, async (trx) => {
+    await upsertQboConnection(
+      trx,
+      {
+        connectionId,
+        portalId,
+        realmId,
+        ...settings.value,
+        accessToken: deps.secrets.seal(grant.value.accessToken, ctx),
+        refreshToken: deps.secrets.seal(grant.value.refreshToken, ctx),
+        accessExpiresAt: grant.value.accessExpiresAt,
+        refreshExpiresAt: grant.value.refreshExpiresAt,
+      },
+      deps.clock.now(),
+    );
+    // A reconnect: what waited for it (parked jobs) goes on, committed with the new tokens.
+    await resumeParkedJobs(trx, deps.queue, reconnectOf({ kind: "qbo", connectionId }));
+  });
   return ok({ returnTo: saved.returnTo });
 }
 
@@ -229,7 +240,9 @@ export async function disconnectQboCompany(
 export async function portalConnections(db: Database, portalId: string) {
   const portal = await findPortal(db, portalId);
   if (!portal) return undefined;
-  return { portal, companies: await listQboConnections(db, portalId) };
+  const companies = await listQboConnections(db, portalId);
+  const owners = [`hubspot:${portalId}`, ...companies.map((c) => `qbo:${c.connectionId}`)];
+  return { portal, companies, waiting: await countParkedJobs(db, owners) };
 }
 
 /** What `ownConnection` reads of a request: the signed-in user and the `:conn` path parameter. */

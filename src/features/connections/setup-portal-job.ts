@@ -6,10 +6,12 @@ import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { setupPortal, type Locale } from "./portal-setup.ts";
 import type { VendorClients } from "./vendor-clients.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { resumeParkedJobs, setupOf, type ResumingQueue } from "./waiting.ts";
 
 /** Creates Ledgerlink's properties in a newly connected portal (A1, S2); safe to run again. */
 export async function setupPortalHandler(
-  deps: { db: Database; clock: Clock; clients: VendorClients },
+  deps: { db: Database; clock: Clock; clients: VendorClients; queue?: Partial<ResumingQueue> },
   ctx: JobContext<{ portalId: string; locale: Locale }>,
 ): Promise<void> {
   const portal = await findPortal(deps.db, ctx.payload.portalId);
@@ -31,5 +33,9 @@ export async function setupPortalHandler(
     at: deps.clock.now(),
   });
   if (!result.ok) throw new Error(`portal set-up failed: ${result.error}`);
-  await markPortalSetUp(deps.db, portal.portalId, deps.clock.now());
+  // Work that waited for the set-up (an initial sync started right after connecting) goes on now.
+  await inTransaction(deps.db, async (trx) => {
+    await markPortalSetUp(trx, portal.portalId, deps.clock.now());
+    await resumeParkedJobs(trx, deps.queue, setupOf(portal.portalId));
+  });
 }

@@ -8,6 +8,7 @@ import {
   type HttpClient,
   type Sleep,
   type VendorCall,
+  type VendorError,
 } from "../../connectors/http-client.ts";
 import { classify as classifyQbo } from "../../connectors/qbo/errors.ts";
 import { refreshIntuitToken, type IntuitApp } from "../../connectors/qbo/oauth.ts";
@@ -15,7 +16,8 @@ import { budgetHooks, hubspotBuckets, qboBuckets, type RateBudget } from "../../
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { err, ok } from "../../lib/result.ts";
-import { createTokenProvider, type TokenProvider } from "./tokens.ts";
+import { noteNeedsReconnect } from "./waiting.ts";
+import { createTokenProvider, NEEDS_RECONNECT, type TokenFailure, type TokenProvider } from "./tokens.ts";
 
 export interface VendorClientDeps {
   db: Database;
@@ -59,12 +61,33 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
     },
   });
 
-  const bearer = (owner: TokenOwner) => async () => {
-    const token = await tokens.accessToken(owner);
-    if (token.ok) return ok({ authorization: `Bearer ${token.value}`, accept: "application/json" });
-    const message = token.error.kind === "refresh_failed" ? token.error.failure.message : token.error.kind;
-    return err({ kind: "auth" as const, retryable: token.error.kind === "refresh_failed", message });
+  const refused = (owner: TokenOwner, failure: TokenFailure): VendorError => {
+    // The running job (if any) learns which connection stopped it: it parks until the reconnect.
+    if (failure.kind === "needs_reconnect") noteNeedsReconnect(owner);
+    const message =
+      failure.kind === "refresh_failed" ? failure.failure.message : `${failure.kind}: reconnect required`;
+    // `needs_reconnect` is a code jobs recognise: they wait for the reconnect instead of retrying.
+    return {
+      kind: "auth",
+      retryable: failure.kind === "refresh_failed",
+      message,
+      ...(failure.kind === "needs_reconnect" ? { code: NEEDS_RECONNECT } : {}),
+    };
   };
+  const asHeaders = (token: string) => ({ authorization: `Bearer ${token}`, accept: "application/json" });
+
+  /** The bearer token of every attempt, and the one renewal of a token the vendor refused early. */
+  const auth = (owner: TokenOwner) => ({
+    headers: async () => {
+      const token = await tokens.accessToken(owner);
+      return token.ok ? ok(asHeaders(token.value)) : err(refused(owner, token.error));
+    },
+    onUnauthorized: async (_info: unknown, rejected: Record<string, string>) => {
+      const token = (rejected.authorization ?? "").replace(/^Bearer /, "");
+      const renewed = await tokens.renewRejected(owner, token);
+      return renewed.ok ? ok(undefined) : err(refused(owner, renewed.error));
+    },
+  });
 
   return {
     tokens,
@@ -78,7 +101,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
         classify: classifyQbo,
         clock: deps.clock,
         sleep: deps.sleep,
-        headers: bearer({ kind: "qbo", connectionId: connection.connectionId }),
+        ...auth({ kind: "qbo", connectionId: connection.connectionId }),
         ...budgetHooks(deps.budget, (info) => (info.path.startsWith("/batch") ? batch : buckets)),
         onCall,
       });
@@ -93,7 +116,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
         classify: classifyHubSpot,
         clock: deps.clock,
         sleep: deps.sleep,
-        headers: bearer({ kind: "portal", portalId: portal.portalId }),
+        ...auth({ kind: "portal", portalId: portal.portalId }),
         ...budgetHooks(deps.budget, (info) => (info.path.includes("/search") ? search : buckets)),
         // "X-HubSpot-RateLimit-Remaining: 0" on a success: pause every worker before the 429 comes.
         pauseHint,

@@ -78,10 +78,18 @@ export async function checkHealth(deps: CheckDeps): Promise<{ opened: string[]; 
 /** The portal's open incidents, as the banner and the card show them. */
 export async function healthNotices(db: Database, portalId: string): Promise<HealthNotice[]> {
   const open = await openIncidents(db, portalId);
-  return noticesOf(db, open);
+  // A connection marked a moment ago shows at once (ADR 0033): its incident opens at the next
+  // check-health tick, but the card and the wizard must offer "Reconnect" now.
+  const known = new Set(open.map((i) => i.subject));
+  const fresh = (await connectionsNeedingReconnect(db)).filter(
+    (p) => p.portalId === portalId && !known.has(p.subject),
+  );
+  return noticesOf(db, [...fresh, ...open]);
 }
 
-export async function noticesOf(db: Database, incidents: IncidentRow[]): Promise<HealthNotice[]> {
+type Shown = Pick<IncidentRow, "kind" | "vendor" | "connectionId" | "portalId" | "objectType" | "failures">;
+
+export async function noticesOf(db: Database, incidents: Shown[]): Promise<HealthNotice[]> {
   const names = await companyNames(db, [
     ...new Set(incidents.map((i) => i.connectionId).filter((c): c is string => c !== null)),
   ]);

@@ -10,7 +10,13 @@ import {
 } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { uniqueDisplayName } from "../record-sync/index.ts";
+import {
+  claimKeyOf,
+  findCustomerByIdentity,
+  uniqueDisplayName,
+  withCustomerClaim,
+  type ClaimDeps,
+} from "../record-sync/index.ts";
 import { replaceDraftData } from "./repo/index.ts";
 import type { CompleteDraft } from "./wizard/draft.ts";
 
@@ -23,14 +29,16 @@ const MAX_NAME_RACES = 3;
  * once: a rerun after a crash uses it instead of creating (and the requestid would replay anyway).
  */
 export async function ensureCustomer(
-  db: Database,
+  deps: ClaimDeps,
   http: HttpClient,
+  realmId: string,
   draftId: string,
   draft: CompleteDraft,
 ): Promise<Result<string, VendorError>> {
+  const { db } = deps;
   const wanted = draft.customer;
   if (wanted.kind === "existing") return ok(wanted.id);
-  const created = await createUniqueCustomer(http, wanted, ["draft", draftId]);
+  const created = await createUniqueCustomer(http, wanted, ["draft", draftId], { deps, realmId });
   if (!created.ok) return created;
   await rememberCustomer(db, draftId, draft, created.value.id, created.value.displayName);
   return ok(created.value.id);
@@ -39,10 +47,28 @@ export async function ensureCustomer(
 type NewCustomer = Extract<CompleteDraft["customer"], { kind: "new" }>;
 
 /**
- * Creates a QBO customer under a DisplayName no customer has, inactive ones included (also W2's
- * workflow action). `requestKey` makes each write replay rather than duplicate on a rerun.
+ * The QBO customer for a new party (also W2's workflow action), serialised per company and
+ * identity (ADR 0033): under the claim, the customer another request just created for the same
+ * e-mail (or name) is found and used; only when none fits is one created, under a DisplayName no
+ * customer has. `requestKey` makes each write replay rather than duplicate on a rerun.
  */
 export async function createUniqueCustomer(
+  http: HttpClient,
+  wanted: Omit<NewCustomer, "kind">,
+  requestKey: string[],
+  claim: { deps: ClaimDeps; realmId: string },
+): Promise<Result<{ id: string; displayName: string }, VendorError>> {
+  const got = await withCustomerClaim(
+    claim.deps,
+    { realmId: claim.realmId, key: claimKeyOf({ email: wanted.email, name: wanted.displayName }) },
+    () => findCustomerByIdentity(http, wanted),
+    () => createUnderFreeName(http, wanted, requestKey),
+  );
+  // A customer remembered from the previous holder comes back without its name: it was this one.
+  return got.ok && !got.value.displayName ? ok({ ...got.value, displayName: wanted.displayName }) : got;
+}
+
+async function createUnderFreeName(
   http: HttpClient,
   wanted: Omit<NewCustomer, "kind">,
   requestKey: string[],

@@ -57,7 +57,7 @@ export async function pushInvoiceHandler(
     return fail({ code: "custom_numbers", detail: "CustomTxnNumbers is on" });
   }
 
-  const customer = await ensureCustomer(db, http, draft.draftId, complete.draft);
+  const customer = await ensureCustomer({ db, clock }, http, conn.realmId, draft.draftId, complete.draft);
   if (!customer.ok) {
     if (customer.error.retryable) throw new Error(`QBO customer: ${customer.error.message}`);
     return fail(draftErrorFrom(customer.error));

@@ -24,3 +24,4 @@ export { linksOf, saveLink } from "./repo/record-links.ts";
 export { closeReview, openReviews, type ReviewItemRow } from "./repo/review-items.ts";
 export { RECONCILED_OBJECTS } from "./hubspot-reconcile.ts";
 export { initialSync, reconcileHubSpotRecords, recordSyncJobs, recordSyncRules } from "./jobs.ts";
+export { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps } from "./customer-claims.ts";

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { defineJob, handledJob } from "../../queue/catalogue.ts";
 import type { ChangeRules } from "../changes/index.ts";
+import {
+  findPortal,
+  findQboConnectionById,
+  reconnectOf,
+  requirePortalSetUp,
+  WaitingFor,
+} from "../connections/index.ts";
+import { findInitialSync } from "./repo/initial-syncs.ts";
 import { reconcileHubSpotRecordsHandler } from "./hubspot-reconcile.ts";
 import { initialSyncHandler, type RunDeps } from "./initial/run.ts";
 import { recordChangeRule, recordEventRule, type RuleDeps } from "./rules.ts";
@@ -28,9 +36,37 @@ export const initialSync = defineJob({
 });
 
 export const recordSyncJobs = [
-  handledJob(reconcileHubSpotRecords, (d: RunDeps, ctx) => reconcileHubSpotRecordsHandler(d, ctx)),
-  handledJob(initialSync, (d: RunDeps, ctx) => initialSyncHandler(d, ctx)),
+  handledJob(reconcileHubSpotRecords, async (d: RunDeps, ctx) => {
+    // Contacts are matched on Ledgerlink's own unique property: the portal's set-up makes it (ADR 0033).
+    await requirePortalSetUp(d.db, ctx.payload.portalId);
+    return reconcileHubSpotRecordsHandler(d, ctx);
+  }),
+  handledJob(initialSync, async (d: RunDeps, ctx) => {
+    await waitForConnections(d, ctx.payload.syncId);
+    return initialSyncHandler(d, ctx);
+  }),
 ];
+
+/**
+ * An initial sync started seconds after connecting a portal waits for the portal's set-up, and
+ * one whose company or portal needs reconnecting waits for the reconnect, instead of failing for
+ * good (ADR 0033): WaitingFor parks the job, and the set-up or the reconnect sends it again.
+ */
+async function waitForConnections(deps: RunDeps, syncId: string): Promise<void> {
+  const row = await findInitialSync(deps.db, syncId);
+  if (!row || row.status !== "running") return;
+  const conn = await findQboConnectionById(deps.db, row.connectionId);
+  const portal = conn && (await findPortal(deps.db, conn.portalId));
+  if (!conn || !portal) return;
+  if (conn.status === "needs_reconnect")
+    throw new WaitingFor(
+      reconnectOf({ kind: "qbo", connectionId: conn.connectionId }),
+      "waiting for reconnect",
+    );
+  if (portal.status === "needs_reconnect")
+    throw new WaitingFor(reconnectOf({ kind: "portal", portalId: portal.portalId }), "waiting for reconnect");
+  await requirePortalSetUp(deps.db, portal.portalId);
+}
 
 /** Customer and Item changes in QBO, contact, company and product events in HubSpot. */
 export function recordSyncRules(deps: RuleDeps): Partial<ChangeRules> {

@@ -28,7 +28,12 @@ export function recordChangeRule(deps: RuleDeps): QboChangeRule {
     const connection = { connectionId: change.connectionId, realmId: change.realmId };
     const sides = sidesOf(
       kind,
-      { hubspot: deps.clients.hubspot(portal), qbo: deps.clients.qbo(connection) },
+      {
+        hubspot: deps.clients.hubspot(portal),
+        qbo: deps.clients.qbo(connection),
+        db: deps.db,
+        now: () => deps.clock.now(),
+      },
       connection,
       settings,
     );
@@ -78,7 +83,12 @@ export async function applyToEachCompany(
     if (kind.link !== "product" && customerKind(settings) !== kind) continue;
     const sides = sidesOf(
       kind,
-      { hubspot: deps.clients.hubspot(portal), qbo: deps.clients.qbo(connection) },
+      {
+        hubspot: deps.clients.hubspot(portal),
+        qbo: deps.clients.qbo(connection),
+        db: deps.db,
+        now: () => deps.clock.now(),
+      },
       connection,
       settings,
     );

@@ -106,7 +106,7 @@ async function createInvoice(
   if (!plan.ok) return plan.error;
 
   const key = ["workflow", exec.callbackId];
-  const customer = await customerId(qbo, plan.value, key);
+  const customer = await customerId(deps, qbo, conn.realmId, plan.value, key);
   const invoiceDate = dateInTimeZone(conn.timeZone, deps.clock.now());
   const draft: CompleteDraft = {
     connectionId: conn.connectionId,
@@ -133,7 +133,9 @@ async function createInvoice(
 }
 
 async function customerId(
+  deps: WorkflowDeps,
   qbo: ReturnType<VendorClients["qbo"]>,
+  realmId: string,
   plan: InvoicePlan,
   key: string[],
 ): Promise<string> {
@@ -150,6 +152,7 @@ async function customerId(
       phone: p.phone,
     },
     key,
+    { deps: { db: deps.db, clock: deps.clock }, realmId },
   );
   return need("qbo", created).id;
 }

@@ -33,6 +33,8 @@ const tokenRequest = z
   })
   .strict();
 
+const portalOnly = z.object({ portalId: z.number().int() }).strict();
+
 const appBody = z
   .object({
     clientId: z.string().min(1),
@@ -141,6 +143,20 @@ export function hubspotControlRoutes(world: World, onReset: () => void): Hono {
     if (!oauthApp) return bad(`No app with client id ${body.value.clientId}`);
     const grant = world.oauth.install(oauthApp, portal.settings, body.value.scopes ?? ALL_SCOPES);
     return c.json(tokenBody(grant));
+  });
+
+  // A token that dies before its expiry, and an uninstall: what a client must survive (ADR 0033).
+  app.post("/tokens/expire", async (c) => {
+    const body = await parseControlBody(c.req.raw, portalOnly);
+    if (!body.ok) return body.response;
+    if (!world.portal(body.value.portalId)) return bad(`No portal ${body.value.portalId}`);
+    return c.json({ expired: world.oauth.expireAccess(body.value.portalId) });
+  });
+  app.post("/tokens/revoke", async (c) => {
+    const body = await parseControlBody(c.req.raw, portalOnly);
+    if (!body.ok) return body.response;
+    if (!world.portal(body.value.portalId)) return bad(`No portal ${body.value.portalId}`);
+    return c.json({ revoked: world.oauth.revokePortal(body.value.portalId) });
   });
 
   app.post("/apps", async (c) => {

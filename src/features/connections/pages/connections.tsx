@@ -19,7 +19,14 @@ export interface CompanyView {
 }
 
 export function ConnectionsPage(
-  props: PageProps & { portal: PortalView; companies: CompanyView[]; qboConfigured: boolean; flash?: string },
+  props: PageProps & {
+    portal: PortalView;
+    companies: CompanyView[];
+    qboConfigured: boolean;
+    flash?: string;
+    /** Jobs parked until each connection is reconnected, by "qbo:<id>" / "hubspot:<portal>" (ADR 0033). */
+    waiting?: Map<string, number>;
+  },
 ) {
   const { t, portal, companies } = props;
   const broken = companies.filter((c) => c.status === "needs_reconnect");
@@ -45,6 +52,14 @@ export function ConnectionsPage(
           })}{" "}
           · <strong>{t(`connections.status.${portal.status}`)}</strong>
         </p>
+        {portal.status === "needs_reconnect" ? (
+          <p>
+            <a class="button" href="/auth/hubspot" data-testid="reconnect-hubspot">
+              {t("connections.reconnect")}
+            </a>{" "}
+            <Waiting t={t} count={props.waiting?.get(`hubspot:${portal.portalId}`)} />
+          </p>
+        ) : null}
       </section>
       <section>
         <h2>{t("connections.qbo")}</h2>
@@ -63,6 +78,14 @@ export function ConnectionsPage(
               <strong>{t(`connections.status.${c.status}`)}</strong>
               {c.multiCurrency ? <span> · {t("connections.qbo.multiCurrency")}</span> : null}
               {c.customTxnNumbers ? <p class="notice">{t("connections.qbo.customNumbers")}</p> : null}
+              {c.status === "needs_reconnect" && props.qboConfigured ? (
+                // Reconnecting is connecting again: the same company keeps its id and settings.
+                <form method="post" action="/connections/qbo" data-testid="reconnect-qbo">
+                  <CsrfField token={props.csrfToken} />
+                  <button type="submit">{t("connections.reconnect")}</button>{" "}
+                  <Waiting t={t} count={props.waiting?.get(`qbo:${c.connectionId}`)} />
+                </form>
+              ) : null}
               <form method="post" action={`/connections/qbo/${c.connectionId}/disconnect`}>
                 <CsrfField token={props.csrfToken} />
                 <button type="submit">{t("connections.qbo.disconnect")}</button>
@@ -83,4 +106,9 @@ export function ConnectionsPage(
       </section>
     </Layout>
   );
+}
+
+function Waiting(props: { t: PageProps["t"]; count: number | undefined }) {
+  if (!props.count) return null;
+  return <span class="lead">{props.t("connections.waiting", { count: String(props.count) })}</span>;
 }

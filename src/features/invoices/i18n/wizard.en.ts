@@ -23,6 +23,7 @@ export const wizardEn = {
   "wizard.company.numbers": "{name} (custom transaction numbers are on)",
   "wizard.reconnect.title": "QuickBooks needs reconnecting",
   "wizard.reconnect.body": "Ledgerlink can no longer reach {name}: its connection needs reconnecting.",
+  "wizard.reconnect.action": "Reconnect",
   "wizard.reconnect.howto":
     "Open Ledgerlink, go to Connections and choose Reconnect for the company (a QuickBooks administrator signs in once). Then open this window again: nothing you entered is lost.",
   "wizard.numbers.title": "Custom transaction numbers are turned on",

@@ -25,6 +25,7 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.reconnect.title": "QuickBooks の再接続が必要です",
   "wizard.reconnect.body":
     "Ledgerlink は {name} にアクセスできなくなりました。接続を再接続する必要があります。",
+  "wizard.reconnect.action": "再接続",
   "wizard.reconnect.howto":
     "Ledgerlink を開き、[接続] で対象の会社の [再接続] を選んでください（QuickBooks の管理者が一度サインインします）。その後このウィンドウをもう一度開いてください。入力した内容は失われません。",
   "wizard.numbers.title": "カスタムトランザクション番号がオンになっています",

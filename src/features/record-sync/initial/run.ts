@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/kysely.ts";
 import { findQboConnectionById } from "../../connections/index.ts";
 import { findInitialSync, saveProgress, setStatus } from "../repo/initial-syncs.ts";
-import { findPortal } from "../../connections/index.ts";
+import { findPortal, NEEDS_RECONNECT } from "../../connections/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
 import type { JobContext } from "../../../queue/catalogue.ts";
 import { customerKind, PRODUCT_KIND } from "../kinds.ts";
@@ -63,7 +63,8 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
     };
     const run = await runPhase(ctx, phase);
     if (!run.ok) {
-      if (run.error.retryable) {
+      // ADR 0033: a refused grant is not the end of the run; the job parks until the reconnect.
+      if (run.error.retryable || run.error.code === NEEDS_RECONNECT) {
         await saveProgress(deps.db, row.syncId, progress, deps.clock.now());
         throw new Error(`initial sync ${row.syncId}: ${run.error.message}`);
       }

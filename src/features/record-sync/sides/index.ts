@@ -1,6 +1,7 @@
 import type { HttpClient } from "../../../connectors/http-client.ts";
 import type { CrmRecord } from "../../../connectors/hubspot/search.ts";
 import type { QboEntity } from "../../../connectors/qbo/client.ts";
+import type { Database } from "../../../db/kysely.ts";
 import type { SyncSettings } from "../../settings/index.ts";
 import type { Side } from "../engine/side.ts";
 import type { RecordKind } from "../kinds.ts";
@@ -17,12 +18,16 @@ export interface Sides {
 /** Both sides of one kind for one connected company. */
 export function sidesOf(
   kind: RecordKind,
-  clients: { qbo: HttpClient; hubspot: HttpClient },
+  // With the database and the time, QBO customers are created under a claim (ADR 0033); the
+  // initial sync's RunContext and the change rules both have them.
+  clients: { qbo: HttpClient; hubspot: HttpClient; db?: Database; now?: () => Date },
   connection: { connectionId: string; realmId: string },
   settings: SyncSettings,
 ): Sides {
+  const { db, now } = clients;
+  const claims = db && now ? { db, clock: { now } } : undefined;
   return {
-    qbo: qboSide(kind, clients.qbo, connection, settings),
+    qbo: qboSide(kind, clients.qbo, connection, settings, claims),
     hubspot: hubspotSide(kind, clients.hubspot, connection, settings),
   };
 }

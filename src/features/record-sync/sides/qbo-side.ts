@@ -23,8 +23,9 @@ import { readQboPath, writeQboPath, type SyncSettings, type Values } from "../..
 import { KeyIndex, keysOf, norm, uniqueDisplayName, type Identity } from "../identity/index.ts";
 import type { RecordKind } from "../kinds.ts";
 import type { Pair } from "../pairs.ts";
-import type { CreateInput, Indexed, Prepared, Side, Target } from "../engine/side.ts";
+import type { CreateInput, Created, Indexed, Prepared, Side, Target } from "../engine/side.ts";
 import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
+import { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps } from "../customer-claims.ts";
 
 type Named = { kind: "customer"; value: Customer } | { kind: "item"; value: Item };
 
@@ -108,8 +109,9 @@ function bodyOf(pairs: Pair[], values: Record<string, string | null>): Record<st
 export function qboSide(
   kind: RecordKind,
   http: HttpClient,
-  connection: { connectionId: string },
+  connection: { connectionId: string; realmId?: string },
   settings: SyncSettings,
+  claims?: ClaimDeps,
 ): Side<QboEntity> {
   const entity = kind.qboEntity;
   const nameField = NAME_FIELD[entity];
@@ -126,6 +128,31 @@ export function qboSide(
     (items ??= queryAll(http, { entity: "Item", where: [[ACTIVE_FIELD, "=", true]] }).then((all) =>
       all.ok ? ok(all.value.rows.filter((i) => isSellableRow(kind, i))) : all,
     ));
+
+  /** Creates the record under a name no record has (QBO refuses a DisplayName twice). */
+  async function createNow(input: CreateInput): Promise<Result<Created, VendorError>> {
+    const body = bodyOf(input.pairs, input.values);
+    const name = await freeName(http, entity, nameField, wanted(input));
+    if (!name.ok) return name;
+    let full: Record<string, unknown> = { ...body, [nameField]: name.value };
+    if (entity === "Item") {
+      const account = await incomeAccount(http);
+      if (!account.ok) return account;
+      full = newItem(body, name.value, account.value);
+    }
+    const created = await createEntity(
+      http,
+      entity,
+      full,
+      requestIdFor("create", connection.connectionId, kind.link, input.sourceId),
+    );
+    if (!created.ok) return created;
+    return ok({
+      id: qboIdOf(created.value),
+      written: input.values,
+      note: `"${String(created.value[nameField] ?? "")}"`,
+    });
+  }
 
   return {
     vendor: "qbo",
@@ -163,27 +190,28 @@ export function qboSide(
       );
     },
     async create(input) {
-      const body = bodyOf(input.pairs, input.values);
-      const name = await freeName(http, entity, nameField, wanted(input));
-      if (!name.ok) return name;
-      let full: Record<string, unknown> = { ...body, [nameField]: name.value };
-      if (entity === "Item") {
-        const account = await incomeAccount(http);
-        if (!account.ok) return account;
-        full = newItem(body, name.value, account.value);
-      }
-      const created = await createEntity(
-        http,
-        entity,
-        full,
-        requestIdFor("create", connection.connectionId, kind.link, input.sourceId),
+      if (entity !== "Customer" || !claims || !connection.realmId) return createNow(input);
+      // A customer is created under the claim on its identity (ADR 0033), after one more look in
+      // QBO: the wizard or the workflow action may have just made it for the same person.
+      let made: Created | undefined;
+      const claimed = await withCustomerClaim(
+        claims,
+        {
+          realmId: connection.realmId,
+          key: claimKeyOf({ email: input.identity.email, name: wanted(input) }),
+        },
+        () => findCustomerByIdentity(http, { email: input.identity.email, displayName: wanted(input) }),
+        async () => {
+          const res = await createNow(input);
+          if (!res.ok) return res;
+          made = res.value;
+          return ok({ id: res.value.id, displayName: "" });
+        },
       );
-      if (!created.ok) return created;
-      return ok({
-        id: qboIdOf(created.value),
-        written: input.values,
-        note: `"${String(created.value[nameField] ?? "")}"`,
-      });
+      if (!claimed.ok) return claimed;
+      return ok(
+        made ?? { id: claimed.value.id, written: {}, note: "(found in QuickBooks when about to create it)" },
+      );
     },
     async update(link, current, changes, pairs) {
       const body = bodyOf(pairs, changes);

@@ -36,7 +36,14 @@ export function CompanyStep(props: WizardView & { companies: CompanyChoice[]; ch
  * A wizard that cannot go on (no company, a company to reconnect, custom transaction numbers on,
  * I9): what is wrong, what to do about it, and Done to close HubSpot's window.
  */
-export function RefusalPage(props: { t: Translate; locale: Locale; title: string; lines: string[] }) {
+export function RefusalPage(props: {
+  t: Translate;
+  locale: Locale;
+  title: string;
+  lines: string[];
+  /** Where the fix is (Connections, to reconnect): opened in a new tab, OAuth pages refuse iframes. */
+  action?: { href: string; label: string };
+}) {
   const { t } = props;
   return (
     <EmbedLayout t={t} locale={props.locale} title={t("wizard.title")}>
@@ -47,6 +54,11 @@ export function RefusalPage(props: { t: Translate; locale: Locale; title: string
         ))}
       </div>
       <p class="actions">
+        {props.action ? (
+          <a class="button" href={props.action.href} target="_blank" rel="noopener" data-testid="reconnect">
+            {props.action.label}
+          </a>
+        ) : null}
         <button type="button" data-hubspot-done>
           {t("wizard.done.close")}
         </button>

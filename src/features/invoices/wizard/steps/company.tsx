@@ -2,7 +2,7 @@ import type { DraftData } from "../draft.ts";
 import { CompanyStep } from "../pages/company.tsx";
 import { frame, neighbour, type WizardCtx } from "./context.ts";
 import { refreshCompanySettings } from "../service.ts";
-import { field, move, refuse, refusalPage, type Outcome } from "./outcome.tsx";
+import { field, move, RECONNECT_ACTION, refuse, refusalPage, type Outcome } from "./outcome.tsx";
 
 /**
  * Why this portal's companies cannot take an invoice at all (none connected, or every one needs
@@ -13,10 +13,13 @@ export function noCompany(ctx: WizardCtx) {
   if (companies.length === 0) return refusalPage(c, 409, "wizard.company.noneTitle", ["wizard.company.none"]);
   if (companies.some((x) => x.status === "active")) return undefined;
   const names = companies.map((x) => x.companyName).join(", ");
-  return refusalPage(c, 409, "wizard.reconnect.title", [
-    ["wizard.reconnect.body", { name: names }],
-    "wizard.reconnect.howto",
-  ]);
+  return refusalPage(
+    c,
+    409,
+    "wizard.reconnect.title",
+    [["wizard.reconnect.body", { name: names }], "wizard.reconnect.howto"],
+    RECONNECT_ACTION,
+  );
 }
 
 /**

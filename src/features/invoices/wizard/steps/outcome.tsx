@@ -39,20 +39,31 @@ export function refusalPage(
   status: 400 | 404 | 409 | 502,
   title: MessageKey,
   lines: Array<MessageKey | [MessageKey, Record<string, string>]>,
+  action?: { href: string; label: MessageKey },
 ) {
   const t = c.get("t");
   const text = lines.map((l) => (Array.isArray(l) ? t(l[0], l[1]) : t(l)));
-  return c.html(<RefusalPage t={t} locale={c.get("locale")} title={t(title)} lines={text} />, status);
+  const link = action ? { href: action.href, label: t(action.label) } : undefined;
+  return c.html(
+    <RefusalPage t={t} locale={c.get("locale")} title={t(title)} lines={text} action={link} />,
+    status,
+  );
 }
+
+/** The wizard's "Reconnect": the Connections page, where a company is reconnected (ADR 0033). */
+export const RECONNECT_ACTION = { href: "/connections", label: "wizard.reconnect.action" } as const;
 
 /** Which vendor failed and why, in plain words: a revoked grant means reconnecting in Ledgerlink. */
 export function vendorFailure(c: Context<AppEnv>, failure: VendorFailed) {
   const { vendor, error } = failure;
   if (error.kind === "auth" || error.kind === "forbidden")
-    return refusalPage(c, 502, "wizard.reconnect.title", [
-      ["wizard.error.vendorAuth", { vendor }],
-      "wizard.reconnect.howto",
-    ]);
+    return refusalPage(
+      c,
+      502,
+      "wizard.reconnect.title",
+      [["wizard.error.vendorAuth", { vendor }], "wizard.reconnect.howto"],
+      RECONNECT_ACTION,
+    );
   return refusalPage(c, 502, "wizard.error.vendorTitle", [
     ["wizard.error.vendor", { vendor, reason: error.message }],
     "wizard.error.vendorRetry",
