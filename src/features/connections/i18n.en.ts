@@ -34,7 +34,7 @@ export const connectionsEn = {
   "connections.qbo.connect": "Connect a QuickBooks company",
   "connections.qbo.notConfigured":
     "No Intuit app is configured (INTUIT_CLIENT_ID, INTUIT_CLIENT_SECRET). Run ledgerlink doctor for details.",
-  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.row": "{name} · company ID {realm} · {country} · {currency}",
   "connections.qbo.multiCurrency": "Multicurrency on",
   "connections.qbo.customNumbers":
     "Custom transaction numbers are on: invoice creation will be refused until it is turned off in QuickBooks.",
