@@ -15,8 +15,37 @@ interface DecisionPattern {
 
 const NUM = String.raw`[^\s:;,()]+`;
 const p = (source: string, key: MessageKey): DecisionPattern => ({ re: new RegExp(`^${source}$`), key });
+/** A synced record as record-sync names it: "HubSpot contact 12", "Customer Acme Ltd", "QuickBooks Item 5". */
+const REC = String.raw`(?:HubSpot (?:contact|company|product)|(?:QuickBooks )?(?:Customer|Item)) .+?`;
+const VENDOR = "(?<vendor>HubSpot|QuickBooks)";
 
 export const DECISION_PATTERNS: readonly DecisionPattern[] = [
+  // record-sync (engine/incremental.ts, engine/initial.ts)
+  p(String.raw`(?<subject>${REC}): sync to ${VENDOR} is off`, "activity.decision.syncOff"),
+  p(String.raw`(?<subject>${REC}): the rule is "do nothing"`, "activity.decision.ruleNothing"),
+  p(String.raw`Could not read the lists of (?<subject>${REC})`, "activity.decision.listsFailed"),
+  p(String.raw`Could not read (?<subject>${REC})`, "activity.decision.readFailed"),
+  p(
+    String.raw`(?<subject>${REC}): its ${VENDOR} record was (?<gone>archived|made inactive)`,
+    "activity.decision.targetGone",
+  ),
+  p(String.raw`(?<subject>${REC}) is not synced: (?<reason>.+)`, "activity.decision.notSynced"),
+  p(String.raw`Could not look for (?<subject>${REC}) in ${VENDOR}`, "activity.decision.lookFailed"),
+  p(
+    String.raw`(?<subject>${REC}): no ${VENDOR} record fits and the rule only updates`,
+    "activity.decision.updateOnly",
+  ),
+  p(String.raw`(?<subject>${REC}): already linked`, "activity.decision.alreadyLinked"),
+  p(String.raw`(?<subject>${REC}): sent to review \((?<by>[^)]+)\)`, "activity.decision.sentToReview"),
+  p(String.raw`(?<subject>${REC}) linked to (?<target>${REC}) by (?<by>\S+)`, "activity.decision.linkedBy"),
+  p(
+    String.raw`(?<subject>${REC}) → created (?<target>(?:HubSpot|QuickBooks) \w+ ${NUM})`,
+    "activity.decision.createdTarget",
+  ),
+  p(
+    String.raw`Could not create the ${VENDOR} record of (?<subject>${REC})`,
+    "activity.decision.createTargetFailed",
+  ),
   p(
     String.raw`set up HubSpot properties \((?<count>\d+) created, the rest already there\)`,
     "activity.decision.setupDone",
@@ -132,6 +161,8 @@ function localParts(t: Translate, groups: Record<string, string | undefined>): R
     if (["state", "from", "to"].includes(name)) out[name] = word(t, `card.status.${value}`, value);
     else if (name === "entity") out[name] = word(t, `activity.object.${value.toLowerCase()}`, value);
     else if (name === "change") out[name] = word(t, `activity.change.${value}`, value);
+    else if (name === "gone") out[name] = word(t, `activity.gone.${value.replace(" ", "_")}`, value);
+    else if (name === "subject" || name === "target") out[name] = recordText(t, value);
     else out[name] = value;
   }
   return out;
@@ -147,6 +178,20 @@ export function objectText(t: Translate, objectType: string): string {
 /** What started an entry ("timer", "webhook"), in the page's language. */
 export function triggerText(t: Translate, trigger: string): string {
   return word(t, `activity.trigger.${trigger}`, trigger);
+}
+
+const RECORD_WORDS: Array<[RegExp, MessageKey]> = [
+  [/^HubSpot contact /, "activity.record.hubspotContact"],
+  [/^HubSpot company /, "activity.record.hubspotCompany"],
+  [/^HubSpot product /, "activity.record.hubspotProduct"],
+  [/^(?:QuickBooks )?Customer /, "activity.record.qboCustomer"],
+  [/^(?:QuickBooks )?Item /, "activity.record.qboItem"],
+];
+
+/** "HubSpot contact 12" → "HubSpot コンタクト 12": the kind in words, the id or name as it is. */
+function recordText(t: Translate, record: string): string {
+  for (const [re, key] of RECORD_WORDS) if (re.test(record)) return `${t(key)} ${record.replace(re, "")}`;
+  return record;
 }
 
 /** One stored decision in the page's language; English is shown exactly as stored. */
