@@ -153,6 +153,11 @@ describe.skipIf(!chromiumAvailable())("every page, looked at in both languages (
     await page.goto(
       `${stack.urls.hubspot}/contacts/${stack.hubspotPortalId}/record/0-3/${dealId}?lang=${lang}`,
     );
+    if (lang === "ja") {
+      // The card speaks its HubSpot user's language (ADR 0023): a Japanese user is looking.
+      await page.selectOption(".user-switcher select[name=userId]", { label: "Aiko Tanaka (日本語)" });
+      await Promise.all([page.waitForURL(/\/record\/0-3\//), page.click(".user-switcher button")]);
+    }
     await page.locator("article.card").first().waitFor();
     await lookAt(page, `${lang}/hubspot-deal-with-card`);
     await page.goto(`${stack.urls.hubspot}/?lang=${lang}`);

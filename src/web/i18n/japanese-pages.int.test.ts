@@ -133,6 +133,24 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
     expect(failures).toEqual({});
   });
 
+  it("gives every CSV a page links to with Japanese headers", async () => {
+    const links = new Set<string>();
+    for (const path of pages())
+      for (const m of (await (await japanese(path)).text()).matchAll(/href="([^"]*\.csv[^"]*)"/g))
+        links.add(m[1]!.replace(/&amp;/g, "&"));
+    expect(links.size).toBeGreaterThan(0);
+    const failures: Record<string, string[]> = {};
+    for (const link of links) {
+      const res = await japanese(link);
+      expect(res.status, link).toBe(200);
+      const header = (await res.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+      const cells = header.split(",").map((c) => c.replace(/^"|"$/g, ""));
+      const left = cells.flatMap((c) => untranslated(`<p>${c}</p>`, data));
+      if (left.length) failures[link] = left;
+    }
+    expect(failures).toEqual({});
+  });
+
   it("gives the card in the HubSpot user's Japanese, classic and app card", async () => {
     for (const format of ["classic", "app-card"]) {
       const url = `${stack.urls.ledgerlink}/hubspot/card?${new URLSearchParams({
