@@ -266,4 +266,19 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
       await stack.app.request(`/embed/invoices/add?t=${encodeURIComponent(token)}`),
     );
   });
+
+  it("keeps a signed-in user's own choice over the browser's language, the browser's as the fallback", async () => {
+    const page = (headers: Record<string, string>) =>
+      stack.app
+        .request("/", { headers })
+        .then(async (res) => /<html lang="(\w+)"/.exec(await res.text())?.[1]);
+    const session = stack.user.cookie;
+    expect(await page({ cookie: session, "accept-language": "ja-JP" })).toBe("ja");
+    expect(await page({ cookie: session, "accept-language": "en-US" })).toBe("en");
+    await stack.app.request("/?lang=ja", { headers: { cookie: session, "accept-language": "en-US" } });
+    // No cookie, an English browser: the choice saved for the user still wins.
+    expect(await page({ cookie: session, "accept-language": "en-US" })).toBe("ja");
+    await stack.app.request("/?lang=en", { headers: { cookie: session } });
+    expect(await page({ cookie: session, "accept-language": "ja-JP" })).toBe("en");
+  });
 });
