@@ -268,10 +268,10 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
   });
 
   it("keeps a signed-in user's own choice over the browser's language, the browser's as the fallback", async () => {
-    const page = (headers: Record<string, string>) =>
-      stack.app
-        .request("/", { headers })
-        .then(async (res) => /<html lang="(\w+)"/.exec(await res.text())?.[1]);
+    const page = async (headers: Record<string, string>) => {
+      const res = await stack.app.request("/", { headers });
+      return /<html lang="(\w+)"/.exec(await res.text())?.[1];
+    };
     const session = stack.user.cookie;
     expect(await page({ cookie: session, "accept-language": "ja-JP" })).toBe("ja");
     expect(await page({ cookie: session, "accept-language": "en-US" })).toBe("en");
