@@ -1,6 +1,7 @@
 /** English strings of sign-in and the Connections page; Japanese in i18n.ja.ts. */
 export const connectionsEn = {
   "signin.title": "Sign in",
+  "signin.first": "Sign in first.",
   "signin.body":
     "Ledgerlink works inside your HubSpot account. Sign in with HubSpot to connect it and see your portal's data.",
   "signin.button": "Sign in with HubSpot",

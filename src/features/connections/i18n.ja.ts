@@ -3,6 +3,7 @@ import type { connectionsEn } from "./i18n.en.ts";
 /** サインインと接続ページの日本語。 */
 export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "signin.title": "サインイン",
+  "signin.first": "先にサインインしてください。",
   "signin.body":
     "Ledgerlink は HubSpot アカウントの中で動作します。HubSpot でサインインして接続し、ポータルのデータを表示してください。",
   "signin.button": "HubSpot でサインイン",
