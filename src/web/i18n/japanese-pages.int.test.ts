@@ -143,7 +143,13 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
         }
       }
     }
-    return [...seen, "/no-such-page"];
+    // Pages no link leads to: a refused QuickBooks consent, Intuit's Disconnect landing page.
+    return [
+      ...seen,
+      "/no-such-page",
+      "/oauth/qbo/callback?error=access_denied&state=not-a-state",
+      "/intuit/disconnect?realmId=1",
+    ];
   }
 
   it("renders every Ledgerlink page in Japanese", async () => {
