@@ -4,6 +4,10 @@ import { DECISION_PATTERNS, decisionText, objectText, triggerText } from "./deci
 
 /** Sentences exactly as the features write them (see each pattern's writer). */
 const WRITTEN = [
+  "HubSpot product 7 → QuickBooks Item 5 (linked by sku): Name, UnitPrice",
+  "Customer Acme Ltd → HubSpot contact 12 (linked): firstname",
+  "HubSpot contact 12: QuickBooks Customer 5 linked, nothing to write",
+  "HubSpot contact 12: QuickBooks Customer 5 linked by email, nothing to write (2 unchanged, 1 echo)",
   "Item Rocks: sync to HubSpot is off",
   "QuickBooks Customer 58: sync to HubSpot is off",
   'HubSpot contact 12: the rule is "do nothing"',

@@ -47,6 +47,18 @@ export const DECISION_PATTERNS: readonly DecisionPattern[] = [
     "activity.decision.createTargetFailed",
   ),
   p(
+    String.raw`(?<subject>${REC}) → (?<target>${REC}) \((?<how>linked(?: by \S+)?)\): (?<fields>.+)`,
+    "activity.decision.updatedTarget",
+  ),
+  p(
+    String.raw`(?<subject>${REC}): (?<target>${REC}) (?<how>linked(?: by \S+)?), nothing to write \((?<skips>[^)]+)\)`,
+    "activity.decision.nothingToWriteWhy",
+  ),
+  p(
+    String.raw`(?<subject>${REC}): (?<target>${REC}) (?<how>linked(?: by \S+)?), nothing to write`,
+    "activity.decision.nothingToWrite",
+  ),
+  p(
     String.raw`set up HubSpot properties \((?<count>\d+) created, the rest already there\)`,
     "activity.decision.setupDone",
   ),
@@ -163,6 +175,13 @@ function localParts(t: Translate, groups: Record<string, string | undefined>): R
     else if (name === "change") out[name] = word(t, `activity.change.${value}`, value);
     else if (name === "gone") out[name] = word(t, `activity.gone.${value.replace(" ", "_")}`, value);
     else if (name === "subject" || name === "target") out[name] = recordText(t, value);
+    else if (name === "how")
+      out[name] =
+        value === "linked" ? t("activity.how.linked") : t("activity.how.linkedBy", { by: value.slice(10) });
+    else if (name === "skips")
+      out[name] = value.replace(/(\d+) (\w+)/g, (whole, n: string, why: string) =>
+        hasMessage(`activity.skip.${why}`) ? t(`activity.skip.${why}` as MessageKey, { count: n }) : whole,
+      );
     else out[name] = value;
   }
   return out;

@@ -112,4 +112,13 @@ export const activityEn = {
   "activity.decision.linkedBy": "{subject} linked to {target} by {by}",
   "activity.decision.createdTarget": "{subject} → created {target}",
   "activity.decision.createTargetFailed": "Could not create the {vendor} record of {subject}",
+  "activity.how.linked": "linked",
+  "activity.how.linkedBy": "linked by {by}",
+  "activity.skip.echo": "{count} echo",
+  "activity.skip.unchanged": "{count} unchanged",
+  "activity.skip.conflict": "{count} conflict",
+  "activity.skip.empty": "{count} empty",
+  "activity.decision.updatedTarget": "{subject} → {target} ({how}): {fields}",
+  "activity.decision.nothingToWrite": "{subject}: {target} {how}, nothing to write",
+  "activity.decision.nothingToWriteWhy": "{subject}: {target} {how}, nothing to write ({skips})",
 } as const;

@@ -118,4 +118,13 @@ export const activityJa: Record<keyof typeof activityEn, string> = {
   "activity.decision.linkedBy": "{subject} を {target} にリンクしました（{by}）",
   "activity.decision.createdTarget": "{subject} → {target} を作成しました",
   "activity.decision.createTargetFailed": "{subject} の {vendor} レコードを作成できませんでした",
+  "activity.how.linked": "リンク済み",
+  "activity.how.linkedBy": "{by} で照合",
+  "activity.skip.echo": "自身の変更 {count} 件",
+  "activity.skip.unchanged": "変更なし {count} 件",
+  "activity.skip.conflict": "競合 {count} 件",
+  "activity.skip.empty": "空欄 {count} 件",
+  "activity.decision.updatedTarget": "{subject} → {target}（{how}）: {fields} を更新しました",
+  "activity.decision.nothingToWrite": "{subject}: {target}（{how}）。書き込む内容はありません",
+  "activity.decision.nothingToWriteWhy": "{subject}: {target}（{how}）。書き込む内容はありません（{skips}）",
 };

@@ -63,6 +63,32 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
     for (const d of list.body.results as Array<{ id: string; properties: { dealname: string } }>)
       deals[d.properties.dealname] = d.id;
     dealId = Object.values(deals)[0]!;
+    // Contacts and products sync on for the US company: the initial sync's preview has a page.
+    for (const [tab, fields] of [
+      [
+        "contacts",
+        {
+          direction: "two_way",
+          createUpdate: "create_and_update",
+          deleteRule: "none",
+          winner: "qbo",
+          customerAs: "contact",
+          behaviour: "legacy",
+        },
+      ],
+      [
+        "products",
+        { direction: "two_way", createUpdate: "create_and_update", deleteRule: "none", winner: "qbo" },
+      ],
+    ] as const) {
+      const body = new URLSearchParams({ _csrf: stack.user.csrf, enabled: "on", ...fields });
+      const res = await stack.app.request(`/sync/${stack.companies.us.connectionId}/${tab}`, {
+        method: "POST",
+        headers: { cookie: stack.user.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      expect(res.status, tab).toBe(303);
+    }
     // Something on every page: the UK company's invoices (one per status) followed from a deal.
     const q = encodeURIComponent("SELECT * FROM Invoice ORDERBY Id");
     const invoices = (await stack.qboApi(stack.companies.uk.realmId, "GET", `/query?query=${q}`)).body
