@@ -74,14 +74,25 @@ describe("the Activity page's words (ADR 0037)", () => {
     for (const sentence of WRITTEN) {
       const said = decisionText(ja, "ja", sentence);
       expect(said, sentence).not.toBe(sentence);
-      // The reason of a refused contact is the filters' own sentence (record-sync/filters.ts).
-      expect(said.replace(/: lifecycle stage .*/, ""), sentence).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+      expect(said, sentence).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
     }
     expect(decisionText(ja, "ja", "Read 2 earlier payments: 2 recorded")).toBe(
       "過去の入金 2 件を読み取り、2 件を記録しました",
     );
     expect(decisionText(ja, "ja", "Invoice 1037: sent → overdue (due 2026-11-01)")).toBe(
       "請求書 1037: 顧客に送信されました → 期限超過（期日 2026-11-01）",
+    );
+  });
+
+  it("names lifecycle stages by label in a refused contact's reason", () => {
+    expect(
+      decisionText(
+        ja,
+        "ja",
+        'HubSpot contact 12 is not synced: lifecycle stage "none" is not one of customer, lead',
+      ),
+    ).toBe(
+      "HubSpot コンタクト 12 は同期されません: ライフサイクルステージ「未設定」が 顧客、リード のいずれでもありません",
     );
   });
 

@@ -175,6 +175,7 @@ function localParts(t: Translate, groups: Record<string, string | undefined>): R
     else if (name === "change") out[name] = word(t, `activity.change.${value}`, value);
     else if (name === "gone") out[name] = word(t, `activity.gone.${value.replace(" ", "_")}`, value);
     else if (name === "subject" || name === "target") out[name] = recordText(t, value);
+    else if (name === "reason") out[name] = filterReasonText(t, value);
     else if (name === "how")
       out[name] =
         value === "linked" ? t("activity.how.linked") : t("activity.how.linkedBy", { by: value.slice(10) });
@@ -197,6 +198,42 @@ export function objectText(t: Translate, objectType: string): string {
 /** What started an entry ("timer", "webhook"), in the page's language. */
 export function triggerText(t: Translate, trigger: string): string {
   return word(t, `activity.trigger.${trigger}`, trigger);
+}
+
+/**
+ * The contact filters' reasons (record-sync/filters.ts), inside "is not synced: <reason>": the
+ * stages by their labels (settings' lifecycle-stage table), lists and properties as they are.
+ */
+const FILTER_REASONS: Array<[RegExp, (t: Translate, m: RegExpExecArray) => string]> = [
+  [
+    /^lifecycle stage "([^"]*)" is not one of (.+)$/,
+    (t, m) =>
+      t("activity.filter.stage", {
+        stage: m[1] === "none" ? t("activity.filter.noStage") : stageLabel(t, m[1]!),
+        stages: m[2]!
+          .split(", ")
+          .map((s) => stageLabel(t, s))
+          .join("、"),
+      }),
+  ],
+  [
+    /^not a member of list (.+)$/,
+    (t, m) => t("activity.filter.list", { lists: m[1]!.split(" or ").join("、") }),
+  ],
+  [
+    /^(\S+) (.+) does not hold$/,
+    (t, m) => t("activity.filter.condition", { property: m[1]!, condition: m[2]! }),
+  ],
+];
+
+const stageLabel = (t: Translate, value: string) => word(t, `sync.stage.${value}`, value);
+
+function filterReasonText(t: Translate, reason: string): string {
+  for (const [re, say] of FILTER_REASONS) {
+    const m = re.exec(reason);
+    if (m) return say(t, m);
+  }
+  return reason;
 }
 
 const RECORD_WORDS: Array<[RegExp, MessageKey]> = [

@@ -121,4 +121,8 @@ export const activityEn = {
   "activity.decision.updatedTarget": "{subject} → {target} ({how}): {fields}",
   "activity.decision.nothingToWrite": "{subject}: {target} {how}, nothing to write",
   "activity.decision.nothingToWriteWhy": "{subject}: {target} {how}, nothing to write ({skips})",
+  "activity.filter.stage": 'lifecycle stage "{stage}" is not one of {stages}',
+  "activity.filter.noStage": "none",
+  "activity.filter.list": "not a member of list {lists}",
+  "activity.filter.condition": "{property} {condition} does not hold",
 } as const;

@@ -127,4 +127,8 @@ export const activityJa: Record<keyof typeof activityEn, string> = {
   "activity.decision.updatedTarget": "{subject} → {target}（{how}）: {fields} を更新しました",
   "activity.decision.nothingToWrite": "{subject}: {target}（{how}）。書き込む内容はありません",
   "activity.decision.nothingToWriteWhy": "{subject}: {target}（{how}）。書き込む内容はありません（{skips}）",
+  "activity.filter.stage": "ライフサイクルステージ「{stage}」が {stages} のいずれでもありません",
+  "activity.filter.noStage": "未設定",
+  "activity.filter.list": "リスト {lists} のメンバーではありません",
+  "activity.filter.condition": "{property} の条件（{condition}）を満たしません",
 };
