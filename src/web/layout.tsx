@@ -66,7 +66,7 @@ export function Layout(
           <a class="brand" href="/">
             {t("app.name")}
           </a>
-          <nav aria-label="main">
+          <nav aria-label={t("nav.main")}>
             {NAV.map((item) => (
               <a href={item.href} aria-current={item.section === props.section ? "page" : undefined}>
                 {t(`nav.${item.section}`)}

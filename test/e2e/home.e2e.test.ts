@@ -31,7 +31,7 @@ describe.skipIf(!chromiumAvailable())("home page in Chromium", () => {
     const page = await context.newPage();
     await page.goto(server.url);
     expect(await page.locator("h1").textContent()).toBe("Overview");
-    expect(await page.locator("nav[aria-label=main] a").allTextContents()).toEqual([
+    expect(await page.locator("nav[aria-label=Main] a").allTextContents()).toEqual([
       "Connections",
       "Invoices",
       "Automations",

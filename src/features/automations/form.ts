@@ -66,14 +66,18 @@ export function formValuesOf(rule: RuleRow, slackUrlShown = ""): RuleFormValues 
   return v;
 }
 
-/** What a new rule's form starts with: on, customer e-mail with a usable template. */
-export const NEW_RULE: RuleFormValues = {
-  enabled: "on",
-  event: "overdue",
-  action: "email",
-  emailTo: "customer",
-  emailSubject: "Invoice {{number}} is overdue",
-  emailBody:
-    "Dear {{customer}},\n\nInvoice {{number}} of {{amount}} {{currency}}, due {{dueDate}}, is still open ({{balance}} {{currency}}).\n\n{{company}}",
-  slackText: "Invoice {{number}} ({{customer}}, {{amount}} {{currency}}): {{event}}",
-};
+/**
+ * What a new rule's form starts with: on, customer e-mail with a usable template, written in the
+ * language of the person creating it (the customer reads what they save).
+ */
+export function newRule(t: Translate): RuleFormValues {
+  return {
+    enabled: "on",
+    event: "overdue",
+    action: "email",
+    emailTo: "customer",
+    emailSubject: t("automations.template.subject"),
+    emailBody: t("automations.template.body"),
+    slackText: t("automations.template.slack"),
+  };
+}

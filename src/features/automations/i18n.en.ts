@@ -81,6 +81,10 @@ export const automationsEn = {
   "automations.form.noSmtp": "E-mail is not configured on this server (SMTP_URL and SMTP_FROM).",
   "automations.form.save": "Save",
   "automations.form.cancel": "Cancel",
+  "automations.template.subject": "Invoice {{number}} is overdue",
+  "automations.template.body":
+    "Dear {{customer}},\n\nInvoice {{number}} of {{amount}} {{currency}}, due {{dueDate}}, is still open ({{balance}} {{currency}}).\n\n{{company}}",
+  "automations.template.slack": "Invoice {{number}} ({{customer}}, {{amount}} {{currency}}): {{event}}",
   "automations.bad": "The rule was not saved. {field}: {reason}",
   "automations.bad.choice": "choose one of the offered values",
   "automations.bad.pipelineUnknown": "HubSpot has no deal pipeline with this id",

@@ -82,6 +82,10 @@ export const automationsJa: Record<keyof typeof automationsEn, string> = {
   "automations.form.placeholders": "差し込み項目: {list}",
   "automations.form.noSmtp": "このサーバーではメールが設定されていません（SMTP_URL と SMTP_FROM）。",
   "automations.form.save": "保存",
+  "automations.template.subject": "請求書 {{number}} の支払期日が過ぎています",
+  "automations.template.body":
+    "{{customer}} 様\n\n請求書 {{number}}（{{amount}} {{currency}}、支払期日 {{dueDate}}）のお支払いがまだ確認できておりません（残高 {{balance}} {{currency}}）。\n\n{{company}}",
+  "automations.template.slack": "請求書 {{number}}（{{customer}}、{{amount}} {{currency}}）: {{event}}",
   "automations.form.cancel": "キャンセル",
   "automations.bad": "ルールは保存されませんでした。{field}: {reason}",
   "automations.bad.choice": "表示された選択肢から選んでください",

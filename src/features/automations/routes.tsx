@@ -5,7 +5,7 @@ import { AutomationsPage } from "./pages/automations.tsx";
 import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
-import { formStrings, NEW_RULE, problemText } from "./form.ts";
+import { formStrings, newRule, problemText } from "./form.ts";
 import { pageProps } from "../overview/index.ts";
 import {
   automationsOverview,
@@ -78,7 +78,7 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.html(page, extra.error ? 400 : 200);
   };
 
-  app.get("/automations/new", (c) => form(c, NEW_RULE, {}));
+  app.get("/automations/new", (c) => form(c, newRule(c.get("t")), {}));
 
   app.post("/automations", async (c) => {
     const portalId = c.get("user")!.portalId;

@@ -1,6 +1,7 @@
 /** English strings of sign-in and the Connections page; Japanese in i18n.ja.ts. */
 export const connectionsEn = {
   "signin.title": "Sign in",
+  "signin.first": "Sign in first.",
   "signin.body":
     "Ledgerlink works inside your HubSpot account. Sign in with HubSpot to connect it and see your portal's data.",
   "signin.button": "Sign in with HubSpot",
@@ -34,7 +35,7 @@ export const connectionsEn = {
   "connections.qbo.connect": "Connect a QuickBooks company",
   "connections.qbo.notConfigured":
     "No Intuit app is configured (INTUIT_CLIENT_ID, INTUIT_CLIENT_SECRET). Run ledgerlink doctor for details.",
-  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.row": "{name} · company ID {realm} · {country} · {currency}",
   "connections.qbo.multiCurrency": "Multicurrency on",
   "connections.qbo.customNumbers":
     "Custom transaction numbers are on: invoice creation will be refused until it is turned off in QuickBooks.",

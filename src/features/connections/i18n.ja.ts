@@ -3,6 +3,7 @@ import type { connectionsEn } from "./i18n.en.ts";
 /** サインインと接続ページの日本語。 */
 export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "signin.title": "サインイン",
+  "signin.first": "先にサインインしてください。",
   "signin.body":
     "Ledgerlink は HubSpot アカウントの中で動作します。HubSpot でサインインして接続し、ポータルのデータを表示してください。",
   "signin.button": "HubSpot でサインイン",
@@ -37,7 +38,7 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "connections.qbo.connect": "QuickBooks の会社を接続",
   "connections.qbo.notConfigured":
     "Intuit アプリが設定されていません（INTUIT_CLIENT_ID、INTUIT_CLIENT_SECRET）。詳しくは ledgerlink doctor を実行してください。",
-  "connections.qbo.row": "{name} · realm {realm} · {country} · {currency}",
+  "connections.qbo.row": "{name} · 会社 ID {realm} · {country} · {currency}",
   "connections.qbo.multiCurrency": "複数通貨: オン",
   "connections.qbo.customNumbers":
     "カスタム取引番号がオンになっています。QuickBooks でオフにするまで請求書は作成できません。",

@@ -48,7 +48,7 @@ export async function backfillPaymentsHandler(
     deps,
     conn,
     ctx,
-    `Read ${all.value.rows.length} earlier payment(s): ${saved} recorded${malformed ? `, ${malformed} malformed and skipped` : ""}`,
+    `Read ${all.value.rows.length} earlier ${all.value.rows.length === 1 ? "payment" : "payments"}: ${saved} recorded${malformed ? `, ${malformed} malformed and skipped` : ""}`,
   );
 }
 

@@ -116,7 +116,7 @@ describeEachBackend("payment rule (W4)", (db) => {
       status: "Deleted",
       MetaData: { LastUpdatedTime: "2026-10-08T00:00:00Z" },
     });
-    expect(res?.decision).toContain("1 application(s) removed");
+    expect(res?.decision).toContain("1 application removed");
     expect((await stored()).map((r) => r.qboPaymentId)).toEqual(["71"]);
   });
 

@@ -24,7 +24,7 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChan
     if (ref.value.deleted) {
       const removed = await deletePayment(deps.db, change.connectionId, id);
       return {
-        decision: `Payment ${id} deleted in QuickBooks; ${removed} application(s) removed`,
+        decision: `Payment ${id} deleted in QuickBooks; ${removed} ${removed === 1 ? "application" : "applications"} removed`,
         outcome: "ok",
       };
     }
@@ -43,7 +43,7 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChan
     const total = [...p.applied.values()].reduce((a, b) => a + b, 0);
     return saved
       ? {
-          decision: `Payment ${id} of ${p.txnDate}: ${total.toFixed(2)} ${p.currency} applied to ${p.applied.size} invoice(s)`,
+          decision: `Payment ${id} of ${p.txnDate}: ${total.toFixed(2)} ${p.currency} applied to ${p.applied.size} ${p.applied.size === 1 ? "invoice" : "invoices"}`,
           outcome: "ok",
         }
       : { decision: `Payment ${id}: an older copy than the one recorded; ignored`, outcome: "skipped" };

@@ -32,7 +32,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, secure: bool
 export function requireUser(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.get("user")) return next();
-    if (c.req.method !== "GET") return c.text("Sign in first", 401);
+    if (c.req.method !== "GET") return c.text(c.get("t")("signin.first"), 401);
     return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 302);
   };
 }

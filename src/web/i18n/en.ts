@@ -18,6 +18,7 @@ export const en = {
   "app.name": "Ledgerlink",
   "app.tagline": "HubSpot ⇄ QuickBooks Online, on your own machine",
   "nav.home": "Home",
+  "nav.main": "Main",
   "nav.connections": "Connections",
   "nav.invoices": "Invoices",
   "nav.sync": "Sync",

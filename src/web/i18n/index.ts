@@ -15,6 +15,11 @@ export function translator(locale: Locale): Translate {
     );
 }
 
+/** Whether a key built at run time (`activity.object.${type}`) is in the catalogues. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function isLocale(value: string | undefined): value is Locale {
   return value === "en" || value === "ja";
 }

@@ -19,6 +19,7 @@ export const ja: Messages = {
   "app.name": "Ledgerlink",
   "app.tagline": "HubSpot ⇄ QuickBooks Online を、あなた自身のマシンで",
   "nav.home": "ホーム",
+  "nav.main": "メイン",
   "nav.connections": "接続",
   "nav.invoices": "請求書",
   "nav.sync": "同期",

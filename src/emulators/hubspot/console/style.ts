@@ -1,9 +1,9 @@
 /** The console's look: the record page's colours, a left navigation, tables and forms. */
 export const CONSOLE_STYLE = `
 body{font-family:system-ui,-apple-system,"Hiragino Sans",sans-serif;margin:0;background:#f5f8fa;color:#33475b}
-a{color:#0091ae}
+a{color:#007a8c}
 .topbar{background:#2d3e50;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
-.topbar .brand{font-weight:600;color:#ff7a59;text-decoration:none}.topbar a{color:#fff}
+.topbar .brand{font-weight:600;color:#ff9b80;text-decoration:none}.topbar a{color:#fff}
 .topbar .header-extra{margin-left:auto;display:flex;gap:1rem;align-items:center}
 .shell{display:grid;grid-template-columns:12rem minmax(0,1fr);gap:1.5rem;padding:1.5rem;max-width:84rem;margin:auto}
 .shell.bare{grid-template-columns:minmax(0,1fr)}
@@ -12,11 +12,11 @@ nav.side a{display:block;padding:.4rem .75rem;border-radius:3px;text-decoration:
 nav.side a[aria-current=page]{background:#fff;border-left:3px solid #ff7a59;font-weight:600}
 main{background:#fff;border:1px solid #dfe3eb;border-radius:4px;padding:1rem 1.25rem;min-width:0}
 h1{font-size:1.4rem;margin:0 0 .75rem}h2{font-size:1.05rem;margin:1.5rem 0 .5rem}
-.muted{color:#7c98b6;font-size:.85rem}
+.muted{color:#516f90;font-size:.85rem}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center;margin-bottom:.75rem}
 input,select,textarea{font:inherit;border:1px solid #cbd6e2;border-radius:3px;padding:.3rem .5rem;background:#f5f8fa}
 input[type=search]{min-width:16rem;flex:1;max-width:28rem}
-button{font:inherit;background:#ff7a59;color:#fff;border:none;border-radius:3px;padding:.35rem .9rem;cursor:pointer}
+button{font:inherit;background:#c4411f;color:#fff;border:none;border-radius:3px;padding:.35rem .9rem;cursor:pointer}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #eaf0f6;vertical-align:top}

@@ -2,12 +2,12 @@
 export const RECORD_PAGE_STYLE = `
 body{font-family:system-ui,-apple-system,"Hiragino Sans",sans-serif;margin:0;background:#f5f8fa;color:#33475b}
 .topbar{background:#2d3e50;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1rem;align-items:center}
-.topbar .brand{font-weight:600;color:#ff7a59}.topbar .lang{margin-left:auto;color:#fff}
+.topbar .brand{font-weight:600;color:#ff9b80}.topbar .lang{margin-left:auto;color:#fff}
 .user-switcher{display:flex;gap:.4rem;align-items:center;margin:0}.user-switcher label{display:flex;gap:.4rem;align-items:center}
 .record{display:grid;grid-template-columns:minmax(20rem,1fr) 2fr;gap:1.5rem;padding:1.5rem;max-width:80rem;margin:auto}
 .about,.card{background:#fff;border:1px solid #dfe3eb;border-radius:4px;padding:1rem 1.25rem}
 h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1rem;margin:1.25rem 0 .5rem}
-.muted{color:#7c98b6;font-size:.85rem}
+.muted{color:#516f90;font-size:.85rem}
 dl{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.3rem 1rem;margin:0}dt{color:#516f90}dd{margin:0;overflow-wrap:anywhere}
 .properties{display:block}.properties dt{font-size:.8rem;margin-top:.6rem}.properties dd{font-weight:500}
 .cards{display:flex;flex-direction:column;gap:1rem}.cards>h2{margin-top:0}
@@ -15,10 +15,10 @@ dl{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap
 .card>header h3{margin:0;font-size:1rem;flex:1}
 .card-item{border-bottom:1px solid #eaf0f6;padding:.75rem 0}.card-item h4{margin:0 0 .4rem}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin-top:.5rem}.actions form{display:flex;margin:0}
-button.action{background:#fff;border:1px solid #ff7a59;color:#ff7a59;border-radius:3px;padding:.3rem .8rem;cursor:pointer}
-button.action.primary{background:#ff7a59;color:#fff}
-.status{border-radius:3px;padding:0 .4rem;background:#eaf0f6}.status-SUCCESS{background:#e5f8f6;color:#00a38d}
-.status-WARNING{background:#fef8f0;color:#b36200}.status-DANGER{background:#fde8e9;color:#d94c53}.status-INFO{background:#e5f5f8;color:#0091ae}
+button.action{background:#fff;border:1px solid #c4411f;color:#c4411f;border-radius:3px;padding:.3rem .8rem;cursor:pointer}
+button.action.primary{background:#c4411f;color:#fff}
+.status{border-radius:3px;padding:0 .4rem;background:#eaf0f6}.status-SUCCESS{background:#e5f8f6;color:#006e5f}
+.status-WARNING{background:#fef8f0;color:#8a4b00}.status-DANGER{background:#fde8e9;color:#b8323a}.status-INFO{background:#e5f5f8;color:#006b82}
 .card-error{border-left:4px solid #d94c53;background:#fde8e9;padding:.5rem .75rem;margin-top:.5rem}
 .card-error code{display:block;white-space:pre-wrap;font-size:.8rem;margin-top:.3rem}
 .warning{color:#b36200;font-size:.85rem}

@@ -3,7 +3,7 @@ export const consoleStyle = `
 *{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;background:#f4f5f8;margin:0;color:#393a3d;font-size:15px}
 header{background:#fff;border-bottom:3px solid #2ca01c;padding:.75rem 1.5rem;display:flex;align-items:center;gap:1rem}
-header .brand{font-weight:700;color:#2ca01c;text-decoration:none}
+header .brand{font-weight:700;color:#1f7a12;text-decoration:none}
 header .company{font-weight:600}
 header .lang{margin-left:auto}
 nav.tabs{display:flex;gap:.25rem;flex-wrap:wrap;padding:0 1.5rem;background:#fff;border-bottom:1px solid #dcdfe5}

@@ -1,5 +1,6 @@
 import type { Outcome } from "../repo.ts";
 import { CsrfField, Layout, type PageProps, Notices } from "../../../web/layout.tsx";
+import { decisionText, objectText, triggerText } from "../decision-text.ts";
 
 export interface ActivityRow {
   id: string;
@@ -40,7 +41,7 @@ export function ActivityPage(
             <option value="">{t("activity.filter.any")}</option>
             {OBJECT_TYPES.map((o) => (
               <option value={o} selected={filter.objectType === o}>
-                {o}
+                {objectText(t, o)}
               </option>
             ))}
           </select>
@@ -89,12 +90,12 @@ export function ActivityPage(
               <tr data-outcome={r.outcome}>
                 <td>{when(r.at)}</td>
                 <td>
-                  {r.objectType}
+                  {objectText(t, r.objectType)}
                   {r.objectId ? ` ${r.objectId}` : ""}
                 </td>
-                <td>{r.trigger}</td>
+                <td>{triggerText(t, r.trigger)}</td>
                 <td>
-                  {r.decision}
+                  {decisionText(t, props.locale, r.decision)}
                   {r.errorMessage ? (
                     <div class="error">
                       {r.errorCategory ? `[${r.errorCategory}] ` : ""}

@@ -58,9 +58,12 @@ export const cardEn = {
   "addInvoice.select": "Select invoice {number}",
   "addInvoice.already": "Already added",
   "addInvoice.add": "Add",
-  "addInvoice.added": "{count} invoice(s) added to this record.",
-  "addInvoice.alreadyCount":
-    "{count} of the ticked invoice(s) were already on this record; nothing changed for them.",
+  "addInvoice.added.one": "{count} invoice added to this record.",
+  "addInvoice.added.other": "{count} invoices added to this record.",
+  "addInvoice.alreadyCount.one":
+    "{count} of the ticked invoices was already on this record; nothing changed for it.",
+  "addInvoice.alreadyCount.other":
+    "{count} of the ticked invoices were already on this record; nothing changed for them.",
   "addInvoice.unconfigured": "QuickBooks is not configured on this Ledgerlink server.",
   "addInvoice.done": "Done",
   "addInvoice.error.noneTicked": "Tick at least one invoice to add.",

@@ -61,8 +61,11 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "addInvoice.select": "請求書 {number} を選択",
   "addInvoice.already": "追加済み",
   "addInvoice.add": "追加",
-  "addInvoice.added": "{count} 件の請求書をこのレコードに追加しました。",
-  "addInvoice.alreadyCount":
+  "addInvoice.added.one": "{count} 件の請求書をこのレコードに追加しました。",
+  "addInvoice.added.other": "{count} 件の請求書をこのレコードに追加しました。",
+  "addInvoice.alreadyCount.one":
+    "チェックした請求書のうち {count} 件は既にこのレコードに追加されていたため、変更していません。",
+  "addInvoice.alreadyCount.other":
     "チェックした請求書のうち {count} 件は既にこのレコードに追加されていたため、変更していません。",
   "addInvoice.unconfigured": "この Ledgerlink サーバーには QuickBooks が設定されていません。",
   "addInvoice.done": "完了",

@@ -9,6 +9,7 @@ export const wizardEn = {
   "wizard.next": "Next",
   "wizard.previous": "Previous",
   "wizard.create": "Create invoice",
+  "wizard.unconfigured": "QuickBooks and HubSpot are not configured on this Ledgerlink server.",
   "wizard.notDeal":
     "Invoices are created from deals. Open a deal in HubSpot and use its Integration invoices card.",
   "wizard.notFound.title": "This invoice is not available here",

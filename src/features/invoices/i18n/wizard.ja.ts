@@ -11,6 +11,7 @@ export const wizardJa: Record<keyof typeof wizardEn, string> = {
   "wizard.next": "次へ",
   "wizard.previous": "前へ",
   "wizard.create": "請求書を作成",
+  "wizard.unconfigured": "この Ledgerlink サーバーでは QuickBooks と HubSpot が設定されていません。",
   "wizard.notDeal": "請求書は取引から作成します。HubSpot で取引を開き、[連携請求書] カードを使ってください。",
   "wizard.notFound.title": "この請求書はここでは開けません",
   "wizard.notFound.body":

@@ -54,7 +54,7 @@ export function wizardRoutes(deps: AppDeps): Hono<AppEnv> {
     app.use(path, async (c, next) => {
       if (c.get("embed").objectType !== "deals")
         return refusalPage(c, 400, "wizard.title", ["wizard.notDeal"]);
-      if (!deps.clients || !deps.queue) return c.text("QuickBooks and HubSpot are not configured", 503);
+      if (!deps.clients || !deps.queue) return c.text(c.get("t")("wizard.unconfigured"), 503);
       return next();
     });
   }

@@ -84,6 +84,7 @@ export function ReportsPage(
       ) : null}
       <ReportSections
         t={t}
+        locale={props.locale}
         reports={props.reports}
         money={money}
         query={params.size ? `?${params.toString()}` : ""}

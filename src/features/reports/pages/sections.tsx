@@ -1,10 +1,12 @@
 import type { Reports } from "../service.ts";
-import type { Translate } from "../../../web/i18n/index.ts";
+import type { Locale, Translate } from "../../../web/i18n/index.ts";
+import { plural } from "../../../web/i18n/plural.ts";
 import { BarChart, COLORS, type Series } from "./charts.tsx";
 import { reportTable, type Cell, type ReportName } from "./tables.ts";
 
 export interface SectionProps {
   t: Translate;
+  locale: Locale;
   reports: Reports;
   money: (cents: number) => string;
   /** The filter as a query string, so each CSV link exports what is on screen. */
@@ -127,7 +129,9 @@ export function ReportSections(props: SectionProps) {
         <p class="summary" data-average-days={avg === null ? "" : avg.toFixed(2)}>
           {avg === null
             ? t("reports.daysToPay.none")
-            : t("reports.daysToPay.summary", { days: avg.toFixed(1), count: r.daysToPay.rows.length })}
+            : plural(props.t, props.locale, "reports.daysToPay.summary", r.daysToPay.rows.length, {
+                days: avg.toFixed(1),
+              })}
         </p>
       </Section>
     </>

@@ -2,7 +2,7 @@ import type { HubSpotPropertyInfo } from "../mapping/compat.ts";
 import type { FieldMappingRow } from "../repo/field-mappings.ts";
 import type { MappingDirection, MappingObject } from "../../../db/schema/index.ts";
 import { QBO_FIELDS } from "../mapping/qbo-fields.ts";
-import type { Translate } from "../../../web/i18n/index.ts";
+import { hasMessage, type Translate } from "../../../web/i18n/index.ts";
 import { CsrfField, Layout, type PageProps, Notices } from "../../../web/layout.tsx";
 
 const OBJECTS: MappingObject[] = ["contact", "product", "invoice"];
@@ -42,7 +42,7 @@ export function MappingsPage(props: PageProps & MappingsView) {
               </a>
             ))}
           </nav>
-          <nav class="tabs" aria-label="objects">
+          <nav class="tabs" aria-label={t("mappings.objects")}>
             {OBJECTS.map((o) => (
               <a
                 href={`/mappings?company=${conn}&object=${o}`}
@@ -83,8 +83,12 @@ function MappingTable(props: PageProps & MappingsView & { connectionId: string }
       <tbody>
         {props.rows.map((row) => (
           <tr data-mapping={`${row.hubspotProperty}:${row.qboField}`}>
-            <td>{row.hubspotProperty}</td>
-            <td>{row.qboField}</td>
+            <td>
+              <code>{row.hubspotProperty}</code>
+            </td>
+            <td>
+              <code>{row.qboField}</code>
+            </td>
             <td>{t(`mappings.direction.${row.direction}`)}</td>
             <td>{row.isDefault ? t("mappings.default") : t("mappings.custom")}</td>
             <td>
@@ -122,7 +126,7 @@ function Pickers(props: {
         <select name="hubspotProperty">
           {props.properties.map((p) => (
             <option value={p.name} selected={p.name === props.property}>
-              {`${p.label} (${p.name}, ${p.type})`}
+              {`${p.label} (${p.name}, ${fieldType(t, p.type)})`}
             </option>
           ))}
         </select>
@@ -132,7 +136,7 @@ function Pickers(props: {
         <select name="qboField">
           {QBO_FIELDS[props.object].map((f) => (
             <option value={f.path} selected={f.path === props.field}>
-              {`${f.path} (${f.type}${f.readOnly ? ", read-only" : ""})`}
+              {`${f.path} (${fieldType(t, f.type)}${f.readOnly ? `, ${t("mappings.readOnly")}` : ""})`}
             </option>
           ))}
         </select>
@@ -225,4 +229,10 @@ function NewPropertyForm(props: { t: Translate; csrf: string; connectionId: stri
       <button type="submit">{t("mappings.newProperty.create")}</button>
     </form>
   );
+}
+
+/** A vendor's field type ("string", "enumeration") in the page's language; an unknown one as it is. */
+function fieldType(t: Translate, type: string): string {
+  const key = `mappings.type.${type}`;
+  return hasMessage(key) ? t(key) : type;
 }

@@ -9,6 +9,7 @@ import {
   type SyncSettings,
 } from "../schema.ts";
 import type { MessageKey, Translate } from "../../../web/i18n/index.ts";
+import { lifecycleStageLabel } from "../lifecycle-stages.ts";
 import { CsrfField } from "../../../web/layout.tsx";
 
 export type SyncTab = "contacts" | "products" | "invoices";
@@ -143,7 +144,7 @@ function ContactFields(props: { t: Translate; settings: SyncSettings }) {
               value={stage}
               checked={c.filters.lifecycleStages.includes(stage)}
             />{" "}
-            {stage}
+            {lifecycleStageLabel(t, stage)}
           </label>
         ))}
         <label class="field">

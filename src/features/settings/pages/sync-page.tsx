@@ -40,7 +40,7 @@ export function SyncPage(
               </a>
             ))}
           </nav>
-          <nav class="tabs" aria-label="tabs">
+          <nav class="tabs" aria-label={t("sync.tabs")}>
             {TABS.map((tab) => (
               <a
                 href={`/sync?company=${conn}&tab=${tab}`}

@@ -3,6 +3,7 @@ import type { FoundInvoice, InvoiceSearch } from "../search.ts";
 import { EmbedLayout } from "../../../../web/embed-layout.tsx";
 import { ResultsForm } from "./results.tsx";
 import type { Locale, Translate } from "../../../../web/i18n/index.ts";
+import { plural } from "../../../../web/i18n/plural.ts";
 
 const STATES: InvoiceStateColumn[] = ["awaiting_send", "sent", "partially_paid", "paid", "overdue", "voided"];
 
@@ -138,9 +139,11 @@ export function AddedPage(props: Base & { count: number; already: number }) {
   return (
     <EmbedLayout t={t} locale={props.locale} title={t("addInvoice.title")}>
       <p class="notice" role="status">
-        {t("addInvoice.added", { count: props.count })}
+        {plural(t, props.locale, "addInvoice.added", props.count)}
       </p>
-      {props.already ? <p class="muted">{t("addInvoice.alreadyCount", { count: props.already })}</p> : null}
+      {props.already ? (
+        <p class="muted">{plural(t, props.locale, "addInvoice.alreadyCount", props.already)}</p>
+      ) : null}
       <button type="button" data-hubspot-done>
         {t("addInvoice.done")}
       </button>
