@@ -269,7 +269,10 @@ describeEachBackend("Japanese everywhere (issue 20, item 3)", (db) => {
     await expectJapanese("source", await w.get("source"));
     goesTo(await w.post("source", { source: "scratch", action: "next" }), "customer");
     await expectJapanese("customer", await w.get("customer"));
-    goesTo(await w.post("customer", { action: "new", new_displayName: `Buyer ${w.dealId}` }), "products");
+    goesTo(
+      await w.post("customer", { kind: "new", action: "next", new_displayName: `Buyer ${w.dealId}` }),
+      "products",
+    );
     await expectJapanese("products", await w.get("products"));
     await expectJapanese("products with tax", await w.get("products", { showTax: "1" }));
     const page = await w.page("products");
