@@ -3,6 +3,8 @@ import { findQboConnectionById } from "../../connections/index.ts";
 import { findInitialSync, saveProgress, setStatus } from "../repo/initial-syncs.ts";
 import { findPortal } from "../../connections/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
+import { realSleep, type Sleep } from "../../../connectors/http-client.ts";
+import { StallGuard, STALLED } from "./stall.ts";
 import type { JobContext } from "../../../queue/catalogue.ts";
 import { customerKind, PRODUCT_KIND } from "../kinds.ts";
 import { loadSettings } from "../../settings/index.ts";
@@ -15,7 +17,14 @@ export interface RunDeps {
   db: Database;
   clock: Clock;
   clients: VendorClients;
+  /** How long a run may go without saving a batch before it gives up (SYNC_STALL_TIMEOUT_SECONDS). */
+  syncStallTimeoutMs?: number;
+  /** Waits between retries of a failing vendor call; tests move their clock instead. */
+  sleep?: Sleep;
 }
+
+/** SYNC_STALL_TIMEOUT_SECONDS' default: a vendor outage of a few minutes is waited out. */
+export const DEFAULT_STALL_MS = 15 * 60_000;
 
 /** The phases a direction runs, in order: two-way brings QBO's records over first, then HubSpot's. */
 export const phasesOf = (direction: string): Array<"to_hubspot" | "to_qbo"> =>
@@ -27,8 +36,11 @@ export const phasesOf = (direction: string): Array<"to_hubspot" | "to_qbo"> =>
 
 /**
  * `initial-sync`: runs (or resumes) one initial sync from its stored progress, phase by phase,
- * saving progress after every page. A pause is seen at the next page; a retryable vendor failure
- * throws so the queue retries from the last saved page; anything else ends the run as failed.
+ * saving progress after every chunk of writes (ADR 0032). A pause is seen at the next chunk. A
+ * retryable vendor failure is retried in place, after its Retry-After, while chunks keep being
+ * saved; after SYNC_STALL_TIMEOUT_SECONDS without one the run stops as failed, says why, and its
+ * Retry resumes from the last saved chunk. A crash resumes from there too (the queue runs the job
+ * again).
  */
 export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId: string }>): Promise<void> {
   const row = await findInitialSync(deps.db, job.payload.syncId);
@@ -44,25 +56,40 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
   const settings = await loadSettings(deps.db, row.connectionId);
   const kind = row.object === "products" ? PRODUCT_KIND : customerKind(settings);
   let progress = row.progress as Progress;
+  delete progress.stalled;
   const phases = phasesOf(row.direction);
+  const guard = new StallGuard(deps.clock, deps.sleep ?? realSleep, deps.syncStallTimeoutMs ?? DEFAULT_STALL_MS);
+  const hubspot = guard.wrap(deps.clients.hubspot(portal));
+  const qbo = guard.wrap(deps.clients.qbo(conn));
   for (const phase of phases.slice(Math.max(0, phases.indexOf(progress.phase as "to_hubspot" | "to_qbo")))) {
     if (progress.phase !== phase)
       progress = { ...startProgress(phase), counts: progress.counts, examples: progress.examples };
     const ctx: RunContext = {
       db: deps.db,
       now: () => deps.clock.now(),
-      hubspot: deps.clients.hubspot(portal),
-      qbo: deps.clients.qbo(conn),
+      hubspot,
+      qbo,
       connection: conn,
       settings,
       kind,
       syncId: row.syncId,
       dryRun: false,
       progress,
-      checkpoint: (p) => saveProgress(deps.db, row.syncId, p, deps.clock.now()),
+      checkpoint: (p) => {
+        guard.progressed();
+        return saveProgress(deps.db, row.syncId, p, deps.clock.now());
+      },
     };
     const run = await runPhase(ctx, phase);
     if (!run.ok) {
+      if (run.error.code === STALLED) {
+        const stalled = { seconds: Math.round(guard.stallMs / 1000), error: guard.lastError?.message ?? "" };
+        await setStatus(deps.db, row.syncId, ["running"], "failed", deps.clock.now(), {
+          progress: { ...progress, stalled },
+          error: run.error.message,
+        });
+        return;
+      }
       if (run.error.retryable) {
         await saveProgress(deps.db, row.syncId, progress, deps.clock.now());
         throw new Error(`initial sync ${row.syncId}: ${run.error.message}`);
