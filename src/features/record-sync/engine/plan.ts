@@ -78,5 +78,5 @@ export function createsBoundSeconds(
   // The per-second window allows perSecond × 60 requests a minute; it binds only below perMinute.
   const requestsPerMinute = Math.min(limits.perMinute, limits.perSecond * 60);
   const scale = requestsPerMinute / limits.perMinute;
-  return ((records / (perMinute * scale)) * 60) + reads / (requestsPerMinute / 60);
+  return (records / (perMinute * scale)) * 60 + reads / (requestsPerMinute / 60);
 }

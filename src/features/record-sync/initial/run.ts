@@ -21,6 +21,8 @@ export interface RunDeps {
   syncStallTimeoutMs?: number;
   /** Waits between retries of a failing vendor call; tests move their clock instead. */
   sleep?: Sleep;
+  /** Tests only: runs after each saved checkpoint (to inject a fault or a crash mid-run). */
+  afterCheckpoint?: (progress: Progress) => Promise<void>;
 }
 
 /** SYNC_STALL_TIMEOUT_SECONDS' default: a vendor outage of a few minutes is waited out. */
@@ -58,7 +60,11 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
   let progress = row.progress as Progress;
   delete progress.stalled;
   const phases = phasesOf(row.direction);
-  const guard = new StallGuard(deps.clock, deps.sleep ?? realSleep, deps.syncStallTimeoutMs ?? DEFAULT_STALL_MS);
+  const guard = new StallGuard(
+    deps.clock,
+    deps.sleep ?? realSleep,
+    deps.syncStallTimeoutMs ?? DEFAULT_STALL_MS,
+  );
   const hubspot = guard.wrap(deps.clients.hubspot(portal));
   const qbo = guard.wrap(deps.clients.qbo(conn));
   for (const phase of phases.slice(Math.max(0, phases.indexOf(progress.phase as "to_hubspot" | "to_qbo")))) {
@@ -75,9 +81,11 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
       syncId: row.syncId,
       dryRun: false,
       progress,
-      checkpoint: (p) => {
+      checkpoint: async (p) => {
         guard.progressed();
-        return saveProgress(deps.db, row.syncId, p, deps.clock.now());
+        const running = await saveProgress(deps.db, row.syncId, p, deps.clock.now());
+        await deps.afterCheckpoint?.(p);
+        return running;
       },
     };
     const run = await runPhase(ctx, phase);
