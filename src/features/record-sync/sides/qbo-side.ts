@@ -36,7 +36,9 @@ import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
 const QBO_MIX = (() => {
   const buckets = qboBuckets("plan", { batch: true });
   const bucket = (suffix: string) => buckets.find((b) => b.key.endsWith(suffix))!;
-  return mixFor(bucket(":minute"), bucket(":batch"), BATCH_SIZE);
+  // Every request spends the second and the minute bucket: the slower one sets the singles' pace.
+  const requests = Math.min(bucket(":second").refillPerSecond, bucket(":minute").refillPerSecond);
+  return mixFor({ refillPerSecond: requests }, bucket(":batch"), BATCH_SIZE);
 })();
 
 /** A single create QBO refuses for the record itself: the record's outcome, not the run's failure. */
