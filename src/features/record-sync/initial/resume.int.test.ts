@@ -8,7 +8,8 @@ import { ensureSyncSetup } from "../../settings/setup.ts";
 import { findInitialSync } from "../repo/initial-syncs.ts";
 import type { Progress } from "./progress.ts";
 import { initialSyncHandler, type RunDeps } from "./run.ts";
-import { resumeInitialSync, startInitialSync } from "./service.ts";
+import { startInitialSync } from "./service.ts";
+import { initialSync } from "../jobs.ts";
 import { silentLogger } from "../../../lib/logger.ts";
 
 interface Logged {
@@ -161,12 +162,28 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     expect(html).toContain("no batch could be saved for 120 s");
     expect(html).toContain(">Retry<");
 
-    // Retry: the vendor is back; the run continues from the saved chunk.
+    // The Activity page says why, and its Retry names the job that resumes the run.
+    const entry = await db()
+      .db.selectFrom("syncLedger")
+      .selectAll()
+      .where("jobId", "=", syncId)
+      .where("outcome", "=", "failed")
+      .where("objectType", "=", "initial sync")
+      .executeTakeFirstOrThrow();
+    expect(entry.decision).toMatch(/stopped after 120 s without saving a batch/);
+    expect(entry.errorMessage).toMatch(/System Failure Error/); // QBO's own words for the 503
+    expect(entry.retryJob).toEqual({ name: initialSync.name, payload: { syncId, resume: true } });
+
+    // Retry (the Activity page's job): the vendor is back; the run continues from the saved chunk.
     await control("qbo", "DELETE", "/faults");
     await control("qbo", "DELETE", "/requests");
     await control("hubspot", "DELETE", "/requests");
-    expect(await resumeInitialSync(db().db, noQueue, syncId, clock.now())).toBe(true);
-    await run(syncId, deps());
+    await initialSyncHandler(deps(), {
+      payload: { syncId, resume: true },
+      jobId: syncId,
+      log: silentLogger,
+      retryCount: 0,
+    });
     const done = (await findInitialSync(db().db, syncId))!;
     expect(done.status).toBe("done");
     expect((done.progress as Progress).stalled).toBeUndefined();

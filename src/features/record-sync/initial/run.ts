@@ -5,6 +5,10 @@ import { findPortal } from "../../connections/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
 import { realSleep, type Sleep } from "../../../connectors/http-client.ts";
 import { StallGuard, STALLED } from "./stall.ts";
+import { recordLedger } from "../../activity/index.ts";
+
+/** The job's name, for the Activity page's Retry (jobs.ts defines the job and imports this file). */
+const initialSyncJobName = "initial-sync";
 import type { JobContext } from "../../../queue/catalogue.ts";
 import { customerKind, PRODUCT_KIND } from "../kinds.ts";
 import { loadSettings } from "../../settings/index.ts";
@@ -44,7 +48,12 @@ export const phasesOf = (direction: string): Array<"to_hubspot" | "to_qbo"> =>
  * Retry resumes from the last saved chunk. A crash resumes from there too (the queue runs the job
  * again).
  */
-export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId: string }>): Promise<void> {
+export async function initialSyncHandler(
+  deps: RunDeps,
+  job: JobContext<{ syncId: string; resume?: boolean }>,
+): Promise<void> {
+  if (job.payload.resume)
+    await setStatus(deps.db, job.payload.syncId, ["failed"], "running", deps.clock.now(), { error: null });
   const row = await findInitialSync(deps.db, job.payload.syncId);
   if (!row || row.status !== "running") return;
   const conn = await findQboConnectionById(deps.db, row.connectionId);
@@ -95,6 +104,21 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
         await setStatus(deps.db, row.syncId, ["running"], "failed", deps.clock.now(), {
           progress: { ...progress, stalled },
           error: run.error.message,
+        });
+        // The Activity page says why too, with a Retry that resumes from the checkpoint.
+        await recordLedger(deps.db, {
+          portalId: conn.portalId,
+          connectionId: conn.connectionId,
+          objectType: "initial sync",
+          objectId: row.syncId,
+          trigger: "initial sync",
+          decision: `initial sync of ${row.object} stopped after ${stalled.seconds} s without saving a batch; Retry continues from the last saved batch`,
+          outcome: "failed",
+          errorCategory: run.error.kind,
+          errorMessage: stalled.error,
+          retryJob: { name: initialSyncJobName, payload: { syncId: row.syncId, resume: true } },
+          jobId: row.syncId,
+          at: deps.clock.now(),
         });
         return;
       }

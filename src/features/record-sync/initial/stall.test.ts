@@ -12,7 +12,7 @@ function vendor(failures: number, error: VendorError) {
   const calls = { n: 0 };
   const http: HttpClient = {
     request: async () =>
-      ++calls.n <= failures ? err(error) : ok({ status: 200, headers: new Headers(), body: {} }),
+      ++calls.n <= failures ? err(error) : ok({ status: 200, headers: new Headers(), body: {} as never }),
   };
   return { http, calls };
 }
