@@ -13,6 +13,9 @@ import { systemClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/lib/logger.ts";
 import type { Progress } from "../src/features/record-sync/initial/progress.ts";
 import { LIMITS } from "../src/features/record-sync/initial/progress.ts";
+import { createsBoundSeconds } from "../src/features/record-sync/engine/plan.ts";
+import { BATCH_SIZE } from "../src/connectors/qbo/batch.ts";
+import { QBO_LIMITS } from "../src/emulators/qbo/api-routes.ts";
 import { initialSyncHandler } from "../src/features/record-sync/initial/run.ts";
 import { startInitialSync } from "../src/features/record-sync/initial/service.ts";
 import { setupPortal } from "../src/features/connections/portal-setup.ts";
@@ -188,14 +191,26 @@ export async function benchInitialSync(
             qboBatches: 0,
           }
         : { qboReads: 1, hubspotCalls: Math.ceil(records / 100), qboBatches: Math.ceil(records / 30) };
-    // Requests needed ÷ allowed rate, on each side; reading and writing overlap, so the slower side bounds.
+    // Requests needed ÷ allowed rate, on each side; reading and writing overlap, so the slower side
+    // bounds. Into QBO, every window counts (ADR 0032): 500 requests a minute of which 40 batches of
+    // 30, 10 a second; 40 batches + 460 singles move 1,660 records a minute.
     const lowerBoundMs =
       1000 *
-      Math.max(
-        calls.qboReads / LIMITS.qboPerSecond,
-        calls.hubspotCalls / LIMITS.hubspotPerSecond,
-        calls.qboBatches / LIMITS.qboBatchPerSecond,
-      );
+      (direction === "to_hubspot"
+        ? Math.max(calls.qboReads / LIMITS.qboPerSecond, calls.hubspotCalls / LIMITS.hubspotPerSecond)
+        : Math.max(
+            calls.hubspotCalls / LIMITS.hubspotPerSecond,
+            createsBoundSeconds(
+              records,
+              {
+                perMinute: QBO_LIMITS.perMinute,
+                perSecond: QBO_LIMITS.perSecond,
+                batchPerMinute: QBO_LIMITS.batchPerMinutePerApp,
+                batchSize: BATCH_SIZE,
+              },
+              calls.qboReads,
+            ),
+          ));
     return {
       direction,
       records,

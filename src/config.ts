@@ -94,6 +94,16 @@ export const configSchema = z.object({
     .max(100)
     .default(3)
     .describe("Failed syncs in a row (same company and object) that open a health incident"),
+  /** How long an initial sync may go without a saved batch before it gives up (ADR 0032). */
+  SYNC_STALL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(10)
+    .max(7 * 24 * 3600)
+    .default(900)
+    .describe(
+      "Seconds an initial sync keeps retrying vendor failures without saving a batch before it stops and asks for a Retry",
+    ),
   /** Where `npm start` serves the two emulators. */
   DEMO_HUBSPOT_PORT: port(3001),
   DEMO_QBO_PORT: port(3002),
@@ -138,6 +148,8 @@ export interface Config {
   /** A worker-only process serves `/metrics` on this port (METRICS_PORT). */
   metricsPort?: number;
   healthFailureThreshold: number;
+  /** SYNC_STALL_TIMEOUT_SECONDS in milliseconds. */
+  syncStallTimeoutMs: number;
   /** Set only when both SMTP_URL and SMTP_FROM are. */
   smtp?: { url: string; from: string };
 }
@@ -200,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
       ...(c.METRICS_PORT !== undefined ? { metricsPort: c.METRICS_PORT } : {}),
       healthFailureThreshold: c.HEALTH_FAILURE_THRESHOLD,
+      syncStallTimeoutMs: c.SYNC_STALL_TIMEOUT_SECONDS * 1000,
       ...(c.SMTP_URL && c.SMTP_FROM ? { smtp: { url: c.SMTP_URL, from: c.SMTP_FROM } } : {}),
     },
   };

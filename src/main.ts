@@ -187,7 +187,11 @@ export async function startRuntime(
       const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
       if (mailer) closers.push(async () => mailer.close());
       const automations: AutomationDeps = { fetch, secrets, mailer };
-      const health = { failureThreshold: config.healthFailureThreshold, publicUrl: config.publicUrl };
+      const health = {
+        failureThreshold: config.healthFailureThreshold,
+        publicUrl: config.publicUrl,
+        syncStallTimeoutMs: config.syncStallTimeoutMs,
+      };
       const handlers = jobHandlers({
         db: database.db,
         logger,

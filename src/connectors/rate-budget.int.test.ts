@@ -32,7 +32,10 @@ describe("bucket policies", () => {
     ["qbo minute", qboBuckets("r")[1]!, 500, 60_000],
     ["qbo batch", qboBuckets("r", { batch: true })[2]!, 40, 60_000],
   ])("%s never passes more than the vendor's limit in its window", (_name, bucket, limit, windowMs) => {
-    expect(bucket.capacity + bucket.refillPerSecond * (windowMs / 1000)).toBeCloseTo(limit, 9);
+    const most = bucket.capacity + bucket.refillPerSecond * (windowMs / 1000);
+    expect(most).toBeLessThanOrEqual(limit);
+    // A little under it (arrival jitter; ADR 0032), not far: full speed is the point.
+    expect(most).toBeGreaterThanOrEqual(0.9 * limit);
   });
 
   it("keys buckets per account, so portals and realms never share a budget", () => {
@@ -102,11 +105,16 @@ describeEachBackend("rate budget", (db, backend) => {
     const clock = new ManualClock();
     const budget = budgetAt(clock);
     const buckets = qboBuckets("eta");
-    // Full buckets: 1 of the second bucket at once, then 9/s; the minute bucket (5, then 8.25/s) binds.
+    // Full buckets: 1 of the second bucket at once, then 9 per 1.1 s; the minute bucket 5, then
+    // 490 a minute. The slower of the two decides.
+    const second = 9 / 1.1;
+    const minute = 490 / 60;
     expect(await budget.etaMs(buckets, 1)).toBe(0);
-    expect(await budget.etaMs(buckets, 1_000)).toBe(Math.ceil(((1_000 - 5) / 8.25) * 1000));
+    expect(await budget.etaMs(buckets, 1_000)).toBe(
+      Math.max(Math.ceil(((1_000 - 1) / second) * 1000), Math.ceil(((1_000 - 5) / minute) * 1000)),
+    );
     expect((await budget.acquire(buckets)).granted).toBe(true);
-    expect(await budget.etaMs(buckets, 2)).toBe(Math.ceil((2 / 9) * 1000));
+    expect(await budget.etaMs(buckets, 2)).toBe(Math.ceil((2 / second) * 1000));
   });
 
   it("takes all tokens or none", async () => {

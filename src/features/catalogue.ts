@@ -44,6 +44,8 @@ export interface HandlerDeps {
   automations?: AutomationDeps;
   /** Failures in a row that make a sync "keep failing" (HEALTH_FAILURE_THRESHOLD). */
   failureThreshold?: number;
+  /** How long an initial sync may go without saving a batch (SYNC_STALL_TIMEOUT_SECONDS), in ms. */
+  syncStallTimeoutMs?: number;
   /** Where notices point users to (PUBLIC_URL). */
   publicUrl?: string;
 }

@@ -32,6 +32,9 @@ export const initialEn = {
   "initial.resume": "Resume",
   "initial.ledger": "Every record's decision is in the Activity page.",
   "initial.error": "Stopped: {reason}",
+  "initial.stalled":
+    "Stopped: no batch could be saved for {seconds} s (last error: {reason}). Retry continues from the last saved batch.",
+  "initial.retry": "Retry",
   "initial.off": "Turn this sync on (and save) before its initial sync.",
   "initial.running":
     "An initial sync of this object is already running or paused: resume it or let it finish.",

@@ -34,6 +34,9 @@ export const initialJa: Record<keyof typeof initialEn, string> = {
   "initial.resume": "再開",
   "initial.ledger": "各レコードの判断はアクティビティページにあります。",
   "initial.error": "停止しました：{reason}",
+  "initial.stalled":
+    "停止しました：{seconds} 秒間、1 件のバッチも保存できませんでした（最後のエラー：{reason}）。再試行すると最後に保存したバッチの続きから再開します。",
+  "initial.retry": "再試行",
   "initial.off": "初回同期の前に、この同期をオンにして保存してください。",
   "initial.running":
     "このオブジェクトの初回同期は実行中または一時停止中です。再開するか完了を待ってください。",

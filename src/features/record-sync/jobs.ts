@@ -29,7 +29,8 @@ export const reconcileHubSpotRecords = defineJob({
  */
 export const initialSync = defineJob({
   name: "initial-sync",
-  payload: z.object({ syncId: z.string().min(1) }),
+  // `resume`: the Activity page's Retry of a run that gave up (ADR 0032) sets it running again first.
+  payload: z.object({ syncId: z.string().min(1), resume: z.boolean().optional() }),
   singletonKey: (p) => p.syncId,
   retry: { limit: 5, delaySeconds: 30, backoff: true },
   expireInSeconds: 4 * 3600,

@@ -1,17 +1,27 @@
 import type { VendorError } from "../../../connectors/http-client.ts";
-import { ok, type Result } from "../../../lib/result.ts";
+import { err, ok, type Result } from "../../../lib/result.ts";
 import { recordLedgerMany, type LedgerEntry } from "../../activity/index.ts";
 import { rememberWritten } from "../../settings/index.ts";
 import { keysOf, lookup, type Candidate, type MatchKey } from "../identity/index.ts";
 import type { RunContext } from "../initial/context.ts";
-import { etaSeconds, note, type Progress } from "../initial/progress.ts";
+import { etaSeconds, note, startProgress, type Counts, type Progress } from "../initial/progress.ts";
 import { pairsFor, type Pair } from "../pairs.ts";
 import { linksOf, saveLinks, type RecordLink } from "../repo/record-links.ts";
 import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
 import { chunks, inFlight } from "./batches.ts";
 import { afterMatch, createValues, planUpdate, written } from "./decide.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
-import { isPending, type Cursor, type Indexed, type Prepared, type Side, type Target } from "./side.ts";
+import { chunkSizeOf, planCreates, type Planned } from "./plan.ts";
+import {
+  isPending,
+  type CreateOutcome,
+  type Cursor,
+  type Indexed,
+  type Pager,
+  type Prepared,
+  type Side,
+  type Target,
+} from "./side.ts";
 
 /** Index ids of records this run is creating (they have no id of their own yet). */
 const PENDING = "pending:";
@@ -21,7 +31,7 @@ interface Waiting {
   subject: string;
 }
 
-/** What one page decided, written, and will save. */
+/** What one chunk decided, wrote, and will save. */
 interface Work {
   creates: Waiting[];
   updates: Array<{
@@ -48,15 +58,32 @@ interface Phase<S, T> {
   /** Links by source id, and the target ids already linked (this run's links included). */
   links: Map<string, RecordLink>;
   linkedTargets: Set<string>;
+  pager: Pager<S>;
+}
+
+/** A source record and where the run stands once it is done (the cursor a checkpoint saves). */
+interface Item<S> {
+  record: S;
+  after: Partial<Cursor> & { skip: number };
+}
+
+/** One chunk's decisions: its own counts (merged into the run's at its checkpoint) and its work. */
+interface Chunk {
+  tally: Progress;
+  work: Work;
+  size: number;
+  after: Item<unknown>["after"];
 }
 
 /**
- * One phase of an initial sync (C4), either direction: the target side is read once into an
- * in-memory index, then the source side page by page; each record is decided as the incremental
- * sync would (filters, match keys, review, create-and-update rule, field plan), and the page's
- * writes go out in batches. A page's links, reviews and ledger are saved while the next page is
- * read and decided; the checkpoint only ever moves past saved pages, so a crash re-reads, never
- * skips, and finds what it created (an upsert key, or a requestid QBO replays).
+ * One phase of an initial sync (C4), either direction (ADR 0018, 0032): the target side is read
+ * once into an in-memory index, then the source side page by page (the next page is read while
+ * this one is written). Records are decided as the incremental sync would (filters, match keys,
+ * review, create-and-update rule, field plan) in chunks of one batch's worth (or, for QBO, of the
+ * planned mix of batches and single creates); each chunk's writes go out, then its links, reviews
+ * and ledger are saved and the checkpoint (page cursor, records of that page done, counts) moves
+ * past it. A crash or a stalled vendor resumes from the chunk that was not saved, never from the
+ * start, and finds what it wrote (an upsert key, or a requestid QBO replays).
  */
 export async function runInitial<S, T>(
   ctx: RunContext,
@@ -97,56 +124,119 @@ export async function runInitial<S, T>(
     targetFields,
     links,
     linkedTargets,
+    pager,
+  };
+  const t = phase.t;
+  const chunkSize = t.mix ? chunkSizeOf(t.mix) : t.batchSize;
+  // Writes a rerun finds again (upserts on our key) may run ahead of the saved checkpoint; QBO
+  // creates wait for the previous chunk's, so a rerun rebuilds the same requests.
+  const width = t.idempotentCreates ? t.inFlight : 1;
+
+  let failure: VendorError | undefined;
+  let paused = false;
+  let saved: Promise<void> = Promise.resolve();
+  const steps: Array<Promise<void>> = [];
+  const stopped = () => failure !== undefined || paused;
+
+  /** Decides a chunk now, sends it alongside the chunks before it, saves it after them. */
+  const runChunk = async (items: Array<Item<S>>): Promise<Result<void, VendorError>> => {
+    if (items.length === 0) return ok(undefined);
+    const chunk: Chunk = {
+      tally: startProgress(progress.phase),
+      work: emptyWork(),
+      size: items.length,
+      after: items[items.length - 1]!.after,
+    };
+    for (const { record } of items) {
+      const decided = await decide(phase, record, chunk);
+      if (!decided.ok) return decided;
+    }
+    if (ctx.dryRun) {
+      advance(phase, chunk);
+      return ok(undefined);
+    }
+    if (width === 1) await saved;
+    if (stopped()) return ok(undefined);
+    const sending = send(phase, chunk);
+    const step = saved.then(async () => {
+      const sent = await sending;
+      if (stopped()) return;
+      if (!sent.ok) {
+        failure = sent.error;
+        return;
+      }
+      await persist(phase, chunk.work);
+      advance(phase, chunk);
+      if (!(await ctx.checkpoint(structuredClone(progress)))) paused = true;
+    });
+    saved = step;
+    steps.push(step);
+    while (steps.length >= width) await steps.shift();
+    return ok(undefined);
   };
 
-  let carry: Waiting[] = [];
-  let carryFrom: Partial<Cursor> = {};
-  let saving: { done: Promise<void>; progress: Progress } | undefined;
-  const settle = async () => {
-    if (!saving) return true;
-    await saving.done;
-    const keepGoing = await ctx.checkpoint(saving.progress);
-    saving = undefined;
-    return keepGoing;
+  const finish = async (outcome: "done" | "paused"): Promise<Result<"done" | "paused", VendorError>> => {
+    await saved;
+    if (failure) return err(failure);
+    return ok(paused ? "paused" : outcome);
   };
+
   try {
+    let skip = progress.skip ?? 0;
+    let items: Array<Item<S>> = [];
     for (;;) {
       const page = await pager.next();
-      if (!page.ok) return page;
-      const work = emptyWork();
-      for (const record of page.value.records) {
-        const decided = await decide(phase, record, work);
-        if (!decided.ok) return decided;
+      if (!page.ok) {
+        await saved;
+        return page;
       }
-      // Creates wait for a full batch across pages (100 a page in batches of 30 would send
-      // 30+30+30+10); the saved cursor stays at the page the oldest waiting record came from.
-      const waiting = [...carry, ...work.creates];
-      const ready = page.value.last ? waiting.length : waiting.length - (waiting.length % phase.t.batchSize);
-      if (carry.length === 0) carryFrom = page.value.at;
-      carry = ctx.dryRun ? [] : waiting.slice(ready);
-      // Writes that a rerun cannot find again wait for the previous page's checkpoint.
-      if (!phase.t.idempotentCreates && !(await settle())) return ok("paused");
-      if (!ctx.dryRun) {
-        const sent = await send(phase, waiting.slice(0, ready), work);
-        if (!sent.ok) return sent;
+      const { records, at, next, last } = page.value;
+      for (let i = skip; i < records.length; i++) {
+        const done = i + 1 === records.length;
+        items.push({ record: records[i]!, after: done ? { ...next, skip: 0 } : { ...at, skip: i + 1 } });
+        if (items.length < chunkSize) continue;
+        const ran = await runChunk(items);
+        items = [];
+        if (!ran.ok) {
+          await saved;
+          return ran;
+        }
+        if (stopped()) return finish("paused");
       }
-      if (phase.t.idempotentCreates && !(await settle())) return ok("paused");
-      progress.seen += page.value.records.length;
-      Object.assign(progress, carry.length ? carryFrom : page.value.next);
-      const remaining = Math.max(0, (progress.total ?? progress.seen) - progress.seen);
-      const reads = pager.readCalls(remaining);
-      const writes = phase.t.writeCalls(remaining);
-      progress.etaSeconds = etaSeconds({
-        qboReads: reads.qboReads,
-        hubspotCalls: reads.hubspotCalls + writes.hubspotCalls,
-        qboBatches: writes.qboBatches,
-      });
-      if (!ctx.dryRun) saving = { done: persist(phase, work), progress: structuredClone(progress) };
-      if (page.value.last) return ok("done");
+      skip = 0;
+      if (last) {
+        const ran = await runChunk(items);
+        if (!ran.ok) {
+          await saved;
+          return ran;
+        }
+        return finish("done");
+      }
     }
   } finally {
-    if (saving) await saving.done;
+    await saved;
   }
+}
+
+/** Folds a saved chunk into the run's progress: its counts, examples, cursor and the ETA. */
+function advance<S, T>(phase: Phase<S, T>, chunk: Chunk): void {
+  const { progress } = phase.ctx;
+  for (const [what, n] of Object.entries(chunk.tally.counts)) progress.counts[what as keyof Counts] += n;
+  for (const [what, list] of Object.entries(chunk.tally.examples)) {
+    const into = (progress.examples[what as keyof Counts] ??= []);
+    for (const example of list ?? []) if (into.length < 5) into.push(example);
+  }
+  progress.seen += chunk.size;
+  Object.assign(progress, chunk.after);
+  const remaining = Math.max(0, (progress.total ?? progress.seen) - progress.seen);
+  const reads = phase.pager.readCalls(remaining);
+  const writes = phase.t.writeCalls(remaining);
+  progress.etaSeconds = etaSeconds({
+    qboReads: reads.qboReads,
+    hubspotCalls: reads.hubspotCalls + writes.hubspotCalls,
+    qboBatches: writes.qboBatches,
+    qboSingles: writes.qboSingles ?? 0,
+  });
 }
 
 function ledgerEntry<S, T>(
@@ -170,9 +260,10 @@ function ledgerEntry<S, T>(
 }
 
 /** One source record's decision, noted in the progress counts and the page's work. */
-async function decide<S, T>(phase: Phase<S, T>, record: S, work: Work): Promise<Result<void, VendorError>> {
+async function decide<S, T>(phase: Phase<S, T>, record: S, chunk: Chunk): Promise<Result<void, VendorError>> {
   const { ctx, source, target, t } = phase;
-  const { kind, progress } = ctx;
+  const { kind } = ctx;
+  const { work, tally: progress } = chunk;
   const id = source.idOf(record);
   const label = source.labelOf(record);
   const subject = source.subjectOf(record);
@@ -235,7 +326,7 @@ async function decide<S, T>(phase: Phase<S, T>, record: S, work: Work): Promise<
       case "update-only":
         return skip("skipped", `${subject}: no ${target.words.name} record fits and the rule only updates`);
       case "create":
-        planCreate(phase, record, keys, work);
+        planCreate(phase, record, keys, chunk);
         return ok(undefined);
       case "link":
         link = newLink(
@@ -254,7 +345,7 @@ async function decide<S, T>(phase: Phase<S, T>, record: S, work: Work): Promise<
         }
     }
   }
-  planLinked(phase, record, link, how, work);
+  planLinked(phase, record, link, how, chunk);
   return ok(undefined);
 }
 
@@ -262,8 +353,9 @@ const candidate = <T>(target: Side<T>, id: string, r: Indexed<T>): Candidate =>
   isPending(r) ? { id, label: r.label, email: r.email } : target.candidateOf(r);
 
 /** A linked record's fields, planned against the indexed target: an update or nothing. */
-function planLinked<S, T>(phase: Phase<S, T>, record: S, link: RecordLink, how: string, work: Work): void {
+function planLinked<S, T>(phase: Phase<S, T>, record: S, link: RecordLink, how: string, chunk: Chunk): void {
   const { ctx, source, target } = phase;
+  const { work, tally } = chunk;
   const id = source.idOf(record);
   const label = source.labelOf(record);
   const targetId = link[idColumn(target.vendor)];
@@ -282,13 +374,13 @@ function planLinked<S, T>(phase: Phase<S, T>, record: S, link: RecordLink, how: 
   const subject = source.subjectOf(record);
   const noun = target.words.noun(targetId);
   if (Object.keys(changes).length === 0) {
-    note(ctx.progress, isNewLink ? "linked" : "unchanged", label);
+    note(tally, isNewLink ? "linked" : "unchanged", label);
     work.ledger.push(
       ledgerEntry(phase, id, `${subject}: ${noun} ${how}, nothing to write`, isNewLink ? "ok" : "skipped"),
     );
     return;
   }
-  note(ctx.progress, isNewLink ? "linked" : "updated", label);
+  note(tally, isNewLink ? "linked" : "updated", label);
   work.updates.push({
     id: targetId,
     changes,
@@ -301,8 +393,8 @@ function planLinked<S, T>(phase: Phase<S, T>, record: S, link: RecordLink, how: 
 }
 
 /** A create, prepared now and indexed as pending: later records sharing its keys must not create too. */
-function planCreate<S, T>(phase: Phase<S, T>, record: S, keys: MatchKey[], work: Work): void {
-  const { ctx, source, target } = phase;
+function planCreate<S, T>(phase: Phase<S, T>, record: S, keys: MatchKey[], chunk: Chunk): void {
+  const { source, target } = phase;
   const id = source.idOf(record);
   const label = source.labelOf(record);
   const identity = source.identityOf(record);
@@ -315,66 +407,70 @@ function planCreate<S, T>(phase: Phase<S, T>, record: S, keys: MatchKey[], work:
   const prepared = phase.t.prepare({ sourceId: id, identity, label, values, pairs: phase.pairs });
   // Only what a later match needs is kept: 100,000 creates must not hold 100,000 records.
   phase.t.index.add(`${PENDING}${id}`, { pending: true, label, email: identity.email }, keys);
-  note(ctx.progress, "created", label);
-  work.creates.push({ prepared, subject: source.subjectOf(record) });
+  note(chunk.tally, "created", label);
+  chunk.work.creates.push({ prepared, subject: source.subjectOf(record) });
 }
 
-/** Sends a page's creates, then its updates, in batches with a few in flight. */
-async function send<S, T>(
-  phase: Phase<S, T>,
-  creates: Waiting[],
-  work: Work,
-): Promise<Result<void, VendorError>> {
+/** Sends a chunk's creates (batches and singles as planned), then its updates, a few in flight. */
+async function send<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<Result<void, VendorError>> {
   const { ctx, source, target, t } = phase;
-  const created = await inFlight(chunks(creates, t.batchSize), t.inFlight, async (chunk) => {
-    const res = await t.createBatch(chunk.map((c) => c.prepared));
-    if (!res.ok) return res;
-    for (const [j, outcome] of res.value.entries()) {
-      const { prepared, subject } = chunk[j]!;
-      if ("id" in outcome) {
-        work.newLinks.push(
-          newLink(
-            ctx.connection.connectionId,
-            ctx.kind.link,
-            { vendor: source.vendor, id: prepared.sourceId },
-            { vendor: target.vendor, id: outcome.id, written: prepared.written },
-          ),
-        );
-        work.ledger.push(
-          ledgerEntry(
-            phase,
-            prepared.sourceId,
-            `${subject} → created ${target.words.noun(outcome.id)}`,
-            "ok",
-          ),
-        );
-        continue;
-      }
-      ctx.progress.counts.created--;
-      ctx.progress.counts.failed++;
-      work.ledger.push(
-        ledgerEntry(
-          phase,
-          prepared.sourceId,
-          `${subject}: ${target.words.name} refused the create: ${outcome.refused}`,
-          "failed",
+  const { work, tally } = chunk;
+  const outcome = (waiting: Waiting, result: CreateOutcome) => {
+    const { prepared, subject } = waiting;
+    if ("id" in result) {
+      work.newLinks.push(
+        newLink(
+          ctx.connection.connectionId,
+          ctx.kind.link,
+          { vendor: source.vendor, id: prepared.sourceId },
+          { vendor: target.vendor, id: result.id, written: prepared.written },
         ),
       );
+      work.ledger.push(
+        ledgerEntry(phase, prepared.sourceId, `${subject} → created ${target.words.noun(result.id)}`, "ok"),
+      );
+      return;
     }
+    tally.counts.created--;
+    tally.counts.failed++;
+    work.ledger.push(
+      ledgerEntry(
+        phase,
+        prepared.sourceId,
+        `${subject}: ${target.words.name} refused the create: ${result.refused}`,
+        "failed",
+      ),
+    );
+  };
+  const createOne = t.createOne;
+  const planned: Array<Planned<Waiting>> =
+    t.mix && createOne
+      ? planCreates(work.creates, t.mix)
+      : chunks(work.creates, t.batchSize).map((batch) => ({ batch }));
+  const created = await inFlight(planned, t.inFlight, async (request) => {
+    if ("single" in request) {
+      const res = await createOne!(request.single.prepared);
+      if (!res.ok) return res;
+      outcome(request.single, res.value);
+      return ok(undefined);
+    }
+    const res = await t.createBatch(request.batch.map((c) => c.prepared));
+    if (!res.ok) return res;
+    for (const [j, result] of res.value.entries()) outcome(request.batch[j]!, result);
     return ok(undefined);
   });
   if (!created.ok || !t.updateBatch) return created;
   const updateBatch = t.updateBatch;
   const memory = memoryOf(target.vendor);
-  return inFlight(chunks(work.updates, t.batchSize), t.inFlight, async (chunk) => {
-    const res = await updateBatch(chunk.map((u) => ({ id: u.id, changes: u.changes })));
+  return inFlight(chunks(work.updates, t.batchSize), t.inFlight, async (batch) => {
+    const res = await updateBatch(batch.map((u) => ({ id: u.id, changes: u.changes })));
     if (!res.ok) return res;
-    for (const u of chunk) u.link[memory] = u.written;
+    for (const u of batch) u.link[memory] = u.written;
     return ok(undefined);
   });
 }
 
-/** Saves a written page: its links, what was written through them, its reviews and its ledger. */
+/** Saves a written chunk: its links, what was written through them, its reviews and its ledger. */
 async function persist<S, T>(phase: Phase<S, T>, work: Work): Promise<void> {
   const { ctx } = phase;
   await saveLinks(

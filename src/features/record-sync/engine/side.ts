@@ -5,6 +5,7 @@ import type { Candidate, Identity, KeyIndex, MatchKey } from "../identity/index.
 import type { RecordKind } from "../kinds.ts";
 import type { Pair } from "../pairs.ts";
 import type { Progress } from "../initial/progress.ts";
+import type { RequestMix } from "./plan.ts";
 import type { RecordLink } from "../repo/record-links.ts";
 
 export type Vendor = "qbo" | "hubspot";
@@ -128,11 +129,18 @@ export interface Target<R> {
   /** Reserves what a create needs now (a unique name), so later records of the run see it. */
   prepare(input: CreateInput): Prepared;
   createBatch(batch: Prepared[]): Promise<Result<Array<CreateOutcome>, VendorError>>;
+  /** One create on its own request, where the vendor's limits allow singles besides batches. */
+  createOne?(prepared: Prepared): Promise<Result<CreateOutcome, VendorError>>;
+  /** How a chunk's creates are split between batches and singles (with `createOne`; ADR 0032). */
+  mix?: RequestMix;
   /** Batch updates of linked records; absent when this side's fields follow their next change. */
   updateBatch?(
     batch: Array<{ id: string; changes: Record<string, string> }>,
   ): Promise<Result<void, VendorError>>;
-  /** Records a create call takes, and calls kept in flight at once. */
+  /**
+   * Records a create call takes, and calls kept in flight at once (chunks of writes when creates
+   * are idempotent, requests within a chunk otherwise).
+   */
   batchSize: number;
   inFlight: number;
   /**
@@ -141,7 +149,7 @@ export interface Target<R> {
    */
   idempotentCreates: boolean;
   /** Calls still needed for this many remaining writes, for the ETA. */
-  writeCalls(remaining: number): { hubspotCalls: number; qboBatches: number };
+  writeCalls(remaining: number): { hubspotCalls: number; qboBatches: number; qboSingles?: number };
 }
 
 export interface Prepared {

@@ -15,6 +15,8 @@ export interface Progress {
   qboStart: number;
   /** HubSpot list cursor of the next page (absent: from the start). */
   hubspotAfter?: string;
+  /** Records of the page at the cursor already written and saved (a checkpoint mid-page; ADR 0032). */
+  skip?: number;
   /** Records of the current phase's source side, when known, and how many were seen. */
   total?: number;
   seen: number;
@@ -23,6 +25,8 @@ export interface Progress {
   etaSeconds?: number;
   /** A few examples per action, for the preview and the progress page. */
   examples: Partial<Record<keyof Counts, string[]>>;
+  /** Set when the run gave up: no batch saved for this long, and the failure it kept meeting. */
+  stalled?: { seconds: number; error: string };
 }
 
 export const emptyCounts = (): Counts => ({
@@ -50,20 +54,30 @@ export function note(progress: Progress, what: keyof Counts, example: string): v
 }
 
 /**
- * The rate limits bound an initial sync (docs/adr/0018-initial-sync-planned-against-the-rate-limits.md;
- * docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10): HubSpot takes 110 calls per 10 s
- * (100 records a batch), QBO 10 reads per second (1,000 rows a page) and 40 batches of 30 a minute.
- * Reading and writing overlap, so the slower side sets the time.
+ * The rate limits bound an initial sync (docs/adr/0018-initial-sync-planned-against-the-rate-limits.md,
+ * 0032; docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10): HubSpot takes 110 calls per
+ * 10 s (100 records a batch); QBO 10 requests per second and 500 a minute per company (1,000 rows a
+ * read), of which 40 a minute may be batches of 30. Reading and writing overlap, so the slower side
+ * sets the time.
  */
-export const LIMITS = { hubspotPerSecond: 11, qboPerSecond: 10, qboBatchPerSecond: 40 / 60 } as const;
+export const LIMITS = {
+  hubspotPerSecond: 11,
+  qboPerSecond: 10,
+  qboPerMinute: 500,
+  qboBatchPerSecond: 40 / 60,
+} as const;
 
 export function etaSeconds(remaining: {
   qboReads: number;
   hubspotCalls: number;
   qboBatches: number;
+  /** QBO single creates, which share the 500 a minute with reads and batches. */
+  qboSingles?: number;
 }): number {
+  const qboRequests = remaining.qboReads + remaining.qboBatches + (remaining.qboSingles ?? 0);
   return Math.max(
     remaining.qboReads / LIMITS.qboPerSecond,
+    qboRequests / (LIMITS.qboPerMinute / 60),
     remaining.hubspotCalls / LIMITS.hubspotPerSecond,
     remaining.qboBatches / LIMITS.qboBatchPerSecond,
   );

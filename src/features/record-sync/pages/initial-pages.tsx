@@ -79,7 +79,11 @@ export function InitialProgressPage(props: PageProps & { connectionId: string; r
         {t(`initial.status.${run.status}`)}
         {progress.phase !== "done" ? ` · ${t("initial.phase")}: ${t(`initial.phase.${progress.phase}`)}` : ""}
       </p>
-      {run.error ? (
+      {progress.stalled ? (
+        <p class="banner" role="alert">
+          {t("initial.stalled", { seconds: progress.stalled.seconds, reason: progress.stalled.error })}
+        </p>
+      ) : run.error ? (
         <p class="banner" role="alert">
           {t("initial.error", { reason: run.error })}
         </p>
@@ -100,7 +104,15 @@ export function InitialProgressPage(props: PageProps & { connectionId: string; r
           action={`/sync/${props.connectionId}/initial/run/${run.syncId}/${run.status === "running" ? "pause" : "resume"}`}
         >
           <CsrfField token={props.csrfToken} />
-          <button type="submit">{t(run.status === "running" ? "initial.pause" : "initial.resume")}</button>
+          <button type="submit">
+            {t(
+              run.status === "running"
+                ? "initial.pause"
+                : run.status === "failed"
+                  ? "initial.retry"
+                  : "initial.resume",
+            )}
+          </button>
         </form>
       ) : null}
       <p>

@@ -167,12 +167,17 @@ export function hubspotSide(
     pager(progress, fields) {
       let after = progress.hubspotAfter;
       const props = properties(fields);
+      let next = listPage(http, kind.hubspotType, props, after);
       return {
         async next() {
-          const page = await listPage(http, kind.hubspotType, props, after);
-          if (!page.ok) return page;
+          const page = await next;
+          if (!page.ok) {
+            next = listPage(http, kind.hubspotType, props, after); // a later call reads it again
+            return page;
+          }
           const at = { hubspotAfter: after };
           after = page.value.after;
+          if (after) next = listPage(http, kind.hubspotType, props, after); // overlaps this page's writes
           return ok({ records: page.value.records, at, next: { hubspotAfter: after }, last: !after });
         },
         readCalls: (remaining) => ({ qboReads: 0, hubspotCalls: Math.ceil(remaining / BATCH) }),

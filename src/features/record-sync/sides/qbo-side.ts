@@ -18,14 +18,32 @@ import {
   SELLABLE_ITEMS,
   type WireError,
 } from "../../../connectors/qbo/wire/index.ts";
+import { qboBuckets } from "../../../connectors/rate-budget.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { readQboPath, writeQboPath, type SyncSettings, type Values } from "../../settings/index.ts";
 import { KeyIndex, keysOf, norm, uniqueDisplayName, type Identity } from "../identity/index.ts";
 import type { RecordKind } from "../kinds.ts";
 import type { Pair } from "../pairs.ts";
+import { chunkSizeOf, mixFor } from "../engine/plan.ts";
 import type { CreateInput, Created, Indexed, Prepared, Side, Target } from "../engine/side.ts";
 import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
 import { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps } from "../customer-claims.ts";
+
+/**
+ * Batches and singles per chunk of creates, from the budget's own QBO buckets (ADR 0032): 2
+ * batches of 30 and 25 singles, so the batch window (40 a minute) and the request window (500 a
+ * minute) run out together.
+ */
+const QBO_MIX = (() => {
+  const buckets = qboBuckets("plan", { batch: true });
+  const bucket = (suffix: string) => buckets.find((b) => b.key.endsWith(suffix))!;
+  // Every request spends the second and the minute bucket: the slower one sets the singles' pace.
+  const requests = Math.min(bucket(":second").refillPerSecond, bucket(":minute").refillPerSecond);
+  return mixFor({ refillPerSecond: requests }, bucket(":batch"), BATCH_SIZE);
+})();
+
+/** A single create QBO refuses for the record itself: the record's outcome, not the run's failure. */
+const REFUSALS = new Set<VendorError["kind"]>(["validation", "duplicate", "conflict", "stale"]);
 
 type Named = { kind: "customer"; value: Customer } | { kind: "item"; value: Item };
 
@@ -316,10 +334,32 @@ export function qboSide(
             ),
           );
         },
+        async createOne(prepared) {
+          const res = await createEntity(
+            http,
+            entity,
+            prepared.body,
+            // From the record: a rerun that plans it as a single again replays QBO's first answer.
+            requestIdFor(options.syncId, "one", prepared.sourceId),
+          );
+          if (res.ok) return ok({ id: qboIdOf(res.value) });
+          // What QBO refuses for this record alone is its outcome, as a batch item's fault would be.
+          if (REFUSALS.has(res.error.kind)) return ok({ refused: res.error.message });
+          return res;
+        },
+        mix: QBO_MIX,
         batchSize: BATCH_SIZE,
-        inFlight: 1,
+        // Requests of one chunk in flight: under Intuit's 10 concurrent requests per company.
+        inFlight: 6,
         idempotentCreates: false,
-        writeCalls: (remaining) => ({ hubspotCalls: 0, qboBatches: Math.ceil(remaining / BATCH_SIZE) }),
+        writeCalls: (remaining) => {
+          const chunks = remaining / chunkSizeOf(QBO_MIX);
+          return {
+            hubspotCalls: 0,
+            qboBatches: Math.ceil(chunks * QBO_MIX.batches),
+            qboSingles: Math.ceil(chunks * QBO_MIX.singles),
+          };
+        },
       };
       return ok(target);
     },
