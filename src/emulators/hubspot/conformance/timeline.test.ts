@@ -1,4 +1,5 @@
 import { Client } from "@hubspot/api-client";
+import { TimelineEventTemplateTokenTypeEnum as TokenType } from "@hubspot/api-client/lib/codegen/crm/timeline/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureOf, raw, startConformance, type Conformance } from "./harness.ts";
 
@@ -26,15 +27,15 @@ const templateBody = {
   headerTemplate: "Invoice [{{number}}]({{url}}) paid: {{amount}} {{currency}}",
   detailTemplate: "# Paid\n\nStatus: **{{status}}**\nOn {{#formatDate timestamp}}{{/formatDate}}",
   tokens: [
-    { name: "number", label: "Invoice number", type: "string" as const },
-    { name: "url", label: "Invoice link", type: "string" as const },
-    { name: "amount", label: "Amount", type: "number" as const },
-    { name: "currency", label: "Currency", type: "string" as const },
-    { name: "paidOn", label: "Paid on", type: "date" as const },
+    { name: "number", label: "Invoice number", type: TokenType.String },
+    { name: "url", label: "Invoice link", type: TokenType.String },
+    { name: "amount", label: "Amount", type: TokenType.Number },
+    { name: "currency", label: "Currency", type: TokenType.String },
+    { name: "paidOn", label: "Paid on", type: TokenType.Date },
     {
       name: "status",
       label: "Status",
-      type: "enumeration" as const,
+      type: TokenType.Enumeration,
       options: [
         { label: "Paid", value: "paid" },
         { label: "Partially paid", value: "partially_paid" },
@@ -55,7 +56,7 @@ describe("Timeline event templates and events through @hubspot/api-client", () =
     const renamed = await api.update(created.id, APP_ID, { ...templateBody, id: created.id, name: "Paid" });
     expect(renamed.name).toBe("Paid");
     const tokens = developer.crm.timeline.tokensApi;
-    await tokens.create(created.id, APP_ID, { name: "note", label: "Note", type: "string" });
+    await tokens.create(created.id, APP_ID, { name: "note", label: "Note", type: TokenType.String });
     await tokens.update(created.id, "note", APP_ID, { label: "Remark" });
     expect((await api.getById(created.id, APP_ID)).tokens.find((t) => t.name === "note")?.label).toBe(
       "Remark",
@@ -70,7 +71,10 @@ describe("Timeline event templates and events through @hubspot/api-client", () =
     const badType = await failureOf(api.create(APP_ID, { ...templateBody, objectType: "products" }));
     expect(badType).toMatchObject({ code: 400, body: { category: "VALIDATION_ERROR" } });
     const noOptions = await failureOf(
-      api.create(APP_ID, { ...templateBody, tokens: [{ name: "s", label: "S", type: "enumeration" }] }),
+      api.create(APP_ID, {
+        ...templateBody,
+        tokens: [{ name: "s", label: "S", type: TokenType.Enumeration }],
+      }),
     );
     expect(noOptions.code).toBe(400);
     const stranger = new Client({ developerApiKey: "wrong", basePath: conf.server.url });
