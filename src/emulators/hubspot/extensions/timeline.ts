@@ -1,7 +1,9 @@
 import type { HubSpotCore } from "../contract.ts";
 import type { AccessTokenCheck } from "./access-token.ts";
 import { renderTemplate } from "./timeline-render.ts";
-import { timelineRoutes } from "./timeline-routes.ts";
+import { Hono } from "hono";
+import { timelineEventRoutes } from "./timeline-event-routes.ts";
+import { timelineTemplateRoutes } from "./timeline-template-routes.ts";
 import { TimelineStore, type TimelineStoreJson } from "./timeline-store.ts";
 
 /** One event as a record page shows it: rendered header and detail, when, and its link. */
@@ -17,9 +19,12 @@ export interface TimelineEntry {
 /** Timeline event templates and events (docs/vendors/hubspot.md §15), and the record pages' view of them. */
 export function timelineExtension(core: HubSpotCore & AccessTokenCheck) {
   const store = new TimelineStore();
+  const routes = new Hono({ strict: false });
+  routes.route("/", timelineTemplateRoutes(core, store));
+  routes.route("/", timelineEventRoutes(core, store));
   return {
     store,
-    routes: timelineRoutes(core, store),
+    routes,
     /** A record's events, newest first, rendered as HubSpot's timeline shows them. */
     entries(portalId: number, objectType: string, objectId: string): TimelineEntry[] {
       return store.eventsOn(portalId, objectType, objectId).map((event) => {
