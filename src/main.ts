@@ -33,6 +33,7 @@ import type { Handlers } from "./queue/catalogue.ts";
 import { createVendorClients } from "./features/connections/index.ts";
 import { smtpMailer } from "./connectors/smtp.ts";
 import type { AutomationDeps } from "./features/automations/index.ts";
+import { timelineInvoiceUrl, type TimelineDeps } from "./features/invoices/index.ts";
 
 /**
  * The composition root: the only place that picks concrete implementations and wires them.
@@ -200,6 +201,7 @@ export async function startRuntime(
         queue,
         automations,
         ...health,
+        ...timelineApp(config),
       });
       const worker = await startWorker(database, queue, handlers, logger, clock);
       closers.push(worker.stop);
@@ -298,4 +300,20 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, host: str
       ),
     );
   });
+}
+
+/** The invoice timeline events need the app's developer API key for its templates (ADR 0040). */
+function timelineApp(config: Config): { timeline?: TimelineDeps["timeline"] } {
+  const { appId, developerApiKey, apiBaseUrl } = config.hubspot;
+  if (!appId || !developerApiKey) return {};
+  const qbo = config.intuit.apiBaseUrl;
+  return {
+    timeline: {
+      fetch,
+      apiBaseUrl,
+      appId,
+      developerKey: developerApiKey,
+      invoiceUrl: (realmId, qboInvoiceId) => timelineInvoiceUrl(qbo, realmId, qboInvoiceId),
+    },
+  };
 }

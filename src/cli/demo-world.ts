@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { registerCard } from "../connectors/hubspot/card-definition.ts";
 import { registerWorkflowAction } from "../connectors/hubspot/workflow-action-registry.ts";
+import { ensureTimelineTemplates } from "../connectors/hubspot/timeline.ts";
 import { createInvoiceActionDefinition } from "../features/workflow-action/index.ts";
 import { HUBSPOT_SUBSCRIPTIONS } from "../connectors/hubspot/subscriptions.ts";
 import { addDemoCatalogue } from "./demo-catalogue.ts";
@@ -58,6 +59,7 @@ export async function startDemoEmulators(
       HUBSPOT_CLIENT_ID: CLIENT.id,
       HUBSPOT_CLIENT_SECRET: CLIENT.secret,
       HUBSPOT_APP_ID: CLIENT.appId,
+      HUBSPOT_DEVELOPER_API_KEY: `${CLIENT.id}-hapikey`,
       HUBSPOT_API_BASE_URL: hubspot.url,
       HUBSPOT_AUTH_BASE_URL: hubspot.url,
       INTUIT_CLIENT_ID: CLIENT.id,
@@ -146,6 +148,13 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     appId: CLIENT.appId,
     developerKey: `${CLIENT.id}-hapikey`,
     definition: createInvoiceActionDefinition(ledgerlinkUrl),
+  });
+  // ADR 0040: the app's invoice event templates, so the deal's timeline can show invoices.
+  await ensureTimelineTemplates({
+    fetch,
+    apiBaseUrl: hs,
+    appId: CLIENT.appId,
+    developerKey: `${CLIENT.id}-hapikey`,
   });
   return { portalId, realms: { us, uk } };
 }

@@ -19,7 +19,7 @@ import {
   type VendorClients,
 } from "./connections/index.ts";
 import { healthJobs } from "./health/index.ts";
-import { invoiceJobs, invoiceRules, type PushDeps } from "./invoices/index.ts";
+import { invoiceJobs, invoiceRules, type PushDeps, type TimelineDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
 import { workflowActionJobs } from "./workflow-action/index.ts";
 
@@ -48,6 +48,8 @@ export interface HandlerDeps {
   syncStallTimeoutMs?: number;
   /** Where notices point users to (PUBLIC_URL). */
   publicUrl?: string;
+  /** HubSpot app-level access for the invoice timeline events (ADR 0040); none without a developer key. */
+  timeline?: TimelineDeps["timeline"];
 }
 
 type Deps = HandlerDeps & { rules: ChangeRules };

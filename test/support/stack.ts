@@ -10,6 +10,8 @@ import { createApp } from "../../src/http/app.tsx";
 import { addDemoCatalogue } from "../../src/cli/demo-catalogue.ts";
 import { registerCard } from "../../src/connectors/hubspot/card-definition.ts";
 import { registerWorkflowAction } from "../../src/connectors/hubspot/workflow-action-registry.ts";
+import { ensureTimelineTemplates } from "../../src/connectors/hubspot/timeline.ts";
+import { timelineInvoiceUrl } from "../../src/features/invoices/timeline.ts";
 import { createInvoiceActionDefinition } from "../../src/features/workflow-action/definition.ts";
 import { listen, type RunningServer } from "../../src/emulators/kit/index.ts";
 import type { VendorApps } from "../../src/features/connections/vendors.ts";
@@ -279,7 +281,16 @@ export async function startStack(
     { db, clock, clients },
     { payload: { portalId, locale: "en" }, jobId: "stack-setup", log: silentLogger, retryCount: 0 },
   );
-  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
+  // ADR 0040: the app's timeline event templates exist from the start, as in the demo.
+  const timeline = {
+    fetch: route,
+    apiBaseUrl: urls.hubspot,
+    appId: String(HUBSPOT_APP.appId),
+    developerKey: `${HUBSPOT_APP.clientId}-hapikey`,
+    invoiceUrl: (realmId: string, id: string) => timelineInvoiceUrl(urls.qbo, realmId, id),
+  };
+  await ensureTimelineTemplates(timeline);
+  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue, timeline });
 
   const json = async (res: Response) => {
     const text = await res.text();

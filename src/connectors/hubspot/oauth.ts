@@ -44,6 +44,8 @@ export const HUBSPOT_SCOPES = [
   "automation",
   // Changes in Ledgerlink need a HubSpot super admin, read from the users API (ADR 0024).
   "settings.users.read",
+  // Invoice events on the deal's and contact's timeline (ADR 0040).
+  "timeline",
 ] as const;
 
 /** authBaseUrl: https://app.hubspot.com; apiBaseUrl: https://api.hubapi.com. */

@@ -30,6 +30,8 @@ const API_PREFIXES = [
   "/crm/v3/owners",
   "/account-info/",
   "/settings/v3/users",
+  // Timeline events are portal data (the templates under /integrators/timeline/v3/{appId} are the app's).
+  "/integrators/timeline/v3/events",
 ];
 
 export function isApiPath(path: string): boolean {

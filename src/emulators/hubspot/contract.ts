@@ -69,6 +69,8 @@ export interface HubSpotCore {
   publicUrl(): string;
   portalExists(portalId: number): boolean;
   getRecord(portalId: number, objectType: string, id: string): HsRecord | undefined;
+  /** The live contact with this e-mail (case-insensitive), as timeline events by `email` find it. */
+  findContactByEmail?(portalId: number, email: string): string | undefined;
   /** Associated record ids of `toObjectType` for a record. */
   associatedIds(portalId: number, objectType: string, id: string, toObjectType: string): string[];
   /** The portal's users, the installing user first (the viewer when nobody has been picked). */

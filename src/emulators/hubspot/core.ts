@@ -37,6 +37,13 @@ export function createCore(
       const type = typeName(objectType);
       return type ? world.portal(portalId)?.record(type, id) : undefined;
     },
+    findContactByEmail(portalId, email) {
+      const wanted = email.toLowerCase();
+      const table = world.portal(portalId)?.table("contacts");
+      for (const r of table?.records.values() ?? [])
+        if (!r.archived && r.properties.email?.toLowerCase() === wanted) return r.id;
+      return undefined;
+    },
     associatedIds(portalId, objectType, id, toObjectType) {
       const portal = world.portal(portalId);
       const from = typeName(objectType);

@@ -23,5 +23,7 @@ export {
   overduePass,
   pushInvoice,
   updateDealProperties,
+  writeTimelineEvents,
 } from "./jobs.ts";
 export type { PushDeps } from "./push.ts";
+export { timelineInvoiceUrl, type TimelineDeps } from "./timeline.ts";

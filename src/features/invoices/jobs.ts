@@ -8,6 +8,7 @@ import { backfillPaymentsHandler } from "./payment-backfill.ts";
 import { paymentChangeRule } from "./payment-rule.ts";
 import { pushInvoiceHandler, type PushDeps } from "./push.ts";
 import { invoiceChangeRule } from "./qbo-rule.ts";
+import { writeTimelineEventsHandler, type TimelineDeps } from "./timeline.ts";
 
 /**
  * The invoice jobs. `push-invoice` is keyed by draft: a double click or a retried
@@ -56,6 +57,25 @@ export const backfillPayments = defineJob({
   retry: { limit: 8, delaySeconds: 30, backoff: true },
 });
 
+/**
+ * One invoice event on HubSpot's timeline (ADR 0040), queued in the transaction that changed the
+ * invoice. Keyed by invoice, kind and payment: the same event queued twice runs once; HubSpot's
+ * 409 on our deterministic event id covers a rerun after a crash.
+ */
+export const writeTimelineEvents = defineJob({
+  name: "write-timeline-events",
+  payload: z.object({
+    invoiceKey: z.string().min(1),
+    kind: z.enum(["created", "sent", "payment", "paid", "overdue"]),
+    /** When the change happened (the event's time on the timeline), ISO-8601. */
+    at: z.string().min(1),
+    payment: z.object({ id: z.string().min(1), amount: z.string(), date: z.string() }).optional(),
+  }),
+  singletonKey: (p) => `${p.invoiceKey}:${p.kind}:${p.payment?.id ?? ""}`,
+  retry: { limit: 8, delaySeconds: 15, backoff: true },
+});
+export type TimelinePayload = z.infer<typeof writeTimelineEvents.payload>;
+
 type Deps = PushDeps;
 
 export const invoiceJobs = [
@@ -64,6 +84,7 @@ export const invoiceJobs = [
   handledJob(overduePass, (d: Deps, ctx) => overduePassHandler(d, ctx)),
   handledJob(mirrorInvoice, (d: Deps, ctx) => mirrorInvoiceHandler(d, ctx)),
   handledJob(backfillPayments, (d: Deps, ctx) => backfillPaymentsHandler(d, ctx)),
+  handledJob(writeTimelineEvents, (d: TimelineDeps, ctx) => writeTimelineEventsHandler(d, ctx)),
 ];
 
 /** Invoice changes follow to the deal; payments become the reports' payment dates. */

@@ -1,11 +1,13 @@
 import type { Database } from "../../db/kysely.ts";
-import { deletePayment, inTransaction, savePayment } from "./repo/index.ts";
+import { deletePayment, inTransaction, invoiceKeyOf, invoiceStateOf, savePayment } from "./repo/index.ts";
 import { requireCompany } from "./companies.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { QboChangeRule } from "../changes/index.ts";
 import { toPaymentRecord } from "./payment-facts.ts";
 import { parseChangeRef } from "../../connectors/qbo/wire/index.ts";
 import { unreadable } from "./unreadable.ts";
+import type { Enqueuer } from "../../queue/catalogue.ts";
+import { queuePaymentTimelineEvent } from "./timeline.ts";
 
 /**
  * W4: a QBO payment's applications to invoices, with its date and currency, so the reports count
@@ -14,7 +16,7 @@ import { unreadable } from "./unreadable.ts";
  * not only those on followed invoices: an invoice followed later then has its history, and the
  * reports only ever count payments joined to followed invoices.
  */
-export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChangeRule {
+export function paymentChangeRule(deps: { db: Database; clock: Clock; queue?: Enqueuer }): QboChangeRule {
   return async (change) => {
     if (change.entity !== "Payment") return undefined;
     // The change feed has already refused rows without an id (changes/pull-qbo-changes.ts).
@@ -39,7 +41,23 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock }): QboChan
       };
     }
     const p = record.value;
-    const saved = await inTransaction(deps.db, (trx) => savePayment(trx, change, p, deps.clock.now()));
+    const now = deps.clock.now();
+    const saved = await inTransaction(deps.db, async (trx) => {
+      if (!(await savePayment(trx, change, p, now))) return false;
+      // ADR 0040: "payment recorded" on the timeline of each followed invoice it pays, with the payment.
+      for (const [qboInvoiceId, amount] of deps.queue ? p.applied : []) {
+        const invoiceKey = invoiceKeyOf(change.connectionId, qboInvoiceId);
+        if (!(await invoiceStateOf(trx, invoiceKey))) continue;
+        await queuePaymentTimelineEvent(trx, deps.queue!, {
+          invoiceKey,
+          paymentId: id,
+          amount,
+          date: p.txnDate,
+          now,
+        });
+      }
+      return true;
+    });
     const total = [...p.applied.values()].reduce((a, b) => a + b, 0);
     return saved
       ? {

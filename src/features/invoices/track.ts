@@ -12,6 +12,7 @@ import type { Enqueuer } from "../../queue/catalogue.ts";
 import { readQboInvoice, stateOf, toInvoiceRecord } from "./facts.ts";
 import { mirrorInvoice, updateDealProperties } from "./jobs.ts";
 import { fireAutomations } from "../automations/index.ts";
+import { queueTimelineEvents } from "./timeline.ts";
 
 export interface TrackedConnection {
   portalId: string;
@@ -71,6 +72,8 @@ export async function trackInvoices(
     // W3: a state change (or a first sighting) fires the portal's invoice automations, once each.
     const transition = { invoiceKey: key, totalAmt: record.totalAmt, from: stored?.state, to: state, now };
     if (changed) await fireAutomations(trx, queue, { ...connection, ...transition });
+    // ADR 0040: the same change as an event on the deal's and contact's HubSpot timeline.
+    if (changed) await queueTimelineEvents(trx, queue, transition);
     if (changed || linked) {
       await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
       for (const dealId of await dealsOfInvoice(trx, key))

@@ -1,5 +1,7 @@
 /** The record page's look: HubSpot's layout in broad strokes (about column, cards column). */
 export const RECORD_PAGE_STYLE = `
+.timeline-events{list-style:none;padding:0;margin:0}.timeline-event{background:#fff;border:1px solid #cbd6e2;border-radius:4px;padding:.6rem .8rem;margin:.5rem 0}
+.timeline-header p,.timeline-header h1,.timeline-header h2,.timeline-header h3{margin:.2rem 0;font-size:1rem}
 body{font-family:system-ui,-apple-system,"Hiragino Sans",sans-serif;margin:0;background:#f5f8fa;color:#33475b}
 .topbar{background:#2d3e50;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1rem;align-items:center}
 .topbar .brand{font-weight:600;color:#ff9b80}.topbar .lang{margin-left:auto;color:#fff}

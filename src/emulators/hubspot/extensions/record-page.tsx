@@ -7,6 +7,7 @@ import { CardValue, safeHref } from "./card-value.tsx";
 import type { Locale } from "./locale.ts";
 import { RECORD_PAGE_SCRIPT, RECORD_PAGE_STYLE } from "./record-page-assets.ts";
 import { strings, type Strings } from "./strings.ts";
+import type { TimelineEntry } from "./timeline.ts";
 
 /** HubSpot shows the first five items of a card and links to the rest. */
 const ITEMS_SHOWN = 5;
@@ -23,6 +24,8 @@ export interface RecordPageProps {
   listHref: string;
   homeHref: string;
   cards: Array<{ card: CardDefinition; outcome: CardOutcome }>;
+  /** The record's timeline events, newest first (timeline API v3). */
+  timeline?: TimelineEntry[];
   /** Where action hooks are posted (the emulator signs and forwards them). */
   actionPath: string;
   /** This page in the other language. */
@@ -145,6 +148,7 @@ export function RecordPage(props: RecordPageProps) {
               actionPath={props.actionPath}
             />
           ))}
+          <Timeline t={t} locale={props.locale} entries={props.timeline ?? []} />
         </section>
       </main>
       <dialog id="iframe-modal">
@@ -319,5 +323,44 @@ export function NotFoundPage(props: {
         </section>
       </main>
     </Layout>
+  );
+}
+
+/** The record's activity timeline as HubSpot shows integration events: header, time, detail, link. */
+function Timeline(props: { t: Strings; locale: Locale; entries: TimelineEntry[] }) {
+  const { t } = props;
+  const when = new Intl.DateTimeFormat(props.locale === "ja" ? "ja-JP" : "en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
+  return (
+    <section class="timeline" aria-label={t.timeline}>
+      <h2>{t.timeline}</h2>
+      {props.entries.length === 0 ? <p class="muted">{t.noTimeline}</p> : null}
+      <ol class="timeline-events">
+        {props.entries.map((e) => (
+          <li class="timeline-event" data-event-id={e.id}>
+            <p class="muted">
+              <span>{e.templateName}</span> ·{" "}
+              <time datetime={e.timestamp}>{`${when.format(new Date(e.timestamp))} UTC`}</time>
+            </p>
+            {/* Rendered by timeline-render.ts, which escapes every value before adding markup. */}
+            <div class="timeline-header" dangerouslySetInnerHTML={{ __html: e.header }} />
+            {e.detail ? (
+              <details>
+                <summary>{t.timelineDetails}</summary>
+                <div class="timeline-detail" dangerouslySetInnerHTML={{ __html: e.detail }} />
+              </details>
+            ) : null}
+            {e.link && safeHref(e.link.url) ? (
+              <a class="timeline-link" href={safeHref(e.link.url)} target="_blank" rel="noopener">
+                {e.link.label}
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

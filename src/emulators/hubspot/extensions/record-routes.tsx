@@ -9,6 +9,7 @@ import { objectType, type ObjectTypeNames } from "./object-types.ts";
 import { NotFoundPage, RecordPage } from "./record-page.tsx";
 import { recordTitle } from "./record-title.ts";
 import { strings } from "./strings.ts";
+import type { TimelineEntry } from "./timeline.ts";
 
 /**
  * The record types that have a record page (HubSpot's URL uses the objectTypeId): contacts,
@@ -41,7 +42,12 @@ const listPath = (portalId: number, typeId: string) =>
  * associations, and every app card defined for its type, filled by calling the card's fetch URL.
  * Action hooks are posted back here; the emulator signs and forwards them, as HubSpot's UI does.
  */
-export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl: typeof fetch = fetch): Hono {
+export function recordPageRoutes(
+  core: HubSpotCore,
+  cards: CardStore,
+  fetchImpl: typeof fetch = fetch,
+  timeline: (portalId: number, objectType: string, objectId: string) => TimelineEntry[] = () => [],
+): Hono {
   const app = new Hono({ strict: false });
 
   const resolve = (c: Context) => {
@@ -123,6 +129,7 @@ export function recordPageRoutes(core: HubSpotCore, cards: CardStore, fetchImpl:
         properties={properties}
         associations={associations}
         cards={filled}
+        timeline={timeline(found.portalId, found.type.name, objectId)}
         actionPath={withLang(`${path}/card-action`, lang)}
         otherLanguageHref={otherLanguageHref}
         viewer={{ current: found.viewer, users, back: withLang(path, lang) }}

@@ -45,6 +45,9 @@ export const STRINGS = {
     cancel: "Cancel",
     actionDone: "The action completed.",
     actionFailed: "The action failed.",
+    timeline: "Activity timeline",
+    noTimeline: "No app has written an event on this record's timeline.",
+    timelineDetails: "Details",
     notFoundTitle: "Record not found",
     notFound: (portalId: string, typeId: string, id: string) =>
       `There is no record ${id} of type ${typeId} in portal ${portalId}.`,
@@ -92,6 +95,9 @@ export const STRINGS = {
     cancel: "キャンセル",
     actionDone: "アクションが完了しました。",
     actionFailed: "アクションが失敗しました。",
+    timeline: "アクティビティータイムライン",
+    noTimeline: "このレコードのタイムラインにアプリが書いたイベントはありません。",
+    timelineDetails: "詳細",
     notFoundTitle: "レコードが見つかりません",
     notFound: (portalId: string, typeId: string, id: string) =>
       `ポータル ${portalId} に種類 ${typeId} のレコード ${id} はありません。`,
