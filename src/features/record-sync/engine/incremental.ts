@@ -8,6 +8,7 @@ import { done, retryOr, skipped } from "../outcome.ts";
 import { pairsFor, type Pair } from "../pairs.ts";
 import { linkOn, saveLink, updateLink, type RecordLink } from "../repo/record-links.ts";
 import { addReview } from "../repo/review-items.ts";
+import { reviewReason } from "../review-reason.ts";
 import { afterMatch, createValues, flowsTo, planUpdate, skipSummary, whenGone, written } from "./decide.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
 import type { Side } from "./side.ts";
@@ -98,7 +99,7 @@ export async function syncOne<S, T>(
   const step = afterMatch(found.value, settings.createUpdate, () => linkedElsewhere);
   switch (step.step) {
     case "review":
-      return review(run, change.id, step.by, step.candidates, linkedElsewhere);
+      return review(run, record, change.id, step.by, step.candidates, linkedElsewhere);
     case "update-only":
       return skipped(`${subject}: no ${target.words.name} record fits and the rule only updates`);
     case "create":
@@ -111,7 +112,7 @@ export async function syncOne<S, T>(
         { vendor: target.vendor, id: step.id },
       );
       if (!(await saveLink(ctx.db, fresh, ctx.now)))
-        return review(run, change.id, step.by, [step.candidate], true);
+        return review(run, record, change.id, step.by, [step.candidate], true);
       return updateLinked(run, record, fresh, pairs, `linked by ${step.by}`);
     }
   }
@@ -149,14 +150,20 @@ const isLinked = async <S, T>(run: Run<S, T>, targetId: string) =>
     targetId,
   )) !== undefined;
 
+/**
+ * Puts the record on the review list, named (its label and e-mail) and with the reason as data:
+ * which key matched, the record's values for it, and the candidates with their e-mails.
+ */
 async function review<S, T>(
   run: Run<S, T>,
+  record: S,
   sourceId: string,
   by: string,
-  candidates: Array<{ id: string; label: string }>,
+  candidates: Array<{ id: string; label: string; email?: string }>,
   linkedElsewhere: boolean,
 ): Promise<AppliedChange> {
   const { ctx, source, target, subject } = run;
+  const identity = source.identityOf(record);
   await addReview(
     ctx.db,
     {
@@ -164,11 +171,16 @@ async function review<S, T>(
       kind: source.kind.link,
       side: source.vendor,
       recordId: sourceId,
-      label: subject,
-      reason: linkedElsewhere
-        ? `its ${target.words.name} match (by ${by}) is linked to another record`
-        : `several ${target.words.name} records fit by ${by}, or the fit contradicts its e-mail`,
-      candidates: candidates.map((c) => ({ id: c.id, label: c.label })),
+      label: source.labelOf(record),
+      reason: reviewReason({
+        by,
+        keys: keysOf(source.kind.link, identity, ctx.settings.contacts),
+        email: identity.email,
+        target: target.vendor,
+        candidates: candidates.length,
+        linkedElsewhere,
+      }),
+      candidates: candidates.map((c) => ({ id: c.id, label: c.label, ...(c.email ? { email: c.email } : {}) })),
     },
     ctx.now,
   );

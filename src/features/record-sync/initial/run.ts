@@ -8,7 +8,7 @@ import { customerKind, PRODUCT_KIND } from "../kinds.ts";
 import { loadSettings } from "../../settings/index.ts";
 import type { VendorClients } from "../../connections/index.ts";
 import type { RunContext } from "./context.ts";
-import { startProgress, type Progress } from "./progress.ts";
+import { resultOf, startProgress, type Progress } from "./progress.ts";
 import { runPhase } from "./phase.ts";
 
 export interface RunDeps {
@@ -46,8 +46,12 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
   let progress = row.progress as Progress;
   const phases = phasesOf(row.direction);
   for (const phase of phases.slice(Math.max(0, phases.indexOf(progress.phase as "to_hubspot" | "to_qbo")))) {
+    // Each direction counts on its own; the finished one is kept beside it (C4's result = its preview's shape).
     if (progress.phase !== phase)
-      progress = { ...startProgress(phase), counts: progress.counts, examples: progress.examples };
+      progress = {
+        ...startProgress(phase),
+        finished: [...(progress.finished ?? []), resultOf(progress, progress.phase as "to_hubspot")],
+      };
     const ctx: RunContext = {
       db: deps.db,
       now: () => deps.clock.now(),
@@ -76,7 +80,13 @@ export async function initialSyncHandler(deps: RunDeps, job: JobContext<{ syncId
     if (run.value === "paused") return;
     if (!(await saveProgress(deps.db, row.syncId, progress, deps.clock.now()))) return;
   }
+  const last = progress.phase === "done" ? undefined : resultOf(progress, progress.phase);
   await setStatus(deps.db, row.syncId, ["running"], "done", deps.clock.now(), {
-    progress: { ...progress, phase: "done", etaSeconds: 0 },
+    progress: {
+      ...progress,
+      phase: "done",
+      etaSeconds: 0,
+      finished: [...(progress.finished ?? []), ...(last ? [last] : [])],
+    },
   });
 }
