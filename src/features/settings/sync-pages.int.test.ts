@@ -91,7 +91,15 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
       direction: "both",
     });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("can only flow");
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("this pair can only be synced from QuickBooks to HubSpot");
+    // The form keeps what the user entered, and offers only the direction the pair allows.
+    expect(refusedHtml).toMatch(/<option value="jobtitle" selected/);
+    expect(refusedHtml).toMatch(/<option value="Balance" selected/);
+    const addForm = refusedHtml.slice(refusedHtml.indexOf('id="add-mapping"'));
+    expect(addForm).toContain('<option value="to_hubspot"');
+    expect(addForm).not.toContain('<option value="both"');
+    expect(addForm).not.toContain('<option value="to_qbo"');
     const typed = await post(`/mappings/${conn}/product`, {
       hubspotProperty: "price",
       qboField: "Name",
@@ -142,7 +150,16 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
       .where("mappingId", "=", row.mappingId)
       .executeTakeFirstOrThrow();
     expect(edited.direction).toBe("to_qbo");
-    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(303);
+    // Delete without its confirm step changes nothing; with it, the mapping goes.
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(400);
+    expect(
+      await db()
+        .db.selectFrom("fieldMappings")
+        .select("mappingId")
+        .where("mappingId", "=", row.mappingId)
+        .executeTakeFirst(),
+    ).toBeDefined();
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, { confirm: "yes" })).status).toBe(303);
     expect(
       await db()
         .db.selectFrom("fieldMappings")
@@ -196,9 +213,31 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
         .execute();
     const html = await (await get(`/sync/${conn}/behaviour`)).text();
     expect(html).toContain("1 of 2 linked contacts would no longer be eligible");
-    expect(html).toContain("Outside");
+    expect(html).toContain(`Outside (out@x.example), HubSpot contact ${outFilter.body.id}`);
+    expect(html).toContain("its lifecycle stage is Lead, and the filters only let Customer through");
+    const ja = await (
+      await stack.app.request(`/sync/${conn}/behaviour?lang=ja`, { headers: { cookie: stack.user.cookie } })
+    ).text();
+    expect(ja).toContain("ライフサイクルステージがリードで、フィルターが通すのは顧客だけです");
+    // The Contacts tab shows the behaviour and links to the preview; its form cannot switch it.
+    const tab = await (await get(`/sync?company=${conn}&tab=contacts`)).text();
+    expect(tab).not.toContain('name="behaviour"');
+    expect(tab).toContain(`href="/sync/${conn}/behaviour"`);
+    const form = { enabled: "on", direction: "to_qbo", createUpdate: "create_and_update" };
+    const saved = await post(`/sync/${conn}/contacts`, {
+      ...form,
+      deleteRule: "archive",
+      winner: "hubspot",
+      customerAs: "contact",
+      lifecycleStages: ["customer"],
+      behaviour: "sync_filter",
+    });
+    expect(saved.status).toBe(303);
     expect((await loadSettings(db().db, conn)).behaviour).toBe("legacy");
-    expect((await post(`/sync/${conn}/behaviour`, {})).status).toBe(303);
+    // The switch itself needs the preview's confirmation.
+    expect((await post(`/sync/${conn}/behaviour`, {})).status).toBe(400);
+    expect((await loadSettings(db().db, conn)).behaviour).toBe("legacy");
+    expect((await post(`/sync/${conn}/behaviour`, { confirm: "yes" })).status).toBe(303);
     expect((await loadSettings(db().db, conn)).behaviour).toBe("sync_filter");
   });
 });

@@ -28,7 +28,8 @@ function Accounts(props: { t: PageProps["t"]; accounts?: ConnectedAccounts }) {
       </section>
     );
   const missingQbo = accounts.companies.length === 0;
-  const broken = accounts.companies.some((c) => c.status !== "active") || accounts.hubspot?.status !== "active";
+  const broken =
+    accounts.companies.some((c) => c.status !== "active") || accounts.hubspot?.status !== "active";
   return (
     <section id="accounts">
       <h2>{t("home.accounts")}</h2>

@@ -180,7 +180,11 @@ async function review<S, T>(
         candidates: candidates.length,
         linkedElsewhere,
       }),
-      candidates: candidates.map((c) => ({ id: c.id, label: c.label, ...(c.email ? { email: c.email } : {}) })),
+      candidates: candidates.map((c) => ({
+        id: c.id,
+        label: c.label,
+        ...(c.email ? { email: c.email } : {}),
+      })),
     },
     ctx.now,
   );

@@ -21,7 +21,8 @@ const COUNTS: Array<keyof Counts> = [
  */
 function CountTable(props: { t: Translate; result: PhaseResult; tense: "planned" | "done" }) {
   const { t, result } = props;
-  const label = (c: keyof Counts) => t(props.tense === "planned" ? `initial.count.${c}` : `initial.done.${c}`);
+  const label = (c: keyof Counts) =>
+    t(props.tense === "planned" ? `initial.count.${c}` : `initial.done.${c}`);
   return (
     <table class="counts data" data-phase={result.phase}>
       <tbody>
@@ -39,7 +40,9 @@ function CountTable(props: { t: Translate; result: PhaseResult; tense: "planned"
               {result.counts[c]}
             </td>
             <td>
-              {result.examples[c]?.length ? `${t("initial.examples")}: ${result.examples[c]!.join(", ")}` : ""}
+              {result.examples[c]?.length
+                ? `${t("initial.examples")}: ${result.examples[c]!.join(", ")}`
+                : ""}
             </td>
           </tr>
         ))}

@@ -115,8 +115,7 @@ export const syncEn = {
   "sync.review.why.several": "{count} {targets} have the same {fields} ({values}): choose the right one.",
   "sync.review.why.contradicts":
     "The only one of the {targets} with the same {fields} ({values}) has another e-mail: {theirs}, not {mine}.",
-  "sync.review.why.linked_elsewhere":
-    "Its match by {fields} ({values}) is already linked to another record.",
+  "sync.review.why.linked_elsewhere": "Its match by {fields} ({values}) is already linked to another record.",
   "sync.review.why.key": "Its match by Ledgerlink's own key is already linked to another record.",
   "sync.review.noEmail": "no e-mail",
 } as const;

@@ -115,10 +115,12 @@ export const syncJa: Record<keyof typeof syncEn, string> = {
   "sync.review.field.phone": "電話番号",
   "sync.review.field.name": "名前",
   "sync.review.field.sku": "SKU",
-  "sync.review.why.several": "{fields}（{values}）が同じ{targets}が {count} 件あります。正しいものを選んでください。",
+  "sync.review.why.several":
+    "{fields}（{values}）が同じ{targets}が {count} 件あります。正しいものを選んでください。",
   "sync.review.why.contradicts":
     "{fields}（{values}）が同じ{targets}は 1 件だけですが、メールアドレスが異なります：{mine} ではなく {theirs}。",
-  "sync.review.why.linked_elsewhere": "{fields}（{values}）で一致したレコードは、すでに別のレコードとリンクしています。",
+  "sync.review.why.linked_elsewhere":
+    "{fields}（{values}）で一致したレコードは、すでに別のレコードとリンクしています。",
   "sync.review.why.key": "Ledgerlink 独自のキーで一致したレコードは、すでに別のレコードとリンクしています。",
   "sync.review.noEmail": "メールアドレスなし",
 };

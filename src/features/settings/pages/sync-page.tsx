@@ -118,9 +118,7 @@ function Reviews(props: PageProps & { connectionId: string; reviews: ReviewItemR
                 <tr data-review={r.reviewId}>
                   <td>
                     <span class="record-name">{r.label}</span>
-                    <span class="record-meta">
-                      {reason?.email ?? t("sync.review.noEmail")}
-                    </span>
+                    <span class="record-meta">{reason?.email ?? t("sync.review.noEmail")}</span>
                     <span class="record-meta">
                       {t(`sync.review.side.${r.side}.${r.kind}`, { id: r.recordId })}
                     </span>
@@ -139,7 +137,9 @@ function Reviews(props: PageProps & { connectionId: string; reviews: ReviewItemR
                           <span class="record-name">{c.label}</span>
                           <span class="record-meta">
                             {c.email ?? t("sync.review.noEmail")} ·{" "}
-                            {t(`sync.review.side.${reason?.target ?? otherSide(r.side)}.${r.kind}`, { id: c.id })}
+                            {t(`sync.review.side.${reason?.target ?? otherSide(r.side)}.${r.kind}`, {
+                              id: c.id,
+                            })}
                           </span>
                         </span>
                         <button type="submit" class="secondary">
