@@ -1,3 +1,4 @@
+import { ConfirmAction } from "../../../web/confirm.tsx";
 import { CsrfField, Layout, type PageProps } from "../../../web/layout.tsx";
 
 export interface PortalView {
@@ -63,10 +64,15 @@ export function ConnectionsPage(
               <strong>{t(`connections.status.${c.status}`)}</strong>
               {c.multiCurrency ? <span> · {t("connections.qbo.multiCurrency")}</span> : null}
               {c.customTxnNumbers ? <p class="notice">{t("connections.qbo.customNumbers")}</p> : null}
-              <form method="post" action={`/connections/qbo/${c.connectionId}/disconnect`}>
-                <CsrfField token={props.csrfToken} />
-                <button type="submit">{t("connections.qbo.disconnect")}</button>
-              </form>
+              <p>
+                <ConfirmAction
+                  action={`/connections/qbo/${c.connectionId}/disconnect`}
+                  csrfToken={props.csrfToken}
+                  label={t("connections.qbo.disconnect")}
+                  question={t("connections.qbo.disconnect.question", { name: c.companyName })}
+                  confirmLabel={t("connections.qbo.disconnect.confirm", { name: c.companyName })}
+                />
+              </p>
             </li>
           ))}
         </ul>
