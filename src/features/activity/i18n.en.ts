@@ -25,4 +25,7 @@ export const activityEn = {
   "activity.retried": "Queued again. The result will appear here as a new entry.",
   "activity.notRetryable": "This entry cannot be retried.",
   "activity.badFilter": "That filter is not valid: {reason}",
+  "activity.csv": "Download CSV",
+  "activity.csv.objectId": "Object ID",
+  "activity.csv.error": "Error",
 } as const;

@@ -27,4 +27,7 @@ export const activityJa: Record<keyof typeof activityEn, string> = {
   "activity.retried": "再度キューに入れました。結果は新しいエントリーとしてここに表示されます。",
   "activity.notRetryable": "このエントリーは再試行できません。",
   "activity.badFilter": "絞り込み条件が正しくありません: {reason}",
+  "activity.csv": "CSV をダウンロード",
+  "activity.csv.objectId": "オブジェクト ID",
+  "activity.csv.error": "エラー",
 };
