@@ -240,4 +240,53 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
     expect((await post(`/sync/${conn}/behaviour`, { confirm: "yes" })).status).toBe(303);
     expect((await loadSettings(db().db, conn)).behaviour).toBe("sync_filter");
   });
+
+  it("lays the pages out: the open company and tab marked, tabs and labels apart, styles for every class", async () => {
+    const uk = stack.companies.uk.connectionId;
+    await get("/sync?lang=en"); // an earlier test chose Japanese, which the session remembers
+    const html = await (await get(`/sync?company=${uk}&tab=products`)).text();
+    const ukName = stack.companies.uk.name;
+    expect(html).toContain('<nav class="tabs companies" aria-labelledby="company-label">');
+    // The company link and the tab link both point at this page, both marked current.
+    expect(
+      html.match(new RegExp(`<a href="/sync\\?company=${uk}&amp;tab=products" aria-current="page">`, "g")),
+    ).toHaveLength(2);
+    expect(html).toContain(
+      `<h2 id="open-settings">Settings of ${ukName.replace(/'/g, "&#39;")} · Products</h2>`,
+    );
+    expect((html.match(/aria-current="page"/g) ?? []).length).toBe(3); // main nav, company, tab
+    const mappings = await (await get(`/mappings?company=${uk}&object=product`)).text();
+    expect(mappings).toMatch(/<a href="\/mappings\?company=[^"]+&amp;object=product" aria-current="page">/);
+    expect(mappings).toContain('id="open-mappings"');
+    // Lifecycle stages by label, in both languages.
+    const contacts = await (await get(`/sync?company=${uk}&tab=contacts`)).text();
+    expect(contacts).toContain("Marketing Qualified Lead");
+    expect(contacts).not.toMatch(/\/> marketingqualifiedlead/);
+    const ja = await (
+      await stack.app.request(`/sync?company=${uk}&tab=contacts&lang=ja`, {
+        headers: { cookie: stack.user.cookie },
+      })
+    ).text();
+    expect(ja).toContain("マーケティングクオリファイドリード");
+
+    // Every class these pages use has a rule in the stylesheet, focus is visible, danger is red.
+    const css = await (await stack.app.request("/assets/app.css")).text();
+    for (const cls of [
+      "tabs",
+      "companies",
+      "tab-panel",
+      "settings",
+      "stacked",
+      "data",
+      "check",
+      "help",
+      "danger",
+      "confirm",
+      "back",
+      "exports",
+    ])
+      expect(css, cls).toMatch(new RegExp(`\\.${cls}\\b`));
+    expect(css).toContain(":focus-visible");
+    expect(css).toMatch(/button\.danger[^{]*\{[^}]*background: #b42318/);
+  });
 });
