@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable())(
       await seed(s);
       const conn = s.stack.companies.us.connectionId;
       const page = await open(s, "en", 900);
-      await page.goto(`${s.stack.urls.ledgerlink}/sync?company=${conn}&tab=products`);
+      await page.goto(`${s.stack.urls.ledgerlink}/sync?company=${conn}&tab=products&lang=en`);
       expect(await page.locator("nav.tabs.companies a[aria-current=page]").textContent()).toBe(
         s.stack.companies.us.name,
       );
@@ -164,7 +164,7 @@ describe.skipIf(!chromiumAvailable())(
       expect(outline).toBe("solid");
 
       // Delete is red, hidden behind its confirm box, and deletes only from there.
-      await page.goto(`${s.stack.urls.ledgerlink}/mappings?company=${conn}&object=contact`);
+      await page.goto(`${s.stack.urls.ledgerlink}/mappings?company=${conn}&object=contact&lang=en`);
       const rows = await page.locator("#mappings tbody tr").count();
       const summary = page.locator("#mappings details.confirm summary").first();
       expect(await summary.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(180, 35, 24)");
@@ -176,6 +176,7 @@ describe.skipIf(!chromiumAvailable())(
         path: screenshotFile("settings/mappings-delete-confirm-en-900"),
         fullPage: true,
       });
+      expect(await overflow(page), "the open confirm box fits the 900 px page").toBeLessThanOrEqual(0);
       await confirmButton.click();
       expect(await page.locator("[role=status]").textContent()).toBe("Mapping deleted.");
       expect(await page.locator("#mappings tbody tr").count()).toBe(rows - 1);
