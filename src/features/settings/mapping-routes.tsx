@@ -18,7 +18,6 @@ import {
   type MappingDeps,
 } from "./mapping/service.ts";
 import type { MappingInput, MappingRefusal } from "./mapping/validate.ts";
-import type { FieldMappingRow } from "./repo/field-mappings.ts";
 import { confirmed } from "../../web/confirm.tsx";
 
 const isObject = (v: string | undefined): v is MappingObject => MAPPING_OBJECTS.includes(v as MappingObject);
@@ -122,6 +121,8 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
+type EditedRow = NonNullable<MappingsView["editing"]>["row"];
+
 function refuse(
   c: Context<AppEnv>,
   deps: MappingDeps,
@@ -140,7 +141,7 @@ function refuse(
     error: t("mappings.refused", { reason }),
     status: 400,
     ...(editing
-      ? { editing: { ...editing, row: { ...editing.row, ...input } as FieldMappingRow } }
+      ? { editing: { ...editing, row: { ...editing.row, ...input } as EditedRow } }
       : {
           pair: { hubspotProperty: input.hubspotProperty, qboField: input.qboField },
           direction: input.direction,
