@@ -14,7 +14,7 @@ import { requestContext } from "./middleware/request-context.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
 import { activityRoutes } from "../features/activity/index.ts";
 import { authRoutes, hubspotChangeRights } from "../features/connections/index.ts";
-import { connectionRoutes } from "../features/connections/index.ts";
+import { connectedAccounts, connectionRoutes } from "../features/connections/index.ts";
 import { healthRoutes } from "./health.ts";
 import { metricsRoutes } from "./metrics.ts";
 import { healthBanner } from "./middleware/health.ts";
@@ -119,7 +119,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", automationRoutes(deps));
   // The demo's "Travel forward" (ADR 0025): mounted only with the demo's clock, so 404 elsewhere.
   if (timeTravel) app.route("/", timeTravelRoutes({ clock: timeTravel }));
-  app.route("/", pageRoutes({ ...deps, dataDir: deps.config.dataDir }));
+  app.route(
+    "/",
+    pageRoutes({
+      ...deps,
+      dataDir: deps.config.dataDir,
+      accounts: (portalId) => connectedAccounts(deps.database.db, portalId),
+    }),
+  );
 
   app.notFound((c) => c.html(<NotFoundPage {...pageProps(c)} />, 404));
   app.onError((error, c) => {

@@ -1,19 +1,26 @@
-import { Layout, type PageProps } from "./layout.tsx";
+import { Layout, type PageProps, type Section } from "./layout.tsx";
 
-/** A plain outcome page (e.g. a refused OAuth flow): what happened, and where to go next. */
+/**
+ * A plain outcome page (e.g. a refused OAuth flow, an initial sync that cannot start): what
+ * happened, and always a way back (the given link, else the home page).
+ */
 export function MessagePage(
-  props: PageProps & { title: string; message: string; link?: { href: string; label: string } },
+  props: PageProps & {
+    title: string;
+    message: string;
+    link?: { href: string; label: string };
+    section?: Section;
+  },
 ) {
+  const link = props.link ?? { href: "/", label: props.t("message.home") };
   return (
-    <Layout {...props} title={props.title} section="home">
+    <Layout {...props} title={props.title} section={props.section ?? "home"}>
       <p class="notice" role="alert">
         {props.message}
       </p>
-      {props.link ? (
-        <p>
-          <a href={props.link.href}>{props.link.label}</a>
-        </p>
-      ) : null}
+      <p class="back">
+        <a href={link.href}>{link.label}</a>
+      </p>
     </Layout>
   );
 }

@@ -34,8 +34,15 @@ describe.skipIf(!chromiumAvailable())(
       expect(await page.locator("select[name=deleteRule]").inputValue()).toBe("archive");
 
       await page.click("text=Field mappings for this company");
-      await page.selectOption("#add-mapping select[name=hubspotProperty]", "jobtitle");
-      await page.selectOption("#add-mapping select[name=qboField]", "Title");
+      // First the pair, then a direction among those it allows.
+      await page.selectOption("#pick-pair select[name=property]", "jobtitle");
+      await page.selectOption("#pick-pair select[name=field]", "Title");
+      await page.click("#pick-pair button[type=submit]");
+      expect(
+        await page
+          .locator("#add-mapping select[name=direction] option")
+          .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+      ).toEqual(["to_hubspot", "to_qbo", "both"]);
       await page.selectOption("#add-mapping select[name=direction]", "both");
       await page.click("#add-mapping button[type=submit]");
       expect(await page.locator("[role=status]").textContent()).toBe("Mapping added.");
@@ -48,7 +55,8 @@ describe.skipIf(!chromiumAvailable())(
       expect(await page.locator('tr[data-mapping="jobtitle:Title"] td').nth(2).textContent()).toBe(
         "HubSpot → QuickBooks",
       );
-      await page.locator('tr[data-mapping="jobtitle:Title"] button', { hasText: "Delete" }).click();
+      await page.locator('tr[data-mapping="jobtitle:Title"] details.confirm summary').click();
+      await page.locator('tr[data-mapping="jobtitle:Title"] button.danger').click();
       expect(await page.locator("[role=status]").textContent()).toBe("Mapping deleted.");
       expect(await page.locator('tr[data-mapping="jobtitle:Title"]').count()).toBe(0);
 
@@ -56,7 +64,7 @@ describe.skipIf(!chromiumAvailable())(
       await page.click("text=Preview the initial sync");
       const toCreate = Number(await page.locator('[data-count="created"]').first().textContent());
       expect(toCreate).toBeGreaterThan(0);
-      expect(await page.locator("#eta").textContent()).toMatch(/about \d+ s/);
+      expect(await page.locator("#eta").textContent()).toMatch(/about \d+ minutes?$|less than a minute$/);
       await page.click("text=Start the initial sync");
       expect(await page.locator("#status").getAttribute("data-status")).toBe("running");
       await page.click("button:has-text('Pause')");

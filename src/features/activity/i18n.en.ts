@@ -125,4 +125,7 @@ export const activityEn = {
   "activity.filter.noStage": "none",
   "activity.filter.list": "not a member of list {lists}",
   "activity.filter.condition": "{property} {condition} does not hold",
+  "activity.csv": "Download CSV",
+  "activity.csv.objectId": "Object ID",
+  "activity.csv.error": "Error",
 } as const;

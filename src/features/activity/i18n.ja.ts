@@ -131,4 +131,7 @@ export const activityJa: Record<keyof typeof activityEn, string> = {
   "activity.filter.noStage": "未設定",
   "activity.filter.list": "リスト {lists} のメンバーではありません",
   "activity.filter.condition": "{property} の条件（{condition}）を満たしません",
+  "activity.csv": "CSV をダウンロード",
+  "activity.csv.objectId": "オブジェクト ID",
+  "activity.csv.error": "エラー",
 };

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -7,8 +7,11 @@ import { ActivityPage } from "./pages/activity.tsx";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
 import { pageProps } from "../overview/index.ts";
+import { activityCsv } from "./csv.ts";
 import { activityRows, retryEntry } from "./service.ts";
 
+/** The most rows one export holds (the page shows the newest 100). */
+const CSV_LIMIT = 500;
 const SINCE_MS = { hour: 3600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 const filterSchema = z.object({
   object: z.union([z.literal(""), z.string().regex(/^[a-z_]{1,40}$/, "unknown object type")]).default(""),
@@ -29,17 +32,25 @@ export function activityRoutes(deps: {
   const db = deps.database.db;
   app.use("/activity", requireUser());
   app.use("/activity/*", requireUser());
+  app.use("/activity.csv", requireUser());
+
+  /** The page's filters from the query, shared by the page and its CSV (so the file is what is shown). */
+  const readFilter = (c: Context<AppEnv>) => {
+    const parsed = filterSchema.safeParse(c.req.query());
+    const filter = parsed.success ? parsed.data : { object: "", outcome: "" as const, since: "" as const };
+    const query = {
+      objectType: filter.object || undefined,
+      outcome: filter.outcome || undefined,
+      since: filter.since ? new Date(deps.clock.now().getTime() - SINCE_MS[filter.since]) : undefined,
+    };
+    return { parsed, filter, query };
+  };
 
   app.get("/activity", async (c) => {
     const t = c.get("t");
     const user = c.get("user")!;
-    const parsed = filterSchema.safeParse(c.req.query());
-    const filter = parsed.success ? parsed.data : { object: "", outcome: "" as const, since: "" as const };
-    const rows = await activityRows(db, user.portalId, {
-      objectType: filter.object || undefined,
-      outcome: filter.outcome || undefined,
-      since: filter.since ? new Date(deps.clock.now().getTime() - SINCE_MS[filter.since]) : undefined,
-    });
+    const { parsed, filter, query } = readFilter(c);
+    const rows = await activityRows(db, user.portalId, query);
     return c.html(
       <ActivityPage
         {...pageProps(c)}
@@ -54,6 +65,21 @@ export function activityRoutes(deps: {
       />,
       parsed.success ? 200 : 400,
     );
+  });
+
+  app.get("/activity.csv", async (c) => {
+    const t = c.get("t");
+    const { parsed, query } = readFilter(c);
+    // A bad filter never silently exports something else than what was asked.
+    if (!parsed.success)
+      return c.text(t("activity.badFilter", { reason: parsed.error.issues[0]?.message ?? "" }), 400);
+    const rows = await activityRows(db, c.get("user")!.portalId, { ...query, limit: CSV_LIMIT });
+    const day = deps.clock.now().toISOString().slice(0, 10);
+    return c.body(activityCsv(t, rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="ledgerlink-activity-${day}.csv"`,
+      "cache-control": "private, no-store",
+    });
   });
 
   app.post("/activity/:id/retry", async (c) => {

@@ -12,6 +12,8 @@ export interface ActivityFilter {
   objectType?: string;
   outcome?: Outcome;
   since?: Date;
+  /** How many entries at most (the page: 100; the CSV: up to 500). */
+  limit?: number;
 }
 
 /** The portal's ledger entries, newest first, as the Activity page shows them. */

@@ -54,6 +54,14 @@ describeEachBackend("engine handlers", (db) => {
     expect((await findPortal(db().db, portalId))?.setupCompletedAt).toBeInstanceOf(Date);
     const [entry] = await listLedger(db().db, portalId);
     expect(entry).toMatchObject({ objectType: "connection", outcome: "ok" });
+    // The Activity page counts the set-up's calls: one per property created, and the reads.
+    const calls = entry!.vendorCalls as Array<{ vendor: string; method: string; path: string }>;
+    const creates = calls.filter(
+      (c) => c.method === "POST" && /^\/crm\/v3\/properties\/[a-z_]+$/.test(c.path),
+    );
+    expect(creates).toHaveLength(hubspot.created.length);
+    expect(calls.length).toBeGreaterThan(hubspot.created.length);
+    expect(calls.every((c) => c.vendor === "hubspot")).toBe(true);
   });
 
   it("processes stored HubSpot events in the order they happened, once each", async () => {

@@ -55,4 +55,10 @@ export const connectionsEn = {
   "intuit.disconnected.unknown":
     "If it was connected to Ledgerlink, it will show “Needs reconnecting” on the Connections page as soon as Ledgerlink next calls QuickBooks.",
   "intuit.disconnected.reconnect": "Go to Connections to reconnect",
+  "connections.qbo.disconnect.question":
+    "Disconnect {name}? Ledgerlink deletes its tokens and stops syncing it; invoices already synced stay in HubSpot. You can connect it again later.",
+  "connections.qbo.disconnect.confirm": "Yes, disconnect {name}",
+  "connections.qbo.unconfirmed":
+    "Nothing was disconnected: confirm the disconnection in its box on the Connections page.",
+  "connections.back": "Back to Connections",
 } as const;

@@ -58,4 +58,9 @@ export const connectionsJa: Record<keyof typeof connectionsEn, string> = {
   "intuit.disconnected.unknown":
     "Ledgerlink に接続されていた会社であれば、次に Ledgerlink が QuickBooks を呼び出した時点で接続ページに「再接続が必要」と表示されます。",
   "intuit.disconnected.reconnect": "接続ページで再接続する",
+  "connections.qbo.disconnect.question":
+    "{name} の接続を解除しますか？Ledgerlink はトークンを削除し、同期を停止します。同期済みの請求書は HubSpot に残ります。後で再接続できます。",
+  "connections.qbo.disconnect.confirm": "{name} の接続を解除する",
+  "connections.qbo.unconfirmed": "接続を解除していません。接続ページの確認ボックスで解除を確定してください。",
+  "connections.back": "接続ページに戻る",
 };

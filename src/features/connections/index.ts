@@ -13,6 +13,7 @@ export {
   type ChangeRights,
 } from "./access.ts";
 export { ownConnection, type ConnectionRequest } from "./service.ts";
+export { connectedAccounts } from "./accounts.ts";
 export { INVOICE_STATUS_OPTIONS } from "./portal-properties.ts";
 export { activePortalIds, findPortal } from "./repo/portals.ts";
 export {

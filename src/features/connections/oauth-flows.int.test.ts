@@ -166,9 +166,26 @@ describeEachBackend("OAuth flows (A1, A2)", (db) => {
       multiCurrency: true,
       customTxnNumbers: true,
     });
-    const off = await web.request(
+    // Without its confirm step, Disconnect changes nothing.
+    const unconfirmed = await web.request(
       `/connections/qbo/${connection.connectionId}/disconnect`,
       formPost(allCookies, csrf),
+    );
+    expect(unconfirmed.status).toBe(400);
+    expect(revoked).toEqual([]);
+    expect(
+      await db()
+        .db.selectFrom("qboConnections")
+        .select("connectionId")
+        .where("portalId", "=", "62515")
+        .execute(),
+    ).toHaveLength(1);
+    const listing = await (await web.request("/connections", { headers: { cookie: allCookies } })).text();
+    expect(listing).toContain('<details class="confirm">');
+    expect(listing).toContain('name="confirm" value="yes"');
+    const off = await web.request(
+      `/connections/qbo/${connection.connectionId}/disconnect`,
+      formPost(allCookies, csrf, { confirm: "yes" }),
     );
     expect(off.status).toBe(303);
     expect(revoked).toEqual(["qb-refresh"]);

@@ -70,7 +70,7 @@ describeEachBackend("portal isolation (A1)", (db) => {
     const app = testApp(db(), clock);
     const disconnect = await app.request(
       `/connections/qbo/${bConnection}/disconnect`,
-      formPost(a.cookie, a.csrf),
+      formPost(a.cookie, a.csrf, { confirm: "yes" }),
     );
     expect(disconnect.status).toBe(404);
     const retry = await app.request(`/activity/${bEntry}/retry`, formPost(a.cookie, a.csrf));

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { PATHS } from "../../http/paths.ts";
 import { MessagePage } from "../../web/message.tsx";
+import { confirmed } from "../../web/confirm.tsx";
 import { confirmIntuitDisconnect } from "./intuit-disconnect.ts";
 import type { VendorClients } from "./vendor-clients.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
@@ -70,6 +71,18 @@ export function connectionRoutes(deps: ConnectionDeps): Hono<AppEnv> {
 
   app.post("/connections/qbo/:id/disconnect", async (c) => {
     const user = c.get("user")!;
+    // Disconnecting deletes the company's tokens: only the confirm step's button may do it.
+    if (!confirmed(await c.req.formData()))
+      return c.html(
+        <MessagePage
+          {...pageProps(c)}
+          title={c.get("t")("connections.title")}
+          message={c.get("t")("connections.qbo.unconfirmed")}
+          section="connections"
+          link={{ href: "/connections", label: c.get("t")("connections.back") }}
+        />,
+        400,
+      );
     const done = await disconnectQboCompany(service, user.portalId, c.req.param("id"));
     if (!done.ok) return c.text(c.get("t")("connections.notFound"), 404);
     return c.redirect(`/connections?disconnected=${encodeURIComponent(done.value.companyName)}`, 303);

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/kysely.ts";
-import { recordLedger } from "../activity/index.ts";
+import { recordLedger, type VendorCall as LedgerCall } from "../activity/index.ts";
+import type { VendorCall } from "../../connectors/http-client.ts";
 import { findPortal, markPortalSetUp } from "./repo/portals.ts";
 import { hubspotPropertiesApi } from "../../connectors/hubspot/properties.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -16,7 +17,18 @@ export async function setupPortalHandler(
 ): Promise<void> {
   const portal = await findPortal(deps.db, ctx.payload.portalId);
   if (!portal || portal.status !== "active") return;
-  const http = deps.clients.hubspot(portal);
+  // Every call the set-up makes goes into its ledger entry: the Activity page counts them.
+  const calls: LedgerCall[] = [];
+  const http = deps.clients.hubspot(portal, (call: VendorCall) => {
+    calls.push({
+      vendor: "hubspot",
+      method: call.method,
+      path: call.path,
+      status: call.status,
+      ms: call.durationMs,
+      errorKind: call.errorKind,
+    });
+  });
   const result = await setupPortal(hubspotPropertiesApi(http), ctx.payload.locale);
   await recordLedger(deps.db, {
     portalId: portal.portalId,
@@ -27,6 +39,7 @@ export async function setupPortalHandler(
       ? `set up HubSpot properties (${result.value.createdProperties.length} created, the rest already there)`
       : "set up HubSpot properties",
     outcome: result.ok ? "ok" : "failed",
+    vendorCalls: calls,
     errorMessage: result.ok ? null : result.error,
     retryJob: result.ok ? null : { name: "setup-portal", payload: ctx.payload },
     jobId: ctx.jobId,

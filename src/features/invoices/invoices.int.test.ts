@@ -60,6 +60,42 @@ describeEachBackend("Invoices page and preview (I8, S1, S5)", (db) => {
     }
   });
 
+  it("exports the filtered list as CSV, headers in the page's language, cells made inert", async () => {
+    const page = await (await get("/invoices?status=sent")).text();
+    expect(page).toContain('href="/invoices.csv?status=sent"');
+    const res = await get("/invoices.csv?status=sent");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toContain("attachment");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe("Number,Company,Customer,Currency,Amount,Balance,Due date,Status,HubSpot records");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(",Sent to customer,");
+    expect(lines[1]).toContain(`Deal ${dealId}`);
+    expect((await (await get("/invoices.csv")).text()).trimEnd().split("\r\n")).toHaveLength(4);
+
+    const ja = await stack.app.request("/invoices.csv?status=sent&lang=ja", {
+      headers: { cookie: stack.user.cookie },
+    });
+    const jaHeader = (await ja.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(jaHeader).not.toContain("Number");
+    expect(jaHeader).toContain("通貨");
+
+    // A customer name a spreadsheet would run as a formula is written inert.
+    await db()
+      .db.updateTable("invoices")
+      .set({ customerName: '=HYPERLINK("http://x","y")' })
+      .where("invoiceKey", "=", keys[0]!)
+      .execute();
+    const csv = await (await get("/invoices.csv")).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect((await get("/invoices.csv?deal=abc")).status).toBe(400);
+  });
+
   it("sends signed-out visitors to sign in", async () => {
     expect((await stack.app.request("/invoices")).status).toBe(302);
   });

@@ -4,6 +4,7 @@ import { isCalendarDate } from "../../lib/dates.ts";
 import { verifyToken } from "../../lib/signed-token.ts";
 import type { MessageKey } from "../../web/i18n/index.ts";
 import { InvoicesPage } from "./pages/invoices.tsx";
+import { invoicesCsv } from "./pages/invoices-csv.ts";
 import type { AppDeps } from "../../http/context.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
@@ -35,24 +36,32 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
   app.use("/invoices", requireUser());
+  app.use("/invoices.csv", requireUser());
   app.use("/invoices/overdue-pass", requireUser());
 
-  app.get("/invoices", async (c) => {
-    const t = c.get("t");
-    const user = c.get("user")!;
+  /** The page's filters from the query, shared by the page and its CSV (the file is what is shown). */
+  const readFilter = (c: Context<AppEnv>) => {
     const parsed = filterSchema.safeParse(c.req.query());
     const filter = parsed.success ? parsed.data : EMPTY;
-    const { rows, companies } = await invoicesPage(db, user.portalId, {
+    const query = {
       state: filter.status || undefined,
       connectionId: filter.company || undefined,
       customer: filter.customer || undefined,
       dealId: filter.deal || undefined,
       dueFrom: filter.dueFrom || undefined,
       dueTo: filter.dueTo || undefined,
-    });
-    const flash = c.req.query("overdue") === "queued" ? t("invoices.overdue.queued") : undefined;
+    };
     const reason = parsed.success ? undefined : (parsed.error.issues[0]?.message as MessageKey);
-    const error = reason ? t("invoices.filter.bad", { reason: t(reason) }) : undefined;
+    const error = reason ? c.get("t")("invoices.filter.bad", { reason: c.get("t")(reason) }) : undefined;
+    return { filter, query, error };
+  };
+
+  app.get("/invoices", async (c) => {
+    const t = c.get("t");
+    const user = c.get("user")!;
+    const { filter, query, error } = readFilter(c);
+    const { rows, companies } = await invoicesPage(db, user.portalId, query);
+    const flash = c.req.query("overdue") === "queued" ? t("invoices.overdue.queued") : undefined;
     return c.html(
       <InvoicesPage
         {...pageProps(c)}
@@ -62,8 +71,21 @@ export function invoiceRoutes(deps: AppDeps): Hono<AppEnv> {
         flash={flash}
         error={error}
       />,
-      parsed.success ? 200 : 400,
+      error ? 400 : 200,
     );
+  });
+
+  app.get("/invoices.csv", async (c) => {
+    const { query, error } = readFilter(c);
+    // A bad filter never silently exports something else than what was asked.
+    if (error) return c.text(error, 400);
+    const { rows } = await invoicesPage(db, c.get("user")!.portalId, query);
+    const day = deps.clock.now().toISOString().slice(0, 10);
+    return c.body(invoicesCsv(c.get("t"), rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="ledgerlink-invoices-${day}.csv"`,
+      "cache-control": "private, no-store",
+    });
   });
 
   app.post("/invoices/overdue-pass", async (c) => {

@@ -22,6 +22,8 @@ export function pageProps(c: Context<AppEnv>): PageProps {
 /** The home page: facts about this installation. */
 export function pageRoutes(deps: OverviewDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/", async (c) => c.html(<HomePage {...pageProps(c)} facts={await installationFacts(deps)} />));
+  app.get("/", async (c) =>
+    c.html(<HomePage {...pageProps(c)} facts={await installationFacts(deps, c.get("user")?.portalId)} />),
+  );
   return app;
 }

@@ -10,26 +10,47 @@ export function filterProperties(filters: ContactFilters): string[] {
   return [...CONTACT_PROPERTIES, ...filters.conditions.map((c) => c.property)];
 }
 
+/** Which filter a contact fails (C5), as data: the pages word it in the user's language. */
+export type FilterFailure =
+  | { kind: "stage"; stage?: string; allowed: string[] }
+  | { kind: "list"; lists: string[] }
+  | { kind: "condition"; condition: Condition; value?: string };
+
 /**
  * Whether a HubSpot contact may go to QBO (C5). Every non-empty part must hold: its lifecycle stage
  * is one of those chosen, it is in one of the chosen lists, and every property condition holds.
- * Returns the first reason it fails, in words for the ledger and the workflow action (W2).
+ * Returns the first part it fails.
  */
+export function filterFailureOf(
+  record: CrmRecord,
+  filters: ContactFilters,
+  listIds: string[],
+): FilterFailure | undefined {
+  const contact = parseContact(record);
+  const stage = (contact.ok ? contact.value.lifecycleStage : undefined) ?? "";
+  if (filters.lifecycleStages.length && !filters.lifecycleStages.includes(stage))
+    return { kind: "stage", stage: stage || undefined, allowed: filters.lifecycleStages };
+  if (filters.listIds.length && !filters.listIds.some((id) => listIds.includes(id)))
+    return { kind: "list", lists: filters.listIds };
+  for (const condition of filters.conditions) {
+    const raw = record.properties[condition.property];
+    if (!holds(condition, raw)) return { kind: "condition", condition, value: raw ?? undefined };
+  }
+  return undefined;
+}
+
+/** The first filter a contact fails, in words for the ledger and the workflow action (W2). */
 export function filterFailure(
   record: CrmRecord,
   filters: ContactFilters,
   listIds: string[],
 ): string | undefined {
-  const contact = parseContact(record);
-  const stage = (contact.ok ? contact.value.lifecycleStage : undefined) ?? "";
-  if (filters.lifecycleStages.length && !filters.lifecycleStages.includes(stage))
-    return `lifecycle stage "${stage || "none"}" is not one of ${filters.lifecycleStages.join(", ")}`;
-  if (filters.listIds.length && !filters.listIds.some((id) => listIds.includes(id)))
-    return `not a member of list ${filters.listIds.join(" or ")}`;
-  for (const condition of filters.conditions)
-    if (!holds(condition, record.properties[condition.property]))
-      return `${condition.property} ${describe(condition)} does not hold`;
-  return undefined;
+  const failure = filterFailureOf(record, filters, listIds);
+  if (!failure) return undefined;
+  if (failure.kind === "stage")
+    return `lifecycle stage "${failure.stage ?? "none"}" is not one of ${failure.allowed.join(", ")}`;
+  if (failure.kind === "list") return `not a member of list ${failure.lists.join(" or ")}`;
+  return `${failure.condition.property} ${describe(failure.condition)} does not hold`;
 }
 
 function holds(c: Condition, raw: string | null | undefined): boolean {
@@ -64,12 +85,28 @@ export async function contactFilterFailure(
   settings: SyncSettings,
   record: CrmRecord,
 ): Promise<Result<string | undefined, VendorError>> {
-  const filters = settings.contacts.filters;
-  let lists: string[] = [];
-  if (filters.listIds.length) {
-    const res = await listMemberships(hubspot, "0-1", record.id);
-    if (!res.ok) return res;
-    lists = res.value;
-  }
-  return ok(filterFailure(record, filters, lists));
+  const lists = await listsFor(hubspot, settings.contacts.filters, record);
+  if (!lists.ok) return lists;
+  return ok(filterFailure(record, settings.contacts.filters, lists.value));
+}
+
+/** The same check as data, for pages that word it in the user's language (X1's preview). */
+export async function contactFilterFailureOf(
+  hubspot: HttpClient,
+  settings: SyncSettings,
+  record: CrmRecord,
+): Promise<Result<FilterFailure | undefined, VendorError>> {
+  const lists = await listsFor(hubspot, settings.contacts.filters, record);
+  if (!lists.ok) return lists;
+  return ok(filterFailureOf(record, settings.contacts.filters, lists.value));
+}
+
+/** The contact's list memberships, read only when a list filter is set. */
+async function listsFor(
+  hubspot: HttpClient,
+  filters: ContactFilters,
+  record: CrmRecord,
+): Promise<Result<string[], VendorError>> {
+  if (!filters.listIds.length) return ok([]);
+  return listMemberships(hubspot, "0-1", record.id);
 }

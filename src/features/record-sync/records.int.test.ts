@@ -223,6 +223,21 @@ describeEachBackend("contact and product sync (C1–C5, P1–P3)", (db) => {
       .executeTakeFirst();
     expect(review?.status).toBe("open");
     expect(await contactByKey(`${us}:${twin.Id}`)).toHaveLength(0);
+    // The review list names the record and the candidate, and says which fields matched and why not.
+    const page = await (
+      await stack.app.request(`/sync?company=${conn}&tab=contacts`, {
+        headers: { cookie: stack.user.cookie },
+      })
+    ).text();
+    const row = page.slice(page.indexOf(`data-review="${review!.reviewId}"`));
+    expect(row).toContain("Mia Wong");
+    expect(row).toContain("mia.other@acme.example");
+    expect(row).toContain(`QuickBooks customer ${twin.Id}`);
+    expect(row).toContain(`HubSpot contact ${existing.body.id}`);
+    expect(row).toContain(
+      "The only one of the HubSpot contacts with the same first name, last name, company (Mia · Wong · Acme) has another e-mail: mia@acme.example, not mia.other@acme.example.",
+    );
+    expect(row).not.toContain("HubSpot contacts 1");
   });
 
   it("follows the create-and-update rule: update only never creates; do nothing writes nothing", async () => {

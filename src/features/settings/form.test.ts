@@ -34,7 +34,8 @@ describe("sync settings form (C1–C5, P1–P3, V1)", () => {
         conditions: [{ property: "country", operator: "eq", value: "Japan" }],
       },
     });
-    expect(res.ok && res.settings.behaviour).toBe("sync_filter");
+    // X1: a behaviour sent with the tab's form is ignored; only the preview page switches it.
+    expect(res.ok && res.settings.behaviour).toBe(DEFAULT_SETTINGS.behaviour);
     expect(res.ok && res.settings.products).toEqual(DEFAULT_SETTINGS.products);
   });
 

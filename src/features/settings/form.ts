@@ -67,8 +67,8 @@ export function settingsFromForm(
     });
   const parsed = section as ReturnType<typeof contactSettingsSchema.safeParse>;
   if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
-  const behaviour = tab === "contacts" ? text(form, "behaviour") || current.behaviour : current.behaviour;
-  const next = syncSettingsSchema.safeParse({ ...current, [tab]: parsed.data, behaviour });
+  // The behaviour (X1) never changes here: the switch goes through its preview page only.
+  const next = syncSettingsSchema.safeParse({ ...current, [tab]: parsed.data });
   if (!next.success) return { ok: false, reason: describeIssue(next.error.issues[0]) };
   return { ok: true, settings: next.data };
 }

@@ -17,7 +17,8 @@ import {
   saveMapping,
   type MappingDeps,
 } from "./mapping/service.ts";
-import type { MappingRefusal } from "./mapping/validate.ts";
+import type { MappingInput, MappingRefusal } from "./mapping/validate.ts";
+import { confirmed } from "../../web/confirm.tsx";
 
 const isObject = (v: string | undefined): v is MappingObject => MAPPING_OBJECTS.includes(v as MappingObject);
 
@@ -42,7 +43,14 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
       flash && ["added", "updated", "deleted"].includes(flash)
         ? (`mappings.${flash}` as MessageKey)
         : undefined;
-    return render(c, service, c.req.query("company"), object, { flash: flashKey && c.get("t")(flashKey) });
+    // A pair chosen in the add form's first step: its second step offers only the directions it allows.
+    const property = c.req.query("property");
+    const field = c.req.query("field");
+    const pair = property && field ? { hubspotProperty: property, qboField: field } : undefined;
+    return render(c, service, c.req.query("company"), object, {
+      flash: flashKey && c.get("t")(flashKey),
+      pair,
+    });
   });
 
   app.get("/mappings/:conn/:id/edit", async (c) => {
@@ -54,8 +62,15 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post("/mappings/:conn/:id/delete", async (c) => {
     const conn = await ownConnection(c, db);
-    const object = conn && (await removeMapping(db, conn, c.req.param("id")));
-    if (!conn || !object) return c.notFound();
+    if (!conn) return c.notFound();
+    // A delete without its confirm step's field (a stray or forged POST) deletes nothing.
+    if (!confirmed(await c.req.formData()))
+      return render(c, service, conn, "contact", {
+        error: c.get("t")("mappings.delete.unconfirmed"),
+        status: 400,
+      });
+    const object = await removeMapping(db, conn, c.req.param("id"));
+    if (!object) return c.notFound();
     return c.redirect(`/mappings?company=${conn}&object=${object}&done=deleted`, 303);
   });
 
@@ -86,17 +101,27 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
     const conn = await ownConnection(c, db);
     if (!conn) return c.notFound();
     const form = Object.fromEntries((await c.req.formData()).entries()) as Record<string, string>;
-    const saved = await saveMapping(service, c.get("user")!.portalId, conn, c.req.param("target"), {
+    const input = {
       hubspotProperty: String(form.hubspotProperty ?? ""),
       qboField: String(form.qboField ?? ""),
       direction: String(form.direction ?? ""),
-    });
+    };
+    const target = c.req.param("target");
+    const saved = await saveMapping(service, c.get("user")!.portalId, conn, target, input);
     if (saved.kind === "not_found") return c.notFound();
-    if (saved.kind === "refused") return refuse(c, service, conn, saved.object, saved.refusal);
+    if (saved.kind === "refused") {
+      // The form comes back as the user filled it in: the edited mapping, or the chosen pair.
+      const editing = MAPPING_OBJECTS.includes(target as MappingObject)
+        ? undefined
+        : await mappingToEdit(service, c.get("user")!.portalId, conn, target);
+      return refuse(c, service, conn, saved.object, saved.refusal, input, editing);
+    }
     return c.redirect(`/mappings?company=${conn}&object=${saved.object}&done=${saved.done}`, 303);
   });
   return app;
 }
+
+type EditedRow = NonNullable<MappingsView["editing"]>["row"];
 
 function refuse(
   c: Context<AppEnv>,
@@ -104,10 +129,24 @@ function refuse(
   conn: string,
   object: MappingObject,
   error: MappingRefusal,
+  input: MappingInput,
+  editing: MappingsView["editing"] | undefined,
 ) {
   const t = c.get("t");
-  const reason = t(error.key as MessageKey, error.params);
-  return render(c, deps, conn, object, { error: t("mappings.refused", { reason }), status: 400 });
+  const params = error.directions
+    ? { directions: error.directions.map((d) => t(`mappings.flow.${d}`)).join(t("mappings.or")) }
+    : error.params;
+  const reason = t(error.key as MessageKey, params);
+  return render(c, deps, conn, object, {
+    error: t("mappings.refused", { reason }),
+    status: 400,
+    ...(editing
+      ? { editing: { ...editing, row: { ...editing.row, ...input } as EditedRow } }
+      : {
+          pair: { hubspotProperty: input.hubspotProperty, qboField: input.qboField },
+          direction: input.direction,
+        }),
+  });
 }
 
 async function render(
@@ -115,9 +154,18 @@ async function render(
   deps: MappingDeps,
   wanted: string | undefined,
   object: MappingObject,
-  extra: Partial<Pick<MappingsView, "flash" | "error" | "editing">> & { status?: 200 | 400 | 502 },
+  extra: Partial<Pick<MappingsView, "flash" | "error" | "editing" | "direction">> & {
+    status?: 200 | 400 | 502;
+    pair?: { hubspotProperty: string; qboField: string };
+  },
 ) {
-  const { unavailable, ...data } = await mappingsPageData(deps, c.get("user")!.portalId, wanted, object);
+  const { unavailable, ...data } = await mappingsPageData(
+    deps,
+    c.get("user")!.portalId,
+    wanted,
+    object,
+    extra.pair,
+  );
   const hubspotDown = unavailable
     ? c.get("t")("mappings.hubspotUnavailable", { reason: unavailable })
     : undefined;
@@ -127,6 +175,7 @@ async function render(
       {...data}
       object={object}
       editing={extra.editing}
+      direction={extra.direction}
       flash={extra.flash}
       error={extra.error ?? hubspotDown}
     />,

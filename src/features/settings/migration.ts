@@ -5,14 +5,15 @@ import type { Database } from "../../db/kysely.ts";
 import { findPortal } from "../connections/index.ts";
 import { linksOf } from "../record-sync/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { contactFilterFailure } from "../record-sync/index.ts";
+import { contactFilterFailureOf, type FilterFailure } from "../record-sync/index.ts";
 import { filterProperties } from "../record-sync/index.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { loadSettings } from "./store.ts";
 
 export interface BehaviourPreview {
   total: number;
-  excluded: Array<{ hubspotId: string; label: string; reason: string }>;
+  /** The linked contacts the filters would exclude: who (name, e-mail) and which filter. */
+  excluded: Array<{ hubspotId: string; label: string; email?: string; failure: FilterFailure }>;
 }
 
 /**
@@ -38,14 +39,14 @@ export async function previewBehaviourSwitch(
     const records = await batchRead(http, "contacts", ids, props);
     if (!records.ok) return records;
     for (const record of records.value) {
-      const failure = await contactFilterFailure(http, settings, record);
+      const failure = await contactFilterFailureOf(http, settings, record);
       if (!failure.ok) return failure;
       if (failure.value) {
         const contact = parseContact(record);
         if (!contact.ok) return contact;
         const c = contact.value;
         const label = [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.id;
-        excluded.push({ hubspotId: c.id, label, reason: failure.value });
+        excluded.push({ hubspotId: c.id, label, email: c.email, failure: failure.value });
       }
     }
   }

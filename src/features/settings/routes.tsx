@@ -7,6 +7,7 @@ import { requireUser } from "../../http/middleware/session.ts";
 import { ownConnection } from "../connections/index.ts";
 import { pageProps } from "../overview/index.ts";
 import { TABS, type Tab } from "./form.ts";
+import { confirmed } from "../../web/confirm.tsx";
 import {
   previewBehaviourSwitch,
   resolveReview,
@@ -38,6 +39,12 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post("/sync/:conn/behaviour", async (c) => {
     const conn = await ownConnection(c, db);
     if (!conn) return c.notFound();
+    // X1: only the preview page's button carries the confirmation; anything else changes nothing.
+    if (!confirmed(await c.req.formData()))
+      return renderSync(c, deps, conn, "contacts", {
+        error: c.get("t")("sync.migration.unconfirmed"),
+        status: 400,
+      });
     await switchToSyncFilter(db, conn, deps.clock.now());
     return c.redirect(`/sync?company=${conn}&tab=contacts&saved=1`, 303);
   });

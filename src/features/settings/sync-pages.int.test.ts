@@ -91,7 +91,15 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
       direction: "both",
     });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("can only flow");
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("this pair can only be synced from QuickBooks to HubSpot");
+    // The form keeps what the user entered, and offers only the direction the pair allows.
+    expect(refusedHtml).toMatch(/<option value="jobtitle" selected/);
+    expect(refusedHtml).toMatch(/<option value="Balance" selected/);
+    const addForm = refusedHtml.slice(refusedHtml.indexOf('id="add-mapping"'));
+    expect(addForm).toContain('<option value="to_hubspot"');
+    expect(addForm).not.toContain('<option value="both"');
+    expect(addForm).not.toContain('<option value="to_qbo"');
     const typed = await post(`/mappings/${conn}/product`, {
       hubspotProperty: "price",
       qboField: "Name",
@@ -142,7 +150,16 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
       .where("mappingId", "=", row.mappingId)
       .executeTakeFirstOrThrow();
     expect(edited.direction).toBe("to_qbo");
-    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(303);
+    // Delete without its confirm step changes nothing; with it, the mapping goes.
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(400);
+    expect(
+      await db()
+        .db.selectFrom("fieldMappings")
+        .select("mappingId")
+        .where("mappingId", "=", row.mappingId)
+        .executeTakeFirst(),
+    ).toBeDefined();
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, { confirm: "yes" })).status).toBe(303);
     expect(
       await db()
         .db.selectFrom("fieldMappings")
@@ -196,9 +213,80 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
         .execute();
     const html = await (await get(`/sync/${conn}/behaviour`)).text();
     expect(html).toContain("1 of 2 linked contacts would no longer be eligible");
-    expect(html).toContain("Outside");
+    expect(html).toContain(`Outside (out@x.example), HubSpot contact ${outFilter.body.id}`);
+    expect(html).toContain("its lifecycle stage is Lead, and the filters only let Customer through");
+    const ja = await (
+      await stack.app.request(`/sync/${conn}/behaviour?lang=ja`, { headers: { cookie: stack.user.cookie } })
+    ).text();
+    expect(ja).toContain("ライフサイクルステージがリードで、フィルターが通すのは顧客だけです");
+    // The Contacts tab shows the behaviour and links to the preview; its form cannot switch it.
+    const tab = await (await get(`/sync?company=${conn}&tab=contacts`)).text();
+    expect(tab).not.toContain('name="behaviour"');
+    expect(tab).toContain(`href="/sync/${conn}/behaviour"`);
+    const form = { enabled: "on", direction: "to_qbo", createUpdate: "create_and_update" };
+    const saved = await post(`/sync/${conn}/contacts`, {
+      ...form,
+      deleteRule: "archive",
+      winner: "hubspot",
+      customerAs: "contact",
+      lifecycleStages: ["customer"],
+      behaviour: "sync_filter",
+    });
+    expect(saved.status).toBe(303);
     expect((await loadSettings(db().db, conn)).behaviour).toBe("legacy");
-    expect((await post(`/sync/${conn}/behaviour`, {})).status).toBe(303);
+    // The switch itself needs the preview's confirmation.
+    expect((await post(`/sync/${conn}/behaviour`, {})).status).toBe(400);
+    expect((await loadSettings(db().db, conn)).behaviour).toBe("legacy");
+    expect((await post(`/sync/${conn}/behaviour`, { confirm: "yes" })).status).toBe(303);
     expect((await loadSettings(db().db, conn)).behaviour).toBe("sync_filter");
+  });
+
+  it("lays the pages out: the open company and tab marked, tabs and labels apart, styles for every class", async () => {
+    const uk = stack.companies.uk.connectionId;
+    await get("/sync?lang=en"); // an earlier test chose Japanese, which the session remembers
+    const html = await (await get(`/sync?company=${uk}&tab=products`)).text();
+    const ukName = stack.companies.uk.name;
+    expect(html).toContain('<nav class="tabs companies" aria-labelledby="company-label">');
+    // The company link and the tab link both point at this page, both marked current.
+    expect(
+      html.match(new RegExp(`<a href="/sync\\?company=${uk}&amp;tab=products" aria-current="page">`, "g")),
+    ).toHaveLength(2);
+    expect(html).toContain(
+      `<h2 id="open-settings">Settings of ${ukName.replace(/'/g, "&#39;")} · Products</h2>`,
+    );
+    expect((html.match(/aria-current="page"/g) ?? []).length).toBe(3); // main nav, company, tab
+    const mappings = await (await get(`/mappings?company=${uk}&object=product`)).text();
+    expect(mappings).toMatch(/<a href="\/mappings\?company=[^"]+&amp;object=product" aria-current="page">/);
+    expect(mappings).toContain('id="open-mappings"');
+    // Lifecycle stages by label, in both languages.
+    const contacts = await (await get(`/sync?company=${uk}&tab=contacts`)).text();
+    expect(contacts).toContain("Marketing Qualified Lead");
+    expect(contacts).not.toMatch(/\/> marketingqualifiedlead/);
+    const ja = await (
+      await stack.app.request(`/sync?company=${uk}&tab=contacts&lang=ja`, {
+        headers: { cookie: stack.user.cookie },
+      })
+    ).text();
+    expect(ja).toContain("マーケティングクオリファイドリード");
+
+    // Every class these pages use has a rule in the stylesheet, focus is visible, danger is red.
+    const css = await (await stack.app.request("/assets/app.css")).text();
+    for (const cls of [
+      "tabs",
+      "companies",
+      "tab-panel",
+      "settings",
+      "stacked",
+      "data",
+      "check",
+      "help",
+      "danger",
+      "confirm",
+      "back",
+      "exports",
+    ])
+      expect(css, cls).toMatch(new RegExp(`\\.${cls}\\b`));
+    expect(css).toContain(":focus-visible");
+    expect(css).toMatch(/button\.danger[^{]*\{[^}]*background: #b42318/);
   });
 });

@@ -22,6 +22,16 @@ export interface ActivityFilterView {
   since: string;
 }
 
+/** The CSV link carries the page's filters, so the file holds what the page shows. */
+function csvQuery(filter: ActivityFilterView): string {
+  const query = new URLSearchParams();
+  if (filter.objectType) query.set("object", filter.objectType);
+  if (filter.outcome) query.set("outcome", filter.outcome);
+  if (filter.since) query.set("since", filter.since);
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
 const OBJECT_TYPES = ["invoice", "customer", "contact", "item", "product", "deal", "connection", "webhook"];
 const SINCE = ["hour", "day", "week"] as const;
 
@@ -70,10 +80,15 @@ export function ActivityPage(
         </label>{" "}
         <button type="submit">{t("activity.filter.apply")}</button>
       </form>
+      <p class="exports">
+        <a href={`/activity.csv${csvQuery(filter)}`} download>
+          {t("activity.csv")}
+        </a>
+      </p>
       {rows.length === 0 ? (
         <p>{t("activity.empty")}</p>
       ) : (
-        <table class="ledger">
+        <table class="ledger" id="activity">
           <thead>
             <tr>
               <th>{t("activity.col.when")}</th>

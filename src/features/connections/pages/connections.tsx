@@ -1,3 +1,4 @@
+import { ConfirmAction } from "../../../web/confirm.tsx";
 import { CsrfField, Layout, type PageProps } from "../../../web/layout.tsx";
 
 export interface PortalView {
@@ -90,6 +91,15 @@ export function ConnectionsPage(
                 <CsrfField token={props.csrfToken} />
                 <button type="submit">{t("connections.qbo.disconnect")}</button>
               </form>
+              <p>
+                <ConfirmAction
+                  action={`/connections/qbo/${c.connectionId}/disconnect`}
+                  csrfToken={props.csrfToken}
+                  label={t("connections.qbo.disconnect")}
+                  question={t("connections.qbo.disconnect.question", { name: c.companyName })}
+                  confirmLabel={t("connections.qbo.disconnect.confirm", { name: c.companyName })}
+                />
+              </p>
             </li>
           ))}
         </ul>

@@ -109,6 +109,8 @@ export const cardEn = {
   "invoices.record.deals": "Deal {id}",
   "invoices.record.contacts": "Contact {id}",
   "invoices.record.companies": "Company {id}",
+  "invoices.csv": "Download CSV",
+  "invoices.csv.currency": "Currency",
   "invoices.overdue": "Update overdue statuses now",
   "invoices.overdue.queued": "Overdue statuses are being updated; reload in a moment.",
   "invoices.overdue.unavailable": "No worker queue is configured, so statuses cannot be updated now.",

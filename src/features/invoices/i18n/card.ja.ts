@@ -112,6 +112,8 @@ export const cardJa: Record<keyof typeof cardEn, string> = {
   "invoices.record.deals": "取引 {id}",
   "invoices.record.contacts": "コンタクト {id}",
   "invoices.record.companies": "会社 {id}",
+  "invoices.csv": "CSV をダウンロード",
+  "invoices.csv.currency": "通貨",
   "invoices.overdue": "期限超過のステータスを今すぐ更新",
   "invoices.overdue.queued": "期限超過のステータスを更新しています。しばらくしてから再読み込みしてください。",
   "invoices.overdue.unavailable": "ジョブキューが設定されていないため、今はステータスを更新できません。",

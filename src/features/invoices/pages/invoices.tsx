@@ -26,6 +26,14 @@ export interface InvoiceFilterView {
   dueTo: string;
 }
 
+/** The CSV link carries the page's filters, so the file holds what the page shows. */
+function csvQuery(filter: InvoiceFilterView): string {
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== ""),
+  ).toString();
+  return query ? `?${query}` : "";
+}
+
 /** Every invoice Ledgerlink follows, filterable by status, company, customer, deal and due date. */
 export function InvoicesPage(
   props: PageProps & {
@@ -82,6 +90,11 @@ export function InvoicesPage(
         </label>{" "}
         <button type="submit">{t("invoices.filter.apply")}</button>
       </form>
+      <p class="exports">
+        <a href={`/invoices.csv${csvQuery(filter)}`} download>
+          {t("invoices.csv")}
+        </a>
+      </p>
       <form method="post" action="/invoices/overdue-pass">
         <CsrfField token={props.csrfToken} />
         <button type="submit">{t("invoices.overdue")}</button>
@@ -89,7 +102,7 @@ export function InvoicesPage(
       {props.rows.length === 0 ? (
         <p class="muted">{t("invoices.none")}</p>
       ) : (
-        <table class="ledger invoices">
+        <table class="ledger invoices" id="invoices">
           <thead>
             <tr>
               <th>{t("invoices.col.number")}</th>

@@ -1,5 +1,6 @@
 import { Layout, type PageProps } from "../../../web/layout.tsx";
 import type { WorkerBeat } from "../../../db/instance.ts";
+import type { ConnectedAccounts } from "../service.ts";
 
 export interface HomeFacts {
   installedAt: Date;
@@ -7,6 +8,54 @@ export interface HomeFacts {
   migrations: { applied: number; pending: number };
   workers: WorkerBeat[];
   queue: Array<{ name: string; queued: number }>;
+  /** The signed-in user's portal and companies; absent when nobody is signed in. */
+  accounts?: ConnectedAccounts;
+}
+
+/**
+ * What is connected, said as it is: the portal and each company with its status, and a link to
+ * Connections for whatever is missing or needs reconnecting (never "once it is available").
+ */
+function Accounts(props: { t: PageProps["t"]; accounts?: ConnectedAccounts }) {
+  const { t, accounts } = props;
+  if (!accounts)
+    return (
+      <section id="accounts">
+        <h2>{t("home.accounts")}</h2>
+        <p>
+          <a href="/signin">{t("home.accounts.signin")}</a>
+        </p>
+      </section>
+    );
+  const missingQbo = accounts.companies.length === 0;
+  const broken =
+    accounts.companies.some((c) => c.status !== "active") || accounts.hubspot?.status !== "active";
+  return (
+    <section id="accounts">
+      <h2>{t("home.accounts")}</h2>
+      <ul>
+        <li data-account="hubspot">
+          {accounts.hubspot
+            ? t(`home.accounts.hubspot.${accounts.hubspot.status}`, { portal: accounts.hubspot.portalId })
+            : t("home.accounts.hubspot.none")}
+        </li>
+        {accounts.companies.map((c) => (
+          <li data-account="qbo">{t(`home.accounts.qbo.${c.status}`, { name: c.companyName })}</li>
+        ))}
+        {missingQbo ? <li data-account="qbo-none">{t("home.accounts.qbo.none")}</li> : null}
+      </ul>
+      <p>
+        {missingQbo || broken ? (
+          <a href="/connections">{t("home.accounts.connect")}</a>
+        ) : (
+          <>
+            {t("home.accounts.next")} <a href="/invoices">{t("nav.invoices")}</a> ·{" "}
+            <a href="/sync">{t("nav.sync")}</a> · <a href="/reports">{t("nav.reports")}</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
 }
 
 /** The overview: real facts about this installation, nothing invented. */
@@ -70,10 +119,7 @@ export function HomePage(props: PageProps & { facts: HomeFacts }) {
           </dd>
         </dl>
       </section>
-      <section>
-        <h2>{t("home.next")}</h2>
-        <p>{t("home.next.body")}</p>
-      </section>
+      <Accounts t={t} accounts={facts.accounts} />
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import { linkOn, saveLink, updateLink, type RecordLink } from "../repo/record-li
 import { addReview } from "../repo/review-items.ts";
 import { afterMatch, createValues, flowsTo, whenGone, written } from "./decide.ts";
 import { mergeRecord, mergeSummary, pairKey, type MergePair } from "./merge.ts";
+import { reviewReason } from "../review-reason.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
 import type { Side, Vendor } from "./side.ts";
 
@@ -104,7 +105,7 @@ export async function syncOne<S, T>(
   const step = afterMatch(found.value, settings.createUpdate, () => linkedElsewhere);
   switch (step.step) {
     case "review":
-      return review(run, change.id, step.by, step.candidates, linkedElsewhere);
+      return review(run, record, change.id, step.by, step.candidates, linkedElsewhere);
     case "update-only":
       return skipped(`${subject}: no ${target.words.name} record fits and the rule only updates`);
     case "create":
@@ -117,7 +118,7 @@ export async function syncOne<S, T>(
         { vendor: target.vendor, id: step.id },
       );
       if (!(await saveLink(ctx.db, linked, ctx.now)))
-        return review(run, change.id, step.by, [step.candidate], true);
+        return review(run, record, change.id, step.by, [step.candidate], true);
       return mergeLinked(run, record, fresh, linked, mergePairs, `linked by ${step.by}`);
     }
   }
@@ -155,14 +156,20 @@ const isLinked = async <S, T>(run: Run<S, T>, targetId: string) =>
     targetId,
   )) !== undefined;
 
+/**
+ * Puts the record on the review list, named (its label and e-mail) and with the reason as data:
+ * which key matched, the record's values for it, and the candidates with their e-mails.
+ */
 async function review<S, T>(
   run: Run<S, T>,
+  record: S,
   sourceId: string,
   by: string,
-  candidates: Array<{ id: string; label: string }>,
+  candidates: Array<{ id: string; label: string; email?: string }>,
   linkedElsewhere: boolean,
 ): Promise<AppliedChange> {
   const { ctx, source, target, subject } = run;
+  const identity = source.identityOf(record);
   await addReview(
     ctx.db,
     {
@@ -170,11 +177,20 @@ async function review<S, T>(
       kind: source.kind.link,
       side: source.vendor,
       recordId: sourceId,
-      label: subject,
-      reason: linkedElsewhere
-        ? `its ${target.words.name} match (by ${by}) is linked to another record`
-        : `several ${target.words.name} records fit by ${by}, or the fit contradicts its e-mail`,
-      candidates: candidates.map((c) => ({ id: c.id, label: c.label })),
+      label: source.labelOf(record),
+      reason: reviewReason({
+        by,
+        keys: keysOf(source.kind.link, identity, ctx.settings.contacts),
+        email: identity.email,
+        target: target.vendor,
+        candidates: candidates.length,
+        linkedElsewhere,
+      }),
+      candidates: candidates.map((c) => ({
+        id: c.id,
+        label: c.label,
+        ...(c.email ? { email: c.email } : {}),
+      })),
     },
     ctx.now,
   );

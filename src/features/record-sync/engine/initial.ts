@@ -8,6 +8,7 @@ import { etaSeconds, note, startProgress, type Counts, type Progress } from "../
 import { pairsFor, type Pair } from "../pairs.ts";
 import { linksOf, saveLinks, type RecordLink } from "../repo/record-links.ts";
 import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
+import { reviewReason } from "../review-reason.ts";
 import { chunks, inFlight } from "./batches.ts";
 import { afterMatch, createValues, planUpdate, written } from "./decide.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
@@ -316,10 +317,17 @@ async function decide<S, T>(phase: Phase<S, T>, record: S, chunk: Chunk): Promis
         work.reviews.push({
           recordId: id,
           label,
-          reason: `initial sync: no safe match by ${step.by}`,
+          reason: reviewReason({
+            by: step.by,
+            keys,
+            email: identity.email,
+            target: target.vendor,
+            candidates: step.candidates.length,
+            linkedElsewhere: found.kind === "matched",
+          }),
           candidates: step.candidates
             .filter((c) => !c.id.startsWith(PENDING))
-            .map((c) => ({ id: c.id, label: c.label })),
+            .map((c) => ({ id: c.id, label: c.label, ...(c.email ? { email: c.email } : {}) })),
         });
         entry(`${subject}: sent to review (${step.by})`, "skipped");
         return ok(undefined);

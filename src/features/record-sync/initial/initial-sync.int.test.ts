@@ -155,4 +155,53 @@ describeEachBackend("initial sync (C4)", (db) => {
     );
     expect(bulk.body.QueryResponse.totalCount).toBe(250);
   });
+
+  it("shows a finished two-way run in its preview's shape: one table per direction, same headings", async () => {
+    await settings((s) => void (s.contacts.direction = "two_way"));
+    const get = async (path: string) =>
+      (await stack.app.request(path, { headers: { cookie: stack.user.cookie } })).text();
+    const directions = (html: string) => [...html.matchAll(/data-direction="(\w+)"/g)].map((m) => m[1]);
+    const headings = (html: string) => [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+
+    const preview = await get(`/sync/${conn}/initial/contacts/preview`);
+    expect(directions(preview)).toEqual(["to_hubspot", "to_qbo"]);
+    expect(preview).toContain("To create");
+    expect(preview).toMatch(
+      /<p id="eta">Time at the vendors&#39; rate limits: (about \d+ minutes?|less than a minute)/,
+    );
+    expect(preview).toContain(`href="/sync?company=${conn}&amp;tab=contacts"`);
+
+    const started = await startInitialSync(db().db, stack.queue, conn, "contacts", clock.now());
+    while ((await stack.drain()) > 0);
+    const syncId = started.ok ? started.value : "";
+    const row = (await findInitialSync(db().db, syncId))!;
+    expect(row.status).toBe("done");
+    const progress = row.progress as Progress;
+    expect(progress.finished?.map((f) => f.phase)).toEqual(["to_hubspot", "to_qbo"]);
+    // Each direction counts on its own: its records read are its own side's, not the sum.
+    const [toHubSpot, toQbo] = progress.finished!;
+    expect(toHubSpot!.seen).toBe(await countQbo());
+    expect(toQbo!.seen).toBe(await countHubSpot());
+
+    const result = await get(`/sync/${conn}/initial/run/${syncId}`);
+    expect(directions(result)).toEqual(directions(preview));
+    expect(headings(result)).toEqual(headings(preview));
+    expect(result).toContain("Created");
+    expect(result).not.toContain("To create");
+    const seen = [...result.matchAll(/data-count="seen" class="number">(\d+)</g)].map((m) => Number(m[1]));
+    expect(seen).toEqual([toHubSpot!.seen, toQbo!.seen]);
+    expect(result).toContain(`href="/sync?company=${conn}&amp;tab=contacts"`);
+  });
+
+  it("gives every refusal page a way back to the settings it came from", async () => {
+    await settings((s) => void (s.contacts.enabled = false));
+    const res = await stack.app.request(`/sync/${conn}/initial/contacts/preview`, {
+      headers: { cookie: stack.user.cookie },
+    });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain('<p class="back"><a href="/sync?company=');
+    expect(html).toContain("&amp;tab=contacts");
+    expect(html).toContain("Back to the sync settings");
+  });
 });

@@ -27,6 +27,37 @@ export interface Progress {
   examples: Partial<Record<keyof Counts, string[]>>;
   /** Set when the run gave up: no batch saved for this long, and the failure it kept meeting. */
   stalled?: { seconds: number; error: string };
+  /**
+   * The phases already finished, each with its own counts, so a finished two-way run shows one
+   * table per direction like its preview (rows written before this field carry their sums).
+   */
+  finished?: PhaseResult[];
+}
+
+/** One direction's outcome: what was read and what happened to it. */
+export interface PhaseResult {
+  phase: "to_hubspot" | "to_qbo";
+  seen: number;
+  counts: Counts;
+  examples: Partial<Record<keyof Counts, string[]>>;
+}
+
+/** The current phase's figures as a finished phase's result. */
+export const resultOf = (progress: Progress, phase: PhaseResult["phase"]): PhaseResult => ({
+  phase,
+  seen: progress.seen,
+  counts: progress.counts,
+  examples: progress.examples,
+});
+
+/**
+ * Each direction's figures, in run order: the finished phases, then the one under way. A row
+ * from before per-phase results has only its sums: it shows as one table under its last phase.
+ */
+export function phaseResults(progress: Progress): PhaseResult[] {
+  const finished = progress.finished ?? [];
+  if (progress.phase === "done") return finished.length ? finished : [resultOf(progress, "to_hubspot")];
+  return [...finished, resultOf(progress, progress.phase)];
 }
 
 export const emptyCounts = (): Counts => ({

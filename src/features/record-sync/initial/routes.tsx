@@ -29,11 +29,23 @@ export function initialSyncRoutes(deps: AppDeps): Hono<AppEnv> {
     key: MessageKey,
     status: 400 | 409 | 502,
     params?: Record<string, string>,
-  ) =>
-    c.html(
-      <MessagePage {...pageProps(c)} title={c.get("t")("initial.title")} message={c.get("t")(key, params)} />,
+  ) => {
+    const t = c.get("t");
+    // The way back: the Sync settings tab the user came from (this company, this object).
+    const conn = encodeURIComponent(c.req.param("conn") ?? "");
+    const object = c.req.param("object");
+    const tab = isObject(object) ? `&tab=${object}` : "";
+    return c.html(
+      <MessagePage
+        {...pageProps(c)}
+        title={t("initial.title")}
+        message={t(key, params)}
+        section="sync"
+        link={{ href: `/sync?company=${conn}${tab}`, label: t("initial.back") }}
+      />,
       status,
     );
+  };
 
   app.get("/sync/:conn/initial/:object/preview", async (c) => {
     const conn = await ownConnection(c, db);

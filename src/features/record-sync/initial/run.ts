@@ -11,7 +11,7 @@ import { customerKind, PRODUCT_KIND } from "../kinds.ts";
 import { loadSettings } from "../../settings/index.ts";
 import type { VendorClients } from "../../connections/index.ts";
 import type { RunContext } from "./context.ts";
-import { startProgress, type Progress } from "./progress.ts";
+import { resultOf, startProgress, type Progress } from "./progress.ts";
 import { runPhase } from "./phase.ts";
 
 /** The job's name, for the Activity page's Retry (jobs.ts defines the job and imports this file). */
@@ -77,8 +77,12 @@ export async function initialSyncHandler(
   const hubspot = guard.wrap(deps.clients.hubspot(portal));
   const qbo = guard.wrap(deps.clients.qbo(conn));
   for (const phase of phases.slice(Math.max(0, phases.indexOf(progress.phase as "to_hubspot" | "to_qbo")))) {
+    // Each direction counts on its own; the finished one is kept beside it (C4's result = its preview's shape).
     if (progress.phase !== phase)
-      progress = { ...startProgress(phase), counts: progress.counts, examples: progress.examples };
+      progress = {
+        ...startProgress(phase),
+        finished: [...(progress.finished ?? []), resultOf(progress, progress.phase as "to_hubspot")],
+      };
     const ctx: RunContext = {
       db: deps.db,
       now: () => deps.clock.now(),
@@ -136,7 +140,13 @@ export async function initialSyncHandler(
     if (run.value === "paused") return;
     if (!(await saveProgress(deps.db, row.syncId, progress, deps.clock.now()))) return;
   }
+  const last = progress.phase === "done" ? undefined : resultOf(progress, progress.phase);
   await setStatus(deps.db, row.syncId, ["running"], "done", deps.clock.now(), {
-    progress: { ...progress, phase: "done", etaSeconds: 0 },
+    progress: {
+      ...progress,
+      phase: "done",
+      etaSeconds: 0,
+      finished: [...(progress.finished ?? []), ...(last ? [last] : [])],
+    },
   });
 }

@@ -1,5 +1,6 @@
 import type { InitialSyncRow } from "../initial/service.ts";
-import type { Counts, Progress } from "../initial/progress.ts";
+import { phaseResults, type Counts, type PhaseResult, type Progress } from "../initial/progress.ts";
+import { formatDuration } from "../../../web/duration.ts";
 import type { Preview } from "../initial/service.ts";
 import type { Translate } from "../../../web/i18n/index.ts";
 import { CsrfField, Layout, type PageProps } from "../../../web/layout.tsx";
@@ -14,29 +15,67 @@ const COUNTS: Array<keyof Counts> = [
   "failed",
 ];
 
-function CountTable(props: { t: Translate; progress: Progress }) {
-  const { t, progress } = props;
+/**
+ * One direction's figures. The preview and the run share it, so a run's result has its preview's
+ * shape: the same sections, rows and order; only the tense differs ("To create" → "Created").
+ */
+function CountTable(props: { t: Translate; result: PhaseResult; tense: "planned" | "done" }) {
+  const { t, result } = props;
+  const label = (c: keyof Counts) =>
+    t(props.tense === "planned" ? `initial.count.${c}` : `initial.done.${c}`);
   return (
-    <table class="counts" data-phase={progress.phase}>
+    <table class="counts data" data-phase={result.phase}>
       <tbody>
         <tr>
-          <th>{t("initial.seen")}</th>
-          <td data-count="seen">{progress.seen}</td>
+          <th scope="row">{t("initial.seen")}</th>
+          <td data-count="seen" class="number">
+            {result.seen}
+          </td>
           <td></td>
         </tr>
         {COUNTS.map((c) => (
           <tr>
-            <th>{t(`initial.count.${c}`)}</th>
-            <td data-count={c}>{progress.counts[c]}</td>
+            <th scope="row">{label(c)}</th>
+            <td data-count={c} class="number">
+              {result.counts[c]}
+            </td>
             <td>
-              {progress.examples[c]?.length
-                ? `${t("initial.examples")}: ${progress.examples[c]!.join(", ")}`
+              {result.examples[c]?.length
+                ? `${t("initial.examples")}: ${result.examples[c]!.join(", ")}`
                 : ""}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One section per direction, headed as in the preview. */
+function PhaseSections(props: { t: Translate; results: PhaseResult[]; tense: "planned" | "done" }) {
+  return (
+    <>
+      {props.results.map((r) => (
+        <section data-direction={r.phase}>
+          <h2>{props.t(`initial.phase.${r.phase}`)}</h2>
+          <CountTable t={props.t} result={r} tense={props.tense} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** "about 2 hours, 5 minutes" in the page's language (Intl, plural-aware). */
+export function etaText(t: Translate, locale: string, seconds: number): string {
+  const duration = formatDuration(seconds, locale);
+  return duration ? t("initial.eta", { duration }) : t("initial.eta.underMinute");
+}
+
+function BackToSettings(props: { t: Translate; connectionId: string; object: string }) {
+  return (
+    <p class="back">
+      <a href={`/sync?company=${props.connectionId}&tab=${props.object}`}>{props.t("initial.back")}</a>
+    </p>
   );
 }
 
@@ -48,17 +87,17 @@ export function InitialPreviewPage(
   return (
     <Layout {...props} title={t("initial.previewTitle")} section="sync">
       <p>{t("initial.intro")}</p>
-      {preview.phases.map((p) => (
-        <section>
-          <h2>{t(`initial.phase.${p.phase}`)}</h2>
-          <CountTable t={t} progress={p.progress} />
-        </section>
-      ))}
-      <p id="eta">{t("initial.eta", { seconds: preview.etaSeconds })}</p>
+      <PhaseSections
+        t={t}
+        tense="planned"
+        results={preview.phases.map((p) => ({ ...p.progress, phase: p.phase }))}
+      />
+      <p id="eta">{etaText(t, props.locale, preview.etaSeconds)}</p>
       <form method="post" action={`/sync/${props.connectionId}/initial/${props.object}`}>
         <CsrfField token={props.csrfToken} />
         <button type="submit">{t("initial.start")}</button>
       </form>
+      <BackToSettings t={t} connectionId={props.connectionId} object={props.object} />
     </Layout>
   );
 }
@@ -95,9 +134,9 @@ export function InitialProgressPage(props: PageProps & { connectionId: string; r
         </p>
       ) : null}
       {run.status === "running" && progress.etaSeconds !== undefined ? (
-        <p id="eta">{t("initial.eta", { seconds: Math.ceil(progress.etaSeconds) })}</p>
+        <p id="eta">{etaText(t, props.locale, progress.etaSeconds)}</p>
       ) : null}
-      <CountTable t={t} progress={progress} />
+      <PhaseSections t={t} tense="done" results={phaseResults(progress)} />
       {run.status === "running" || run.status === "paused" || run.status === "failed" ? (
         <form
           method="post"
@@ -118,6 +157,7 @@ export function InitialProgressPage(props: PageProps & { connectionId: string; r
       <p>
         <a href="/activity">{t("initial.ledger")}</a>
       </p>
+      <BackToSettings t={t} connectionId={props.connectionId} object={run.object} />
     </Layout>
   );
 }

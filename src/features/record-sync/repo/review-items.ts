@@ -8,6 +8,8 @@ export type ReviewItemRow = Selectable<ReviewItemsTable>;
 export interface ReviewCandidate {
   id: string;
   label: string;
+  /** Its e-mail, so the user can tell candidates apart. */
+  email?: string;
 }
 
 /** Puts a record on the review list (or refreshes its reason); it stays until a user decides. */

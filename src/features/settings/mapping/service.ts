@@ -1,6 +1,6 @@
 import { hubspotPropertiesApi, type HubSpotPropertyInfo } from "../../../connectors/hubspot/properties.ts";
 import type { Database } from "../../../db/kysely.ts";
-import type { MappingObject } from "../../../db/schema/index.ts";
+import type { MappingDirection, MappingObject } from "../../../db/schema/index.ts";
 import type { Clock } from "../../../lib/clock.ts";
 import { err, type Result } from "../../../lib/result.ts";
 import { findPortal, listQboConnections, type VendorClients } from "../../connections/index.ts";
@@ -46,6 +46,7 @@ export async function mappingsPageData(
   portalId: string,
   wanted: string | undefined,
   object: MappingObject,
+  pair?: { hubspotProperty: string; qboField: string },
 ) {
   const companies = await listQboConnections(deps.db, portalId);
   const conn = companies.find((x) => x.connectionId === wanted) ?? companies[0];
@@ -59,7 +60,38 @@ export async function mappingsPageData(
     rows,
     properties: props.ok ? props.value : undefined,
     unavailable: props.ok ? undefined : props.error,
+    pair: pair && props.ok ? pairChoice(object, props.value, pair) : undefined,
   };
+}
+
+/** A chosen pair and the directions it may flow (the only ones the add form then offers), or why none. */
+export type PairChoice = { hubspotProperty: string; qboField: string } & (
+  { ok: true; directions: MappingDirection[] } | { ok: false; refusal: MappingRefusal }
+);
+
+export function pairChoice(
+  object: MappingObject,
+  properties: HubSpotPropertyInfo[],
+  pair: { hubspotProperty: string; qboField: string },
+): PairChoice {
+  const property = properties.find((p) => p.name === pair.hubspotProperty);
+  if (!property)
+    return {
+      ...pair,
+      ok: false,
+      refusal: { key: "mappings.refuse.unknownProperty", params: { name: pair.hubspotProperty } },
+    };
+  const field = qboField(object, pair.qboField);
+  if (!field)
+    return {
+      ...pair,
+      ok: false,
+      refusal: { key: "mappings.refuse.unknownField", params: { name: pair.qboField } },
+    };
+  const compat = compatibility(object, property, field);
+  return compat.ok
+    ? { ...pair, ok: true, directions: compat.directions }
+    : { ...pair, ok: false, refusal: { key: compat.reason } };
 }
 
 /** A mapping with the directions its pair allows (its own, when HubSpot cannot be asked). */

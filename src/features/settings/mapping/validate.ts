@@ -2,7 +2,12 @@ import type { MappingDirection, MappingObject } from "../../../db/schema/index.t
 import { compatibility, type HubSpotPropertyInfo } from "./compat.ts";
 import { qboField } from "./qbo-fields.ts";
 
-export type MappingRefusal = { key: string; params?: Record<string, string> };
+/** Why a mapping is refused: a message key, its words, and for a one-way pair the directions it allows. */
+export type MappingRefusal = {
+  key: string;
+  params?: Record<string, string>;
+  directions?: MappingDirection[];
+};
 
 export interface MappingInput {
   hubspotProperty: string;
@@ -37,7 +42,7 @@ export function validateMapping(
   if (!compat.directions.includes(direction))
     return {
       ok: false,
-      error: { key: "mappings.refuse.oneWay", params: { directions: compat.directions.join(", ") } },
+      error: { key: "mappings.refuse.oneWay", directions: compat.directions },
     };
   return { ok: true, value: { hubspotProperty: property.name, qboField: field.path, direction } };
 }

@@ -1,7 +1,12 @@
 import type { BehaviourPreview } from "../migration.ts";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "../../../web/confirm.tsx";
 import { CsrfField, Layout, type PageProps } from "../../../web/layout.tsx";
+import { filterFailureText } from "./words.ts";
 
-/** X1: the preview of switching from legacy to sync-filter behaviour, and the switch itself. */
+/**
+ * X1: the preview of switching from legacy to sync-filter behaviour, and the only way to switch:
+ * its button posts the confirm field, which the route requires.
+ */
 export function BehaviourPage(
   props: PageProps & { connectionId: string; preview?: BehaviourPreview; error?: string },
 ) {
@@ -22,21 +27,43 @@ export function BehaviourPage(
           {preview.excluded.length === 0 ? (
             <p>{t("sync.migration.none")}</p>
           ) : (
-            <ul>
-              {preview.excluded.map((c) => (
-                <li>
-                  {c.label} ({c.hubspotId}): {c.reason}
-                </li>
-              ))}
-            </ul>
+            <table class="data" id="excluded">
+              <thead>
+                <tr>
+                  <th>{t("sync.review.record")}</th>
+                  <th>{t("sync.review.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.excluded.map((c) => (
+                  <tr data-contact={c.hubspotId}>
+                    <td>
+                      {c.email
+                        ? t("sync.migration.contact", { name: c.label, email: c.email, id: c.hubspotId })
+                        : t("sync.migration.contactNoEmail", { name: c.label, id: c.hubspotId })}
+                    </td>
+                    <td>{filterFailureText(t, c.failure)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
+          <form method="post" action={`/sync/${props.connectionId}/behaviour`}>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
+            <p class="actions">
+              <button type="submit">{t("sync.migration.confirm")}</button>{" "}
+              <a class="button secondary" href={`/sync?company=${props.connectionId}&tab=contacts`}>
+                {t("sync.migration.back")}
+              </a>
+            </p>
+          </form>
         </>
-      ) : null}
-      <form method="post" action={`/sync/${props.connectionId}/behaviour`}>
-        <CsrfField token={props.csrfToken} />
-        <button type="submit">{t("sync.migration.confirm")}</button>{" "}
-        <a href={`/sync?company=${props.connectionId}&tab=contacts`}>{t("sync.migration.back")}</a>
-      </form>
+      ) : (
+        <p class="back">
+          <a href={`/sync?company=${props.connectionId}&tab=contacts`}>{t("sync.migration.back")}</a>
+        </p>
+      )}
     </Layout>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  BEHAVIOURS,
   CONDITION_OPERATORS,
   CREATE_UPDATE_RULES,
   CUSTOMER_AS,
@@ -11,20 +10,9 @@ import {
 import type { MessageKey, Translate } from "../../../web/i18n/index.ts";
 import { lifecycleStageLabel } from "../lifecycle-stages.ts";
 import { CsrfField } from "../../../web/layout.tsx";
+import { STAGES } from "./words.ts";
 
 export type SyncTab = "contacts" | "products" | "invoices";
-
-/** HubSpot's default lifecycle stages (docs/vendors/hubspot.md §5: the `lifecyclestage` options). */
-const STAGES = [
-  "subscriber",
-  "lead",
-  "marketingqualifiedlead",
-  "salesqualifiedlead",
-  "opportunity",
-  "customer",
-  "evangelist",
-  "other",
-];
 
 function Select(props: {
   t: Translate;
@@ -102,13 +90,37 @@ export function SettingsForm(props: {
           value={s.winner}
         />
       ) : null}
-      {tab === "contacts" ? <ContactFields t={t} settings={props.settings} /> : null}
+      {tab === "contacts" ? (
+        <ContactFields t={t} settings={props.settings} connectionId={props.connectionId} />
+      ) : null}
       <button type="submit">{t("sync.save")}</button>
     </form>
   );
 }
 
-function ContactFields(props: { t: Translate; settings: SyncSettings }) {
+/**
+ * The behaviour (X1) is shown, not chosen here: leaving legacy goes through the preview of the
+ * contacts it would exclude, whose page alone can switch.
+ */
+function Behaviour(props: { t: Translate; connectionId: string; behaviour: SyncSettings["behaviour"] }) {
+  const { t } = props;
+  return (
+    <fieldset id="behaviour">
+      <legend>{t("sync.behaviour")}</legend>
+      <p class="behaviour">
+        <span>{t("sync.behaviour.current", { behaviour: t(`sync.behaviour.${props.behaviour}`) })}</span>
+        {props.behaviour === "legacy" ? (
+          <a class="button secondary" href={`/sync/${props.connectionId}/behaviour`}>
+            {t("sync.behaviour.preview")}
+          </a>
+        ) : null}
+      </p>
+      {props.behaviour === "legacy" ? <p class="help">{t("sync.behaviour.switchHelp")}</p> : null}
+    </fieldset>
+  );
+}
+
+function ContactFields(props: { t: Translate; settings: SyncSettings; connectionId: string }) {
   const { t } = props;
   const c = props.settings.contacts;
   const rows = [0, 1, 2].map((i) => c.filters.conditions[i]);
@@ -151,7 +163,7 @@ function ContactFields(props: { t: Translate; settings: SyncSettings }) {
           {t("sync.filters.lists")}
           <input type="text" name="listIds" value={c.filters.listIds.join(", ")} />
         </label>
-        <table>
+        <table class="data">
           <caption>{t("sync.filters.conditions")}</caption>
           <thead>
             <tr>
@@ -193,14 +205,7 @@ function ContactFields(props: { t: Translate; settings: SyncSettings }) {
           </tbody>
         </table>
       </fieldset>
-      <Select
-        t={t}
-        name="behaviour"
-        label="sync.behaviour"
-        prefix="sync.behaviour"
-        options={BEHAVIOURS}
-        value={props.settings.behaviour}
-      />
+      <Behaviour t={t} connectionId={props.connectionId} behaviour={props.settings.behaviour} />
     </>
   );
 }
