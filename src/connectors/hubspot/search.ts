@@ -20,6 +20,12 @@ const searchResponse = z.looseObject({
   ),
 });
 
+/** Where a modified-since read stands: the last id handled and the newest change seen so far. */
+export interface SearchCursor {
+  afterId: string;
+  maxModified?: Date;
+}
+
 export interface CrmRecord {
   id: string;
   properties: Record<string, string | null>;
@@ -29,18 +35,20 @@ export interface CrmRecord {
  * Every record of `objectType` modified at or after `since`, however many there are, without ever
  * paging: each request asks for the next 200 ids above the last one seen (sorted by
  * `hs_object_id`), so no single query's result set is walked past 10,000 (the cap that silently
- * truncates a plain `after` loop, docs/vendors/hubspot.md §4). `onPage` sees each page as it arrives.
+ * truncates a plain `after` loop, docs/vendors/hubspot.md §4). `onPage` sees each page as it arrives,
+ * with where a later read may resume once that page is handled (`from`).
  */
 export async function modifiedSince(
   http: HttpClient,
   objectType: string,
   since: Date,
   properties: string[],
-  onPage: (records: CrmRecord[]) => Promise<void>,
+  onPage: (records: CrmRecord[], next: SearchCursor) => Promise<void>,
+  from: SearchCursor = { afterId: "0" },
 ): Promise<Result<{ count: number; maxModified: Date | undefined }, VendorError>> {
-  let lastId = "0";
+  let lastId = from.afterId;
   let count = 0;
-  let maxModified: Date | undefined;
+  let maxModified = from.maxModified;
   for (;;) {
     const res = await http.request({
       method: "POST",
@@ -65,14 +73,14 @@ export async function modifiedSince(
     if (!res.ok) return res;
     const page = res.value.body.results.map((r) => ({ id: r.id, properties: r.properties }));
     if (page.length === 0) break;
-    await onPage(page);
-    count += page.length;
     for (const r of page) {
       // Search answers ISO-8601 here; the old `Number(...)` read that as NaN, so no checkpoint moved.
       const at = hubspotTime(r.properties.hs_lastmodifieddate);
       if (at && (!maxModified || at > maxModified)) maxModified = at;
     }
     lastId = page[page.length - 1]!.id;
+    await onPage(page, { afterId: lastId, maxModified });
+    count += page.length;
     if (page.length < SEARCH_PAGE) break;
   }
   return ok({ count, maxModified });

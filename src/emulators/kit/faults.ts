@@ -9,6 +9,8 @@ export const faultRuleSchema = z.object({
   status: z.number().int().min(100).max(599),
   /** How many matching requests fail; unlimited when absent. */
   times: z.number().int().positive().optional(),
+  /** How many matching requests pass untouched before the failures start (fail the third page, say). */
+  skip: z.number().int().min(0).optional(),
   /** Wall-clock delay before answering (to exercise client time-outs). */
   delayMs: z.number().int().min(0).max(120_000).optional(),
   /** Body to send; the vendor's own error body for `status` when absent. */
@@ -17,10 +19,10 @@ export const faultRuleSchema = z.object({
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
 export class FaultInjector {
-  #rules: Array<FaultRule & { remaining: number }> = [];
+  #rules: Array<FaultRule & { remaining: number; passed: number }> = [];
 
   add(rule: FaultRule): void {
-    this.#rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.#rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY, passed: 0 });
   }
 
   clear(): void {
@@ -28,13 +30,17 @@ export class FaultInjector {
   }
 
   list(): FaultRule[] {
-    return this.#rules.map(({ remaining: _remaining, ...rule }) => rule);
+    return this.#rules.map(({ remaining: _remaining, passed: _passed, ...rule }) => rule);
   }
 
   /** Returns the first rule that matches, consuming one of its `times`. */
   take(method: string, path: string): FaultRule | undefined {
     const rule = this.#rules.find((r) => r.remaining > 0 && matches(r, method, path));
     if (!rule) return undefined;
+    if (rule.passed < (rule.skip ?? 0)) {
+      rule.passed += 1;
+      return undefined;
+    }
     rule.remaining -= 1;
     this.#rules = this.#rules.filter((r) => r.remaining > 0);
     return rule;

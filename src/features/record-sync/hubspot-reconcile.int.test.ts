@@ -3,6 +3,8 @@ import { describeEachBackend } from "../../../test/support/db.ts";
 import { startStack, type Stack } from "../../../test/support/stack.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import { reconcileAll } from "../changes/jobs.ts";
+import { silentLogger } from "../../lib/logger.ts";
+import { reconcileHubSpotRecordsHandler } from "./hubspot-reconcile.ts";
 import { syncSettingsSchema, type SyncSettings } from "../settings/schema.ts";
 import { ensureSyncSetup } from "../settings/setup.ts";
 import { saveSettings } from "../settings/store.ts";
@@ -220,4 +222,81 @@ describeEachBackend("HubSpot contact, company and product reconcile", (db) => {
     expect(await link(whileOff.body.id)).toBeUndefined();
     expect(await link(afterOn.body.id)).toBeDefined();
   });
+  it("resumes a reconcile cut short by a vendor fault after the last page it handled (issue 16, item 1)", async () => {
+    await settings((s) => {
+      s.contacts.enabled = true;
+      s.contacts.direction = "to_qbo";
+    });
+    clock.advance(60_000);
+    await reconcile(); // everything earlier is behind the checkpoint now
+    const emails: string[] = [];
+    for (let b = 0; b < 3; b++) {
+      const inputs = Array.from({ length: 100 }, (_, i) => {
+        const email = `paged.${b * 100 + i}@example.com`;
+        emails.push(email);
+        return { properties: { firstname: "Paged", lastname: `Contact ${b * 100 + i}`, email } };
+      });
+      expect((await stack.hs("POST", "/crm/v3/objects/contacts/batch/create", { inputs })).status).toBe(201);
+    }
+    clock.advance(60_000);
+    const search = "/crm/v3/objects/contacts/search";
+    const control = (method: string, body?: unknown) =>
+      stack.hubspot.fetch(
+        new Request(`${stack.urls.hubspot}/__emulator/faults`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    const run = () =>
+      reconcileHubSpotRecordsHandler(
+        { db: db().db, clock, clients: stack.clients },
+        {
+          payload: { portalId: stack.portalId, objectType: "contacts" },
+          jobId: "test",
+          log: silentLogger,
+          retryCount: 0,
+        },
+      );
+    // The first page (200 contacts) answers; every later search fails past the client's retries.
+    await control("POST", { method: "POST", path: search, status: 503, skip: 1 });
+    await expect(run()).rejects.toThrow(/reconcile/);
+    await control("DELETE");
+    const linkedAfterFault = await linkedCount(emails);
+    // The first page is 200 records modified since the checkpoint (a record of an earlier test may be among them).
+    expect(linkedAfterFault).toBeGreaterThan(190);
+    expect(linkedAfterFault).toBeLessThanOrEqual(200);
+
+    await requests("hubspot", "DELETE");
+    await requests("qbo", "DELETE");
+    await run();
+    // One search from the saved place (the last ~100), not two from the start; no first-page write again.
+    expect((await requests("hubspot")).filter((r) => r.path === search)).toHaveLength(1);
+    const creates = (await requests("qbo")).filter(
+      (r) => r.method === "POST" && r.path.endsWith("/customer"),
+    );
+    expect(creates.length).toBe(300 - linkedAfterFault);
+    expect(await linkedCount(emails)).toBe(300);
+    for (const email of emails.slice(0, 3).concat(emails.slice(-3))) {
+      const found = await stack.qboApi(
+        us,
+        "GET",
+        `/query?query=${encodeURIComponent(`select * from Customer where PrimaryEmailAddr = '${email}'`)}`,
+      );
+      expect(found.body.QueryResponse.Customer ?? []).toHaveLength(1);
+    }
+  });
+
+  async function linkedCount(emails: string[]): Promise<number> {
+    let n = 0;
+    for (const email of emails) {
+      const found = await stack.hs("POST", "/crm/v3/objects/contacts/search", {
+        filterGroups: [{ filters: [{ propertyName: "email", operator: "EQ", value: email }] }],
+        limit: 1,
+      });
+      const id = found.body.results[0]?.id as string | undefined;
+      if (id && (await link(id))) n += 1;
+    }
+    return n;
+  }
 });

@@ -1,6 +1,7 @@
 import type { HttpClient } from "../../connectors/http-client.ts";
 import { archivedPage } from "./sides/index.ts";
-import { modifiedSince } from "../../connectors/hubspot/search.ts";
+import { z } from "zod";
+import { modifiedSince, type CrmRecord, type SearchCursor } from "../../connectors/hubspot/search.ts";
 import type { Database } from "../../db/kysely.ts";
 import { readCheckpoint, writeCheckpoint } from "../changes/index.ts";
 import { recordLedger } from "../activity/index.ts";
@@ -64,8 +65,9 @@ export async function reconcileHubSpotRecordsHandler(deps: Deps, ctx: Ctx): Prom
   const http = deps.clients.hubspot(portal);
   const first = new Date(Math.min(...companies.map((c) => c.createdAt.getTime())));
   const since = new Date((await readCheckpoint(deps.db, key)) ?? first.toISOString());
-  const next = await modifiedPass(deps, ctx, http, kind, companies, since, started);
+  const next = await modifiedPass(deps, ctx, http, kind, companies, since, started, key);
   if (next) await writeCheckpoint(deps.db, key, next.toISOString(), deps.clock.now());
+  if (next) await writeCheckpoint(deps.db, pageKey(key), "", deps.clock.now());
   await archivedPass(deps, ctx, http, kind, companies);
 }
 
@@ -83,6 +85,25 @@ async function companiesSyncing(db: Database, portalId: string, kind: RecordKind
   return companies;
 }
 
+/**
+ * A pass saves where it stands after each page it has handled (issue 16: progress per batch), so a
+ * pass cut short by a vendor fault or a killed worker resumes after the last handled page instead
+ * of re-reading from its start. The saved place belongs to one pass: it is used only by a pass
+ * reading from the same checkpoint, and cleared when a pass completes.
+ */
+const pageKey = (key: string) => `${key}:page`;
+
+async function readPage(deps: Deps, key: string, since: Date): Promise<SearchCursor | undefined> {
+  const saved = await readCheckpoint(deps.db, pageKey(key));
+  if (!saved) return undefined;
+  const parsed = savedPage.safeParse(JSON.parse(saved));
+  if (!parsed.success || parsed.data.since !== since.toISOString()) return undefined;
+  const { afterId, maxModified } = parsed.data;
+  return { afterId, maxModified: maxModified ? new Date(maxModified) : undefined };
+}
+
+const savedPage = z.object({ since: z.string(), afterId: z.string(), maxModified: z.string().optional() });
+
 /** Returns the next checkpoint, or undefined when the search failed for good (it stays put). */
 async function modifiedPass(
   deps: Deps,
@@ -92,10 +113,14 @@ async function modifiedPass(
   companies: Company[],
   since: Date,
   started: Date,
+  key: string,
 ): Promise<Date | undefined> {
   const properties = [...new Set(companies.flatMap((c) => c.pairs.map((p) => p.hubspotProperty)))];
   let echoes = 0;
-  const res = await modifiedSince(http, kind.hubspotType, since, properties, async (records) => {
+  const from = await readPage(deps, key, since);
+  if (from)
+    ctx.log.info({ objectType: kind.hubspotType, afterId: from.afterId }, "HubSpot reconcile resumes");
+  const handle = async (records: CrmRecord[], next: SearchCursor) => {
     for (const record of records) {
       // Our own writes come back as modifications; when they carry nothing new, skip the QBO read.
       if (await writesNothing(deps.db, companies, kind, record)) {
@@ -105,7 +130,14 @@ async function modifiedPass(
       const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, record.id, false);
       if (applied) await ledger(deps, ctx, kind, record.id, applied);
     }
-  });
+    const saved = {
+      since: since.toISOString(),
+      afterId: next.afterId,
+      maxModified: next.maxModified?.toISOString(),
+    };
+    await writeCheckpoint(deps.db, pageKey(key), JSON.stringify(saved), deps.clock.now());
+  };
+  const res = await modifiedSince(http, kind.hubspotType, since, properties, handle, from);
   if (!res.ok) {
     if (res.error.retryable) throw new Error(`HubSpot ${kind.hubspotType} reconcile: ${res.error.message}`);
     ctx.log.warn({ error: res.error }, "HubSpot reconcile search failed");
