@@ -90,6 +90,13 @@ export const configSchema = z.object({
     .max(100)
     .default(3)
     .describe("Failed syncs in a row (same company and object) that open a health incident"),
+  /** A job that made no progress for this long is failed for good (ADR 0030). */
+  JOB_STALL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
   /** Where `npm start` serves the two emulators. */
   DEMO_HUBSPOT_PORT: port(3001),
   DEMO_QBO_PORT: port(3002),
@@ -132,6 +139,8 @@ export interface Config {
   /** A worker-only process serves `/metrics` on this port (METRICS_PORT). */
   metricsPort?: number;
   healthFailureThreshold: number;
+  /** A failing job is retried with backoff until it has made no progress for this long. */
+  jobStallTimeoutSeconds: number;
   /** Set only when both SMTP_URL and SMTP_FROM are. */
   smtp?: { url: string; from: string };
 }
@@ -193,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
       ...(c.METRICS_PORT !== undefined ? { metricsPort: c.METRICS_PORT } : {}),
       healthFailureThreshold: c.HEALTH_FAILURE_THRESHOLD,
+      jobStallTimeoutSeconds: c.JOB_STALL_TIMEOUT_SECONDS,
       ...(c.SMTP_URL && c.SMTP_FROM ? { smtp: { url: c.SMTP_URL, from: c.SMTP_FROM } } : {}),
     },
   };
@@ -246,6 +256,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
     "e-mail of invoice automations: smtp://user:pass@host:587 or smtps://…; set together with SMTP_FROM",
   SMTP_FROM: "sender address of automation e-mails; set together with SMTP_URL",
   RECONCILE_INTERVAL_MINUTES: "how often QuickBooks changes are reconciled through CDC",
+  JOB_STALL_TIMEOUT_SECONDS:
+    "a failing job is retried with backoff until it has made no progress for this long, then failed for good",
   DEMO_HUBSPOT_PORT: "where `npm start` serves the HubSpot emulator (demo only)",
   DEMO_QBO_PORT: "where `npm start` serves the QuickBooks Online emulator (demo only)",
 };

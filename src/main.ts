@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
-import { migrateToLatest } from "./db/migrate.ts";
+import { migrateToLatest, underMigrationLock } from "./db/migrate.ts";
 import {
   databaseError,
   ensureInstalledAt,
@@ -148,7 +148,18 @@ export async function startRuntime(
   try {
     const unreachable = await databaseError(database.db);
     if (unreachable !== undefined) throw new DatabaseUnreachableError(unreachable);
-    const applied = await migrateToLatest(database, { secrets });
+    const queue = new JobQueue(database, jobCatalogue, logger, {
+      databaseUrl: config.databaseUrl,
+      // The stall timer reads real time: the demo's time travel must not make a retry look stalled.
+      stallTimeoutSeconds: config.jobStallTimeoutSeconds,
+    });
+    // Processes starting together on an empty database take turns here (ADR 0030).
+    const applied = await underMigrationLock(database, async () => {
+      const names = await migrateToLatest(database, { secrets });
+      await queue.start();
+      return names;
+    });
+    closers.push(() => queue.stop());
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureInstalledAt(database.db, clock);
     // A wrong key is found now, not at the first token refresh hours later (docs/operations.md).
@@ -159,9 +170,6 @@ export async function startRuntime(
     );
     if (check) await writeKeyCheck(database.db, check, clock.now());
 
-    const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
-    await queue.start();
-    closers.push(() => queue.stop());
     const movable = isMovableClock(clock) ? clock : undefined;
     const timeJumps = movable ? runSchedulesOnJump(movable, queue, database.db, logger) : undefined;
     if (timeJumps) closers.push(async () => timeJumps.stop());

@@ -304,6 +304,13 @@ export class JobQueue {
         const db = kyselyAsPgBossDb(trx);
         await this.#boss.cancel(job.name, job.attempt, { db });
         await this.#boss.resume(job.name, job.attempt.id, { db });
+        // Moving it to "due now" is what sends the NOTIFY (resume sends none): a worker elsewhere
+        // takes it when this commits, not at its next backstop poll. A second back, for clock skew.
+        await this.#boss.update(job.name, undefined, {
+          id: job.attempt.id,
+          startAfter: new Date(Date.now() - 1000),
+          db,
+        });
       });
       this.log.info({ job: job.name, jobId: job.attempt.id }, "job released on shutdown");
     } catch (err) {
