@@ -21,6 +21,14 @@ const DEFAULT_EXPIRE_SECONDS = 15 * 60;
 /** The poll behind the wakeups: what takes over a dead worker's job after its heartbeat lapsed. */
 const BACKSTOP_POLL_SECONDS = 5;
 
+/**
+ * The longest a job held by a worker that died waits for another (with the defaults): its
+ * heartbeat lapses, the next sweep fails it (retried at once), the next backstop poll takes it.
+ */
+export function takeoverSeconds(job: AnyJob): number {
+  return (job.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) + SUPERVISE_SECONDS + BACKSTOP_POLL_SECONDS;
+}
+
 export interface JobQueueOptions {
   databaseUrl?: string;
   /** The backstop poll; a job is normally picked up at once through its wakeup (ADR 0031). */
