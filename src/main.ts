@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
 import { migrateToLatest, underMigrationLock } from "./db/migrate.ts";
+import type { MigrationContext } from "./db/migrations/index.ts";
 import {
   databaseError,
   ensureInstalledAt,
@@ -128,6 +129,23 @@ export function secretBoxFor(config: Config): SecretBox {
 }
 
 /**
+ * Our migrations, then pg-boss's schema and queues (and the queue started), under one advisory
+ * lock: `serve`, `worker` and `migrate` processes starting together on an empty database take
+ * turns here instead of deadlocking (ADR 0030). Returns the migrations applied.
+ */
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  queue: JobQueue,
+  ctx: MigrationContext,
+): Promise<string[]> {
+  return underMigrationLock(database, async () => {
+    const applied = await migrateToLatest(database, ctx);
+    await queue.start();
+    return applied;
+  });
+}
+
+/**
  * Starts the roles asked for. `serve` and `worker` pass no clock (the system's); only the demo
  * passes a movable one, which also turns on time travel: the demo banner and its route, and the
  * scheduled jobs enqueued at every jump (docs/adr/0025-demo-time-travel.md).
@@ -153,12 +171,7 @@ export async function startRuntime(
       // The stall timer reads real time: the demo's time travel must not make a retry look stalled.
       stallTimeoutSeconds: config.jobStallTimeoutSeconds,
     });
-    // Processes starting together on an empty database take turns here (ADR 0030).
-    const applied = await underMigrationLock(database, async () => {
-      const names = await migrateToLatest(database, { secrets });
-      await queue.start();
-      return names;
-    });
+    const applied = await prepareDatabase(database, queue, { secrets });
     closers.push(() => queue.stop());
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureInstalledAt(database.db, clock);
