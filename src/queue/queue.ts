@@ -210,8 +210,9 @@ export class JobQueue {
         // deferred job coming due, a job freed by a dead worker's lapsed heartbeat.
         notifyPollingIntervalSeconds: Math.max(BACKSTOP_POLL_SECONDS, this.#pollingSeconds),
       } as const;
-      let workId: string | undefined;
-      workId = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
+      // Set once work() returns; the first batch may already be running by then.
+      const worker: { id?: string } = {};
+      worker.id = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
         // Jobs in a batch run in order; each is settled on its own.
         const results: JobResult[] = [];
         for (const job of jobs) {
@@ -221,7 +222,7 @@ export class JobQueue {
           opts.onJobDone?.();
         }
         // Found work: fetch again at once instead of after the poll interval, until the backlog is gone.
-        if (workId && jobs.length > 0) this.#boss.notifyWorker(workId);
+        if (worker.id && jobs.length > 0) this.#boss.notifyWorker(worker.id);
         return results;
       });
       this.#working.add(name);
