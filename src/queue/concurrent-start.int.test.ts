@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { sql } from "kysely";
 import { dropSchemas, testBackends } from "../../test/support/db.ts";
 import { openDatabase } from "../db/kysely.ts";
-import { pendingMigrations } from "../db/migrate.ts";
+import { pendingMigrations, underMigrationLock } from "../db/migrate.ts";
 import { jobCatalogue } from "../features/catalogue.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { prepareDatabase } from "../main.ts";
@@ -43,3 +43,44 @@ for (const backend of testBackends()) {
     }
   }, 120_000);
 }
+
+const url = process.env.TEST_DATABASE_URL;
+it.skipIf(!url)(
+  "a start waits while another process holds the migration lock [postgres]",
+  async () => {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const holder = await openDatabase({ databaseUrl: url, schema });
+    const starter = await openDatabase({ databaseUrl: url, schema });
+    const queue = new JobQueue(starter, jobCatalogue, silentLogger, { databaseUrl: url, background: false });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const holding = underMigrationLock(holder, () => held);
+      let prepared = false;
+      const starting = prepareDatabase(starter, queue, {}).then(() => (prepared = true));
+      // Bounded by the test's timeout: wait until the second start is seen waiting for the lock.
+      for (;;) {
+        const { rows } = await sql<{ waiting: number }>`
+        SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`.execute(
+          holder.db,
+        );
+        if (rows[0]!.waiting > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(prepared).toBe(false);
+      expect(await pendingMigrations(holder)).not.toEqual([]); // nothing ran while it waited
+      release();
+      await holding;
+      await starting;
+      expect(prepared).toBe(true);
+      expect(await pendingMigrations(starter)).toEqual([]);
+    } finally {
+      release();
+      await queue.stop();
+      await holder.close();
+      await starter.close();
+      await dropSchemas(url!, [schema, `${schema}_pgboss`]);
+    }
+  },
+  120_000,
+);
