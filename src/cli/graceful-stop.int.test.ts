@@ -40,8 +40,9 @@ function watch(child: ChildProcess) {
         const found = lines.find((l) => test(l.text));
         if (found) return found.text;
         const more = new Promise<void>((resolve) => waiters.push(resolve));
-        const ended = exited.then(() => {
-          throw new Error(`exited before the line; it wrote:\n${lines.map((l) => l.text).join("\n")}`);
+        const ended = exited.then(([code, signal]) => {
+          const wrote = lines.map((l) => l.text).join("\n");
+          throw new Error(`exited (code ${code}, signal ${signal}) before the line; it wrote:\n${wrote}`);
         });
         await Promise.race([more, ended]);
       }
