@@ -6,15 +6,18 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { sql } from "kysely";
 import { recordingIO } from "../../test/support/cli.ts";
 import { openDatabase } from "../db/kysely.ts";
 import { generateSecretKey } from "../lib/crypto.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { JobQueue } from "../queue/queue.ts";
-import { slowJob } from "../../test/support/draining-worker.ts";
+import { defineJob } from "../queue/catalogue.ts";
 import { runCli } from "./run.ts";
 
+// The draining worker's job, declared again: importing that script would run it in this process.
+const slowJob = defineJob({ name: "test-slow", payload: z.object({ n: z.number().int() }) });
 const worker = fileURLToPath(new URL("../../test/support/draining-worker.ts", import.meta.url));
 const cli = fileURLToPath(new URL("./main.ts", import.meta.url));
 
