@@ -105,6 +105,13 @@ export const configSchema = z.object({
     .describe(
       "Seconds an initial sync keeps retrying vendor failures without saving a batch before it stops and asks for a Retry",
     ),
+  /** A job that made no progress for this long is failed for good (ADR 0030). */
+  JOB_STALL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
   /** Where `npm start` serves the two emulators. */
   DEMO_HUBSPOT_PORT: port(3001),
   DEMO_QBO_PORT: port(3002),
@@ -153,6 +160,8 @@ export interface Config {
   healthFailureThreshold: number;
   /** SYNC_STALL_TIMEOUT_SECONDS in milliseconds. */
   syncStallTimeoutMs: number;
+  /** A failing job is retried with backoff until it has made no progress for this long. */
+  jobStallTimeoutSeconds: number;
   /** Set only when both SMTP_URL and SMTP_FROM are. */
   smtp?: { url: string; from: string };
 }
@@ -217,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       ...(c.METRICS_PORT !== undefined ? { metricsPort: c.METRICS_PORT } : {}),
       healthFailureThreshold: c.HEALTH_FAILURE_THRESHOLD,
       syncStallTimeoutMs: c.SYNC_STALL_TIMEOUT_SECONDS * 1000,
+      jobStallTimeoutSeconds: c.JOB_STALL_TIMEOUT_SECONDS,
       ...(c.SMTP_URL && c.SMTP_FROM ? { smtp: { url: c.SMTP_URL, from: c.SMTP_FROM } } : {}),
     },
   };
@@ -274,6 +284,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
     "e-mail of invoice automations: smtp://user:pass@host:587 or smtps://…; set together with SMTP_FROM",
   SMTP_FROM: "sender address of automation e-mails; set together with SMTP_URL",
   RECONCILE_INTERVAL_MINUTES: "how often QuickBooks changes are reconciled through CDC",
+  JOB_STALL_TIMEOUT_SECONDS:
+    "a failing job is retried with backoff until it has made no progress for this long, then failed for good",
   DEMO_HUBSPOT_PORT: "where `npm start` serves the HubSpot emulator (demo only)",
   DEMO_QBO_PORT: "where `npm start` serves the QuickBooks Online emulator (demo only)",
 };

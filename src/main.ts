@@ -4,7 +4,8 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
-import { migrateToLatest } from "./db/migrate.ts";
+import { migrateToLatest, underMigrationLock } from "./db/migrate.ts";
+import type { MigrationContext } from "./db/migrations/index.ts";
 import {
   databaseError,
   ensureInstalledAt,
@@ -133,6 +134,23 @@ export function secretBoxFor(config: Config): SecretBox {
 }
 
 /**
+ * Our migrations, then pg-boss's schema and queues (and the queue started), under one advisory
+ * lock: `serve`, `worker` and `migrate` processes starting together on an empty database take
+ * turns here instead of deadlocking (ADR 0030). Returns the migrations applied.
+ */
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  queue: JobQueue,
+  ctx: MigrationContext,
+): Promise<string[]> {
+  return underMigrationLock(database, async () => {
+    const applied = await migrateToLatest(database, ctx);
+    await queue.start();
+    return applied;
+  });
+}
+
+/**
  * Starts the roles asked for. `serve` and `worker` pass no clock (the system's); only the demo
  * passes a movable one, which also turns on time travel: the demo banner and its route, and the
  * scheduled jobs enqueued at every jump (docs/adr/0025-demo-time-travel.md).
@@ -153,7 +171,13 @@ export async function startRuntime(
   try {
     const unreachable = await databaseError(database.db);
     if (unreachable !== undefined) throw new DatabaseUnreachableError(unreachable);
-    const applied = await migrateToLatest(database, { secrets });
+    const queue = new JobQueue(database, jobCatalogue, logger, {
+      databaseUrl: config.databaseUrl,
+      // The stall timer reads real time: the demo's time travel must not make a retry look stalled.
+      stallTimeoutSeconds: config.jobStallTimeoutSeconds,
+    });
+    const applied = await prepareDatabase(database, queue, { secrets });
+    closers.push(() => queue.stop());
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureInstalledAt(database.db, clock);
     // A wrong key is found now, not at the first token refresh hours later (docs/operations.md).
@@ -164,9 +188,6 @@ export async function startRuntime(
     );
     if (check) await writeKeyCheck(database.db, check, clock.now());
 
-    const queue = new JobQueue(database, jobCatalogue, logger, { databaseUrl: config.databaseUrl });
-    await queue.start();
-    closers.push(() => queue.stop());
     const movable = isMovableClock(clock) ? clock : undefined;
     const timeJumps = movable ? runSchedulesOnJump(movable, queue, database.db, logger) : undefined;
     if (timeJumps) closers.push(async () => timeJumps.stop());

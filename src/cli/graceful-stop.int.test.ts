@@ -6,12 +6,18 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { sql } from "kysely";
 import { recordingIO } from "../../test/support/cli.ts";
 import { openDatabase } from "../db/kysely.ts";
 import { generateSecretKey } from "../lib/crypto.ts";
+import { silentLogger } from "../lib/logger.ts";
+import { JobQueue } from "../queue/queue.ts";
+import { defineJob } from "../queue/catalogue.ts";
 import { runCli } from "./run.ts";
 
+// The draining worker's job, declared again: importing that script would run it in this process.
+const slowJob = defineJob({ name: "test-slow", payload: z.object({ n: z.number().int() }) });
 const worker = fileURLToPath(new URL("../../test/support/draining-worker.ts", import.meta.url));
 const cli = fileURLToPath(new URL("./main.ts", import.meta.url));
 
@@ -37,8 +43,9 @@ function watch(child: ChildProcess) {
         const found = lines.find((l) => test(l.text));
         if (found) return found.text;
         const more = new Promise<void>((resolve) => waiters.push(resolve));
-        const ended = exited.then(() => {
-          throw new Error(`exited before the line; it wrote:\n${lines.map((l) => l.text).join("\n")}`);
+        const ended = exited.then(([code, signal]) => {
+          const wrote = lines.map((l) => l.text).join("\n");
+          throw new Error(`exited (code ${code}, signal ${signal}) before the line; it wrote:\n${wrote}`);
         });
         await Promise.race([more, ended]);
       }
@@ -77,6 +84,41 @@ describe("SIGTERM drains a worker (a real process, embedded database)", () => {
       const status = recordingIO({ LEDGERLINK_DATA_DIR: join(dataDir, "..") });
       expect(await runCli(["status"], status.io)).toBe(0);
       expect(status.text()).toContain("Workers alive: 0");
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  }, 300_000);
+});
+
+describe("SIGTERM releases what a worker cannot finish in its grace period (ADR 0030)", () => {
+  it("gives the job in flight back to the queue (not failed), removes its heartbeat and exits 0", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "ll-release-")), "db");
+    const child = spawn(process.execPath, ["--import", "tsx", worker, dataDir, "0.5"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const io = watch(child);
+    try {
+      await io.waitFor((l) => l.startsWith("ready "));
+      const started = Number((await io.waitFor((l) => l.startsWith("job started "))).split(" ")[2]);
+      child.kill("SIGTERM"); // and never "finish": the handler outlives the half-second grace
+      const [code] = await io.exited;
+      expect(code).toBe(0);
+
+      const handle = await openDatabase({ dataDir });
+      try {
+        const queue = new JobQueue(handle, [slowJob], silentLogger, { background: false });
+        await queue.start();
+        const states = await queue.countsByState();
+        await queue.stop();
+        // Both jobs wait for the next worker: the released one was not counted as a failure.
+        expect(states).toEqual([{ name: slowJob.name, state: "created", count: 2 }]);
+        const done = await sql<{ n: number }>`SELECT n FROM test_jobs_done`.execute(handle.db);
+        expect(done.rows).toEqual([]);
+        expect(started).toBeGreaterThan(0);
+        expect(await handle.db.selectFrom("workerHeartbeats").selectAll().execute()).toEqual([]);
+      } finally {
+        await handle.close();
+      }
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }

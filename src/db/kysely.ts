@@ -14,6 +14,12 @@ export interface DatabaseHandle {
   schema: string;
   /** Runs raw SQL with positional parameters through the same connection rules as Kysely. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * PGlite only: subscribes to a NOTIFY channel on its one in-process session (how the job queue
+   * wakes a worker in the same process the moment a job commits). PostgreSQL listens through
+   * pg-boss's own connection instead. Returns the unsubscribe.
+   */
+  listen?(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -31,7 +37,7 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const schema = opts.schema ?? "public";
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
-  const { dialect, kind, close } = opts.databaseUrl
+  const { dialect, kind, close, listen } = opts.databaseUrl
     ? postgresDialect(opts.databaseUrl, schema)
     : await pgliteDialect(opts.dataDir ?? ".ledgerlink", opts.embedded);
   const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
@@ -44,6 +50,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       const result = await db.executeQuery(CompiledQuery.raw(text, values));
       return { rows: result.rows };
     },
+    ...(listen ? { listen } : {}),
     close: async () => {
       await db.destroy();
       await close();
@@ -56,7 +63,7 @@ function postgresDialect(url: string, schema: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
   pool.on("error", () => undefined); // idle-client errors surface on the next query instead
   const dialect: Dialect = new PostgresDialect({ pool });
-  return { dialect, kind: "postgres" as const, close: async () => undefined };
+  return { dialect, kind: "postgres" as const, close: async () => undefined, listen: undefined };
 }
 
 async function pgliteDialect(dataDir: string, settings?: EmbeddedSettings) {
@@ -64,6 +71,9 @@ async function pgliteDialect(dataDir: string, settings?: EmbeddedSettings) {
   return {
     dialect: new PGliteDialect(pglite) as Dialect,
     kind: "pglite" as const,
+    // PGlite runs LISTEN on its one session; it waits for an open transaction like any query.
+    listen: async (channel: string, onNotification: (payload: string) => void) =>
+      pglite.listen(channel, onNotification),
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -1,5 +1,5 @@
-import { Migrator, type MigrationResultSet } from "kysely";
-import type { DatabaseHandle } from "./kysely.ts";
+import { Migrator, sql, type MigrationResultSet } from "kysely";
+import type { Database, DatabaseHandle } from "./kysely.ts";
 import { migrationsFor, type MigrationContext } from "./migrations/index.ts";
 
 function migrator(handle: DatabaseHandle, ctx: MigrationContext = {}): Migrator {
@@ -27,4 +27,27 @@ export async function migrateToLatest(handle: DatabaseHandle, ctx: MigrationCont
 export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
   const all = await migrator(handle).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** The advisory lock's first key: "Ledgerlink migrations"; the second is the schema's hash. */
+const MIGRATION_LOCK = 0x4c4c4d47;
+
+/**
+ * Runs `prepare` (our migrations, then pg-boss's schema and queues) holding one PostgreSQL advisory
+ * lock per schema, so any number of `serve`, `worker` and `migrate` processes starting together on
+ * an empty database prepare it one after another instead of deadlocking (ADR 0030). The lock is
+ * held by one session for the whole of `prepare`, which does its work on other connections.
+ * PGlite takes the same lock on its one session, where nothing else can wait for it.
+ */
+export async function underMigrationLock<T>(handle: DatabaseHandle, prepare: () => Promise<T>): Promise<T> {
+  const run = async (session: Database) => {
+    await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK}, hashtext(${handle.schema}))`.execute(session);
+    try {
+      return await prepare();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK}, hashtext(${handle.schema}))`.execute(session);
+    }
+  };
+  // On PGlite a held connection would hold its one mutex, and `prepare` could never run.
+  return handle.kind === "pglite" ? run(handle.db) : handle.db.connection().execute(run);
 }

@@ -2,11 +2,20 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Logger } from "../lib/logger.ts";
 
-/** How a job is retried: pg-boss's retry options, named for what they mean to us. */
+export { RetryLater } from "./progress.ts";
+
+/**
+ * How a job is retried (ADR 0030). By default it is retried with backoff until it has made no
+ * progress (`ctx.progress()`) for JOB_STALL_TIMEOUT_SECONDS, however many attempts that takes;
+ * a number caps the attempts as well (jobs that must not repeat, e.g. a notification).
+ */
 export interface RetryPolicy {
-  limit: number;
+  /** Retries after the first attempt at most, or "until-stalled" (the default): no count. */
+  limit: number | "until-stalled";
   delaySeconds: number;
   backoff: boolean;
+  /** The longest wait between two attempts: backoff stops growing here. */
+  maxDelaySeconds: number;
 }
 
 export interface JobDefinition<P = unknown> {
@@ -22,7 +31,16 @@ export interface JobDefinition<P = unknown> {
   policy?: "standard" | "short" | "singleton" | "stately";
   /** Run on this cron schedule (UTC), once per tick across all workers. */
   cron?: { expression: string; payload: P };
+  /**
+   * The longest one attempt may run, however alive its worker is (default 15 minutes). A dead
+   * worker is noticed by the heartbeat, not by this.
+   */
   expireInSeconds?: number;
+  /**
+   * How long a running job may go without its worker's heartbeat before another worker retries it
+   * (default: the queue's, 20 s; at least 10). pg-boss beats every half of it while the handler runs.
+   */
+  heartbeatSeconds?: number;
 }
 
 export type AnyJob = JobDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,7 +51,18 @@ const JOB_NAME = /^[a-z][a-z0-9-]{1,62}$/;
 /** Declares a job. The definition is data: the queue creates it, enqueue and workers check against it. */
 export function defineJob<P>(def: Omit<JobDefinition<P>, "retry"> & { retry?: Partial<RetryPolicy> }) {
   if (!JOB_NAME.test(def.name)) throw new Error(`Job name "${def.name}" must be kebab-case`);
-  const retry: RetryPolicy = { limit: 5, delaySeconds: 5, backoff: true, ...def.retry };
+  const retry: RetryPolicy = {
+    limit: "until-stalled",
+    delaySeconds: 5,
+    backoff: true,
+    maxDelaySeconds: 300,
+    ...def.retry,
+  };
+  if (
+    def.heartbeatSeconds !== undefined &&
+    !(Number.isInteger(def.heartbeatSeconds) && def.heartbeatSeconds >= 10)
+  )
+    throw new Error(`Job "${def.name}": heartbeatSeconds must be a whole number of at least 10`);
   const policy = def.policy ?? (def.singletonKey ? "short" : "standard");
   return { ...def, retry, policy } as JobDefinition<P>;
 }
@@ -44,6 +73,11 @@ export interface JobContext<P> {
   /** Carries `requestId` (the enqueuer's, when it had one) and `jobId`. */
   log: Logger;
   retryCount: number;
+  /**
+   * Says the job moved forward (a page stored, a batch pushed): restarts its stall timer, so it is
+   * retried for as long as it keeps making progress (ADR 0030). Absent in hand-built test contexts.
+   */
+  progress?: () => Promise<void>;
 }
 
 export type JobHandler<P> = (ctx: JobContext<P>) => Promise<void>;

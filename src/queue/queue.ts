@@ -1,56 +1,120 @@
-import PgBoss from "pg-boss";
+import { PgBoss, type JobAttempt, type JobResult, type JobWithMetadata } from "pg-boss";
 import type { Kysely } from "kysely";
 import type { DatabaseHandle } from "../db/kysely.ts";
+import { systemClock, type Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { randomId } from "../lib/ids.ts";
 import { metrics } from "../lib/metrics.ts";
 import type { AnyJob, Handlers, JobDefinition, JobHandler } from "./catalogue.ts";
-import { kyselyAsPgBossDb } from "./pgboss-db.ts";
+import { kyselyAsPgBossDb, pgliteAsPgBossDb } from "./pgboss-db.ts";
+import { progressStore, retryAfterMsOf, type ProgressStore } from "./progress.ts";
+
+/** Every queue's heartbeat unless its job sets one: a dead worker's job is retried within ~30 s. */
+export const DEFAULT_HEARTBEAT_SECONDS = 20;
+/** How often each process sweeps for lost heartbeats and expired jobs (pg-boss's default is 60). */
+const SUPERVISE_SECONDS = 10;
+/** A job that made no progress for this long is failed for good (JOB_STALL_TIMEOUT_SECONDS). */
+export const DEFAULT_STALL_TIMEOUT_SECONDS = 3600;
+/** pg-boss needs a number; "until stalled" is this many, which the stall timer always beats. */
+const UNTIL_STALLED = 1_000_000;
+const DEFAULT_EXPIRE_SECONDS = 15 * 60;
+/** The poll behind the wakeups: what takes over a dead worker's job after its heartbeat lapsed. */
+const BACKSTOP_POLL_SECONDS = 5;
+
+/**
+ * The longest a job held by a worker that died waits for another (with the defaults): its
+ * heartbeat lapses, the next sweep fails it (retried at once), the next backstop poll takes it.
+ */
+export function takeoverSeconds(job: AnyJob): number {
+  return (job.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) + SUPERVISE_SECONDS + BACKSTOP_POLL_SECONDS;
+}
+
+export interface JobQueueOptions {
+  databaseUrl?: string;
+  /** The backstop poll; a job is normally picked up at once through its wakeup (ADR 0031). */
+  pollingIntervalSeconds?: number;
+  /**
+   * false: `start()` only installs pg-boss's tables and creates the queues and schedules, with no
+   * maintenance or cron timers and no listener (what `ledgerlink migrate` needs before it exits).
+   * Default true.
+   */
+  background?: boolean;
+  /** The clock the stall timer reads (tests pass a ManualClock). */
+  clock?: Clock;
+  stallTimeoutSeconds?: number;
+  /** The heartbeat of every queue whose job sets none (tests shorten it; at least 10). */
+  heartbeatSeconds?: number;
+  /** How often the heartbeat and expiry sweep runs (tests shorten it). */
+  superviseIntervalSeconds?: number;
+}
 
 interface Envelope {
   payload: unknown;
   requestId?: string;
 }
 
+/** How one attempt ended, for pg-boss to settle (completed) or already settled by us (the rest). */
+type Outcome = "completed" | "retrying" | "gave-up";
+
+interface InFlight {
+  name: string;
+  attempt: JobAttempt;
+  done: Promise<unknown>;
+}
+
 /**
  * The only module that knows pg-boss. Jobs are defined in a catalogue; `enqueue` writes in the
- * caller's transaction (a rollback un-sends the job); handlers only ever see parsed payloads.
+ * caller's transaction (a rollback un-sends the job) and wakes a worker when it commits; handlers
+ * only ever see parsed payloads. Retries, heartbeats and giving up follow ADR 0030.
  */
 export class JobQueue {
   readonly #boss: PgBoss;
   readonly #jobs: Map<string, AnyJob>;
   readonly #schema: string;
+  readonly #clock: Clock;
+  readonly #stallMs: number;
+  readonly #heartbeatSeconds: number;
+  readonly #pollingSeconds: number;
+  readonly #progress: ProgressStore;
+  readonly #working = new Set<string>();
+  readonly #inFlight = new Map<string, InFlight>();
   #started = false;
 
   constructor(
     private readonly handle: DatabaseHandle,
     catalogue: AnyJob[],
     private readonly log: Logger,
-    opts: {
-      databaseUrl?: string;
-      pollingIntervalSeconds?: number;
-      /**
-       * false: `start()` only installs pg-boss's tables and creates the queues and schedules, with no
-       * maintenance or cron timers (what `ledgerlink migrate` needs before it exits). Default true.
-       */
-      background?: boolean;
-    } = {},
+    opts: JobQueueOptions = {},
   ) {
     this.#jobs = new Map(catalogue.map((j) => [j.name, j]));
     const schema = `${handle.schema === "public" ? "" : `${handle.schema}_`}pgboss`;
     this.#schema = schema;
+    this.#clock = opts.clock ?? systemClock;
+    this.#stallMs = (opts.stallTimeoutSeconds ?? DEFAULT_STALL_TIMEOUT_SECONDS) * 1000;
+    this.#heartbeatSeconds = opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
+    this.#pollingSeconds = opts.pollingIntervalSeconds ?? 2;
+    this.#progress = progressStore(handle.db);
     const background = opts.background ?? true;
+    const supervise = opts.superviseIntervalSeconds ?? SUPERVISE_SECONDS;
     const common = {
       schema,
-      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+      backend: handle.kind,
       supervise: background,
       schedule: background,
+      // The heartbeat sweep runs on the monitor pass, which needs both timers (pg-boss 12).
+      superviseIntervalSeconds: supervise,
+      monitorIntervalSeconds: supervise,
+      // A job committed anywhere wakes a worker at once (ADR 0031); polling stays as the backstop.
+      useListenNotify: background,
+      // Our own worker_heartbeats table is what `status` and the overview read.
+      registerInstance: false,
     };
-    // On PostgreSQL pg-boss keeps its own pool; on PGlite it must go through our one connection.
+    // On PostgreSQL pg-boss keeps its own pool (and one LISTEN connection); on PGlite it must go
+    // through our one connection, which also delivers NOTIFY in-process.
     this.#boss =
       handle.kind === "postgres" && opts.databaseUrl
         ? new PgBoss({ ...common, connectionString: opts.databaseUrl, max: 4 })
-        : new PgBoss({ ...common, db: { executeSql: handle.executeSql } as PgBoss.Db });
+        : new PgBoss({ ...common, db: pgliteAsPgBossDb(handle) });
     this.#boss.on("error", (error: unknown) => this.log.error({ err: error }, "job queue error"));
   }
 
@@ -58,17 +122,30 @@ export class JobQueue {
     if (this.#started) return;
     await this.#boss.start();
     for (const job of this.#jobs.values()) {
-      await this.#boss.createQueue(job.name, {
-        name: job.name,
-        policy: job.policy ?? "standard",
-        retryLimit: job.retry.limit,
-        retryDelay: job.retry.delaySeconds,
-        retryBackoff: job.retry.backoff,
-        ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
-      });
+      const options = this.#queueOptions(job);
+      const existing = await this.#boss.getQueue(job.name);
+      if (!existing) await this.#boss.createQueue(job.name, { policy: job.policy ?? "standard", ...options });
+      else if (Object.entries(options).some(([k, v]) => existing[k as keyof typeof existing] !== v))
+        await this.#boss.updateQueue(job.name, options); // an upgrade changed the job's timings
       if (job.cron) await this.#boss.schedule(job.name, job.cron.expression, { payload: job.cron.payload });
     }
     this.#started = true;
+  }
+
+  /**
+   * pg-boss retries at once (no delay of its own): a job whose worker died is picked up by the next
+   * poll or wakeup. The backoff between failed attempts is ours (`#retryLater`), so it can follow a
+   * Retry-After.
+   */
+  #queueOptions(job: AnyJob) {
+    return {
+      retryLimit: job.retry.limit === "until-stalled" ? UNTIL_STALLED : job.retry.limit,
+      retryDelay: 0,
+      retryBackoff: false,
+      expireInSeconds: job.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+      heartbeatSeconds: job.heartbeatSeconds ?? this.#heartbeatSeconds,
+      notify: true,
+    };
   }
 
   /** Sends a job inside `trx`; it becomes visible to workers only when `trx` commits. */
@@ -83,7 +160,7 @@ export class JobQueue {
     const parsed = job.payload.parse(payload);
     const envelope: Envelope = { payload: parsed, requestId: opts.requestId };
     return this.#boss.send(job.name, envelope as object, {
-      db: kyselyAsPgBossDb(trx) as PgBoss.Db,
+      db: kyselyAsPgBossDb(trx),
       ...(job.singletonKey ? { singletonKey: job.singletonKey(parsed) } : {}),
       ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
     });
@@ -117,18 +194,38 @@ export class JobQueue {
     return sent;
   }
 
-  /** Starts polling workers for every job that has a handler. */
+  /**
+   * Starts workers for every job that has a handler. Each wakes when a job of its kind commits
+   * (ADR 0031) and polls only as a backstop.
+   */
   async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
       if (!this.#jobs.has(name)) throw new Error(`No job named ${name} in the catalogue`);
-      const options = { batchSize: opts.batchSize ?? 1, includeMetadata: true as const };
-      await this.#boss.work<Envelope>(name, options, async (jobs) => {
-        // pg-boss completes or fails the whole batch together, so jobs in a batch run in order.
+      const options = {
+        batchSize: opts.batchSize ?? 1,
+        includeMetadata: true,
+        perJobResults: true,
+        pollingIntervalSeconds: this.#pollingSeconds,
+        // While LISTEN works, polling is only the backstop for what sends no NOTIFY: a retry or a
+        // deferred job coming due, a job freed by a dead worker's lapsed heartbeat.
+        notifyPollingIntervalSeconds: Math.max(BACKSTOP_POLL_SECONDS, this.#pollingSeconds),
+      } as const;
+      // Set once work() returns; the first batch may already be running by then.
+      const worker: { id?: string } = {};
+      worker.id = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
+        // Jobs in a batch run in order; each is settled on its own.
+        const results: JobResult[] = [];
         for (const job of jobs) {
-          await this.#run(name, handler, job.id, job.data, job.retryCount);
+          const outcome = await this.#track(name, job, this.#attempt(name, handler, job));
+          // "completed" is settled by pg-boss; the others we settled already, so its fail is a no-op.
+          results.push({ id: job.id, status: outcome === "completed" ? "completed" : "failed" });
           opts.onJobDone?.();
         }
+        // Found work: fetch again at once instead of after the poll interval, until the backlog is gone.
+        if (worker.id && jobs.length > 0) this.#boss.notifyWorker(worker.id);
+        return results;
       });
+      this.#working.add(name);
     }
   }
 
@@ -145,12 +242,7 @@ export class JobQueue {
         if (!job) continue;
         progressed = true;
         ran += 1;
-        try {
-          await this.#run(name, handler, job.id, job.data, job.retryCount);
-          await this.#boss.complete(name, job.id);
-        } catch (error) {
-          await this.#boss.fail(name, job.id, { message: String(error) });
-        }
+        if ((await this.#attempt(name, handler, job)) === "completed") await this.#boss.complete(name, job);
       }
     }
     return ran;
@@ -158,9 +250,17 @@ export class JobQueue {
 
   /** Job counts per queue and state, for `ledgerlink status` and /readyz. */
   async depth(): Promise<Array<{ name: string; queued: number }>> {
-    const out = [];
-    for (const name of this.#jobs.keys()) out.push({ name, queued: await this.#boss.getQueueSize(name) });
-    return out;
+    // Counted now, not read from pg-boss's queue cache (refreshed only by its monitor pass).
+    const { rows } = await this.#boss
+      .getDb()
+      .executeSql(
+        `SELECT name, count(*)::int AS queued FROM "${this.#schema}".job WHERE state < 'active' GROUP BY name`,
+        [],
+      );
+    const queued = new Map(
+      (rows as Array<{ name: string; queued: number | string }>).map((r) => [r.name, Number(r.queued)]),
+    );
+    return [...this.#jobs.keys()].map((name) => ({ name, queued: queued.get(name) ?? 0 }));
   }
 
   /**
@@ -182,29 +282,140 @@ export class JobQueue {
   }
 
   /**
-   * Stops polling at once, waits up to `graceSeconds` (default 10) for the jobs in hand to finish,
-   * then fails those still running so they are retried elsewhere.
+   * The graceful end (SIGTERM): takes no new job, waits up to `graceSeconds` (default 10) for the
+   * jobs in hand to finish, then releases those still running so another worker takes them at
+   * once, without counting an attempt (ADR 0030).
    */
   async stop(opts: { graceSeconds?: number } = {}): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: (opts.graceSeconds ?? 10) * 1000 });
+    for (const name of this.#working) await this.#boss.offWork(name, { wait: false });
+    this.#working.clear();
+    if (this.#inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => (timer = setTimeout(resolve, (opts.graceSeconds ?? 10) * 1000)));
+      await Promise.race([Promise.allSettled([...this.#inFlight.values()].map((f) => f.done)), grace]);
+      clearTimeout(timer);
+    }
+    for (const job of [...this.#inFlight.values()]) await this.#release(job);
+    // What is left in hand was released: pg-boss's own fail of it finds another attempt and does nothing.
+    await this.#boss.stop({ graceful: true, timeout: 1000 });
   }
 
-  async #run(name: string, handler: JobHandler<unknown>, jobId: string, data: Envelope, retryCount: number) {
-    const job = this.#jobs.get(name)!;
-    const log = this.log.child({ job: name, jobId, requestId: data.requestId ?? randomId(6) });
-    // A payload that no longer parses is a bug (or a stale job from an older version): say so loudly.
+  /**
+   * Gives a running job back as if never started: cancelled and resumed in one transaction (a crash
+   * between the two would otherwise leave it cancelled), fenced to this attempt. If it cannot be
+   * (another job with its singleton key waits), its heartbeat stops and it is retried within a minute.
+   */
+  async #release(job: InFlight): Promise<void> {
+    try {
+      await this.handle.db.transaction().execute(async (trx) => {
+        const db = kyselyAsPgBossDb(trx);
+        await this.#boss.cancel(job.name, job.attempt, { db });
+        await this.#boss.resume(job.name, job.attempt.id, { db });
+        // Moving it to "due now" is what sends the NOTIFY (resume sends none): a worker elsewhere
+        // takes it when this commits, not at its next backstop poll. A second back, for clock skew.
+        await this.#boss.update(job.name, undefined, {
+          id: job.attempt.id,
+          startAfter: new Date(Date.now() - 1000),
+          db,
+        });
+      });
+      this.log.info({ job: job.name, jobId: job.attempt.id }, "job released on shutdown");
+    } catch (err) {
+      this.log.warn(
+        { err, job: job.name, jobId: job.attempt.id },
+        "job could not be released; its heartbeat will lapse",
+      );
+    }
+  }
+
+  #track(name: string, job: JobWithMetadata<Envelope>, done: Promise<Outcome>): Promise<Outcome> {
+    const entry = { name, attempt: { id: job.id, retryCount: job.retryCount }, done };
+    this.#inFlight.set(job.id, entry);
+    return done.finally(() => this.#inFlight.delete(job.id));
+  }
+
+  /**
+   * One attempt. A failure is settled here: retried after the handler's Retry-After or our backoff,
+   * or failed for good once the job has made no progress for the stall timeout (or used up a
+   * numeric retry limit). A success is left for the caller to complete.
+   */
+  async #attempt(
+    name: string,
+    handler: JobHandler<unknown>,
+    job: JobWithMetadata<Envelope>,
+  ): Promise<Outcome> {
+    const def = this.#jobs.get(name)!;
+    const jobId = job.id;
+    const log = this.log.child({ job: name, jobId, requestId: job.data.requestId ?? randomId(6) });
     const started = performance.now();
     const observe = (outcome: "completed" | "failed") =>
       metrics.jobSeconds.observe({ kind: name, outcome }, (performance.now() - started) / 1000);
+    let progressed = false;
+    const progress = async () => {
+      progressed = true;
+      await this.#progress.record(jobId, name, this.#clock.now());
+    };
     try {
-      const payload = job.payload.parse(data.payload);
-      await handler({ payload, jobId, log, retryCount });
+      // A payload that no longer parses is a bug (or a stale job from an older version): say so loudly.
+      const payload = def.payload.parse(job.data.payload);
+      await handler({ payload, jobId, log, retryCount: job.retryCount, progress });
     } catch (error) {
       observe("failed");
-      throw error;
+      return this.#settleFailure(def, job, error, log);
     }
     observe("completed");
+    if (progressed || job.retryCount > 0) await this.#progress.forget(jobId);
+    return "completed";
   }
+
+  async #settleFailure(
+    def: AnyJob,
+    job: JobWithMetadata<Envelope>,
+    error: unknown,
+    log: Logger,
+  ): Promise<Outcome> {
+    const attempt = { id: job.id, retryCount: job.retryCount };
+    const output = { message: error instanceof Error ? error.message : String(error) };
+    const now = this.#clock.now();
+    const since = await this.#progress.lastOrStart(job.id, def.name, now);
+    const stalledMs = now.getTime() - since.getTime();
+    const outOfAttempts = def.retry.limit !== "until-stalled" && job.retryCount >= def.retry.limit;
+    if (stalledMs >= this.#stallMs || outOfAttempts) {
+      const reason = outOfAttempts
+        ? `failed ${job.retryCount + 1} times`
+        : `no progress for ${Math.round(stalledMs / 1000)} s`;
+      log.error({ err: error, reason }, "job failed for good");
+      await this.#failForGood(def.name, attempt, { ...output, gaveUp: reason });
+      await this.#progress.forget(job.id);
+      return "gave-up";
+    }
+    const waitMs = retryAfterMsOf(error) ?? backoffMs(def, job.retryCount);
+    log.warn({ err: error, retryInMs: waitMs }, "job failed; retrying");
+    await this.#boss.fail(def.name, attempt, output);
+    // Now in `retry`, due at once (the queue has no delay of its own): push it back.
+    if (waitMs > 0)
+      await this.#boss.update(def.name, undefined, { id: job.id, startAfter: Math.ceil(waitMs / 1000) });
+    return "retrying";
+  }
+
+  /** pg-boss has no "fail, no more retries" for one job outside a batch result: end its retries, then fail it. */
+  async #failForGood(name: string, attempt: JobAttempt, output: object): Promise<void> {
+    await this.#boss
+      .getDb()
+      .executeSql(
+        `UPDATE "${this.#schema}".job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND retry_count = $3 AND state = 'active'`,
+        [name, attempt.id, attempt.retryCount],
+      );
+    await this.#boss.fail(name, attempt, output);
+  }
+}
+
+/** `delaySeconds`, doubling per attempt when `backoff` (with jitter), at most `maxDelaySeconds`. */
+function backoffMs(def: AnyJob, retryCount: number): number {
+  const { delaySeconds, backoff, maxDelaySeconds } = def.retry;
+  if (!backoff) return delaySeconds * 1000;
+  const base = Math.max(delaySeconds, 1) * 2 ** Math.min(16, retryCount);
+  return Math.min(maxDelaySeconds, base * (0.5 + Math.random() / 2)) * 1000;
 }

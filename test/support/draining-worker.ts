@@ -1,5 +1,5 @@
 // A worker in its own process on an embedded database, for the graceful-stop test.
-// argv: <dataDir>. Enqueues two slow jobs, works them one at a time with Ledgerlink's own worker
+// argv: <dataDir> [graceSeconds, default 60]. Enqueues two slow jobs, works them one at a time with Ledgerlink's own worker
 // start (main.ts) and the CLI's signal handling; the first job's handler says "job started <n>"
 // and finishes only when the parent writes "finish" on stdin, so the parent can send SIGTERM
 // while the job is in flight.
@@ -18,7 +18,7 @@ import { JobQueue } from "../../src/queue/queue.ts";
 
 export const slowJob = defineJob({ name: "test-slow", payload: z.object({ n: z.number().int() }) });
 
-const [dataDir] = process.argv.slice(2);
+const [dataDir, grace] = process.argv.slice(2);
 if (dataDir) {
   const lines = createInterface({ input: process.stdin });
   const finish = new Promise<void>((resolve) => lines.on("line", (l) => l === "finish" && resolve()));
@@ -40,7 +40,7 @@ if (dataDir) {
     },
   };
   const worker = await startWorker(database, queue, handlers, silentLogger, systemClock, {
-    graceSeconds: 60,
+    graceSeconds: grace ? Number(grace) : 60,
   });
   const beats = await liveWorkers(database.db, systemClock);
   process.stdout.write(`ready ${beats.map((b) => b.workerId).join(",")}\n`);

@@ -1,5 +1,5 @@
 import { databaseError } from "../../db/instance.ts";
-import { migrateToLatest } from "../../db/migrate.ts";
+import { migrateToLatest, underMigrationLock } from "../../db/migrate.ts";
 import { jobCatalogue } from "../../features/catalogue.ts";
 import { MISSING_SECRET_KEY, openConfiguredDatabase, secretBoxFor } from "../../main.ts";
 import { JobQueue } from "../../queue/queue.ts";
@@ -35,20 +35,22 @@ export const migrateCommand: Command = {
           output.fail(`could not reach the ${databaseWhere(config)}: ${describeCause(unreachable)}${fix}`);
           return EXIT.failed;
         }
-        // Some migrations seal data at rest (0010: Slack URLs) with the key that seals OAuth tokens.
-        const applied = await migrateToLatest(database, { secrets: secretBoxFor(config) });
-        output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
-          applied,
-        });
-        // The job queues are created here, once. Left to the web and the workers, processes starting
-        // together on a new database (or after an upgrade adds a job) each create them, and pg-boss's
-        // queue creation (a row and a table partition) can deadlock between them.
+        // The job queues are created here too, under the same advisory lock as the migrations, so
+        // serve and worker processes starting at the same moment wait for this one (ADR 0030).
         const queue = new JobQueue(database, jobCatalogue, loggerFor(config), {
           databaseUrl: config.databaseUrl,
           background: false,
         });
-        await queue.start();
-        await queue.stop();
+        // Some migrations seal data at rest (0010: Slack URLs) with the key that seals OAuth tokens.
+        const applied = await underMigrationLock(database, async () => {
+          const names = await migrateToLatest(database, { secrets: secretBoxFor(config) });
+          await queue.start();
+          await queue.stop();
+          return names;
+        });
+        output.info(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.", {
+          applied,
+        });
         output.info(`Job queues ready (${jobCatalogue.length}).`, { queues: jobCatalogue.length });
         return EXIT.ok;
       } finally {

@@ -45,7 +45,11 @@ export const statusCommand: Command = {
       io.out(`Workers alive: ${workers.length}`);
       for (const w of workers)
         io.out(`  ${w.hostname} pid ${w.pid}: ${w.jobsCompleted} jobs, seen ${w.lastSeenAt.toISOString()}`);
-      const queue = new JobQueue(database, jobCatalogue, silentLogger, { databaseUrl: config.databaseUrl });
+      // Reads only: no maintenance timers, no listener.
+      const queue = new JobQueue(database, jobCatalogue, silentLogger, {
+        databaseUrl: config.databaseUrl,
+        background: false,
+      });
       await queue.start();
       const depth = await queue.depth();
       await queue.stop();

@@ -8,6 +8,7 @@ import * as m0006 from "./0006-payments.ts";
 import * as m0007 from "./0007-automations.ts";
 import * as m0008 from "./0008-workflow-actions.ts";
 import * as m0009 from "./0009-health-incidents.ts";
+import * as m0012 from "./0012-job-progress.ts";
 import { sealSlackUrls, type MigrationContext } from "./0010-seal-slack-urls.ts";
 import * as m0011 from "./0011-record-link-agreed.ts";
 import * as m0013 from "./0013-parked-jobs-and-customer-claims.ts";
@@ -32,6 +33,7 @@ export function migrationsFor(ctx: MigrationContext): Array<[name: string, migra
     ["0009-health-incidents", m0009],
     ["0010-seal-slack-urls", sealSlackUrls(ctx)],
     ["0011-record-link-agreed", m0011],
+    ["0012-job-progress", m0012],
     ["0013-parked-jobs-and-customer-claims", m0013],
   ];
 }

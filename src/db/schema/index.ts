@@ -8,6 +8,7 @@ import type { WorkflowExecutionsTable } from "./workflows.ts";
 export interface DB {
   instanceSettings: InstanceSettingsTable;
   workerHeartbeats: WorkerHeartbeatsTable;
+  jobProgress: JobProgressTable;
   portals: PortalsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -53,6 +54,13 @@ export interface WorkerHeartbeatsTable {
   startedAt: Timestamp;
   lastSeenAt: Timestamp;
   jobsCompleted: Generated<number>;
+}
+
+/** When an unfinished job last moved forward; its stall timer (queue/progress.ts, ADR 0030). */
+export interface JobProgressTable {
+  jobId: string;
+  jobName: string;
+  lastProgressAt: Timestamp;
 }
 
 export type ConnectionStatus = "active" | "needs_reconnect";

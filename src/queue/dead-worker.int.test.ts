@@ -1,0 +1,128 @@
+import { expect, it } from "vitest";
+import { z } from "zod";
+import { PgBoss } from "pg-boss";
+import { describeEachBackend } from "../../test/support/db.ts";
+import { jobCatalogue } from "../features/catalogue.ts";
+import { systemClock } from "../lib/clock.ts";
+import { silentLogger } from "../lib/logger.ts";
+import { startWorker } from "../main.ts";
+import { defineJob } from "./catalogue.ts";
+import { pgliteAsPgBossDb } from "./pgboss-db.ts";
+import { JobQueue, takeoverSeconds } from "./queue.ts";
+
+const work = defineJob({ name: "test-held", payload: z.object({ n: z.number().int() }) });
+const held = defineJob({ name: "test-released", payload: z.object({ n: z.number().int() }) });
+
+/** A promise and its resolver. */
+function signal<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+it("every job in the catalogue is taken over within 60 s of its worker dying (ADR 0030)", () => {
+  for (const job of jobCatalogue) expect(takeoverSeconds(job), job.name).toBeLessThanOrEqual(60);
+});
+
+describeEachBackend("a job whose worker died or stopped", (db, backend) => {
+  const schema = () => `${db().schema === "public" ? "" : `${db().schema}_`}pgboss`;
+
+  it("is taken over by another worker once the dead one's heartbeat lapses (kill -9)", async () => {
+    // Real but short time: a 10 s heartbeat (pg-boss's least) swept every second.
+    const survivor = new JobQueue(db(), [work], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      heartbeatSeconds: 10,
+      superviseIntervalSeconds: 1,
+      pollingIntervalSeconds: 0.5,
+    });
+    await survivor.start();
+    // The worker that dies: it claims the job and is never heard from again (no settle, no beat).
+    const dead = new PgBoss({
+      schema: schema(),
+      backend: db().kind,
+      supervise: false,
+      schedule: false,
+      registerInstance: false,
+      ...(backend.databaseUrl
+        ? { connectionString: backend.databaseUrl, max: 1 }
+        : { db: pgliteAsPgBossDb(db()) }),
+    });
+    await dead.start();
+    try {
+      await db()
+        .db.transaction()
+        .execute((trx) => survivor.enqueue(trx, work, { n: 1 }));
+      const [claimed] = await dead.fetch(work.name);
+      expect(claimed?.data).toMatchObject({ payload: { n: 1 } });
+      await dead.stop({ graceful: false });
+      const killedAt = performance.now();
+
+      const ran = signal<number>();
+      await survivor.work({ [work.name]: async ({ retryCount }) => ran.resolve(retryCount) });
+      const retryCount = await within(ran.promise, 60_000, "not taken over within 60 s");
+      const seconds = (performance.now() - killedAt) / 1000;
+      expect(retryCount).toBe(1); // the second attempt of the same job
+      expect(seconds).toBeGreaterThanOrEqual(9); // not before the heartbeat lapsed
+      expect(seconds).toBeLessThan(60);
+    } finally {
+      await survivor.stop();
+    }
+  }, 90_000);
+
+  it("is released at once by a worker stopping (SIGTERM) and run by another; the stopped worker's heartbeat row goes", async () => {
+    const stopping = new JobQueue(db(), [held], silentLogger, { databaseUrl: backend.databaseUrl });
+    const other = new JobQueue(db(), [held], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      pollingIntervalSeconds: 3600, // only the release's wakeup can bring it the job in time
+    });
+    await stopping.start();
+    await other.start();
+    const started = signal();
+    const stuck = signal(); // the first worker's handler outlives the grace period
+    const ranElsewhere = signal<number>();
+    let runs = 0;
+    try {
+      const worker = await startWorker(
+        db(),
+        stopping,
+        {
+          [held.name]: async () => {
+            runs += 1;
+            started.resolve();
+            await stuck.promise;
+          },
+        },
+        silentLogger,
+        systemClock,
+        { graceSeconds: 0.2 },
+      );
+      await db()
+        .db.transaction()
+        .execute((trx) => stopping.enqueue(trx, held, { n: 2 }));
+      await within(started.promise, 10_000, "the first worker never took the job");
+      await other.work({
+        [held.name]: async ({ retryCount }) => {
+          runs += 1;
+          ranElsewhere.resolve(retryCount);
+        },
+      });
+
+      await worker.stop();
+      expect(await db().db.selectFrom("workerHeartbeats").selectAll().execute()).toEqual([]);
+      await within(ranElsewhere.promise, 10_000, "the released job was not run by the other worker");
+      stuck.resolve(); // the abandoned handler ends late: its attempt is gone, nothing is settled twice
+      expect(runs).toBe(2);
+      const counts = (await other.countsByState()).filter((c) => c.name === held.name);
+      expect(counts).toEqual([{ name: held.name, state: "completed", count: 1 }]);
+    } finally {
+      stuck.resolve();
+      await other.stop();
+    }
+  }, 60_000);
+});
