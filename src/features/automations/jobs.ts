@@ -10,7 +10,7 @@ export const deliverAutomation = defineJob({
   name: "deliver-automation",
   payload: z.object({ firingId: z.string().min(1) }),
   singletonKey: (p) => p.firingId,
-  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  retry: { delaySeconds: 30, backoff: true },
 });
 
 export const automationJobs = [

@@ -16,7 +16,7 @@ export const pullQboChanges = defineJob({
   name: "pull-qbo-changes",
   payload: z.object({ connectionId: z.string().min(1), reason: z.enum(["webhook", "timer", "user"]) }),
   singletonKey: (p) => p.connectionId,
-  retry: { limit: 8, delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: 15, backoff: true },
 });
 
 export const processHubSpotEvents = defineJob({

@@ -18,7 +18,7 @@ export const pushInvoice = defineJob({
   name: "push-invoice",
   payload: z.object({ draftId: z.string().min(1) }),
   singletonKey: (p) => p.draftId,
-  retry: { limit: 8, delaySeconds: 10, backoff: true },
+  retry: { delaySeconds: 10, backoff: true },
 });
 
 /** Recomputes a deal's five properties from its invoices (S2–S4) and writes them if they changed. */
@@ -26,7 +26,7 @@ export const updateDealProperties = defineJob({
   name: "update-deal-properties",
   payload: z.object({ portalId: z.string().min(1), dealId: z.string().min(1) }),
   singletonKey: (p) => `${p.portalId}:${p.dealId}`,
-  retry: { limit: 8, delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: 15, backoff: true },
 });
 
 /** S5: no QBO event says "overdue"; this pass re-derives every open invoice's status daily. */
@@ -42,7 +42,7 @@ export const mirrorInvoice = defineJob({
   name: "mirror-invoice",
   payload: z.object({ invoiceKey: z.string().min(1) }),
   singletonKey: (p) => p.invoiceKey,
-  retry: { limit: 8, delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: 15, backoff: true },
 });
 
 /**
@@ -54,7 +54,7 @@ export const backfillPayments = defineJob({
   name: "backfill-payments",
   payload: z.object({ connectionId: z.string().min(1) }),
   singletonKey: (p) => p.connectionId,
-  retry: { limit: 8, delaySeconds: 30, backoff: true },
+  retry: { delaySeconds: 30, backoff: true },
 });
 
 /**
@@ -72,7 +72,7 @@ export const writeTimelineEvents = defineJob({
     payment: z.object({ id: z.string().min(1), amount: z.string(), date: z.string() }).optional(),
   }),
   singletonKey: (p) => `${p.invoiceKey}:${p.kind}:${p.payment?.id ?? ""}`,
-  retry: { limit: 8, delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: 15, backoff: true },
 });
 export type TimelinePayload = z.infer<typeof writeTimelineEvents.payload>;
 

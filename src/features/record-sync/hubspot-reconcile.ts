@@ -136,6 +136,7 @@ async function modifiedPass(
       maxModified: next.maxModified?.toISOString(),
     };
     await writeCheckpoint(deps.db, pageKey(key), JSON.stringify(saved), deps.clock.now());
+    await ctx.progress?.();
   };
   const res = await modifiedSince(http, kind.hubspotType, since, properties, handle, from);
   if (!res.ok) {

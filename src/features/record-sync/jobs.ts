@@ -32,7 +32,7 @@ export const initialSync = defineJob({
   // `resume`: the Activity page's Retry of a run that gave up (ADR 0032) sets it running again first.
   payload: z.object({ syncId: z.string().min(1), resume: z.boolean().optional() }),
   singletonKey: (p) => p.syncId,
-  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  retry: { delaySeconds: 30, backoff: true },
   expireInSeconds: 4 * 3600,
 });
 

@@ -10,7 +10,7 @@ export const runWorkflowAction = defineJob({
   name: "run-workflow-action",
   payload: z.object({ callbackId: z.string().min(1).max(200) }),
   singletonKey: (p) => p.callbackId,
-  retry: { limit: 8, delaySeconds: 10, backoff: true },
+  retry: { delaySeconds: 10, backoff: true },
 });
 
 export const workflowActionJobs = [

@@ -98,6 +98,8 @@ export async function initialSyncHandler(
         guard.progressed();
         const running = await saveProgress(deps.db, row.syncId, p, deps.clock.now());
         await deps.afterCheckpoint?.(p);
+        // A saved batch is progress: the queue keeps retrying a run that keeps moving (ADR 0030).
+        await job.progress?.();
         return running;
       },
     };
