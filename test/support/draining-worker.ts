@@ -43,8 +43,10 @@ if (dataDir) {
     graceSeconds: grace ? Number(grace) : 60,
   });
   const beats = await liveWorkers(database.db, systemClock);
+  // Listen for the signal before saying "ready": the test sends it as soon as it reads the line.
+  const stopped = processIO.untilStopped();
   process.stdout.write(`ready ${beats.map((b) => b.workerId).join(",")}\n`);
-  await processIO.untilStopped();
+  await stopped;
   process.stdout.write("stopping\n");
   await worker.stop();
   await database.close();

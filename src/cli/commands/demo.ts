@@ -57,6 +57,7 @@ export const demoCommand: Command = {
         if (![vendors.realms.us, vendors.realms.uk].every((r) => have.includes(r))) {
           await connectDemo(runtime.url ?? config.publicUrl, vendors, { realms: have });
         }
+        const stopped = io.untilStopped(); // before the first line a script may act on
         io.out(`Ledgerlink demo running: ${runtime.url}`);
         io.out(
           `HubSpot emulator: ${emulators.hubspot.url}   QuickBooks Online emulator: ${emulators.qbo.url}`,
@@ -67,7 +68,7 @@ export const demoCommand: Command = {
           `Demo clock: ${emulators.clock.now().toISOString()} (Travel forward on Ledgerlink's banner, or POST /__emulator/clock on either emulator)`,
         );
         io.out(`Data directory: ${config.dataDir} (delete it to start over). Press Ctrl+C to stop.`);
-        await io.untilStopped();
+        await stopped;
       } finally {
         await runtime.close();
       }

@@ -58,9 +58,11 @@ function roleCommand(
       const logger = loggerFor(config);
       try {
         const runtime = await startRuntime(config, roles, logger);
+        // Listen for the signal before telling anyone we are up: a supervisor may stop us at once.
+        const stopped = io.untilStopped();
         // The runtime has logged it already; people also get a line they can click.
         if (runtime.url && !output.json) io.out(`Ledgerlink listening on ${runtime.url}`);
-        await io.untilStopped();
+        await stopped;
         logger.info({ role: name }, "stopping");
         await runtime.close();
         logger.info({ role: name }, "stopped");
