@@ -88,8 +88,9 @@ export const emulateCommand: Command = {
       return EXIT.usage;
     }
     try {
+      const stopped = io.untilStopped(); // before the emulator prints the URL a script waits for
       const running = await emulators[parsed.vendor]({ ...parsed.options, log: io.out });
-      await io.untilStopped();
+      await stopped;
       await running.close();
       return EXIT.ok;
     } catch (error) {
