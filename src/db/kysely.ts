@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type Dialect } from "kysely";
 import pg from "pg";
+import { acquireEmbeddedLock } from "./embedded-lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema/index.ts";
 
@@ -59,13 +60,26 @@ function postgresDialect(url: string, schema: string) {
 
 async function pgliteDialect(dataDir: string) {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // Before PGlite touches the files: a directory another process has open is refused, not shared.
+  const lock = inMemory ? undefined : acquireEmbeddedLock(dataDir);
+  let pglite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   return {
     dialect: new PGliteDialect(pglite) as Dialect,
     kind: "pglite" as const,
     close: async () => {
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
