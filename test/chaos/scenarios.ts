@@ -1,0 +1,108 @@
+import type { Host } from "./emulator-host.ts";
+import type { Work } from "./seed.ts";
+import type { VendorReader } from "./vendors.ts";
+
+/**
+ * One chaos scenario: what the emulators are seeded with, the work queued in Ledgerlink, and how
+ * to read back from the vendors the keys that work must leave behind, each exactly once.
+ */
+export interface Scenario {
+  name: string;
+  /** The same scenario without faults, kills or clock moves: the wall-time reference. */
+  baseline: string;
+  seed(records: number): { customers: number; contacts: number; deals: number };
+  work(host: Host, records: number): Work;
+  expected(records: number): string[];
+  found(reader: VendorReader): Promise<string[]>;
+  workers: number;
+  /** Workers killed with SIGKILL during the run (a new one started after each). */
+  kills: number;
+  /** Moves the emulators' clock past every access token's expiry once the workers run. */
+  tokenExpiry?: boolean;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const email = (c: { PrimaryEmailAddr?: { Address?: string } }) => c.PrimaryEmailAddr?.Address ?? "";
+
+const initialToHubSpot: Omit<Scenario, "name" | "kills"> = {
+  baseline: "initial-sync-to-hubspot",
+  seed: (n) => ({ customers: n, contacts: 0, deals: 0 }),
+  work: () => ({ initialSync: "to_hubspot" }),
+  expected: (n) => range(n).map((i) => `customer${i}@chaos.example`),
+  found: async (r) => (await r.hubspotContacts()).map((c) => c.properties.email ?? ""),
+  workers: 1,
+};
+
+const initialToQbo: Omit<Scenario, "name" | "kills"> = {
+  baseline: "initial-sync-to-qbo",
+  seed: (n) => ({ customers: 0, contacts: n, deals: 0 }),
+  work: () => ({ initialSync: "to_qbo" }),
+  expected: (n) => range(n).map((i) => `contact${i}@chaos.example`),
+  found: async (r) => (await r.qboCustomers()).map(email),
+  workers: 1,
+};
+
+const memo = (i: number) => `chaos invoice ${i}`;
+const invoicePush: Omit<Scenario, "name" | "kills"> = {
+  baseline: "invoice-push",
+  seed: (n) => ({ customers: 0, contacts: 0, deals: n }),
+  work: (host, n) => ({
+    drafts: range(n).map((i) => ({
+      memo: memo(i),
+      dealId: host.dealIds[i]!,
+      customer: { existing: host.existingCustomerId },
+    })),
+  }),
+  expected: (n) => range(n).map(memo),
+  found: async (r) => (await r.qboInvoices()).map((i) => i.CustomerMemo?.value ?? ""),
+  workers: 1,
+};
+
+/**
+ * Two drafts for each new contact, queued at the same moment and taken by two workers at once:
+ * one QBO customer per contact ("Chaos Person 3 (2)" counts as a duplicate) and both invoices.
+ */
+const people = (n: number) => Math.max(1, Math.floor(n / 2));
+const concurrentCustomer: Scenario = {
+  name: "concurrent-customer-creation",
+  baseline: "concurrent-customer-creation",
+  seed: (n) => ({ customers: 0, contacts: 0, deals: 2 * people(n) }),
+  work: (host, n) => ({
+    drafts: range(2 * people(n)).map((i) => ({
+      memo: memo(i),
+      dealId: host.dealIds[i]!,
+      customer: { newName: `Chaos Person ${Math.floor(i / 2)}` },
+    })),
+  }),
+  expected: (n) => [
+    ...range(people(n)).map((p) => `customer:Chaos Person ${p}`),
+    ...range(2 * people(n)).map((i) => `invoice:${memo(i)}`),
+  ],
+  found: async (r) => [
+    ...(await r.qboCustomers())
+      .map((c) => c.DisplayName)
+      .filter((name) => name.startsWith("Chaos Person "))
+      .map((name) => `customer:${name.replace(/ \(\d+\)$/, "")}`),
+    ...(await r.qboInvoices()).map((i) => `invoice:${i.CustomerMemo?.value ?? ""}`),
+  ],
+  workers: 2,
+  kills: 0,
+};
+
+export const SCENARIOS: Scenario[] = [
+  { ...initialToHubSpot, name: "initial-sync-to-hubspot", kills: 0 },
+  { ...initialToQbo, name: "initial-sync-to-qbo", kills: 0 },
+  { ...invoicePush, name: "invoice-push", kills: 0 },
+  { ...initialToHubSpot, name: "initial-sync-to-hubspot+kill-9", kills: 3 },
+  { ...initialToQbo, name: "initial-sync-to-qbo+kill-9", kills: 3 },
+  { ...invoicePush, name: "invoice-push+kill-9", kills: 3 },
+  { ...invoicePush, name: "invoice-push+token-expiry", kills: 0, tokenExpiry: true },
+  concurrentCustomer,
+];
+
+export function scenarioNamed(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (!found)
+    throw new Error(`no chaos scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
+  return found;
+}
