@@ -69,8 +69,19 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     log(`${scenario.name} on ${opts.backend}: queueing the work`);
     await seedAndQueue(backend, host, scenario.work(host, opts.records));
     const reader = vendorReader(host);
-    const expected = scenario.expected(opts.records);
+    const expected = scenario.expected(opts.records, host);
     const measure = async () => tally(expected, await scenario.found(reader));
+    if (scenario.prepare) {
+      log(`${scenario.name} on ${opts.backend}: fault-free first phase`);
+      await scenario.prepare({
+        backend,
+        host,
+        reader,
+        records: opts.records,
+        startWorker: () => startRole("worker", backend, host),
+        until: (count, target) => settled(count, target, opts.timeoutMs),
+      });
+    }
 
     pump = startFaultPump(
       [
@@ -157,5 +168,20 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     await emulators.kill();
     if (backend.databaseUrl) await dropDatabase(opts.serverUrl, dbName).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until `count()` reaches `target` and holds still for SETTLE_MS; throws after `timeoutMs`. */
+async function settled(count: () => Promise<number>, target: number, timeoutMs: number): Promise<void> {
+  const start = performance.now();
+  let since: number | undefined;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const n = await count();
+    const now = performance.now();
+    if (n >= target) since ??= now;
+    else since = undefined;
+    if (since !== undefined && now - since >= SETTLE_MS) return;
+    if (now - start > timeoutMs) throw new Error(`first phase: ${n} of ${target} after ${timeoutMs} ms`);
   }
 }

@@ -1,6 +1,19 @@
+import { pullQboChanges } from "../../src/features/changes/index.ts";
 import type { Host } from "./emulator-host.ts";
-import type { Work } from "./seed.ts";
+import type { Backend, Running } from "./processes.ts";
+import { CONNECTION_ID, enqueueBetweenPhases, type Work } from "./seed.ts";
 import type { VendorReader } from "./vendors.ts";
+
+/** What a scenario's fault-free first phase may use before the measured run starts. */
+export interface PrepareContext {
+  backend: Backend;
+  host: Host;
+  reader: VendorReader;
+  records: number;
+  startWorker(): Promise<Running>;
+  /** Polls `count` every second until it reaches `target` and stays there for a few seconds. */
+  until(count: () => Promise<number>, target: number): Promise<void>;
+}
 
 /**
  * One chaos scenario: what the emulators are seeded with, the work queued in Ledgerlink, and how
@@ -12,7 +25,9 @@ export interface Scenario {
   baseline: string;
   seed(records: number): { customers: number; contacts: number; deals: number };
   work(host: Host, records: number): Work;
-  expected(records: number): string[];
+  expected(records: number, host: Host): string[];
+  /** A fault-free first phase, not measured (e.g. the invoices whose payments are then synced). */
+  prepare?(ctx: PrepareContext): Promise<void>;
   found(reader: VendorReader): Promise<string[]>;
   workers: number;
   /** Workers killed with SIGKILL during the run (a new one started after each). */
@@ -89,13 +104,38 @@ const concurrentCustomer: Scenario = {
   kills: 0,
 };
 
+/**
+ * Invoice status updates: N invoices pushed in a fault-free first phase, each then paid in full in
+ * QuickBooks by a "bookkeeper", and a CDC pull queued (what QuickBooks' webhook or the reconcile
+ * timer would queue). Measured: every deal's `qbo_invoice_status` reaching "paid" in HubSpot.
+ */
+const statusUpdates: Omit<Scenario, "name" | "kills"> = {
+  baseline: "invoice-status-update",
+  seed: invoicePush.seed,
+  work: invoicePush.work,
+  async prepare(ctx) {
+    const worker = await ctx.startWorker();
+    await ctx.until(async () => (await ctx.reader.qboInvoices()).length, ctx.records);
+    await worker.kill();
+    for (const invoice of await ctx.reader.qboInvoices()) await ctx.reader.payInvoice(invoice);
+    await enqueueBetweenPhases(ctx.backend, [
+      { job: pullQboChanges, payload: { connectionId: CONNECTION_ID, reason: "user" } },
+    ]);
+  },
+  expected: (n, host) => host.dealIds.slice(0, n).map((id) => `${id}:paid`),
+  found: async (r) => (await r.hubspotDeals()).map((d) => `${d.id}:${d.properties.qbo_invoice_status ?? ""}`),
+  workers: 1,
+};
+
 export const SCENARIOS: Scenario[] = [
   { ...initialToHubSpot, name: "initial-sync-to-hubspot", kills: 0 },
   { ...initialToQbo, name: "initial-sync-to-qbo", kills: 0 },
   { ...invoicePush, name: "invoice-push", kills: 0 },
   { ...initialToHubSpot, name: "initial-sync-to-hubspot+kill-9", kills: 3 },
   { ...initialToQbo, name: "initial-sync-to-qbo+kill-9", kills: 3 },
+  { ...statusUpdates, name: "invoice-status-update", kills: 0 },
   { ...invoicePush, name: "invoice-push+kill-9", kills: 3 },
+  { ...statusUpdates, name: "invoice-status-update+kill-9", kills: 3 },
   { ...invoicePush, name: "invoice-push+token-expiry", kills: 0, tokenExpiry: true },
   concurrentCustomer,
 ];

@@ -18,6 +18,7 @@ import { saveSettings } from "../../src/features/settings/store.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { SecretBox } from "../../src/lib/crypto.ts";
 import { silentLogger } from "../../src/lib/logger.ts";
+import type { AnyJob } from "../../src/queue/catalogue.ts";
 import { JobQueue } from "../../src/queue/queue.ts";
 import { CHAOS_APP, type Host } from "./emulator-host.ts";
 import type { Backend } from "./processes.ts";
@@ -184,6 +185,33 @@ export async function seedAndQueue(backend: Backend, host: Host, work: Work): Pr
           await queue.enqueue(trx, pushInvoice, { draftId });
         });
       }
+    } finally {
+      await queue.stop();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Queues jobs the way a user's click or a timer would, between two phases of a run. On the
+ * embedded database no worker may be running (it owns the directory, ADR 0036).
+ */
+export async function enqueueBetweenPhases(
+  backend: Backend,
+  jobs: Array<{ job: AnyJob; payload: unknown }>,
+): Promise<void> {
+  const database = await openDatabase({ databaseUrl: backend.databaseUrl, dataDir: `${backend.dataDir}/db` });
+  try {
+    const queue = new JobQueue(database, jobCatalogue, silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      background: false,
+    });
+    await queue.start();
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        for (const { job, payload } of jobs) await queue.enqueue(trx, job, payload);
+      });
     } finally {
       await queue.stop();
     }

@@ -73,7 +73,31 @@ export function vendorReader(host: Host) {
       if (!after) return rows;
     }
   };
+  const qboWrite = async (path: string, body: unknown): Promise<Json> =>
+    retrying(`QBO ${path}`, () =>
+      fetch(`${host.qboUrl}/v3/company/${host.realmId}${path}?${READER_MARK}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${qboAccess}`,
+          accept: "application/json",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify(body),
+      }),
+    );
   return {
+    /** A bookkeeper receiving the full amount of an invoice in QuickBooks. */
+    payInvoice: async (invoice: { Id: string; CustomerRef: { value: string }; TotalAmt?: number }) =>
+      qboWrite("/payment", {
+        CustomerRef: { value: invoice.CustomerRef.value },
+        TotalAmt: invoice.TotalAmt,
+        Line: [{ Amount: invoice.TotalAmt, LinkedTxn: [{ TxnId: invoice.Id, TxnType: "Invoice" }] }],
+      }),
+    hubspotDeals: async () =>
+      (await hubspotAll("deals", ["dealname", "qbo_invoice_status"])) as Array<{
+        id: string;
+        properties: Record<string, string | null>;
+      }>,
     qboCustomers: async () =>
       (await qboQuery("Customer")).filter((c) => c.Active !== false) as Array<{
         Id: string;
