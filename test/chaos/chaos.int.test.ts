@@ -9,7 +9,8 @@ import { scenarioNamed } from "./scenarios.ts";
  *
  * Only scenarios Ledgerlink passes today are here. Add, once issue 16's fixes land:
  * initial-sync-to-hubspot and initial-sync-to-qbo (checkpointed initial sync), the +kill-9
- * variants (pg-boss heartbeats), invoice-push+token-expiry (single-flight 401 refresh).
+ * variants (pg-boss heartbeats), invoice-push+token-expiry (single-flight 401 refresh),
+ * concurrent-customer-creation (serialised customer creation), two-way-edits (agreed baselines).
  */
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const options = (backend: RunOptions["backend"]): RunOptions => ({

@@ -150,7 +150,14 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     const faults = await pump.stop();
     pump = undefined;
     for (const r of roles) await r.kill();
-    const final = await measure();
+    const found = await scenario.found(reader);
+    const final = tally(expected, found);
+    // Which records, so a failing row can be diagnosed without rerunning it.
+    const missing = expected.filter((key) => !found.includes(key));
+    if (missing.length)
+      log(
+        `${scenario.name} on ${opts.backend}: missing ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`,
+      );
     return {
       scenario: scenario.name,
       backend: opts.backend,

@@ -1,4 +1,5 @@
 import { pullQboChanges } from "../../src/features/changes/index.ts";
+import { reconcileHubSpotRecords } from "../../src/features/record-sync/jobs.ts";
 import type { Host } from "./emulator-host.ts";
 import type { Backend, Running } from "./processes.ts";
 import { CONNECTION_ID, enqueueBetweenPhases, type Work } from "./seed.ts";
@@ -127,6 +128,73 @@ const statusUpdates: Omit<Scenario, "name" | "kills"> = {
   workers: 1,
 };
 
+/**
+ * Interleaved two-way edits (contacts two-way, QuickBooks wins, the defaults). First phase: the
+ * initial sync pairs N QBO customers with HubSpot contacts, then a phone set in QBO follows to
+ * HubSpot (so Ledgerlink has written into HubSpot once). Then, all at once: a third of the phones
+ * edited in HubSpot only, a third in QBO only, a third on both sides; the CDC pull and the HubSpot
+ * reconcile are queued. The rules say: a one-sided change reaches the other side, a change on both
+ * sides is a conflict QuickBooks wins. A record counts when both sides show the expected phone.
+ */
+const phone = (round: number, i: number) => `555-${round}${String(i).padStart(3, "0")}`;
+const expectedPhone = (i: number) => (i % 3 === 0 ? phone(2, i) : i % 3 === 1 ? phone(3, i) : phone(5, i));
+const customerEmail = (i: number) => `customer${i}@chaos.example`;
+const twoWayEdits: Omit<Scenario, "name" | "kills"> = {
+  baseline: "two-way-edits",
+  seed: (n) => ({ customers: n, contacts: 0, deals: 0 }),
+  work: () => ({ initialSync: "two_way" }),
+  async prepare(ctx) {
+    const { reader } = ctx;
+    const ours = async () => {
+      const byEmail = new Map(
+        (await reader.qboCustomers()).map((c) => [c.PrimaryEmailAddr?.Address ?? "", c]),
+      );
+      const contacts = new Map((await reader.hubspotContacts()).map((c) => [c.properties.email ?? "", c]));
+      return Array.from({ length: ctx.records }, (_, i) => ({
+        i,
+        customer: byEmail.get(customerEmail(i)),
+        contact: contacts.get(customerEmail(i)),
+      }));
+    };
+    let worker = await ctx.startWorker();
+    await ctx.until(async () => (await ours()).filter((r) => r.contact).length, ctx.records);
+    await worker.kill();
+    for (const r of await ours()) await reader.setQboPhone(r.customer!, phone(1, r.i));
+    await enqueueBetweenPhases(ctx.backend, [
+      { job: pullQboChanges, payload: { connectionId: CONNECTION_ID, reason: "user" } },
+    ]);
+    worker = await ctx.startWorker();
+    await ctx.until(
+      async () => (await ours()).filter((r) => r.contact?.properties.phone === phone(1, r.i)).length,
+      ctx.records,
+    );
+    await worker.kill();
+    for (const r of await ours()) {
+      if (r.i % 3 !== 1) await reader.setHubSpotPhone(r.contact!.id, phone(r.i % 3 === 0 ? 2 : 4, r.i));
+      if (r.i % 3 !== 0) await reader.setQboPhone(r.customer!, phone(r.i % 3 === 1 ? 3 : 5, r.i));
+    }
+    await enqueueBetweenPhases(ctx.backend, [
+      { job: pullQboChanges, payload: { connectionId: CONNECTION_ID, reason: "user" } },
+      {
+        job: reconcileHubSpotRecords,
+        payload: { portalId: String(ctx.host.portalId), objectType: "contacts" },
+      },
+    ]);
+  },
+  expected: (n) =>
+    range(n).flatMap((i) => [
+      `hubspot:${customerEmail(i)}:${expectedPhone(i)}`,
+      `qbo:${customerEmail(i)}:${expectedPhone(i)}`,
+    ]),
+  found: async (r) => [
+    ...(await r.hubspotContacts()).map(
+      (c) => `hubspot:${c.properties.email ?? ""}:${c.properties.phone ?? ""}`,
+    ),
+    ...(await r.qboCustomers()).map((c) => `qbo:${email(c)}:${c.PrimaryPhone?.FreeFormNumber ?? ""}`),
+  ],
+  workers: 1,
+};
+
 export const SCENARIOS: Scenario[] = [
   { ...initialToHubSpot, name: "initial-sync-to-hubspot", kills: 0 },
   { ...initialToQbo, name: "initial-sync-to-qbo", kills: 0 },
@@ -138,6 +206,8 @@ export const SCENARIOS: Scenario[] = [
   { ...statusUpdates, name: "invoice-status-update+kill-9", kills: 3 },
   { ...invoicePush, name: "invoice-push+token-expiry", kills: 0, tokenExpiry: true },
   concurrentCustomer,
+  { ...twoWayEdits, name: "two-way-edits", kills: 0 },
+  { ...twoWayEdits, name: "two-way-edits+kill-9", kills: 3 },
 ];
 
 export function scenarioNamed(name: string): Scenario {

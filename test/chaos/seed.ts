@@ -51,7 +51,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 export interface Work {
-  initialSync?: "to_hubspot" | "to_qbo";
+  initialSync?: "to_hubspot" | "to_qbo" | "two_way";
   /** Invoice drafts to push: each with its memo and its customer (existing id, or a new one's name). */
   drafts?: Array<{ memo: string; dealId: string; customer: { existing: string } | { newName: string } }>;
 }

@@ -85,7 +85,26 @@ export function vendorReader(host: Host) {
         body: JSON.stringify(body),
       }),
     );
+  const hubspotPatch = async (path: string, body: unknown): Promise<Json> =>
+    retrying(`HubSpot ${path}`, () =>
+      fetch(`${host.hubspotUrl}${path}?${READER_MARK}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${host.hsToken.access_token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
   return {
+    /** A user editing a contact's phone in HubSpot. */
+    setHubSpotPhone: (contactId: string, phone: string) =>
+      hubspotPatch(`/crm/v3/objects/contacts/${contactId}`, { properties: { phone } }),
+    /** A bookkeeper editing a customer's phone in QuickBooks (a sparse update on its SyncToken). */
+    setQboPhone: (customer: { Id: string; SyncToken?: string }, phone: string) =>
+      qboWrite("/customer", {
+        Id: customer.Id,
+        SyncToken: customer.SyncToken,
+        sparse: true,
+        PrimaryPhone: { FreeFormNumber: phone },
+      }),
     /** A bookkeeper receiving the full amount of an invoice in QuickBooks. */
     payInvoice: async (invoice: { Id: string; CustomerRef: { value: string }; TotalAmt?: number }) =>
       qboWrite("/payment", {
@@ -101,7 +120,9 @@ export function vendorReader(host: Host) {
     qboCustomers: async () =>
       (await qboQuery("Customer")).filter((c) => c.Active !== false) as Array<{
         Id: string;
+        SyncToken?: string;
         DisplayName: string;
+        PrimaryPhone?: { FreeFormNumber?: string };
         PrimaryEmailAddr?: { Address?: string };
       }>,
     qboInvoices: async () =>
