@@ -48,7 +48,7 @@ describe("one owner of an embedded database directory (ADR 0036)", () => {
     expect(existsSync(lockFileFor(dir))).toBe(false);
     const again = await openDatabase({ dataDir: dir });
     await again.close();
-  });
+  }, 180_000); // three PGlite starts: slow on two busy cores
 
   it("takes over the lock of a process that died without closing (kill -9)", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "ll-lock-")), "db");
@@ -57,7 +57,7 @@ describe("one owner of an embedded database directory (ADR 0036)", () => {
     const handle = await openDatabase({ dataDir: dir });
     await handle.close();
     expect(existsSync(lockFileFor(dir))).toBe(false);
-  });
+  }, 180_000);
 });
 
 describe("commands pointed at a directory a running `serve --embedded` holds", () => {
