@@ -54,7 +54,17 @@ for (const backend of backends as Array<RunOptions["backend"]>) {
         baselineMs: reference.wallMs,
       });
     }
-    const result = await runScenario(scenario, { ...base, backend, faultRate });
+    // A run that cannot even start (a process that dies at start-up) is a row, not the end of the table.
+    const result = await runScenario(scenario, { ...base, backend, faultRate }).catch((error: unknown) => {
+      process.stderr.write(`${scenario.name} on ${backend}: ${String(error)}\n`);
+      return {
+        ...reference!,
+        scenario: scenario.name,
+        created: 0,
+        lost: reference!.expected,
+        timedOut: true,
+      };
+    });
     rows.push({ ...result, baselineMs: reference.wallMs });
     process.stderr.write(`${formatTable([rows.at(-1)!])}\n`);
   }

@@ -98,7 +98,9 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       roles.push(w);
       return w;
     };
-    await Promise.all(Array.from({ length: scenario.workers }, startWorker));
+    // The embedded database has one owner (ADR 0036): one worker, whose own concurrency is all.
+    const workerCount = backend.databaseUrl ? scenario.workers : 1;
+    await Promise.all(Array.from({ length: workerCount }, startWorker));
     // From the moment the workers are ready: a process's start-up is the same with or without
     // faults and would only flatter the ratio (a replacement worker's start-up does count).
     const t0 = performance.now();
