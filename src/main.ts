@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/kysely.ts";
+import { announceEmbeddedOwner } from "./db/embedded-lock.ts";
 import { migrateToLatest, underMigrationLock } from "./db/migrate.ts";
 import type { MigrationContext } from "./db/migrations/index.ts";
 import {
@@ -253,9 +254,13 @@ export async function startRuntime(
         metricsToken: config.metricsToken,
       });
       const server = await listen(app.fetch, config.host, config.port);
-      url = config.publicUrl;
+      // On port 0 the default address names the port the system picked, so people and scripts
+      // (the chaos suite) read where it answers from the "listening" line.
+      url = config.port === 0 ? config.publicUrl.replace(/:0(?=\/|$)/, `:${server.port}`) : config.publicUrl;
       port = server.port;
       closers.push(server.close);
+      // A command refused the embedded directory can then say where this instance answers (ADR 0036).
+      if (database.kind === "pglite") announceEmbeddedOwner(embeddedDatabaseDir(config), url);
       logger.info({ url, port: server.port }, "Ledgerlink web listening");
     }
     return { database, queue, secrets, url, port, metricsPort, clock, timeJumps, close };

@@ -1,5 +1,8 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type Dialect } from "kysely";
 import pg from "pg";
+import { acquireEmbeddedLock } from "./embedded-lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { openPglite, type EmbeddedSettings } from "./pglite-store.ts";
 import type { DB } from "./schema/index.ts";
@@ -67,7 +70,18 @@ function postgresDialect(url: string, schema: string) {
 }
 
 async function pgliteDialect(dataDir: string, settings?: EmbeddedSettings) {
-  const pglite = await openPglite(dataDir, settings);
+  const inMemory = dataDir.startsWith("memory://");
+  // Before PGlite touches the files: a directory another process has open is refused, not shared.
+  // (The lock sits beside the directory, so it is taken before the directory even exists.)
+  if (!inMemory) mkdirSync(dirname(dataDir), { recursive: true });
+  const lock = inMemory ? undefined : acquireEmbeddedLock(dataDir);
+  let pglite;
+  try {
+    pglite = await openPglite(dataDir, settings);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   return {
     dialect: new PGliteDialect(pglite) as Dialect,
     kind: "pglite" as const,
@@ -75,7 +89,11 @@ async function pgliteDialect(dataDir: string, settings?: EmbeddedSettings) {
     listen: async (channel: string, onNotification: (payload: string) => void) =>
       pglite.listen(channel, onNotification),
     close: async () => {
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

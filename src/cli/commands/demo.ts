@@ -1,4 +1,5 @@
-import { startRuntime } from "../../main.ts";
+import { EmbeddedDatabaseInUseError, embeddedOwner } from "../../db/embedded-lock.ts";
+import { embeddedDatabaseDir, startRuntime } from "../../main.ts";
 import { describeCause } from "../causes.ts";
 import { EXIT, type Command } from "../command.ts";
 import { connectDemo, demoDealUrl, prepareDemoVendors, startDemoEmulators } from "../demo-world.ts";
@@ -30,6 +31,12 @@ export const demoCommand: Command = {
       DEMO_HUBSPOT_PORT: base.demoPorts.hubspot,
       DEMO_QBO_PORT: base.demoPorts.qbo,
     };
+    // Before the emulators start: their state files live in the same data directory (ADR 0036).
+    const owner = embeddedOwner(embeddedDatabaseDir(base));
+    if (owner) {
+      io.err(`ledgerlink demo: ${new EmbeddedDatabaseInUseError(embeddedDatabaseDir(base), owner).message}`);
+      return EXIT.failed;
+    }
     const problems = demoPortProblems(ports, Boolean(io.env.PUBLIC_URL?.trim()));
     if (problems.length > 0) {
       io.err(`ledgerlink demo: ${problems.join("; ")}`);
