@@ -100,16 +100,34 @@ export async function queryAll(
   spec: Omit<QuerySpec, "startPosition" | "maxResults">,
 ): Promise<Result<{ rows: QboEntity[]; serverTime: Date }, VendorError>> {
   const rows: QboEntity[] = [];
+  const res = await queryPages(http, spec, async (page) => {
+    rows.push(...page);
+  });
+  return res.ok ? ok({ rows, serverTime: res.value.serverTime }) : res;
+}
+
+/**
+ * The same query, handing each page to `onPage` as it arrives, so a long read can save its place
+ * after each page (a resumed read then starts from there instead of from the first page).
+ */
+export async function queryPages(
+  http: HttpClient,
+  spec: Omit<QuerySpec, "startPosition" | "maxResults">,
+  onPage: (rows: QboEntity[]) => Promise<void>,
+  pageSize = MAX_RESULTS,
+): Promise<Result<{ count: number; serverTime: Date }, VendorError>> {
+  let count = 0;
   let serverTime: Date | undefined;
-  for (let start = 1; ; start += MAX_RESULTS) {
-    const page = await queryPage(http, { ...spec, startPosition: start, maxResults: MAX_RESULTS });
+  for (let start = 1; ; start += pageSize) {
+    const page = await queryPage(http, { ...spec, startPosition: start, maxResults: pageSize });
     if (!page.ok) return page;
     serverTime ??= page.value.serverTime;
-    rows.push(...page.value.rows);
-    if (page.value.rows.length < MAX_RESULTS) break;
+    await onPage(page.value.rows);
+    count += page.value.rows.length;
+    if (page.value.rows.length < pageSize) break;
   }
   return serverTime
-    ? ok({ rows, serverTime })
+    ? ok({ count, serverTime })
     : err({ kind: "malformed", retryable: false, message: "no page" });
 }
 

@@ -17,9 +17,9 @@ describeEachBackend("payments backfill (W4)", (db) => {
   });
   afterAll(() => stack.close());
 
-  const run = () =>
+  const run = (pageSize?: number) =>
     backfillPaymentsHandler(
-      { db: db().db, clock, clients: stack.clients },
+      { db: db().db, clock, clients: stack.clients, pageSize },
       {
         payload: { connectionId: stack.companies.us.connectionId },
         jobId: "j",
@@ -59,5 +59,49 @@ describeEachBackend("payments backfill (W4)", (db) => {
     await db().db.deleteFrom("paymentApplications").execute();
     await run();
     expect(await stored()).toEqual([]);
+  });
+
+  it("resumes a read cut short by a fault from the last page it saved (issue 16, item 1)", async () => {
+    const conn = stack.companies.us.connectionId;
+    const realm = stack.companies.us.realmId;
+    await db().db.deleteFrom("paymentApplications").execute();
+    await db()
+      .db.deleteFrom("syncCheckpoints")
+      .where("key", "like", `qbo:${conn}:payments-backfill%`)
+      .execute();
+    const control = async (path: string, method: string, body?: unknown) =>
+      stack.qbo.fetch(
+        new Request(`${stack.urls.qbo}/__emulator/${path}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    const queries = async () =>
+      (
+        (await (await control("requests", "GET")).json()) as {
+          requests: Array<{ path: string; query: string }>;
+        }
+      ).requests.filter((r) => r.path.endsWith(`/company/${realm}/query`) && r.query.includes("Payment"));
+
+    // Pages of one: the first answers, every later page fails past the client's own retries.
+    await control("faults", "POST", { method: "GET", path: `/company/${realm}/query`, status: 503, skip: 1 });
+    await expect(run(1)).rejects.toThrow(/QBO payments/);
+    await control("faults", "DELETE");
+    const afterFault = (await stored()).length;
+    expect(afterFault).toBeGreaterThan(0);
+
+    await control("requests", "DELETE");
+    await run(1);
+    const resumed = await queries();
+    // The resumed read starts at the saved page's last change, not at the first payment.
+    expect(decodeURIComponent(resumed[0]!.query.replace(/\+/g, " "))).toMatch(/LastUpdatedTime >= '/);
+    const q = encodeURIComponent("SELECT * FROM Payment MAXRESULTS 1000");
+    const payments: any[] = (await stack.qboApi(realm, "GET", `/query?query=${q}`)).body.QueryResponse
+      .Payment;
+    expect(payments.length).toBeGreaterThanOrEqual(2);
+    expect(afterFault).toBeLessThan(payments.reduce((n, p) => n + p.Line.length, 0));
+    const lines = payments.reduce((n, p) => n + p.Line.length, 0);
+    expect((await stored()).length).toBe(lines);
   });
 });

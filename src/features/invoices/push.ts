@@ -62,6 +62,8 @@ export async function pushInvoiceHandler(
     if (customer.error.retryable) throw new Error(`QBO customer: ${customer.error.message}`);
     return fail(draftErrorFrom(customer.error));
   }
+  // The customer is settled (kept under its claim, found again on a retry): the push moved on.
+  await ctx.progress?.();
   const created = await createEntity(
     http,
     "Invoice",
