@@ -7,7 +7,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { rateBudgetStore } from "../../src/db/rate-budgets.ts";
 import { jobCatalogue } from "../../src/features/catalogue.ts";
 import { setupPortal } from "../../src/features/connections/portal-setup.ts";
-import { upsertPortal } from "../../src/features/connections/repo/portals.ts";
+import { markPortalSetUp, upsertPortal } from "../../src/features/connections/repo/portals.ts";
 import { upsertQboConnection } from "../../src/features/connections/repo/qbo-connections.ts";
 import { createVendorClients } from "../../src/features/connections/vendor-clients.ts";
 import { pushInvoice } from "../../src/features/invoices/index.ts";
@@ -125,6 +125,8 @@ export async function seedAndQueue(backend: Backend, host: Host, work: Work): Pr
     });
     const setup = await setupPortal(hubspotPropertiesApi(clients.hubspot({ portalId, appId: "1" })), "en");
     if (!setup.ok) throw new Error(`portal set-up: ${setup.error}`);
+    // What the set-up job records when it is done: work that waits for the set-up may start (ADR 0033).
+    await markPortalSetUp(db, portalId, now);
     await ensureSyncSetup(db, CONNECTION_ID, now);
     const direction = work.initialSync ?? "two_way";
     await saveSettings(
