@@ -222,12 +222,15 @@ describeEachBackend("Automations page (W3)", (db) => {
     await post(`/automations/${id}/toggle`, { enabled: "on" });
     expect((await named("Paid to Slack")).enabled).toBe(true);
     expect((await get(`/automations/${id}/edit`, other)).status).toBe(404);
-    expect((await post(`/automations/${id}/delete`, {}, other)).status).toBe(404);
+    expect((await post(`/automations/${id}/delete`, { confirm: "yes" }, other)).status).toBe(404);
     expect(
       (await post(`/automations/${id}`, { ...slack, slackUrl: "https://h.example/x" }, other)).status,
     ).toBe(404);
     expect(await (await get("/automations", other)).text()).not.toContain(id);
-    expect((await post(`/automations/${id}/delete`, {})).status).toBe(303);
+    // Without the confirm step's field the rule stays.
+    expect((await post(`/automations/${id}/delete`, {})).status).toBe(400);
+    expect((await rules()).map((r) => r.ruleId)).toContain(id);
+    expect((await post(`/automations/${id}/delete`, { confirm: "yes" })).status).toBe(303);
     expect((await rules()).map((r) => r.ruleId)).not.toContain(id);
   });
 

@@ -11,6 +11,10 @@ export const automationsJa: Record<keyof typeof automationsEn, string> = {
   "automations.add": "ルールを追加",
   "automations.edit": "編集",
   "automations.delete": "削除",
+  "automations.delete.question": "ルール「{name}」とその配信履歴を削除します。",
+  "automations.delete.confirm": "このルールを削除する",
+  "automations.delete.unconfirmed":
+    "ルールは削除されていません。「削除」の枠の中のボタンで確定してください。",
   "automations.enable": "オンにする",
   "automations.disable": "オフにする",
   "automations.on": "オン",

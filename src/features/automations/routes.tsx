@@ -7,6 +7,7 @@ import type { AppEnv } from "../../http/context.ts";
 import { requireUser } from "../../http/middleware/session.ts";
 import { formStrings, newRule, problemText } from "./form.ts";
 import { pageProps } from "../overview/index.ts";
+import { confirmed } from "../../web/confirm.tsx";
 import {
   automationsOverview,
   changeRule,
@@ -119,6 +120,20 @@ export function automationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post("/automations/:id/delete", async (c) => {
+    // Deleting a rule loses it and its history: only the confirm step's button may do it.
+    if (!confirmed(await c.req.formData())) {
+      const t = c.get("t");
+      const { rules, firings } = await automationsOverview(db, c.get("user")!.portalId);
+      return c.html(
+        <AutomationsPage
+          {...pageProps(c)}
+          rules={rules}
+          firings={firings}
+          error={t("automations.delete.unconfirmed")}
+        />,
+        400,
+      );
+    }
     if (!(await removeRule(service, c.get("user")!.portalId, c.req.param("id")))) return c.notFound();
     return c.redirect("/automations?done=deleted", 303);
   });

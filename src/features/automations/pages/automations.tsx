@@ -1,3 +1,4 @@
+import { ConfirmAction } from "../../../web/confirm.tsx";
 import type { AutomationAction, AutomationEvent, FiringStatus } from "../../../db/schema/automations.ts";
 import { CsrfField, Layout, type PageProps, Notices } from "../../../web/layout.tsx";
 
@@ -117,10 +118,13 @@ function RuleTable(props: PageProps & { rules: RuleListRow[] }) {
                   {r.enabled ? t("automations.disable") : t("automations.enable")}
                 </button>
               </form>{" "}
-              <form class="inline" method="post" action={`/automations/${r.ruleId}/delete`}>
-                <CsrfField token={props.csrfToken} />
-                <button type="submit">{t("automations.delete")}</button>
-              </form>
+              <ConfirmAction
+                action={`/automations/${r.ruleId}/delete`}
+                csrfToken={props.csrfToken}
+                label={t("automations.delete")}
+                question={t("automations.delete.question", { name: r.name })}
+                confirmLabel={t("automations.delete.confirm")}
+              />
             </td>
           </tr>
         ))}
