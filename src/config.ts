@@ -44,6 +44,7 @@ export const configSchema = z.object({
   HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
   HUBSPOT_APP_ID: z.string().regex(/^\d+$/, "must be a numeric app id").optional(),
+  HUBSPOT_DEVELOPER_API_KEY: z.string().min(1).optional(),
   HUBSPOT_API_BASE_URL: url("https://api.hubapi.com"),
   HUBSPOT_AUTH_BASE_URL: url("https://app.hubspot.com"),
   /** The HubSpot portals this instance serves (ADR 0024); unset, the first to sign in claims it. */
@@ -118,6 +119,8 @@ export interface Config {
     clientId?: string;
     clientSecret?: string;
     appId?: string;
+    /** With appId: the webhook subscriptions follow the field mappings through HubSpot's API (ADR 0042). */
+    developerApiKey?: string;
     apiBaseUrl: string;
     authBaseUrl: string;
   };
@@ -183,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         clientId: c.HUBSPOT_CLIENT_ID,
         clientSecret: c.HUBSPOT_CLIENT_SECRET,
         appId: c.HUBSPOT_APP_ID,
+        developerApiKey: c.HUBSPOT_DEVELOPER_API_KEY,
         apiBaseUrl: trim(c.HUBSPOT_API_BASE_URL),
         authBaseUrl: trim(c.HUBSPOT_AUTH_BASE_URL),
       },
@@ -241,6 +245,8 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   HUBSPOT_CLIENT_ID: "your HubSpot app's client ID (docs/setup-hubspot.md)",
   HUBSPOT_CLIENT_SECRET: "your HubSpot app's client secret; also verifies HubSpot's webhook signatures",
   HUBSPOT_APP_ID: "your HubSpot app's numeric ID",
+  HUBSPOT_DEVELOPER_API_KEY:
+    "optional: your HubSpot developer account's API key; with HUBSPOT_APP_ID, webhook subscriptions follow your field mappings (docs/setup-hubspot.md)",
   HUBSPOT_API_BASE_URL: "HubSpot's API (an emulator's URL in the demo)",
   HUBSPOT_AUTH_BASE_URL: "HubSpot's OAuth consent page",
   INTUIT_CLIENT_ID: "your Intuit app's client ID (docs/setup-quickbooks.md)",

@@ -2,6 +2,7 @@ import type { Database } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { SealedStore } from "../lib/sealed-secrets.ts";
+import type { DeveloperAccess } from "../connectors/hubspot/subscriptions.ts";
 import type { AnyJob, Enqueuer, HandledJob, Handlers } from "../queue/catalogue.ts";
 import {
   automationJobs,
@@ -14,6 +15,7 @@ import { connectionJobs, portalTokenStore, qboTokenStore, type VendorClients } f
 import { healthJobs } from "./health/index.ts";
 import { invoiceJobs, invoiceRules, type PushDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
+import { settingsJobs } from "./settings/index.ts";
 import { workflowActionJobs } from "./workflow-action/index.ts";
 
 /**
@@ -39,6 +41,8 @@ export interface HandlerDeps {
   failureThreshold?: number;
   /** Where notices point users to (PUBLIC_URL). */
   publicUrl?: string;
+  /** HubSpot's developer API (HUBSPOT_DEVELOPER_API_KEY): the webhook subscriptions follow the mappings. */
+  hubspotDeveloper?: DeveloperAccess;
 }
 
 type Deps = HandlerDeps & { rules: ChangeRules };
@@ -53,6 +57,7 @@ const handled: Array<HandledJob<any, Deps>> = [
   ...automationJobs,
   ...workflowActionJobs,
   ...healthJobs,
+  ...settingsJobs,
 ];
 
 export const jobCatalogue: AnyJob[] = handled.map((h) => h.job);

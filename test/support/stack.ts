@@ -279,7 +279,14 @@ export async function startStack(
     { db, clock, clients },
     { payload: { portalId, locale: "en" }, jobId: "stack-setup", log: silentLogger, retryCount: 0 },
   );
-  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue });
+  // The developer API key as `npm start` has it: mapping changes reconcile the app's webhook subscriptions.
+  const hubspotDeveloper = {
+    fetch: route,
+    apiBaseUrl: urls.hubspot,
+    appId: String(HUBSPOT_APP.appId),
+    developerApiKey: `${HUBSPOT_APP.clientId}-hapikey`,
+  };
+  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue, hubspotDeveloper });
 
   const json = async (res: Response) => {
     const text = await res.text();

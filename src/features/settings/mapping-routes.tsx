@@ -54,7 +54,7 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post("/mappings/:conn/:id/delete", async (c) => {
     const conn = await ownConnection(c, db);
-    const object = conn && (await removeMapping(db, conn, c.req.param("id")));
+    const object = conn && (await removeMapping(service, conn, c.req.param("id")));
     if (!conn || !object) return c.notFound();
     return c.redirect(`/mappings?company=${conn}&object=${object}&done=deleted`, 303);
   });
