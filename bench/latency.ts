@@ -1,0 +1,332 @@
+/**
+ * Issue 18 item 3 end to end: the emulators in their own process (bench/latency-host.ts) deliver
+ * webhooks at once over HTTP to a Ledgerlink web + worker (this process, `startRuntime` as `serve`
+ * and `worker` run it). Measures, for `changes` changes each:
+ * - QBO change → deal property: a payment that pays a followed invoice in full, from QBO's answer
+ *   to the HubSpot deal's `qbo_invoice_status` reading "paid";
+ * - HubSpot mapped-property edit → QBO customer: a contact's phone edited "in HubSpot's UI", until
+ *   the linked QBO customer has it.
+ * Each change is timed alone (the next starts once the previous one landed), polled every 10 ms.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { loadConfig } from "../src/config.ts";
+import { upsertPortal, upsertQboConnection } from "../src/features/connections/index.ts";
+import { trackInvoices } from "../src/features/invoices/index.ts";
+import { ensureSyncSetup } from "../src/features/settings/setup.ts";
+import { saveSettings } from "../src/features/settings/store.ts";
+import { syncSettingsSchema } from "../src/features/settings/schema.ts";
+import { silentLogger } from "../src/lib/logger.ts";
+import { startRuntime } from "../src/main.ts";
+import { realSleep } from "../src/connectors/http-client.ts";
+import { hubspotPropertiesApi } from "../src/connectors/hubspot/properties.ts";
+import { RateBudget } from "../src/connectors/rate-budget.ts";
+import { rateBudgetStore } from "../src/db/rate-budgets.ts";
+import type { Database } from "../src/db/kysely.ts";
+import { setupPortal } from "../src/features/connections/portal-setup.ts";
+import { createVendorClients } from "../src/features/connections/vendor-clients.ts";
+import { systemClock } from "../src/lib/clock.ts";
+import { percentiles, type Percentiles } from "./table.ts";
+
+export interface LatencyFigure {
+  database: "pglite" | "postgres";
+  qboToDeal: Percentiles;
+  hubspotToQbo: Percentiles;
+}
+
+interface Host {
+  qboUrl: string;
+  hubspotUrl: string;
+  realmId: string;
+  portalId: number;
+  qboToken: { access_token: string; refresh_token: string };
+  hsToken: { access_token: string; refresh_token: string };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startHost(ledgerlink: string) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/latency-host.ts", "--ledgerlink", ledgerlink],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`latency host exited with ${code}`)));
+  });
+  return { host: JSON.parse(line) as Host, stop: () => child.kill() };
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(url: string, method: string, body?: unknown, token?: string): Promise<Json> {
+  const res = await fetch(url, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Json;
+}
+
+/** Polls until `done` answers true; the time it took, in ms, from `t0`. */
+async function until(t0: number, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<number> {
+  for (;;) {
+    if (await done()) return performance.now() - t0;
+    if (performance.now() - t0 > timeoutMs) throw new Error("change did not arrive within 60 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function benchLatency(changes: number): Promise<LatencyFigure> {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const { host, stop } = await startHost(publicUrl);
+  const dir = mkdtempSync(join(tmpdir(), "ledgerlink-latency-"));
+  const databaseUrl =
+    process.env.BENCH_DATABASE === "postgres"
+      ? (process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test")
+      : undefined;
+  const loaded = loadConfig({
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    LEDGERLINK_DATA_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    LEDGERLINK_SECRET_KEY: databaseUrl ? Buffer.alloc(32, 7).toString("base64") : undefined,
+    LOG_LEVEL: "silent",
+    HUBSPOT_CLIENT_ID: "ledgerlink-dev",
+    HUBSPOT_CLIENT_SECRET: "ledgerlink-dev-secret",
+    HUBSPOT_APP_ID: "1",
+    HUBSPOT_API_BASE_URL: host.hubspotUrl,
+    HUBSPOT_AUTH_BASE_URL: host.hubspotUrl,
+    INTUIT_CLIENT_ID: "ledgerlink-dev",
+    INTUIT_CLIENT_SECRET: "ledgerlink-dev-secret",
+    INTUIT_WEBHOOK_VERIFIER_TOKEN: "bench-verifier",
+    INTUIT_API_BASE_URL: host.qboUrl,
+    INTUIT_AUTH_BASE_URL: host.qboUrl,
+    INTUIT_OAUTH_BASE_URL: host.qboUrl,
+    INTUIT_REVOKE_BASE_URL: host.qboUrl,
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join("; "));
+  const runtime = await startRuntime(loaded.config, { web: true, worker: true }, silentLogger);
+  try {
+    const db = runtime.database.db;
+    const now = new Date();
+    const portalId = String(host.portalId);
+    const connectionId = "latency";
+    await upsertPortal(
+      db,
+      {
+        portalId,
+        appId: "1",
+        companyCurrency: "USD",
+        timeZone: "UTC",
+        accessToken: runtime.secrets.seal(host.hsToken.access_token, `hubspot:${portalId}`),
+        refreshToken: runtime.secrets.seal(host.hsToken.refresh_token, `hubspot:${portalId}`),
+        accessExpiresAt: new Date(now.getTime() + 1_700_000),
+        scopes: ["oauth"],
+      },
+      now,
+    );
+    await upsertQboConnection(
+      db,
+      {
+        connectionId,
+        portalId,
+        realmId: host.realmId,
+        companyName: "Latency Co",
+        country: "US",
+        homeCurrency: "USD",
+        multiCurrency: false,
+        customTxnNumbers: false,
+        timeZone: "UTC",
+        accessToken: runtime.secrets.seal(host.qboToken.access_token, `qbo:${connectionId}`),
+        refreshToken: runtime.secrets.seal(host.qboToken.refresh_token, `qbo:${connectionId}`),
+        accessExpiresAt: new Date(now.getTime() + 3_500_000),
+        refreshExpiresAt: new Date(now.getTime() + 86_400_000),
+      },
+      now,
+    );
+    await ensureSyncSetup(db, connectionId, now);
+    await saveSettings(
+      db,
+      connectionId,
+      syncSettingsSchema.parse({ contacts: { enabled: true, direction: "to_qbo" } }),
+      now,
+    );
+    const hs = (path: string, method = "GET", body?: unknown) =>
+      call(`${host.hubspotUrl}${path}`, method, body, host.hsToken.access_token);
+    const qbo = (path: string, method = "GET", body?: unknown) =>
+      call(
+        `${host.qboUrl}/v3/company/${host.realmId}${path}${path.includes("?") ? "&" : "?"}minorversion=75`,
+        method,
+        body,
+        host.qboToken.access_token,
+      );
+    const ui = (path: string, method: string, body: unknown) =>
+      call(`${host.hubspotUrl}/__emulator/portals/${host.portalId}/objects${path}`, method, body);
+    // Ledgerlink's own deal and invoice properties, as "Sign in with HubSpot" creates them.
+    const clients = createVendorClients({
+      db,
+      secrets: runtime.secrets,
+      clock: systemClock,
+      sleep: realSleep,
+      budget: new RateBudget({ store: rateBudgetStore(db), clock: systemClock, sleep: realSleep }),
+      hubspot: {
+        clientId: "ledgerlink-dev",
+        clientSecret: "ledgerlink-dev-secret",
+        redirectUri: `${publicUrl}/oauth/hubspot/callback`,
+        authBaseUrl: host.hubspotUrl,
+        apiBaseUrl: host.hubspotUrl,
+        fetch,
+        clock: systemClock,
+      },
+    });
+    const setup = await setupPortal(hubspotPropertiesApi(clients.hubspot({ portalId, appId: "1" })), "en");
+    if (!setup.ok) throw new Error(`portal set-up: ${setup.error}`);
+    const connection = {
+      portalId,
+      connectionId,
+      realmId: host.realmId,
+      homeCurrency: "USD",
+      timeZone: "UTC",
+    };
+    const follow = (invoice: Json, dealId: string) =>
+      db.transaction().execute((trx) =>
+        trackInvoices(trx, runtime.queue, {
+          connection,
+          invoices: [invoice as never],
+          origin: "added",
+          links: [{ objectType: "deals", objectId: dealId }],
+          now: new Date(),
+        }),
+      );
+
+    const qboToDeal = await qboChangesToDeals(changes, { hs, qbo, ui, follow });
+    const hubspotToQbo = await hubspotEditsToQbo(changes, { db, qbo, ui, connectionId });
+    return {
+      database: databaseUrl ? "postgres" : "pglite",
+      qboToDeal: percentiles(qboToDeal),
+      hubspotToQbo: percentiles(hubspotToQbo),
+    };
+  } finally {
+    await runtime.close();
+    stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Call = (path: string, method?: string, body?: unknown) => Promise<Json>;
+
+/**
+ * `n` invoices, each followed on its own deal; then, one at a time, a payment in full of each: the
+ * deal's status property turns "paid" through QBO's webhook, the CDC pull and the deal job.
+ */
+async function qboChangesToDeals(
+  n: number,
+  io: {
+    hs: Call;
+    qbo: Call;
+    ui: (p: string, m: string, b: unknown) => Promise<Json>;
+    follow: (i: Json, d: string) => Promise<unknown>;
+  },
+): Promise<number[]> {
+  const customer = (await io.qbo("/query?query=" + encodeURIComponent("select * from Customer maxresults 1")))
+    .QueryResponse.Customer[0];
+  const item = (
+    await io.qbo(
+      "/query?query=" + encodeURIComponent("select * from Item where Type = 'Service' maxresults 1"),
+    )
+  ).QueryResponse.Item[0];
+  const pairs: Array<{ invoice: Json; dealId: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const invoice = (
+      await io.qbo("/invoice", "POST", {
+        CustomerRef: { value: customer.Id },
+        Line: [
+          {
+            DetailType: "SalesItemLineDetail",
+            Amount: 100 + i,
+            SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 100 + i },
+          },
+        ],
+      })
+    ).Invoice;
+    const deal = await io.ui("/deals", "POST", {
+      properties: { dealname: `Latency ${i}`, amount: String(100 + i) },
+    });
+    await io.follow(invoice, String(deal.id));
+    pairs.push({ invoice, dealId: String(deal.id) });
+  }
+  const status = async (dealId: string) =>
+    (await io.hs(`/crm/v3/objects/deals/${dealId}?properties=qbo_invoice_status`)).properties
+      .qbo_invoice_status;
+  // Every followed deal shows its open invoice first: the set-up's own jobs are done.
+  for (const { dealId } of pairs) await until(performance.now(), async () => Boolean(await status(dealId)));
+  const took: number[] = [];
+  for (const { invoice, dealId } of pairs) {
+    const t0 = performance.now();
+    await io.qbo("/payment", "POST", {
+      CustomerRef: { value: invoice.CustomerRef.value },
+      TotalAmt: invoice.TotalAmt,
+      Line: [{ Amount: invoice.TotalAmt, LinkedTxn: [{ TxnId: invoice.Id, TxnType: "Invoice" }] }],
+    });
+    took.push(await until(t0, async () => (await status(dealId)) === "paid"));
+  }
+  return took;
+}
+
+/** One contact linked through its creation webhook; then `n` phone edits in HubSpot's UI, each until QBO has it. */
+async function hubspotEditsToQbo(
+  n: number,
+  io: {
+    db: Database;
+    qbo: Call;
+    ui: (p: string, m: string, b: unknown) => Promise<Json>;
+    connectionId: string;
+  },
+): Promise<number[]> {
+  const contact = await io.ui("/contacts", "POST", {
+    properties: { email: "latency@bench.example", firstname: "Lena", lastname: "Latency" },
+  });
+  const link = () =>
+    io.db
+      .selectFrom("recordLinks")
+      .select("qboId")
+      .where("hubspotId", "=", String(contact.id))
+      .where("connectionId", "=", io.connectionId)
+      .executeTakeFirst();
+  await until(performance.now(), async () => (await link()) !== undefined);
+  const qboId = (await link())!.qboId;
+  const took: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const phone = `+1 555 ${String(1000 + i)}`;
+    const t0 = performance.now();
+    await io.ui(`/contacts/${contact.id}`, "PATCH", { properties: { phone } });
+    took.push(
+      await until(
+        t0,
+        async () => (await io.qbo(`/customer/${qboId}`)).Customer.PrimaryPhone?.FreeFormNumber === phone,
+      ),
+    );
+  }
+  return took;
+}
