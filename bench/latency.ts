@@ -9,13 +9,15 @@
  * Each change is timed alone (the next starts once the previous one landed), polled every 10 ms.
  */
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { loadConfig } from "../src/config.ts";
-import { upsertPortal, upsertQboConnection } from "../src/features/connections/index.ts";
+import { upsertPortal } from "../src/features/connections/repo/portals.ts";
+import { upsertQboConnection } from "../src/features/connections/repo/qbo-connections.ts";
 import { trackInvoices } from "../src/features/invoices/index.ts";
 import { ensureSyncSetup } from "../src/features/settings/setup.ts";
 import { saveSettings } from "../src/features/settings/store.ts";
@@ -87,6 +89,25 @@ async function call(url: string, method: string, body?: unknown, token?: string)
   return (await res.json()) as Json;
 }
 
+/** A fresh database on BENCH_DATABASE_URL's server (default: the test server), dropped afterwards. */
+async function scratchDatabase() {
+  const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const name = `ledgerlink_latency_${process.pid}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
 /** Polls until `done` answers true; the time it took, in ms, from `t0`. */
 async function until(t0: number, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<number> {
   for (;;) {
@@ -101,10 +122,9 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
   const publicUrl = `http://127.0.0.1:${port}`;
   const { host, stop } = await startHost(publicUrl);
   const dir = mkdtempSync(join(tmpdir(), "ledgerlink-latency-"));
-  const databaseUrl =
-    process.env.BENCH_DATABASE === "postgres"
-      ? (process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test")
-      : undefined;
+  // PostgreSQL gets a database of its own: pg-boss's schema must not meet another run's jobs.
+  const scratch = process.env.BENCH_DATABASE === "postgres" ? await scratchDatabase() : undefined;
+  const databaseUrl = scratch?.url;
   const loaded = loadConfig({
     PORT: String(port),
     PUBLIC_URL: publicUrl,
@@ -115,6 +135,8 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
     HUBSPOT_CLIENT_ID: "ledgerlink-dev",
     HUBSPOT_CLIENT_SECRET: "ledgerlink-dev-secret",
     HUBSPOT_APP_ID: "1",
+    // The worker reconciles the app's webhook subscriptions with the mappings at start (ADR 0042).
+    HUBSPOT_DEVELOPER_API_KEY: "ledgerlink-dev-hapikey",
     HUBSPOT_API_BASE_URL: host.hubspotUrl,
     HUBSPOT_AUTH_BASE_URL: host.hubspotUrl,
     INTUIT_CLIENT_ID: "ledgerlink-dev",
@@ -220,7 +242,15 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
         }),
       );
 
+    // The worker's start made the app's subscriptions follow the mappings: wait for the phone's.
+    await until(performance.now(), async () =>
+      (
+        (await call(`${host.hubspotUrl}/webhooks/v3/1/subscriptions?hapikey=ledgerlink-dev-hapikey`, "GET"))
+          .results as Json[]
+      ).some((x) => x.propertyName === "phone"),
+    );
     const qboToDeal = await qboChangesToDeals(changes, { hs, qbo, ui, follow });
+    console.error(`QBO change → deal property: ${JSON.stringify(percentiles(qboToDeal))}`);
     const hubspotToQbo = await hubspotEditsToQbo(changes, { db, qbo, ui, connectionId });
     return {
       database: databaseUrl ? "postgres" : "pglite",
@@ -230,6 +260,7 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
   } finally {
     await runtime.close();
     stop();
+    await scratch?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -96,11 +96,16 @@ export function webhookSubscriptionsApi(access: DeveloperAccess) {
     async reconcile(wanted: HubSpotSubscription[]): Promise<{ added: number; removed: number }> {
       const existing = await list();
       const want = new Set(wanted.map(keyOf));
-      const have = new Map(existing.map((e) => [keyOf(e), e]));
+      const have = new Map(existing.toReversed().map((e) => [keyOf(e), e]));
       let removed = 0;
-      // Removals first: they free room under the per-app limit for the additions.
+      const kept = new Set<string>();
+      // Removals first: they free room under the per-app limit for the additions. A duplicate (two
+      // reconciles racing) is removed too: it would deliver each event twice.
       for (const e of existing) {
-        if (want.has(keyOf(e))) continue;
+        if (want.has(keyOf(e)) && !kept.has(keyOf(e))) {
+          kept.add(keyOf(e));
+          continue;
+        }
         await call("DELETE", `/${e.id}`);
         removed++;
       }
