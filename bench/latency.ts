@@ -36,8 +36,28 @@ import { percentiles, type Percentiles } from "./table.ts";
 
 export interface LatencyFigure {
   database: "pglite" | "postgres";
+  /** End to end: from the vendor's answer to the change until the other side shows it. */
   qboToDeal: Percentiles;
   hubspotToQbo: Percentiles;
+  /** Inside Ledgerlink: from the webhook's arrival (inbox row) to the write (its record). */
+  qboArrivalToDeal: Percentiles;
+  hubspotArrivalToQbo: Percentiles;
+}
+
+interface Took {
+  endToEnd: number[];
+  inside: number[];
+}
+
+/** The first webhook of `vendor` received at or after `since`: when the change reached Ledgerlink. */
+async function arrival(db: Database, vendor: "qbo" | "hubspot", since: Date): Promise<number> {
+  const row = await db
+    .selectFrom("webhookInbox")
+    .select((eb) => eb.fn.min("receivedAt").as("first"))
+    .where("vendor", "=", vendor)
+    .where("receivedAt", ">=", since)
+    .executeTakeFirst();
+  return row?.first ? new Date(row.first as Date).getTime() : Number.NaN;
 }
 
 interface Host {
@@ -249,13 +269,15 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
           .results as Json[]
       ).some((x) => x.propertyName === "phone"),
     );
-    const qboToDeal = await qboChangesToDeals(changes, { hs, qbo, ui, follow });
-    console.error(`QBO change → deal property: ${JSON.stringify(percentiles(qboToDeal))}`);
+    const qboToDeal = await qboChangesToDeals(changes, { db, portalId, hs, qbo, ui, follow });
+    console.error(`QBO change → deal property: ${JSON.stringify(percentiles(qboToDeal.endToEnd))}`);
     const hubspotToQbo = await hubspotEditsToQbo(changes, { db, qbo, ui, connectionId });
     return {
       database: databaseUrl ? "postgres" : "pglite",
-      qboToDeal: percentiles(qboToDeal),
-      hubspotToQbo: percentiles(hubspotToQbo),
+      qboToDeal: percentiles(qboToDeal.endToEnd),
+      hubspotToQbo: percentiles(hubspotToQbo.endToEnd),
+      qboArrivalToDeal: percentiles(qboToDeal.inside),
+      hubspotArrivalToQbo: percentiles(hubspotToQbo.inside),
     };
   } finally {
     await runtime.close();
@@ -274,12 +296,14 @@ type Call = (path: string, method?: string, body?: unknown) => Promise<Json>;
 async function qboChangesToDeals(
   n: number,
   io: {
+    db: Database;
+    portalId: string;
     hs: Call;
     qbo: Call;
     ui: (p: string, m: string, b: unknown) => Promise<Json>;
     follow: (i: Json, d: string) => Promise<unknown>;
   },
-): Promise<number[]> {
+): Promise<Took> {
   const customer = (await io.qbo("/query?query=" + encodeURIComponent("select * from Customer maxresults 1")))
     .QueryResponse.Customer[0];
   const item = (
@@ -312,15 +336,23 @@ async function qboChangesToDeals(
       .qbo_invoice_status;
   // Every followed deal shows its open invoice first: the set-up's own jobs are done.
   for (const { dealId } of pairs) await until(performance.now(), async () => Boolean(await status(dealId)));
-  const took: number[] = [];
+  const took: Took = { endToEnd: [], inside: [] };
   for (const { invoice, dealId } of pairs) {
+    const since = new Date();
     const t0 = performance.now();
     await io.qbo("/payment", "POST", {
       CustomerRef: { value: invoice.CustomerRef.value },
       TotalAmt: invoice.TotalAmt,
       Line: [{ Amount: invoice.TotalAmt, LinkedTxn: [{ TxnId: invoice.Id, TxnType: "Invoice" }] }],
     });
-    took.push(await until(t0, async () => (await status(dealId)) === "paid"));
+    took.endToEnd.push(await until(t0, async () => (await status(dealId)) === "paid"));
+    const written = await io.db
+      .selectFrom("dealPropertyWrites")
+      .select("writtenAt")
+      .where("portalId", "=", io.portalId)
+      .where("dealId", "=", dealId)
+      .executeTakeFirstOrThrow();
+    took.inside.push(new Date(written.writtenAt).getTime() - (await arrival(io.db, "qbo", since)));
   }
   return took;
 }
@@ -334,7 +366,7 @@ async function hubspotEditsToQbo(
     ui: (p: string, m: string, b: unknown) => Promise<Json>;
     connectionId: string;
   },
-): Promise<number[]> {
+): Promise<Took> {
   const contact = await io.ui("/contacts", "POST", {
     properties: { email: "latency@bench.example", firstname: "Lena", lastname: "Latency" },
   });
@@ -347,17 +379,27 @@ async function hubspotEditsToQbo(
       .executeTakeFirst();
   await until(performance.now(), async () => (await link()) !== undefined);
   const qboId = (await link())!.qboId;
-  const took: number[] = [];
+  const took: Took = { endToEnd: [], inside: [] };
   for (let i = 0; i < n; i++) {
     const phone = `+1 555 ${String(1000 + i)}`;
+    const since = new Date();
     const t0 = performance.now();
     await io.ui(`/contacts/${contact.id}`, "PATCH", { properties: { phone } });
-    took.push(
+    took.endToEnd.push(
       await until(
         t0,
         async () => (await io.qbo(`/customer/${qboId}`)).Customer.PrimaryPhone?.FreeFormNumber === phone,
       ),
     );
+    // The ledger entry is written once QBO answered the update.
+    const done = await io.db
+      .selectFrom("syncLedger")
+      .select((eb) => eb.fn.max("at").as("at"))
+      .where("objectId", "=", String(contact.id))
+      .where("trigger", "=", "webhook")
+      .where("outcome", "=", "ok")
+      .executeTakeFirst();
+    took.inside.push(new Date(done!.at as Date).getTime() - (await arrival(io.db, "hubspot", since)));
   }
   return took;
 }

@@ -103,6 +103,8 @@ const NAMES = {
   demo: "`npm start` demo at rest, whole process tree (RSS)",
   qboToDeal: "QBO change (payment) → deal property, webhooks on",
   hubspotToQbo: "HubSpot mapped-property edit (phone) → QBO customer",
+  qboInside: "QBO webhook's arrival → deal property written",
+  hubspotInside: "HubSpot webhook's arrival → QBO customer written",
 };
 
 function inChild(direction: "to_hubspot" | "to_qbo", n: number): InitialSyncFigure {
@@ -180,6 +182,18 @@ function latency() {
     name: NAMES.hubspotToQbo,
     ms: f.hubspotToQbo,
     goalP95Ms: 1000,
+  });
+  table.set(NAMES.qboInside, {
+    kind: "latency",
+    name: NAMES.qboInside,
+    ms: f.qboArrivalToDeal,
+    goalP95Ms: 500,
+  });
+  table.set(NAMES.hubspotInside, {
+    kind: "latency",
+    name: NAMES.hubspotInside,
+    ms: f.hubspotArrivalToQbo,
+    goalP95Ms: 500,
   });
 }
 
