@@ -346,12 +346,18 @@ async function qboChangesToDeals(
       Line: [{ Amount: invoice.TotalAmt, LinkedTxn: [{ TxnId: invoice.Id, TxnType: "Invoice" }] }],
     });
     took.endToEnd.push(await until(t0, async () => (await status(dealId)) === "paid"));
-    const written = await io.db
-      .selectFrom("dealPropertyWrites")
-      .select("writtenAt")
-      .where("portalId", "=", io.portalId)
-      .where("dealId", "=", dealId)
-      .executeTakeFirstOrThrow();
+    // The other side shows the change a moment before Ledgerlink records its write: wait for the record.
+    const writtenAt = async () => {
+      const row = await io.db
+        .selectFrom("dealPropertyWrites")
+        .select("writtenAt")
+        .where("portalId", "=", io.portalId)
+        .where("dealId", "=", dealId)
+        .executeTakeFirst();
+      return row ? new Date(row.writtenAt).getTime() : 0;
+    };
+    await until(performance.now(), async () => (await writtenAt()) >= since.getTime());
+    const written = { writtenAt: await writtenAt() };
     took.inside.push(new Date(written.writtenAt).getTime() - (await arrival(io.db, "qbo", since)));
   }
   return took;
@@ -391,15 +397,20 @@ async function hubspotEditsToQbo(
         async () => (await io.qbo(`/customer/${qboId}`)).Customer.PrimaryPhone?.FreeFormNumber === phone,
       ),
     );
-    // The ledger entry is written once QBO answered the update.
-    const done = await io.db
-      .selectFrom("syncLedger")
-      .select((eb) => eb.fn.max("at").as("at"))
-      .where("objectId", "=", String(contact.id))
-      .where("trigger", "=", "webhook")
-      .where("outcome", "=", "ok")
-      .executeTakeFirst();
-    took.inside.push(new Date(done!.at as Date).getTime() - (await arrival(io.db, "hubspot", since)));
+    // The ledger entry is written once QBO answered the update: wait for this change's own.
+    const doneAt = async () => {
+      const row = await io.db
+        .selectFrom("syncLedger")
+        .select((eb) => eb.fn.max("at").as("at"))
+        .where("objectId", "=", String(contact.id))
+        .where("trigger", "=", "webhook")
+        .where("outcome", "=", "ok")
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at as Date).getTime() : 0;
+    };
+    await until(performance.now(), async () => (await doneAt()) >= since.getTime());
+    const done = { at: new Date(await doneAt()) };
+    took.inside.push(done.at.getTime() - (await arrival(io.db, "hubspot", since)));
   }
   return took;
 }
