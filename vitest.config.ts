@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * browser), `*.int.test.ts` a database or the in-process emulators, `*.e2e.test.ts` Chromium.
  * `npm test` runs them all; `npm run test:unit` only the pure tier, in seconds.
  */
-const roots = ["src", "test", "hubspot-app/test"];
+const roots = ["src", "test", "hubspot-app/test", "bench"];
 const files = (suffix: string) => roots.flatMap((r) => [`${r}/**/*${suffix}.ts`, `${r}/**/*${suffix}.tsx`]);
 const tiers = { int: files(".int.test"), e2e: files(".e2e.test") };
 

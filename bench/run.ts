@@ -8,6 +8,9 @@ import { benchCard } from "./card.ts";
 import { benchQboBudget } from "./qbo-budget.ts";
 import { execFileSync } from "node:child_process";
 import type { InitialSyncFigure } from "./initial-sync.ts";
+import { benchDemoMemory } from "./demo-memory.ts";
+import type { LatencyFigure } from "./latency.ts";
+import { formatTable, type Figure } from "./table.ts";
 
 interface Row {
   name: string;
@@ -71,6 +74,40 @@ async function main() {
  * ratio (goals: 1.10 into HubSpot, 1.20 into QBO)
  * and peak memory (target < 400 MB at 100,000). `BENCH_SCALE=small` runs 1/10 of each.
  */
+/**
+ * BENCH_DATABASE=pglite|postgres: the database every run uses (postgres: BENCH_DATABASE_URL, else
+ * the test server, each run in a schema or database of its own). Unset, PostgreSQL only when
+ * BENCH_DATABASE_URL is given, as before.
+ */
+const database: "pglite" | "postgres" =
+  process.env.BENCH_DATABASE === "postgres" ||
+  (process.env.BENCH_DATABASE !== "pglite" && Boolean(process.env.BENCH_DATABASE_URL))
+    ? "postgres"
+    : "pglite";
+const childEnv: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE: database };
+if (database === "postgres")
+  childEnv.BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+else {
+  delete childEnv.BENCH_DATABASE_URL;
+  delete childEnv.TEST_DATABASE_URL;
+}
+
+/** Every figure of issue 18's table, filled in by the runs that happen (the rest print as not run). */
+const table = new Map<string, Figure>();
+const small = process.env.BENCH_SCALE === "small";
+const N_TO_HUBSPOT = small ? 10_000 : 100_000;
+const N_TO_QBO = small ? 200 : 2_000;
+const NAMES = {
+  toHubSpot: `${N_TO_HUBSPOT.toLocaleString("en")} QBO customers → HubSpot contacts, wall ÷ bound`,
+  toQbo: `${N_TO_QBO.toLocaleString("en")} HubSpot contacts → QBO customers, wall ÷ bound`,
+  peak: `peak memory of the ${N_TO_HUBSPOT.toLocaleString("en")} sync (RSS)`,
+  demo: "`npm start` demo at rest, whole process tree (RSS)",
+  qboToDeal: "QBO change (payment) → deal property, webhooks on",
+  hubspotToQbo: "HubSpot mapped-property edit (phone) → QBO customer",
+  qboInside: "QBO webhook's arrival → deal property written",
+  hubspotInside: "HubSpot webhook's arrival → QBO customer written",
+};
+
 function inChild(direction: "to_hubspot" | "to_qbo", n: number): InitialSyncFigure {
   const out = execFileSync(
     process.execPath,
@@ -79,13 +116,14 @@ function inChild(direction: "to_hubspot" | "to_qbo", n: number): InitialSyncFigu
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 1 << 20,
+      env: childEnv,
     },
   );
   return JSON.parse(out.trim().split("\n").at(-1)!) as InitialSyncFigure;
 }
 
 function initialSyncs() {
-  const scale = process.env.BENCH_SCALE === "small" ? 0.1 : 1;
+  const scale = small ? 0.1 : 1;
   const runs: Array<["to_hubspot" | "to_qbo", number]> = [
     ["to_hubspot", 10_000 * scale],
     ["to_hubspot", 100_000 * scale],
@@ -102,9 +140,90 @@ function initialSyncs() {
         `${(f.lowerBoundMs / 1000).toFixed(1)} s | ${(f.wallMs / f.lowerBoundMs).toFixed(2)} (≤ ${direction === "to_hubspot" ? "1.10" : "1.20"}) | ` +
         `${f.peakRssMb.toFixed(0)} MB (${f.baselineRssMb.toFixed(0)} MB, ${f.database}) |`,
     );
+    if (direction === "to_hubspot" && n === N_TO_HUBSPOT) {
+      table.set(NAMES.toHubSpot, {
+        kind: "wall",
+        name: NAMES.toHubSpot,
+        wallMs: f.wallMs,
+        boundMs: f.lowerBoundMs,
+        goalRatio: 1.1,
+      });
+      table.set(NAMES.peak, {
+        kind: "memory",
+        name: NAMES.peak,
+        mb: f.peakRssMb,
+        goalMb: 400,
+        note: `${f.baselineRssMb.toFixed(0)} MB before it starts`,
+      });
+    }
+    if (direction === "to_qbo")
+      table.set(NAMES.toQbo, {
+        kind: "wall",
+        name: NAMES.toQbo,
+        wallMs: f.wallMs,
+        boundMs: f.lowerBoundMs,
+        goalRatio: 1.2,
+      });
   }
 }
 
-// BENCH_ONLY=cards or BENCH_ONLY=syncs runs one half.
-if (process.env.BENCH_ONLY !== "syncs") await main();
-if (process.env.BENCH_ONLY !== "cards") initialSyncs();
+/** Issue 18 item 3: change-to-deal and edit-to-QBO latency, end to end, in a process of its own. */
+function latency() {
+  const changes = Number(process.env.BENCH_LATENCY_CHANGES ?? 50);
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/latency-child.ts", String(changes)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+    env: childEnv,
+  });
+  const f = JSON.parse(out.trim().split("\n").at(-1)!) as LatencyFigure;
+  table.set(NAMES.qboToDeal, { kind: "latency", name: NAMES.qboToDeal, ms: f.qboToDeal, goalP95Ms: 1000 });
+  table.set(NAMES.hubspotToQbo, {
+    kind: "latency",
+    name: NAMES.hubspotToQbo,
+    ms: f.hubspotToQbo,
+    goalP95Ms: 1000,
+  });
+  table.set(NAMES.qboInside, {
+    kind: "latency",
+    name: NAMES.qboInside,
+    ms: f.qboArrivalToDeal,
+    goalP95Ms: 500,
+  });
+  table.set(NAMES.hubspotInside, {
+    kind: "latency",
+    name: NAMES.hubspotInside,
+    ms: f.hubspotArrivalToQbo,
+    goalP95Ms: 500,
+  });
+}
+
+/** Issue 18 item 2: the demo at rest (always the embedded database: it is what `npm start` runs). */
+async function demoMemory() {
+  const f = await benchDemoMemory();
+  table.set(NAMES.demo, {
+    kind: "memory",
+    name: NAMES.demo,
+    mb: f.rssMb,
+    goalMb: 400,
+    note: `${f.processes} process${f.processes === 1 ? "" : "es"}, embedded database`,
+  });
+}
+
+/**
+ * BENCH_ONLY=cards, syncs, latency or memory runs one part; unset, all of them. The table at the
+ * end has every figure of issue 18, "not run" where its part was skipped.
+ */
+const only = process.env.BENCH_ONLY;
+if (!only || only === "cards") await main();
+if (!only || only === "syncs") initialSyncs();
+if (!only || only === "latency") latency();
+if (!only || only === "memory") await demoMemory();
+const skipped = only ? `BENCH_ONLY=${only}` : "failed";
+console.log("");
+console.log(
+  formatTable(
+    database,
+    Object.values(NAMES).map((name) => table.get(name) ?? { kind: "skipped", name, why: skipped }),
+  ),
+);

@@ -136,7 +136,7 @@ export interface Config {
     clientId?: string;
     clientSecret?: string;
     appId?: string;
-    /** The developer API key (`hapikey`) for app-level APIs: timeline event templates. */
+    /** The developer API key (`hapikey`) for app-level APIs: timeline event templates (ADR 0040), webhook subscriptions (ADR 0042). */
     developerApiKey?: string;
     apiBaseUrl: string;
     authBaseUrl: string;
@@ -269,7 +269,7 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   HUBSPOT_CLIENT_SECRET: "your HubSpot app's client secret; also verifies HubSpot's webhook signatures",
   HUBSPOT_APP_ID: "your HubSpot app's numeric ID",
   HUBSPOT_DEVELOPER_API_KEY:
-    "your HubSpot developer account's API key: creates the app's timeline event templates (ADR 0040); unset, no timeline events are written",
+    "optional: your HubSpot developer account's API key; with HUBSPOT_APP_ID it creates the app's timeline event templates (ADR 0040) and keeps the webhook subscriptions following your field mappings (ADR 0042); unset, no timeline events are written and the project file's subscriptions stand (docs/setup-hubspot.md)",
   HUBSPOT_API_BASE_URL: "HubSpot's API (an emulator's URL in the demo)",
   HUBSPOT_AUTH_BASE_URL: "HubSpot's OAuth consent page",
   INTUIT_CLIENT_ID: "your Intuit app's client ID (docs/setup-quickbooks.md)",

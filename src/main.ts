@@ -29,6 +29,7 @@ import { realSleep } from "./connectors/http-client.ts";
 import { RateBudget } from "./connectors/rate-budget.ts";
 import { rateBudgetStore } from "./db/rate-budgets.ts";
 import { jobCatalogue, jobHandlers, sealedSecretStores } from "./features/catalogue.ts";
+import { syncHubSpotSubscriptions } from "./features/settings/index.ts";
 import { ConfigurationError, errorMessage } from "./lib/errors.ts";
 import { verifySecretKeys } from "./lib/sealed-secrets.ts";
 import type { Handlers } from "./queue/catalogue.ts";
@@ -215,6 +216,9 @@ export async function startRuntime(
         publicUrl: config.publicUrl,
         syncStallTimeoutMs: config.syncStallTimeoutMs,
       };
+      const { appId, developerApiKey, apiBaseUrl } = config.hubspot;
+      const hubspotDeveloper =
+        appId && developerApiKey ? { fetch, apiBaseUrl, appId, developerApiKey } : undefined;
       const handlers = jobHandlers({
         db: database.db,
         logger,
@@ -222,10 +226,13 @@ export async function startRuntime(
         clients,
         queue,
         automations,
+        hubspotDeveloper,
         ...health,
         ...timelineApp(config),
       });
       const worker = await startWorker(database, queue, handlers, logger, clock);
+      // Mappings may have changed while no worker had the key (or before an upgrade): catch up once.
+      if (hubspotDeveloper) await queue.enqueue(database.db, syncHubSpotSubscriptions, {});
       closers.push(worker.stop);
       // A worker-only process has no web server: it serves its own counters when asked to (ADR 0028).
       if (!roles.web && config.metricsToken && config.metricsPort !== undefined) {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HUBSPOT_SCOPES } from "../../src/connectors/hubspot/oauth";
 import { ALL_SCOPES } from "../../src/emulators/hubspot/oauth";
-import { HUBSPOT_SUBSCRIPTIONS } from "../../src/connectors/hubspot/subscriptions";
+import { DEFAULT_SUBSCRIPTIONS } from "../../src/features/settings/index";
+import { renderHubSpotWebhooks } from "../../scripts/render-hubspot-webhooks";
 import { PATHS } from "../../src/http/paths";
 import { INVOICE_STATUS_OPTIONS } from "../../src/features/connections/portal-properties";
 import { LEDGERLINK_URL } from "../src/app/cards/ledgerlink-url";
@@ -184,8 +185,13 @@ describe("hubspot-app project files", () => {
       eventType: s.subscriptionType,
       ...(s.propertyName ? { propertyName: s.propertyName } : {}),
     }));
-    expect(subscribed).toEqual(HUBSPOT_SUBSCRIPTIONS);
+    expect(subscribed).toEqual(DEFAULT_SUBSCRIPTIONS);
     expect(config.subscriptions.legacyCrmObjects.every((s) => s.active)).toBe(true);
+  });
+
+  it("is exactly what `npm run hubspot:webhooks` renders from the default mappings", () => {
+    const path = join(project, "src/app/webhooks/webhooks-hsmeta.json");
+    expect(readFileSync(path, "utf8")).toBe(renderHubSpotWebhooks(at(PATHS.hubspotWebhooks)));
   });
 
   it("defines Create QuickBooks invoice with the spec's fields, labelled in English and Japanese", () => {

@@ -3,7 +3,8 @@ import { registerCard } from "../connectors/hubspot/card-definition.ts";
 import { registerWorkflowAction } from "../connectors/hubspot/workflow-action-registry.ts";
 import { ensureTimelineTemplates } from "../connectors/hubspot/timeline.ts";
 import { createInvoiceActionDefinition } from "../features/workflow-action/index.ts";
-import { HUBSPOT_SUBSCRIPTIONS } from "../connectors/hubspot/subscriptions.ts";
+import { webhookSubscriptionsApi } from "../connectors/hubspot/subscriptions.ts";
+import { DEFAULT_SUBSCRIPTIONS } from "../features/settings/index.ts";
 import { addDemoCatalogue } from "./demo-catalogue.ts";
 import { startHubSpotEmulator, type RunningHubSpotEmulator } from "../emulators/hubspot/server.ts";
 import { startQboEmulator } from "../emulators/qbo/server.ts";
@@ -15,8 +16,6 @@ type Json = Record<string, unknown>;
 
 const CLIENT = { id: "ledgerlink-dev", secret: "ledgerlink-dev-secret", appId: "1" };
 const VERIFIER = "ledgerlink-demo-verifier";
-
-const SUBSCRIPTIONS = HUBSPOT_SUBSCRIPTIONS;
 
 export interface DemoEmulators {
   hubspot: RunningHubSpotEmulator;
@@ -59,6 +58,7 @@ export async function startDemoEmulators(
       HUBSPOT_CLIENT_ID: CLIENT.id,
       HUBSPOT_CLIENT_SECRET: CLIENT.secret,
       HUBSPOT_APP_ID: CLIENT.appId,
+      // The emulator's developer key: the demo's subscriptions follow its mappings (ADR 0042).
       HUBSPOT_DEVELOPER_API_KEY: `${CLIENT.id}-hapikey`,
       HUBSPOT_API_BASE_URL: hubspot.url,
       HUBSPOT_AUTH_BASE_URL: hubspot.url,
@@ -125,14 +125,18 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     { targetUrl: `${ledgerlinkUrl}/webhooks/hubspot` },
     "PUT",
   );
-  const existing =
-    ((await json(await fetch(dev(`/webhooks/v3/${CLIENT.appId}/subscriptions`)))).results as Json[]) ?? [];
-  for (const sub of SUBSCRIPTIONS) {
-    const has = existing.some(
-      (e) => e.eventType === sub.eventType && (e.propertyName ?? undefined) === sub.propertyName,
-    );
-    if (!has) await post(dev(`/webhooks/v3/${CLIENT.appId}/subscriptions`), sub);
-  }
+  // The defaults' subscriptions from the start; the worker's job adds the custom mappings' own.
+  const subs = webhookSubscriptionsApi({
+    fetch,
+    apiBaseUrl: hs,
+    appId: CLIENT.appId,
+    developerApiKey: `${CLIENT.id}-hapikey`,
+  });
+  const have = await subs.list();
+  const missing = DEFAULT_SUBSCRIPTIONS.filter(
+    (w) => !have.some((e) => e.eventType === w.eventType && e.propertyName === w.propertyName),
+  );
+  if (missing.length > 0) await subs.reconcile([...have, ...missing]);
   // The "Integration invoices" card on deals, contacts and companies (docs/vendors/hubspot.md §10).
   await registerCard({
     fetch,

@@ -2,6 +2,7 @@ import type { Database } from "../db/kysely.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { SealedStore } from "../lib/sealed-secrets.ts";
+import type { DeveloperAccess } from "../connectors/hubspot/subscriptions.ts";
 import type { AnyJob, Enqueuer, HandledJob, Handlers } from "../queue/catalogue.ts";
 import {
   automationJobs,
@@ -21,6 +22,7 @@ import {
 import { healthJobs } from "./health/index.ts";
 import { invoiceJobs, invoiceRules, type PushDeps, type TimelineDeps } from "./invoices/index.ts";
 import { recordSyncJobs, recordSyncRules } from "./record-sync/index.ts";
+import { settingsJobs } from "./settings/index.ts";
 import { workflowActionJobs } from "./workflow-action/index.ts";
 
 /**
@@ -50,6 +52,8 @@ export interface HandlerDeps {
   publicUrl?: string;
   /** HubSpot app-level access for the invoice timeline events (ADR 0040); none without a developer key. */
   timeline?: TimelineDeps["timeline"];
+  /** HubSpot's developer API (HUBSPOT_DEVELOPER_API_KEY): the webhook subscriptions follow the mappings. */
+  hubspotDeveloper?: DeveloperAccess;
 }
 
 type Deps = HandlerDeps & { rules: ChangeRules };
@@ -64,6 +68,7 @@ const handled: Array<HandledJob<any, Deps>> = [
   ...automationJobs,
   ...workflowActionJobs,
   ...healthJobs,
+  ...settingsJobs,
 ];
 
 export const jobCatalogue: AnyJob[] = handled.map((h) => h.job);

@@ -290,7 +290,22 @@ export async function startStack(
     invoiceUrl: (realmId: string, id: string) => timelineInvoiceUrl(urls.qbo, realmId, id),
   };
   await ensureTimelineTemplates(timeline);
-  const handlers = jobHandlers({ db, logger: silentLogger, clock, clients, queue, timeline });
+  // The developer API key as `npm start` has it: mapping changes reconcile the app's webhook subscriptions.
+  const hubspotDeveloper = {
+    fetch: route,
+    apiBaseUrl: urls.hubspot,
+    appId: String(HUBSPOT_APP.appId),
+    developerApiKey: `${HUBSPOT_APP.clientId}-hapikey`,
+  };
+  const handlers = jobHandlers({
+    db,
+    logger: silentLogger,
+    clock,
+    clients,
+    queue,
+    timeline,
+    hubspotDeveloper,
+  });
 
   const json = async (res: Response) => {
     const text = await res.text();

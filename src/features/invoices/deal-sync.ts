@@ -28,9 +28,20 @@ export async function updateDealPropertiesHandler(
   const { portalId, dealId } = ctx.payload;
   const portal = await findPortal(db, portalId);
   if (!portal || portal.status !== "active") return;
-  // W4: the deal's owner and pipeline for the reports; a failure there never holds back the properties.
+  await writeDealProperties(deps, ctx, portal);
+  // W4: the deal's owner and pipeline for the reports, read after the write: the status a person is
+  // waiting for does not wait for a read only the reports need (ADR 0042). Its failure holds nothing back.
   const facts = await refreshDealFacts(deps.clients.hubspot(portal), db, ctx.payload, clock.now());
   if (!facts.ok) ctx.log.warn({ dealId, error: facts.error.message }, "deal owner and pipeline not read");
+}
+
+async function writeDealProperties(
+  deps: DealSyncDeps,
+  ctx: JobContext<{ portalId: string; dealId: string }>,
+  portal: NonNullable<Awaited<ReturnType<typeof findPortal>>>,
+): Promise<void> {
+  const { db, clock } = deps;
+  const { portalId, dealId } = ctx.payload;
   const rows = await invoicesForRecord(db, portalId, "deals", dealId);
   const invoices: DealInvoice[] = rows.map((r) => ({
     number: r.docNumber ?? r.qboInvoiceId,

@@ -29,6 +29,18 @@ export const updateDealProperties = defineJob({
   retry: { delaySeconds: 15, backoff: true },
 });
 
+/**
+ * The same work as `update-deal-properties`, queued with a delay as the safety net of a write the
+ * pull job makes itself (ADR 0042). A queue of its own: a waiting safety net must never make pg-boss
+ * drop an immediate `update-deal-properties` for the same deal (one waiting per key).
+ */
+export const recheckDealProperties = defineJob({
+  name: "recheck-deal-properties",
+  payload: z.object({ portalId: z.string().min(1), dealId: z.string().min(1) }),
+  singletonKey: (p) => `${p.portalId}:${p.dealId}`,
+  retry: { limit: 8, delaySeconds: 15, backoff: true },
+});
+
 /** S5: no QBO event says "overdue"; this pass re-derives every open invoice's status daily. */
 export const overduePass = defineJob({
   name: "overdue-pass",
@@ -81,6 +93,7 @@ type Deps = PushDeps;
 export const invoiceJobs = [
   handledJob(pushInvoice, (d: Deps, ctx) => pushInvoiceHandler(d, ctx)),
   handledJob(updateDealProperties, (d: Deps, ctx) => updateDealPropertiesHandler(d, ctx)),
+  handledJob(recheckDealProperties, (d: Deps, ctx) => updateDealPropertiesHandler(d, ctx)),
   handledJob(overduePass, (d: Deps, ctx) => overduePassHandler(d, ctx)),
   handledJob(mirrorInvoice, (d: Deps, ctx) => mirrorInvoiceHandler(d, ctx)),
   handledJob(backfillPayments, (d: Deps, ctx) => backfillPaymentsHandler(d, ctx)),

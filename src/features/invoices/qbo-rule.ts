@@ -9,6 +9,25 @@ import { loadSettings } from "../settings/index.ts";
 import { customerLinksOf } from "./customer-links.ts";
 import { readQboInvoice } from "./facts.ts";
 import { unreadable } from "./unreadable.ts";
+import type { VendorClients } from "../connections/index.ts";
+import { updateDealPropertiesHandler } from "./deal-sync.ts";
+import { silentLogger } from "../../lib/logger.ts";
+
+/** Writes deals' properties in the pull job itself; a failure is left to the queued safety-net job. */
+async function writeDealsNow(
+  deps: { db: Database; clock: Clock; clients: VendorClients },
+  portalId: string,
+  dealIds: string[],
+) {
+  for (const dealId of dealIds) {
+    await updateDealPropertiesHandler(deps, {
+      payload: { portalId, dealId },
+      jobId: `inline:${portalId}:${dealId}`,
+      log: silentLogger,
+      retryCount: 0,
+    }).catch(() => undefined); // retried by the delayed update-deal-properties job
+  }
+}
 
 /**
  * S5: a change to an invoice Ledgerlink follows (sent, paid, edited, voided, deleted) refreshes its
@@ -18,7 +37,12 @@ import { unreadable } from "./unreadable.ts";
  * then "create and update" follows every new invoice (origin "synced"), associated with the HubSpot
  * contact or company its customer is linked to; "update only" and "do nothing" leave new ones alone.
  */
-export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enqueuer }): QboChangeRule {
+export function invoiceChangeRule(deps: {
+  db: Database;
+  clock: Clock;
+  queue: Enqueuer;
+  clients: VendorClients;
+}): QboChangeRule {
   return async (change) => {
     if (change.entity !== "Invoice") return undefined;
     const read = readQboInvoice(change.object);
@@ -38,6 +62,7 @@ export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enq
       startSync && !("deleted" in invoice)
         ? await customerLinksOf(deps.db, conn.connectionId, invoice.customer.id)
         : [];
+    const dealsNow: string[] = [];
     await inTransaction(deps.db, (trx) =>
       trackInvoices(trx, deps.queue, {
         connection: conn,
@@ -45,8 +70,12 @@ export function invoiceChangeRule(deps: { db: Database; clock: Clock; queue: Enq
         origin: startSync ? "synced" : "added",
         links,
         now: deps.clock.now(),
+        writesDealsAfterCommit: dealsNow,
       }),
     );
+    // One job hop fewer between QBO's change and the deal (ADR 0042): the status is written here,
+    // after the commit; the delayed jobs queued with it finish the work if this process dies first.
+    await writeDealsNow(deps, conn.portalId, dealsNow);
     if (!known) {
       const name = ("docNumber" in invoice ? invoice.docNumber : undefined) ?? invoice.id;
       return { decision: `Invoice ${name} created in QuickBooks: synced to HubSpot (V1)`, outcome: "ok" };

@@ -10,9 +10,16 @@ import {
 } from "./repo/index.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
 import { readQboInvoice, stateOf, toInvoiceRecord } from "./facts.ts";
-import { mirrorInvoice, updateDealProperties } from "./jobs.ts";
+import { mirrorInvoice, recheckDealProperties, updateDealProperties } from "./jobs.ts";
 import { fireAutomations } from "../automations/index.ts";
 import { queueTimelineEvents } from "./timeline.ts";
+
+/**
+ * How long a deal job queued as a safety net waits: long enough for the inline write to have
+ * happened (it then finds nothing to write), short enough that a crash right after the commit
+ * delays the deal by seconds, not minutes.
+ */
+export const DEAL_SAFETY_NET_SECONDS = 10;
 
 export interface TrackedConnection {
   portalId: string;
@@ -39,6 +46,11 @@ export async function trackInvoices(
     origin: "wizard" | "added" | "synced";
     links?: Array<{ objectType: LinkedObjectType; objectId: string }>;
     now: Date;
+    /**
+     * The caller writes these deals' properties itself right after the commit (the pull job, ADR
+     * 0042): the deals are pushed here and their jobs queued as a delayed safety net only.
+     */
+    writesDealsAfterCommit?: string[];
   },
 ): Promise<string[]> {
   const { connection, now } = args;
@@ -76,8 +88,16 @@ export async function trackInvoices(
     if (changed) await queueTimelineEvents(trx, queue, transition);
     if (changed || linked) {
       await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });
-      for (const dealId of await dealsOfInvoice(trx, key))
-        await queue.enqueue(trx, updateDealProperties, { portalId: connection.portalId, dealId });
+      const inline = args.writesDealsAfterCommit;
+      for (const dealId of await dealsOfInvoice(trx, key)) {
+        inline?.push(dealId);
+        const payload = { portalId: connection.portalId, dealId };
+        if (inline)
+          await queue.enqueue(trx, recheckDealProperties, payload, {
+            startAfterSeconds: DEAL_SAFETY_NET_SECONDS,
+          });
+        else await queue.enqueue(trx, updateDealProperties, payload);
+      }
     }
     keys.push(key);
   }

@@ -1,5 +1,5 @@
 import type { LinkKind, MappingObject } from "../../db/schema/index.ts";
-import type { SyncSettings } from "../settings/index.ts";
+import { COMPANY_PROPERTY_OF, type SyncSettings } from "../settings/index.ts";
 
 /**
  * What differs between the three record syncs (QBO customer ↔ HubSpot contact, QBO customer ↔
@@ -33,18 +33,6 @@ export const CONTACT_KIND: RecordKind = {
   hubspotProperty: (p) => p,
 };
 
-/** Company properties that carry the same meaning as the contact property of that name. */
-const COMPANY_PROPERTIES: Record<string, string> = {
-  company: "name",
-  phone: "phone",
-  website: "website",
-  address: "address",
-  city: "city",
-  state: "state",
-  zip: "zip",
-  country: "country",
-};
-
 export const COMPANY_KIND: RecordKind = {
   link: "company",
   mapping: "contact",
@@ -53,7 +41,7 @@ export const COMPANY_KIND: RecordKind = {
   keyProperty: "qbo_customer_key",
   idProperty: "qbo_customer_id",
   settingsOf: (s) => s.contacts,
-  hubspotProperty: (p) => COMPANY_PROPERTIES[p],
+  hubspotProperty: (p) => COMPANY_PROPERTY_OF[p],
 };
 
 export const PRODUCT_KIND: RecordKind = {

@@ -3,6 +3,8 @@
  * list, and the field mappings with their field-by-field plan.
  * This file is the feature's only public surface: other features import nothing else from it.
  */
+export { settingsJobs, syncHubSpotSubscriptions } from "./jobs.ts";
+export { COMPANY_PROPERTY_OF } from "./mapping/company-properties.ts";
 export { mappingRoutes } from "./mapping-routes.tsx";
 export { planFields, rememberWritten, same, type Values } from "./mapping/plan.ts";
 export { qboField, readQboPath, type QboField, writeQboPath } from "./mapping/qbo-fields.ts";
@@ -17,3 +19,4 @@ export {
   type SyncSettings,
 } from "./schema.ts";
 export { loadSettings } from "./store.ts";
+export { DEFAULT_SUBSCRIPTIONS, subscriptionsForMappings, wantedSubscriptions } from "./subscriptions.ts";

@@ -69,7 +69,7 @@ export function mappingRoutes(deps: AppDeps): Hono<AppEnv> {
         error: c.get("t")("mappings.delete.unconfirmed"),
         status: 400,
       });
-    const object = await removeMapping(db, conn, c.req.param("id"));
+    const object = await removeMapping(service, conn, c.req.param("id"));
     if (!object) return c.notFound();
     return c.redirect(`/mappings?company=${conn}&object=${object}&done=deleted`, 303);
   });

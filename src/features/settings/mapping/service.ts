@@ -1,7 +1,9 @@
 import { hubspotPropertiesApi, type HubSpotPropertyInfo } from "../../../connectors/hubspot/properties.ts";
 import type { Database } from "../../../db/kysely.ts";
 import type { MappingDirection, MappingObject } from "../../../db/schema/index.ts";
+import { inTransaction } from "../../../db/transaction.ts";
 import type { Clock } from "../../../lib/clock.ts";
+import type { Enqueuer } from "../../../queue/catalogue.ts";
 import { err, type Result } from "../../../lib/result.ts";
 import { findPortal, listQboConnections, type VendorClients } from "../../connections/index.ts";
 import {
@@ -13,6 +15,7 @@ import {
   type FieldMappingRow,
 } from "../repo/field-mappings.ts";
 import { ensureSyncSetup } from "../setup.ts";
+import { syncHubSpotSubscriptions } from "../subscriptions.ts";
 import { compatibility } from "./compat.ts";
 import { qboField } from "./qbo-fields.ts";
 import { HUBSPOT_OBJECT_OF, validateMapping, type MappingInput, type MappingRefusal } from "./validate.ts";
@@ -20,6 +23,11 @@ import { HUBSPOT_OBJECT_OF, validateMapping, type MappingInput, type MappingRefu
 export interface MappingDeps {
   db: Database;
   clock: Clock;
+  /**
+   * Each mapping change enqueues, in its own transaction, the reconcile of the webhook subscriptions.
+   * Absent only in a web app built without a queue (page tests); the worker's start reconciles anyway.
+   */
+  queue?: Enqueuer;
   /** Absent in a process without vendor clients: HubSpot's properties cannot be read. */
   clients?: VendorClients;
 }
@@ -112,15 +120,25 @@ export async function mappingToEdit(
 
 /** Deletes a mapping; the object it belonged to, or undefined when there is no such mapping. */
 export async function removeMapping(
-  db: Database,
+  deps: Pick<MappingDeps, "db" | "queue">,
   connectionId: string,
   mappingId: string,
 ): Promise<MappingObject | undefined> {
-  const row = await findMapping(db, connectionId, mappingId);
+  const row = await findMapping(deps.db, connectionId, mappingId);
   if (!row) return undefined;
-  await deleteMapping(db, connectionId, row.mappingId);
+  await inTransaction(deps.db, async (trx) => {
+    if (await deleteMapping(trx, connectionId, row.mappingId)) await followSubscriptions(deps, trx);
+  });
   return row.object;
 }
+
+/**
+ * Enqueued in the transaction that changes a mapping (ADR 0042): committed together, so a crash
+ * between the two can neither lose the subscriptions' update nor run it for a change rolled back.
+ */
+const followSubscriptions = async (deps: Pick<MappingDeps, "queue">, trx: Database) => {
+  await deps.queue?.enqueue(trx, syncHubSpotSubscriptions, {});
+};
 
 export type SaveOutcome =
   | { kind: "not_found" }
@@ -153,11 +171,18 @@ export async function saveMapping(
   if (existing) {
     if (await clashes(deps.db, connectionId, existing, valid.value))
       return refused({ key: "mappings.refuse.duplicate" });
-    await updateMapping(deps.db, connectionId, existing.mappingId, valid.value, now);
+    await inTransaction(deps.db, async (trx) => {
+      await updateMapping(trx, connectionId, existing.mappingId, valid.value, now);
+      await followSubscriptions(deps, trx);
+    });
     return { kind: "saved", object, done: "updated" };
   }
-  if (!(await insertMapping(deps.db, connectionId, { object, ...valid.value, isDefault: false }, now)))
-    return refused({ key: "mappings.refuse.duplicate" });
+  const inserted = await inTransaction(deps.db, async (trx) => {
+    const added = await insertMapping(trx, connectionId, { object, ...valid.value, isDefault: false }, now);
+    if (added) await followSubscriptions(deps, trx);
+    return added;
+  });
+  if (!inserted) return refused({ key: "mappings.refuse.duplicate" });
   return { kind: "saved", object, done: "added" };
 }
 

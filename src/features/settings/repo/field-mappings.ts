@@ -73,3 +73,8 @@ export async function deleteMapping(db: Database, connectionId: string, mappingI
     .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
+
+/** Every company's mapped pairs, for what the whole instance needs from HubSpot (its webhook subscriptions). */
+export async function listAllMappedProperties(db: Database) {
+  return db.selectFrom("fieldMappings").select(["object", "hubspotProperty", "direction"]).execute();
+}
