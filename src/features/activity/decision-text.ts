@@ -20,6 +20,15 @@ const REC = String.raw`(?:HubSpot (?:contact|company|product)|(?:QuickBooks )?(?
 const VENDOR = "(?<vendor>HubSpot|QuickBooks)";
 
 export const DECISION_PATTERNS: readonly DecisionPattern[] = [
+  // invoices' timeline events (invoices/timeline.ts)
+  p(
+    String.raw`Invoice (?<number>${NUM}): "(?<kind>\w+)" not written on the timeline of (?<targets>\w+ ${NUM})`,
+    "activity.decision.timelineFailed",
+  ),
+  p(
+    String.raw`Invoice (?<number>${NUM}): "(?<kind>\w+)" on the timeline of (?<targets>.+)`,
+    "activity.decision.timelineWritten",
+  ),
   // record-sync (engine/incremental.ts, engine/initial.ts)
   p(String.raw`(?<subject>${REC}): sync to ${VENDOR} is off`, "activity.decision.syncOff"),
   p(String.raw`(?<subject>${REC}): the rule is "do nothing"`, "activity.decision.ruleNothing"),
@@ -176,6 +185,12 @@ function localParts(t: Translate, groups: Record<string, string | undefined>): R
     else if (name === "gone") out[name] = word(t, `activity.gone.${value.replace(" ", "_")}`, value);
     else if (name === "subject" || name === "target") out[name] = recordText(t, value);
     else if (name === "reason") out[name] = filterReasonText(t, value);
+    else if (name === "kind") out[name] = word(t, `activity.timeline.${value}`, value);
+    else if (name === "targets")
+      out[name] = value
+        .split(", ")
+        .map((target) => target.replace(/^(\w+) /, (_, type: string) => `${objectText(t, type)} `))
+        .join(t("activity.list.separator"));
     else if (name === "how")
       out[name] =
         value === "linked" ? t("activity.how.linked") : t("activity.how.linkedBy", { by: value.slice(10) });

@@ -128,4 +128,12 @@ export const activityEn = {
   "activity.csv": "Download CSV",
   "activity.csv.objectId": "Object ID",
   "activity.csv.error": "Error",
+  "activity.decision.timelineWritten": 'Invoice {number}: "{kind}" on the timeline of {targets}',
+  "activity.decision.timelineFailed": 'Invoice {number}: "{kind}" not written on the timeline of {targets}',
+  "activity.timeline.created": "created",
+  "activity.timeline.sent": "sent",
+  "activity.timeline.payment": "payment",
+  "activity.timeline.paid": "paid",
+  "activity.timeline.overdue": "overdue",
+  "activity.list.separator": ", ",
 } as const;

@@ -134,4 +134,13 @@ export const activityJa: Record<keyof typeof activityEn, string> = {
   "activity.csv": "CSV をダウンロード",
   "activity.csv.objectId": "オブジェクト ID",
   "activity.csv.error": "エラー",
+  "activity.decision.timelineWritten": "請求書 {number}：「{kind}」を {targets} のタイムラインに記録",
+  "activity.decision.timelineFailed":
+    "請求書 {number}：「{kind}」を {targets} のタイムラインに記録できませんでした",
+  "activity.timeline.created": "作成",
+  "activity.timeline.sent": "送信",
+  "activity.timeline.payment": "入金",
+  "activity.timeline.paid": "支払済み",
+  "activity.timeline.overdue": "期限超過",
+  "activity.list.separator": "、",
 };

@@ -267,7 +267,7 @@ describeEachBackend("sync settings and field mappings pages (C, M, V3, X1)", (db
         headers: { cookie: stack.user.cookie },
       })
     ).text();
-    expect(ja).toContain("マーケティングクオリファイドリード");
+    expect(ja).toContain("マーケティング・クオリファイド・リード（MQL）");
 
     // Every class these pages use has a rule in the stylesheet, focus is visible, danger is red.
     const css = await (await stack.app.request("/assets/app.css")).text();
