@@ -119,7 +119,10 @@ describe.skipIf(!chromiumAvailable())("every page, looked at in both languages (
     await show("source");
     goesTo(await w.post("source", { source: "scratch", action: "next" }), "customer");
     await show("customer");
-    goesTo(await w.post("customer", { action: "new", new_displayName: `Buyer ${w.dealId}` }), "products");
+    goesTo(
+      await w.post("customer", { kind: "new", action: "next", new_displayName: `Buyer ${w.dealId}` }),
+      "products",
+    );
     const item = /name="add_item"[^>]*>\s*<option value="(\d+)"/.exec(await w.page("products"))![1]!;
     goesTo(
       await w.post("products", { add_item: item, add_qty: "2", add_price: "10", action: "add" }),

@@ -148,8 +148,8 @@ export function RecordPage(props: RecordPageProps) {
               actionPath={props.actionPath}
             />
           ))}
-          <Timeline t={t} locale={props.locale} entries={props.timeline ?? []} />
         </section>
+        <Timeline t={t} locale={props.locale} entries={props.timeline ?? []} />
       </main>
       <dialog id="iframe-modal">
         <header>
