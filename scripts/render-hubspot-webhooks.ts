@@ -1,4 +1,4 @@
-import { DEFAULT_SUBSCRIPTIONS } from "../src/features/settings/index.ts";
+import { DEFAULT_SUBSCRIPTIONS } from "../src/features/settings/subscription-needs.ts";
 
 /**
  * The HubSpot project's webhooks component (`hubspot-app/src/app/webhooks/webhooks-hsmeta.json`):

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HUBSPOT_SCOPES } from "../../src/connectors/hubspot/oauth";
 import { ALL_SCOPES } from "../../src/emulators/hubspot/oauth";
-import { DEFAULT_SUBSCRIPTIONS } from "../../src/features/settings/index";
+import { DEFAULT_SUBSCRIPTIONS } from "../../src/features/settings/subscription-needs";
 import { renderHubSpotWebhooks } from "../../scripts/render-hubspot-webhooks";
 import { PATHS } from "../../src/http/paths";
 import { INVOICE_STATUS_OPTIONS } from "../../src/features/connections/portal-properties";

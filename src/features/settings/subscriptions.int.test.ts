@@ -133,7 +133,7 @@ describeEachBackend("HubSpot webhook subscriptions follow the field mappings", (
       .where("connectionId", "=", conn)
       .where("hubspotProperty", "=", "jobtitle")
       .executeTakeFirstOrThrow();
-    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, {})).status).toBe(303);
+    expect((await post(`/mappings/${conn}/${row.mappingId}/delete`, { confirm: "yes" })).status).toBe(303);
     const queued = await db()
       .db.selectFrom("fieldMappings")
       .select("mappingId")
