@@ -50,7 +50,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     kind,
     schema,
     executeSql: async (text, values = []) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      // Raw SQL keeps its column names: pg-boss 12 looks for `pg_advisory_xact_lock` in its rows,
+      // which the camel-case plugin would rename.
+      const result = await db.withoutPlugins().executeQuery(CompiledQuery.raw(text, values));
       return { rows: result.rows };
     },
     ...(listen ? { listen } : {}),

@@ -54,4 +54,13 @@ describe("PGlite dialect", () => {
     await second.close();
     expect(row).toHaveLength(1);
   });
+
+  it("answers a multi-statement script with every statement's rows, under their own column names (pg-boss 12)", async () => {
+    // pg-boss's maintenance and its schema-command claim read rows from the middle of a script,
+    // by snake_case names: both failed on the embedded database before.
+    const { rows } = await handle.executeSql(
+      "BEGIN; SELECT pg_advisory_xact_lock(42); SELECT 7 AS walk_cursor; COMMIT;",
+    );
+    expect(rows).toEqual([{ pg_advisory_xact_lock: "" }, { walk_cursor: 7 }]);
+  });
 });

@@ -113,10 +113,13 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const target = this.#tx ?? this.pglite;
     if (compiled.parameters.length === 0 && hasSeveralStatements(compiled.sql)) {
-      // Multi-statement scripts (pg-boss's schema migrations) need the simple protocol.
+      // Multi-statement scripts (pg-boss's schema migrations and maintenance batches) need the
+      // simple protocol. Every statement's rows are returned, as pg returns a result per statement:
+      // pg-boss 12's maintenance reads its cursor row from whichever statement produced it.
       const results = await target.exec(compiled.sql);
       const last = results.at(-1);
-      return { rows: (last?.rows ?? []) as R[], numAffectedRows: affected(last?.affectedRows) };
+      const rows = results.flatMap((r) => r.rows) as R[];
+      return { rows, numAffectedRows: affected(last?.affectedRows) };
     }
     const result = await target.query<R>(compiled.sql, [...compiled.parameters]);
     return { rows: result.rows, numAffectedRows: affected(result.affectedRows) };

@@ -15,7 +15,8 @@ export interface PgBossDb {
 export function kyselyAsPgBossDb(db: Kysely<any>): IDatabase {
   return {
     executeSql: async (text, values = []) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      // pg-boss reads its own column names (snake_case); our camel-case plugin stays out of it.
+      const result = await db.withoutPlugins().executeQuery(CompiledQuery.raw(text, values));
       return { rows: result.rows as unknown[] };
     },
   };
