@@ -155,7 +155,7 @@ export async function benchLatency(changes: number): Promise<LatencyFigure> {
     HUBSPOT_CLIENT_ID: "ledgerlink-dev",
     HUBSPOT_CLIENT_SECRET: "ledgerlink-dev-secret",
     HUBSPOT_APP_ID: "1",
-    // The worker reconciles the app's webhook subscriptions with the mappings at start (ADR 0042).
+    // The worker reconciles the app's webhook subscriptions with the mappings at start (ADR 0040).
     HUBSPOT_DEVELOPER_API_KEY: "ledgerlink-dev-hapikey",
     HUBSPOT_API_BASE_URL: host.hubspotUrl,
     HUBSPOT_AUTH_BASE_URL: host.hubspotUrl,

@@ -2,7 +2,7 @@ import { DEFAULT_SUBSCRIPTIONS } from "../src/features/settings/subscription-nee
 
 /**
  * The HubSpot project's webhooks component (`hubspot-app/src/app/webhooks/webhooks-hsmeta.json`):
- * the subscriptions the default field mappings need (ADR 0042). An installation without a developer
+ * the subscriptions the default field mappings need (ADR 0040). An installation without a developer
  * API key keeps these; hubspot-app/test/project.test.ts fails when the file and this drift apart.
  */
 export function renderHubSpotWebhooks(targetUrl: string): string {

@@ -126,7 +126,7 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Postgres's buffer pool for the embedded database (ADR 0041). */
+  /** Postgres's buffer pool for the embedded database (ADR 0039). */
   embeddedSharedBuffers: string;
   secretKey: string | undefined;
   previousSecretKeys: string[];
@@ -136,7 +136,7 @@ export interface Config {
     clientId?: string;
     clientSecret?: string;
     appId?: string;
-    /** The developer API key (`hapikey`) for app-level APIs: timeline event templates (ADR 0040), webhook subscriptions (ADR 0042). */
+    /** The developer API key (`hapikey`) for app-level APIs: timeline event templates (ADR 0038), webhook subscriptions (ADR 0040). */
     developerApiKey?: string;
     apiBaseUrl: string;
     authBaseUrl: string;
@@ -258,7 +258,7 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
     "postgres://user:password@host:5432/db for PostgreSQL (production); unset, the embedded database in the data directory",
   LEDGERLINK_DATA_DIR: "where the embedded database, the demo's secret key and emulator state live",
   EMBEDDED_SHARED_BUFFERS:
-    "Postgres's buffer pool for the embedded database (e.g. `32MB`); larger trades memory for fewer reads (ADR 0041)",
+    "Postgres's buffer pool for the embedded database (e.g. `32MB`); larger trades memory for fewer reads (ADR 0039)",
   LEDGERLINK_SECRET_KEY:
     "seals OAuth tokens (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`); required with DATABASE_URL, the same in every process",
   LEDGERLINK_PREVIOUS_SECRET_KEYS:
@@ -269,7 +269,7 @@ export const configDescriptions: { readonly [K in keyof RawConfig]?: string } = 
   HUBSPOT_CLIENT_SECRET: "your HubSpot app's client secret; also verifies HubSpot's webhook signatures",
   HUBSPOT_APP_ID: "your HubSpot app's numeric ID",
   HUBSPOT_DEVELOPER_API_KEY:
-    "optional: your HubSpot developer account's API key; with HUBSPOT_APP_ID it creates the app's timeline event templates (ADR 0040) and keeps the webhook subscriptions following your field mappings (ADR 0042); unset, no timeline events are written and the project file's subscriptions stand (docs/setup-hubspot.md)",
+    "optional: your HubSpot developer account's API key; with HUBSPOT_APP_ID it creates the app's timeline event templates (ADR 0038) and keeps the webhook subscriptions following your field mappings (ADR 0040); unset, no timeline events are written and the project file's subscriptions stand (docs/setup-hubspot.md)",
   HUBSPOT_API_BASE_URL: "HubSpot's API (an emulator's URL in the demo)",
   HUBSPOT_AUTH_BASE_URL: "HubSpot's OAuth consent page",
   INTUIT_CLIENT_ID: "your Intuit app's client ID (docs/setup-quickbooks.md)",

@@ -335,7 +335,7 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, host: str
   });
 }
 
-/** The invoice timeline events need the app's developer API key for its templates (ADR 0040). */
+/** The invoice timeline events need the app's developer API key for its templates (ADR 0038). */
 function timelineApp(config: Config): { timeline?: TimelineDeps["timeline"] } {
   const { appId, developerApiKey, apiBaseUrl } = config.hubspot;
   if (!appId || !developerApiKey) return {};

@@ -58,7 +58,7 @@ export async function startDemoEmulators(
       HUBSPOT_CLIENT_ID: CLIENT.id,
       HUBSPOT_CLIENT_SECRET: CLIENT.secret,
       HUBSPOT_APP_ID: CLIENT.appId,
-      // The emulator's developer key: the demo's subscriptions follow its mappings (ADR 0042).
+      // The emulator's developer key: the demo's subscriptions follow its mappings (ADR 0040).
       HUBSPOT_DEVELOPER_API_KEY: `${CLIENT.id}-hapikey`,
       HUBSPOT_API_BASE_URL: hubspot.url,
       HUBSPOT_AUTH_BASE_URL: hubspot.url,
@@ -153,7 +153,7 @@ export async function prepareDemoVendors(emulators: DemoEmulators, ledgerlinkUrl
     developerKey: `${CLIENT.id}-hapikey`,
     definition: createInvoiceActionDefinition(ledgerlinkUrl),
   });
-  // ADR 0040: the app's invoice event templates, so the deal's timeline can show invoices.
+  // ADR 0038: the app's invoice event templates, so the deal's timeline can show invoices.
   await ensureTimelineTemplates({
     fetch,
     apiBaseUrl: hs,

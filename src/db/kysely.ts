@@ -33,7 +33,7 @@ export interface OpenOptions {
   dataDir?: string;
   /** Postgres schema to use (tests give each file its own); `public` by default. */
   schema?: string;
-  /** Settings of the embedded cluster (ADR 0041); the defaults suit the demo and tests. */
+  /** Settings of the embedded cluster (ADR 0039); the defaults suit the demo and tests. */
   embedded?: EmbeddedSettings;
 }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "./pglite-store.ts";
 
-describe("embedded cluster store (ADR 0041)", () => {
+describe("embedded cluster store (ADR 0039)", () => {
   const root = mkdtempSync(join(tmpdir(), "ledgerlink-store-"));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

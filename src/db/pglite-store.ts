@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 
 /**
- * Opening the embedded database without paying for `initdb` in the long-running process (ADR 0041).
+ * Opening the embedded database without paying for `initdb` in the long-running process (ADR 0039).
  *
  * Measured on PGlite 0.5.16: creating a cluster (initdb) grows a Node process to ~830 MB, and V8
  * never gives the WebAssembly memory and code of that first run back; opening a directory that

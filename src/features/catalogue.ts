@@ -50,7 +50,7 @@ export interface HandlerDeps {
   syncStallTimeoutMs?: number;
   /** Where notices point users to (PUBLIC_URL). */
   publicUrl?: string;
-  /** HubSpot app-level access for the invoice timeline events (ADR 0040); none without a developer key. */
+  /** HubSpot app-level access for the invoice timeline events (ADR 0038); none without a developer key. */
   timeline?: TimelineDeps["timeline"];
   /** HubSpot's developer API (HUBSPOT_DEVELOPER_API_KEY): the webhook subscriptions follow the mappings. */
   hubspotDeveloper?: DeveloperAccess;

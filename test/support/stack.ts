@@ -281,7 +281,7 @@ export async function startStack(
     { db, clock, clients },
     { payload: { portalId, locale: "en" }, jobId: "stack-setup", log: silentLogger, retryCount: 0 },
   );
-  // ADR 0040: the app's timeline event templates exist from the start, as in the demo.
+  // ADR 0038: the app's timeline event templates exist from the start, as in the demo.
   const timeline = {
     fetch: route,
     apiBaseUrl: urls.hubspot,

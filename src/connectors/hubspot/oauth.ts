@@ -44,7 +44,7 @@ export const HUBSPOT_SCOPES = [
   "automation",
   // Changes in Ledgerlink need a HubSpot super admin, read from the users API (ADR 0024).
   "settings.users.read",
-  // Invoice events on the deal's and contact's timeline (ADR 0040).
+  // Invoice events on the deal's and contact's timeline (ADR 0038).
   "timeline",
 ] as const;
 

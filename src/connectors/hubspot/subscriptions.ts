@@ -1,7 +1,7 @@
 /**
  * What Ledgerlink watches in HubSpot through webhooks (hints only, ADR 0004): identities, deals and their
  * line items always, and a property change for every HubSpot property a field mapping brings to QBO
- * (ADR 0042). `subscriptionsFor` builds the list; `webhookSubscriptionsApi` makes an app's
+ * (ADR 0040). `subscriptionsFor` builds the list; `webhookSubscriptionsApi` makes an app's
  * subscriptions equal to it through the Webhooks v3 developer API (docs/vendors/hubspot.md §7).
  */
 export interface HubSpotSubscription {

@@ -3,7 +3,7 @@ import type { HttpClient, VendorError } from "../http-client.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /**
- * HubSpot's timeline API v3 (docs/vendors/hubspot.md §15; ADR 0040). Event templates belong to the
+ * HubSpot's timeline API v3 (docs/vendors/hubspot.md §15; ADR 0038). Event templates belong to the
  * app and are managed with the developer API key; events are written into a portal with its OAuth
  * token (scope `timeline`). A template is for one object type, so each invoice event kind has a
  * template on deals and one on contacts. Templates are in English: HubSpot stores one header and

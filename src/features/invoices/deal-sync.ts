@@ -30,7 +30,7 @@ export async function updateDealPropertiesHandler(
   if (!portal || portal.status !== "active") return;
   await writeDealProperties(deps, ctx, portal);
   // W4: the deal's owner and pipeline for the reports, read after the write: the status a person is
-  // waiting for does not wait for a read only the reports need (ADR 0042). Its failure holds nothing back.
+  // waiting for does not wait for a read only the reports need (ADR 0040). Its failure holds nothing back.
   const facts = await refreshDealFacts(deps.clients.hubspot(portal), db, ctx.payload, clock.now());
   if (!facts.ok) ctx.log.warn({ dealId, error: facts.error.message }, "deal owner and pipeline not read");
 }

@@ -31,7 +31,7 @@ export const updateDealProperties = defineJob({
 
 /**
  * The same work as `update-deal-properties`, queued with a delay as the safety net of a write the
- * pull job makes itself (ADR 0042). A queue of its own: a waiting safety net must never make pg-boss
+ * pull job makes itself (ADR 0040). A queue of its own: a waiting safety net must never make pg-boss
  * drop an immediate `update-deal-properties` for the same deal (one waiting per key).
  */
 export const recheckDealProperties = defineJob({
@@ -70,7 +70,7 @@ export const backfillPayments = defineJob({
 });
 
 /**
- * One invoice event on HubSpot's timeline (ADR 0040), queued in the transaction that changed the
+ * One invoice event on HubSpot's timeline (ADR 0038), queued in the transaction that changed the
  * invoice. Keyed by invoice, kind and payment: the same event queued twice runs once; HubSpot's
  * 409 on our deterministic event id covers a rerun after a crash.
  */

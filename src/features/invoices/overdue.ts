@@ -34,7 +34,7 @@ export async function overduePassHandler(
       await deps.queue.enqueue(trx, mirrorInvoice, { invoiceKey: row.invoiceKey });
       const moved = { ...row, totalAmt: Number(row.totalAmt), from: row.state, to: state, now };
       await fireAutomations(trx, deps.queue, moved); // W3: invoice automations, once per invoice and event
-      await queueTimelineEvents(trx, deps.queue, moved); // ADR 0040: on the HubSpot timeline
+      await queueTimelineEvents(trx, deps.queue, moved); // ADR 0038: on the HubSpot timeline
       for (const dealId of await dealsOfInvoice(trx, row.invoiceKey))
         await deps.queue.enqueue(trx, updateDealProperties, { portalId: row.portalId, dealId });
       await recordLedger(trx, {

@@ -44,7 +44,7 @@ export function paymentChangeRule(deps: { db: Database; clock: Clock; queue?: En
     const now = deps.clock.now();
     const saved = await inTransaction(deps.db, async (trx) => {
       if (!(await savePayment(trx, change, p, now))) return false;
-      // ADR 0040: "payment recorded" on the timeline of each followed invoice it pays, with the payment.
+      // ADR 0038: "payment recorded" on the timeline of each followed invoice it pays, with the payment.
       for (const [qboInvoiceId, amount] of deps.queue ? p.applied : []) {
         const invoiceKey = invoiceKeyOf(change.connectionId, qboInvoiceId);
         if (!(await invoiceStateOf(trx, invoiceKey))) continue;

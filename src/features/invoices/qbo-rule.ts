@@ -73,7 +73,7 @@ export function invoiceChangeRule(deps: {
         writesDealsAfterCommit: dealsNow,
       }),
     );
-    // One job hop fewer between QBO's change and the deal (ADR 0042): the status is written here,
+    // One job hop fewer between QBO's change and the deal (ADR 0040): the status is written here,
     // after the commit; the delayed jobs queued with it finish the work if this process dies first.
     await writeDealsNow(deps, conn.portalId, dealsNow);
     if (!known) {

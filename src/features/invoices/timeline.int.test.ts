@@ -15,12 +15,12 @@ import { overduePass, writeTimelineEvents } from "./jobs.ts";
 /* eslint-disable @typescript-eslint/no-explicit-any -- QBO and HubSpot bodies as the emulators answer them */
 
 /**
- * ADR 0040: invoice events on HubSpot's timeline, read back through HubSpot's timeline API. An
+ * ADR 0038: invoice events on HubSpot's timeline, read back through HubSpot's timeline API. An
  * invoice is created, sent, paid in part, then in full; another one goes overdue when the clock
  * passes its due date. Each event is on the deal and the contact once, with its tokens and link,
  * and replaying every job writes nothing twice.
  */
-describeEachBackend("invoice events on the HubSpot timeline (ADR 0040)", (db) => {
+describeEachBackend("invoice events on the HubSpot timeline (ADR 0038)", (db) => {
   const clock = new ManualClock("2026-11-02T17:00:00Z");
   let stack: Stack;
   let realm: string;

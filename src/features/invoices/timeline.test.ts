@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { timelineEventId, timelineInvoiceUrl, timelineKindsOf } from "./timeline.ts";
 
-describe("invoice timeline events (ADR 0040)", () => {
+describe("invoice timeline events (ADR 0038)", () => {
   it("makes 'created' of a first sighting (and 'sent' when QuickBooks already sent it), one event per later transition", () => {
     expect(timelineKindsOf(undefined, "awaiting_send")).toEqual(["created"]);
     expect(timelineKindsOf(undefined, "sent")).toEqual(["created", "sent"]);

@@ -17,7 +17,7 @@ import { writeTimelineEvents, type TimelinePayload } from "./jobs.ts";
 import { invoiceWithCompany, linksOfInvoice } from "./repo/index.ts";
 
 /**
- * Invoice events on HubSpot's timeline (ADR 0040): created, sent, payment recorded, paid and
+ * Invoice events on HubSpot's timeline (ADR 0038): created, sent, payment recorded, paid and
  * overdue, each on the invoice's deals and contacts. The hooks below run inside the transaction
  * that changes the invoice (track.ts, the overdue pass, the payment rule) and only queue the
  * `write-timeline-events` job, so a crash after the commit loses nothing. The job writes each

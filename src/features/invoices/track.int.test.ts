@@ -6,7 +6,7 @@ import type { Enqueuer } from "../../queue/catalogue.ts";
 import { DEAL_SAFETY_NET_SECONDS, trackInvoices } from "./track.ts";
 
 /**
- * The pull job writes a deal's properties itself after its commit (ADR 0042); what keeps that crash
+ * The pull job writes a deal's properties itself after its commit (ADR 0040); what keeps that crash
  * safe is the delayed recheck queued in the same transaction as the invoice's facts.
  */
 describeEachBackend("tracking an invoice queues its deals' work", (db) => {

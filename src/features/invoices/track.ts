@@ -48,7 +48,7 @@ export async function trackInvoices(
     now: Date;
     /**
      * The caller writes these deals' properties itself right after the commit (the pull job, ADR
-     * 0042): the deals are pushed here and their jobs queued as a delayed safety net only.
+     * 0040): the deals are pushed here and their jobs queued as a delayed safety net only.
      */
     writesDealsAfterCommit?: string[];
   },
@@ -84,7 +84,7 @@ export async function trackInvoices(
     // W3: a state change (or a first sighting) fires the portal's invoice automations, once each.
     const transition = { invoiceKey: key, totalAmt: record.totalAmt, from: stored?.state, to: state, now };
     if (changed) await fireAutomations(trx, queue, { ...connection, ...transition });
-    // ADR 0040: the same change as an event on the deal's and contact's HubSpot timeline.
+    // ADR 0038: the same change as an event on the deal's and contact's HubSpot timeline.
     if (changed) await queueTimelineEvents(trx, queue, transition);
     if (changed || linked) {
       await queue.enqueue(trx, mirrorInvoice, { invoiceKey: key });

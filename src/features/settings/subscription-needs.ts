@@ -15,7 +15,7 @@ export interface MappingLike {
 }
 
 /**
- * The webhook subscriptions the given mappings need (ADR 0042): a HubSpot edit of a property that a
+ * The webhook subscriptions the given mappings need (ADR 0040): a HubSpot edit of a property that a
  * mapping brings to QBO must arrive as a webhook, not wait for the reconcile. A contact mapping also
  * watches the company property of the same meaning (customers may sync as companies). Invoice
  * mappings flow to HubSpot only and need none.

@@ -7,7 +7,7 @@ import { saveSettings } from "./store.ts";
 import { syncSettingsSchema } from "./schema.ts";
 
 /**
- * The app's HubSpot webhook subscriptions follow the field mappings (ADR 0042): a mapping added on
+ * The app's HubSpot webhook subscriptions follow the field mappings (ADR 0040): a mapping added on
  * the mappings page makes HubSpot send that property's edits, which reach the QBO customer through
  * the webhook, with no reconcile run; a mapping removed takes its subscription away.
  */

@@ -133,7 +133,7 @@ export async function removeMapping(
 }
 
 /**
- * Enqueued in the transaction that changes a mapping (ADR 0042): committed together, so a crash
+ * Enqueued in the transaction that changes a mapping (ADR 0040): committed together, so a crash
  * between the two can neither lose the subscriptions' update nor run it for a change rolled back.
  */
 const followSubscriptions = async (deps: Pick<MappingDeps, "queue">, trx: Database) => {
