@@ -42,12 +42,17 @@ async function migrateWhileOthersDrop(handle: DatabaseHandle, own: string): Prom
       await migrateToLatest(handle);
       return;
     } catch (error) {
-      const other = /(?:schema "|relation ")(t_[0-9a-f]+(?:_pgboss)?)(?:\.[^"]*)?" does not exist/.exec(
-        String(error),
-      )?.[1];
-      if (!other || other.startsWith(own) || attempt >= 5) throw error;
+      if (!droppedByAnotherFile(error, own) || attempt >= 5) throw error;
     }
   }
+}
+
+/** Whether `error` is the race above: a missing schema or relation of another test file, not ours. */
+export function droppedByAnotherFile(error: unknown, own: string): boolean {
+  const other = /(?:schema "|relation ")(t_[0-9a-f]+(?:_pgboss)?)(?:\.[^"]*)?" does not exist/.exec(
+    String(error),
+  )?.[1];
+  return Boolean(other && !other.startsWith(own));
 }
 
 export async function dropSchemas(url: string, schemas: string[]): Promise<void> {
