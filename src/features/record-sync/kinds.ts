@@ -1,5 +1,6 @@
 import type { LinkKind, MappingObject } from "../../db/schema/index.ts";
-import { COMPANY_PROPERTY_OF, type SyncSettings } from "../settings/index.ts";
+import { COMPANY_PROPERTY_OF } from "../../connectors/hubspot/company-properties.ts";
+import type { SyncSettings } from "../settings/index.ts";
 
 /**
  * What differs between the three record syncs (QBO customer ↔ HubSpot contact, QBO customer ↔

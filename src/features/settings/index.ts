@@ -4,7 +4,6 @@
  * This file is the feature's only public surface: other features import nothing else from it.
  */
 export { settingsJobs, syncHubSpotSubscriptions } from "./jobs.ts";
-export { COMPANY_PROPERTY_OF } from "./mapping/company-properties.ts";
 export { mappingRoutes } from "./mapping-routes.tsx";
 export { planFields, rememberWritten, same, type Values } from "./mapping/plan.ts";
 export { qboField, readQboPath, type QboField, writeQboPath } from "./mapping/qbo-fields.ts";

@@ -1,6 +1,6 @@
 import { subscriptionsFor, type HubSpotSubscription } from "../../connectors/hubspot/subscriptions.ts";
 import type { MappingDirection, MappingObject } from "../../db/schema/index.ts";
-import { COMPANY_PROPERTY_OF } from "./mapping/company-properties.ts";
+import { COMPANY_PROPERTY_OF } from "../../connectors/hubspot/company-properties.ts";
 import { DEFAULT_MAPPINGS } from "./mapping/defaults.ts";
 
 /*
