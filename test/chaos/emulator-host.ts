@@ -58,7 +58,8 @@ async function main() {
   const deals = Number(values.deals ?? 0);
   const clock = createEmulatorClock();
   const qbo = createQboEmulator({ clock, rateLimits: false });
-  const hubspot = createHubSpotEmulator({ clock, rateLimits: false });
+  // An emulator error (a 500 it did not mean to send) goes to this process's stderr, which the run shows.
+  const hubspot = createHubSpotEmulator({ clock, rateLimits: false, log: (line) => console.error(line) });
 
   const Q = "http://qbo.local";
   const { realmId } = await call(qbo.fetch, "POST", `${Q}/__emulator/companies`, {
