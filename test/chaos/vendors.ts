@@ -33,7 +33,8 @@ export function vendorReader(host: Host) {
     for (let attempt = 0; ; attempt++) {
       const res = await run();
       if (res.ok) return (await res.json()) as Json;
-      if (attempt >= 20 || ![401, 429, 500, 502, 503].includes(res.status)) await json(res, what);
+      // The fault pump's rules are single-use: the reader outlasts them (a few hundred, at 30 %).
+      if (attempt >= 600 || ![401, 429, 500, 502, 503].includes(res.status)) await json(res, what);
       if (res.status === 401) await refreshQbo();
       await new Promise((r) => setTimeout(r, 100));
     }
