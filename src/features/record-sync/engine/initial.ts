@@ -1,80 +1,21 @@
 import type { VendorError } from "../../../connectors/http-client.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
-import { recordLedgerMany, type LedgerEntry } from "../../activity/index.ts";
+import type { LedgerEntry } from "../../activity/index.ts";
 import { rememberWritten } from "../../settings/index.ts";
 import { keysOf, lookup, type Candidate, type MatchKey } from "../identity/index.ts";
 import type { RunContext } from "../initial/context.ts";
-import { etaSeconds, note, startProgress, type Counts, type Progress } from "../initial/progress.ts";
-import { pairsFor, type Pair } from "../pairs.ts";
-import { linksOf, saveLinks, type RecordLink } from "../repo/record-links.ts";
-import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
+import { etaSeconds, note, startProgress, type Counts } from "../initial/progress.ts";
+import { pairsFor } from "../pairs.ts";
+import { linksOf, type RecordLink } from "../repo/record-links.ts";
 import { reviewReason } from "../review-reason.ts";
-import { chunks, inFlight } from "./batches.ts";
 import { afterMatch, createValues, planUpdate, written } from "./decide.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
-import { chunkSizeOf, planCreates, type Planned } from "./plan.ts";
-import {
-  isPending,
-  type CreateOutcome,
-  type Cursor,
-  type Indexed,
-  type Pager,
-  type Prepared,
-  type Side,
-  type Target,
-} from "./side.ts";
+import { chunkSizeOf } from "./plan.ts";
+import { isPending, type Indexed, type Side } from "./side.ts";
+import { emptyWork, ledgerEntry, persist, send, type Chunk, type Item, type Phase } from "./initial-work.ts";
 
 /** Index ids of records this run is creating (they have no id of their own yet). */
 const PENDING = "pending:";
-
-interface Waiting {
-  prepared: Prepared;
-  subject: string;
-}
-
-/** What one chunk decided, wrote, and will save. */
-interface Work {
-  creates: Waiting[];
-  updates: Array<{
-    id: string;
-    changes: Record<string, string>;
-    link: RecordLink;
-    written: Record<string, string>;
-  }>;
-  newLinks: RecordLink[];
-  reviews: Array<{ recordId: string; label: string; reason: string; candidates: ReviewCandidate[] }>;
-  ledger: LedgerEntry[];
-}
-
-const emptyWork = (): Work => ({ creates: [], updates: [], newLinks: [], reviews: [], ledger: [] });
-
-interface Phase<S, T> {
-  ctx: RunContext;
-  source: Side<S>;
-  target: Side<T>;
-  t: Target<T>;
-  pairs: Pair[];
-  sourceFields: string[];
-  targetFields: string[];
-  /** Links by source id, and the target ids already linked (this run's links included). */
-  links: Map<string, RecordLink>;
-  linkedTargets: Set<string>;
-  pager: Pager<S>;
-}
-
-/** A source record and where the run stands once it is done (the cursor a checkpoint saves). */
-interface Item<S> {
-  record: S;
-  after: Partial<Cursor> & { skip: number };
-}
-
-/** One chunk's decisions: its own counts (merged into the run's at its checkpoint) and its work. */
-interface Chunk {
-  tally: Progress;
-  work: Work;
-  size: number;
-  after: Item<unknown>["after"];
-}
 
 /**
  * One phase of an initial sync (C4), either direction (ADR 0018, 0032): the target side is read
@@ -240,27 +181,6 @@ function advance<S, T>(phase: Phase<S, T>, chunk: Chunk): void {
   });
 }
 
-function ledgerEntry<S, T>(
-  phase: Phase<S, T>,
-  objectId: string,
-  decision: string,
-  outcome: LedgerEntry["outcome"],
-): LedgerEntry {
-  const { ctx } = phase;
-  return {
-    portalId: ctx.connection.portalId,
-    connectionId: ctx.connection.connectionId,
-    objectType: phase.source.ledgerType,
-    objectId,
-    trigger: "initial sync",
-    decision,
-    outcome,
-    jobId: ctx.syncId,
-    at: ctx.now(),
-  };
-}
-
-/** One source record's decision, noted in the progress counts and the page's work. */
 async function decide<S, T>(phase: Phase<S, T>, record: S, chunk: Chunk): Promise<Result<void, VendorError>> {
   const { ctx, source, target, t } = phase;
   const { kind } = ctx;
@@ -417,86 +337,4 @@ function planCreate<S, T>(phase: Phase<S, T>, record: S, keys: MatchKey[], chunk
   phase.t.index.add(`${PENDING}${id}`, { pending: true, label, email: identity.email }, keys);
   note(chunk.tally, "created", label);
   chunk.work.creates.push({ prepared, subject: source.subjectOf(record) });
-}
-
-/** Sends a chunk's creates (batches and singles as planned), then its updates, a few in flight. */
-async function send<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<Result<void, VendorError>> {
-  const { ctx, source, target, t } = phase;
-  const { work, tally } = chunk;
-  const outcome = (waiting: Waiting, result: CreateOutcome) => {
-    const { prepared, subject } = waiting;
-    if ("id" in result) {
-      work.newLinks.push(
-        newLink(
-          ctx.connection.connectionId,
-          ctx.kind.link,
-          { vendor: source.vendor, id: prepared.sourceId },
-          { vendor: target.vendor, id: result.id, written: prepared.written },
-        ),
-      );
-      work.ledger.push(
-        ledgerEntry(phase, prepared.sourceId, `${subject} → created ${target.words.noun(result.id)}`, "ok"),
-      );
-      return;
-    }
-    tally.counts.created--;
-    tally.counts.failed++;
-    work.ledger.push(
-      ledgerEntry(
-        phase,
-        prepared.sourceId,
-        `${subject}: ${target.words.name} refused the create: ${result.refused}`,
-        "failed",
-      ),
-    );
-  };
-  const createOne = t.createOne;
-  const planned: Array<Planned<Waiting>> =
-    t.mix && createOne
-      ? planCreates(work.creates, t.mix)
-      : chunks(work.creates, t.batchSize).map((batch) => ({ batch }));
-  const created = await inFlight(planned, t.inFlight, async (request) => {
-    if ("single" in request) {
-      const res = await createOne!(request.single.prepared);
-      if (!res.ok) return res;
-      outcome(request.single, res.value);
-      return ok(undefined);
-    }
-    const res = await t.createBatch(request.batch.map((c) => c.prepared));
-    if (!res.ok) return res;
-    for (const [j, result] of res.value.entries()) outcome(request.batch[j]!, result);
-    return ok(undefined);
-  });
-  if (!created.ok || !t.updateBatch) return created;
-  const updateBatch = t.updateBatch;
-  const memory = memoryOf(target.vendor);
-  return inFlight(chunks(work.updates, t.batchSize), t.inFlight, async (batch) => {
-    const res = await updateBatch(batch.map((u) => ({ id: u.id, changes: u.changes })));
-    if (!res.ok) return res;
-    for (const u of batch) u.link[memory] = u.written;
-    return ok(undefined);
-  });
-}
-
-/** Saves a written chunk: its links, what was written through them, its reviews and its ledger. */
-async function persist<S, T>(phase: Phase<S, T>, work: Work): Promise<void> {
-  const { ctx } = phase;
-  await saveLinks(
-    ctx.db,
-    work.newLinks,
-    work.updates.map((u) => u.link),
-    ctx.now(),
-  );
-  for (const review of work.reviews)
-    await addReview(
-      ctx.db,
-      {
-        connectionId: ctx.connection.connectionId,
-        kind: ctx.kind.link,
-        side: phase.source.vendor,
-        ...review,
-      },
-      ctx.now(),
-    );
-  await recordLedgerMany(ctx.db, work.ledger);
 }
