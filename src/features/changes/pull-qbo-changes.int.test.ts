@@ -9,7 +9,7 @@ import { listLedger } from "../activity/repo.ts";
 import { upsertQboConnection } from "../connections/repo/qbo-connections.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
-import { pullQboChangesHandler } from "./pull-qbo-changes.ts";
+import { pullQboChangesHandler, type QboChangeRule } from "./pull-qbo-changes.ts";
 
 /**
  * A scripted QBO API: CDC answers from `cdc`, queries from `rows`; it records what was asked.
@@ -82,7 +82,7 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
     return { portalId: portal.portalId, connectionId };
   }
 
-  function run(qbo: ReturnType<typeof fakeQbo>, connectionId: string) {
+  function run(qbo: ReturnType<typeof fakeQbo>, connectionId: string, rules: QboChangeRule[] = []) {
     const clients = testVendorClients(db().db, clock, {
       intuit: {
         clientId: "c",
@@ -97,7 +97,7 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
       },
     });
     return pullQboChangesHandler(
-      { db: db().db, clock, clients, rules: [] },
+      { db: db().db, clock, clients, rules },
       { payload: { connectionId, reason: "timer" }, jobId: "j1", log: silentLogger, retryCount: 0 },
     );
   }
@@ -156,5 +156,34 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
     const [entry] = await listLedger(db().db, portalId);
     expect(entry).toMatchObject({ outcome: "failed", errorCategory: "server" });
     expect(entry?.retryJob).toMatchObject({ name: "pull-qbo-changes" });
+  });
+
+  it("applies a change once, though every pull reads the minute before its checkpoint again", async () => {
+    const { portalId, connectionId } = await connection();
+    // Saved inside the minute the next pull reads again (the server answers at 10:00:00).
+    const recent = (id: number, syncToken: string) => ({
+      Id: String(id),
+      SyncToken: syncToken,
+      MetaData: { LastUpdatedTime: "2026-08-01T09:59:30-07:00" },
+    });
+    const ran: string[] = [];
+    const rule: QboChangeRule = async (change) => {
+      const { Id, SyncToken } = change.object as { Id: string; SyncToken: string };
+      ran.push(`${Id}@${SyncToken}`);
+      return Id === "2" && ran.length < 4
+        ? { decision: "QBO refused", outcome: "failed" }
+        : { decision: "applied", outcome: "ok" };
+    };
+    await run(fakeQbo({ cdc: { Invoice: [recent(1, "0"), recent(2, "0")] } }), connectionId, [rule]);
+    expect(ran).toEqual(["1@0", "2@0"]);
+    // Same answer again: 1 was applied and is skipped; 2 failed and is tried again.
+    await run(fakeQbo({ cdc: { Invoice: [recent(1, "0"), recent(2, "0")] } }), connectionId, [rule]);
+    expect(ran).toEqual(["1@0", "2@0", "2@0"]);
+    // 1 saved again in the same second: its SyncToken moved, so it is a new change.
+    await run(fakeQbo({ cdc: { Invoice: [recent(1, "1"), recent(2, "0")] } }), connectionId, [rule]);
+    expect(ran).toEqual(["1@0", "2@0", "2@0", "1@1", "2@0"]);
+    await run(fakeQbo({ cdc: { Invoice: [recent(1, "1"), recent(2, "0")] } }), connectionId, [rule]);
+    expect(ran).toHaveLength(5);
+    expect(await listLedger(db().db, portalId)).toHaveLength(5);
   });
 });

@@ -14,6 +14,8 @@ import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
+import { fingerprint, readApplied, rememberApplied } from "./overlap.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
 /** The QBO entities Ledgerlink follows. */
@@ -48,6 +50,8 @@ export interface PullDeps {
 }
 
 const checkpointKey = (connectionId: string) => `qbo:${connectionId}:changes`;
+/** What the last pull applied in the minute the next one reads again (overlap.ts). */
+const appliedKey = (connectionId: string) => `qbo:${connectionId}:changes:applied`;
 
 /**
  * Reads what changed in a QBO company since the checkpoint (CDC, or paged queries when CDC cannot
@@ -75,6 +79,7 @@ export async function pullQboChangesHandler(
   const key = checkpointKey(conn.connectionId);
   const since = new Date((await readCheckpoint(deps.db, key)) ?? conn.createdAt.toISOString());
   const inbox = await unprocessed(deps.db, "qbo", conn.realmId);
+  const seen = readApplied(await readCheckpoint(deps.db, appliedKey(conn.connectionId)));
 
   const changes = await collectChanges(http, since, deps.clock.now());
   if (!changes.ok) {
@@ -97,10 +102,16 @@ export async function pullQboChangesHandler(
     return;
   }
 
+  const applied: Array<{ fingerprint: string; updatedAt?: Date }> = [];
   for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
     for (const object of objects) {
       const ref = parseChangeRef(object);
-      const applied = ref.ok
+      const print = ref.ok ? fingerprint(entity, object) : undefined;
+      if (print && seen.has(print)) {
+        applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
+        continue; // applied by the previous pull, read again only for the overlap
+      }
+      const outcome = ref.ok
         ? await applyRules(
             deps.rules,
             {
@@ -120,19 +131,26 @@ export async function pullQboChangesHandler(
         objectType: entity.toLowerCase(),
         objectId: ref.ok ? ref.value.id : (ref.error.id ?? null),
         trigger: ctx.payload.reason,
-        ...applied,
+        ...outcome,
         vendorCalls: calls.splice(0),
         jobId: ctx.jobId,
         at: deps.clock.now(),
       });
+      // A failed one is not remembered: the next pull, reading the overlap again, tries it again.
+      if (print && outcome.outcome !== "failed")
+        applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
     }
   }
-  await writeCheckpoint(
-    deps.db,
-    key,
-    nextCheckpoint(changes.value.serverTime).toISOString(),
-    deps.clock.now(),
-  );
+  const checkpoint = nextCheckpoint(changes.value.serverTime);
+  await inTransaction(deps.db, async (trx) => {
+    await writeCheckpoint(trx, key, checkpoint.toISOString(), deps.clock.now());
+    await writeCheckpoint(
+      trx,
+      appliedKey(conn.connectionId),
+      rememberApplied(applied, checkpoint),
+      deps.clock.now(),
+    );
+  });
   await markProcessed(
     deps.db,
     inbox.map((row) => row.id),

@@ -1,0 +1,49 @@
+import type { QboEntity } from "../../connectors/qbo/client.ts";
+
+/**
+ * The pull reads again the last minute before its checkpoint (reconcile-plan.ts `nextCheckpoint`),
+ * so a change committed while QBO answered is never missed. Without a memory, every pull would
+ * apply that minute's changes again: harmless, but each costs rule work and a ledger line, and on a
+ * busy company the next webhook's change waits behind them. The pull remembers what it applied in
+ * that minute by a fingerprint that changes whenever QBO saves the object again, and skips those.
+ */
+
+type Raw = QboEntity & { SyncToken?: unknown; status?: unknown; MetaData?: { LastUpdatedTime?: unknown } };
+
+/**
+ * `Entity:Id:SyncToken:LastUpdatedTime:status`. SyncToken goes up with every save (QBO's optimistic
+ * lock), so two saves within one second of LastUpdatedTime still differ. An object without either
+ * has no fingerprint and is always applied.
+ */
+export function fingerprint(entity: string, object: QboEntity): string | undefined {
+  const raw = object as Raw;
+  const token = raw.SyncToken;
+  const updated = raw.MetaData?.LastUpdatedTime;
+  if (token === undefined && updated === undefined) return undefined;
+  return [entity, raw.Id, String(token ?? ""), String(updated ?? ""), String(raw.status ?? "")].join(":");
+}
+
+/** The remembered fingerprints, from what `rememberApplied` stored (nothing stored: none). */
+export function readApplied(stored: string | undefined): Set<string> {
+  if (!stored) return new Set();
+  try {
+    const list: unknown = JSON.parse(stored);
+    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : []);
+  } catch {
+    return new Set(); // unreadable memory: apply everything again, which is always safe
+  }
+}
+
+/**
+ * What to remember for the next pull: the fingerprints of objects applied (or skipped as already
+ * applied) whose last update is at or after the new checkpoint, the only ones it will read again.
+ */
+export function rememberApplied(
+  applied: Array<{ fingerprint: string; updatedAt?: Date }>,
+  checkpoint: Date,
+): string {
+  const kept = applied
+    .filter((a) => a.updatedAt !== undefined && a.updatedAt.getTime() >= checkpoint.getTime())
+    .map((a) => a.fingerprint);
+  return JSON.stringify([...new Set(kept)]);
+}
