@@ -4,38 +4,41 @@ import { err, ok, type Result } from "../lib/result.ts";
 import type { AttemptInfo, HttpClientOptions, Sleep } from "./http-client.ts";
 
 /**
- * Rate budgets (ADR 0009): we take a token before every vendor call instead of finding the limits
- * through 429s (docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10). The buckets live in the
+ * Rate budgets (ADR 0009, ADR 0041): we take a grant before every vendor call instead of finding the
+ * limits through 429s (docs/vendors/hubspot.md §8, docs/vendors/quickbooks.md §10). The vendors
+ * count requests in rolling windows, so a budget is a sliding window: a call may go when fewer than
+ * `limit` calls were granted in the last `windowMs`. An idle account's calls all go at once (no
+ * spacing between a job's few calls), and a busy one gets the whole limit. The windows live in the
  * database so every worker process spends the same budget; this module holds the policies and the
  * waiting, and `db/rate-budgets.ts` the atomic SQL behind `BucketStore`.
  */
 
 export interface BucketSpec {
   key: string;
-  /** Tokens a full bucket holds: the largest burst. */
-  capacity: number;
-  refillPerSecond: number;
+  /** Calls allowed in any `windowMs`. */
+  limit: number;
+  windowMs: number;
 }
 
 export type Grant = { granted: true } | { granted: false; waitMs: number };
 
-/** Takes one token from every bucket atomically (all or none) at `now`. */
+/** Takes one grant from every window atomically (all or none) at `now`. */
 export interface BucketStore {
   take(buckets: readonly BucketSpec[], now: Date): Promise<Grant>;
-  /** Puts every bucket `pauseMs` in debt: all workers wait, not only the one that saw the 429. */
+  /** Closes every window for `pauseMs`: all workers wait, not only the one that saw the 429. */
   pause(buckets: readonly BucketSpec[], pauseMs: number, now: Date): Promise<void>;
-  /** Tokens each bucket holds at `now`, taking none. */
+  /** Grants each window has left at `now` (negative while paused), taking none. */
   peek(buckets: readonly BucketSpec[], now: Date): Promise<Map<string, number>>;
 }
 
-/**
- * A bucket that can never let more than `limit` calls through in any window of `windowMs`: a
- * token bucket passes at most capacity + rate × window in a window, so capacity = `burst` and
- * rate = (limit − burst) / window. A small burst keeps the sustained rate close to the limit.
- */
-export function windowBucket(key: string, limit: number, windowMs: number, burst: number): BucketSpec {
-  return { key, capacity: burst, refillPerSecond: (limit - burst) / (windowMs / 1000) };
+/** A window of `limit` calls per `windowMs`; `limit` is what we plan, a little under the vendor's. */
+export function windowBucket(key: string, limit: number, windowMs: number): BucketSpec {
+  return { key, limit, windowMs };
 }
+
+/** A window's sustained rate, in calls per second: what planners divide work by. */
+export const perSecond = (bucket: Pick<BucketSpec, "limit" | "windowMs">): number =>
+  bucket.limit / (bucket.windowMs / 1000);
 
 /**
  * HubSpot, public (OAuth) app: 110 requests per rolling 10 s per app and installing account, and
@@ -52,37 +55,37 @@ export function hubspotBuckets(
   opts: { search?: boolean } = {},
 ): BucketSpec[] {
   const account = `hubspot:${appId}:${portalId}`;
-  // One short of 110, with a burst of 1: full speed (10.8/s) without ever reading "0 remaining",
-  // which then only means the portal's real limit is lower than planned (errors.ts pauseHint).
-  const buckets = [windowBucket(`${account}:burst`, HUBSPOT_PLANNED_PER_10S, 10_000, 1)];
-  if (opts.search) buckets.push(windowBucket(`${account}:search`, 5, 1_000, 1));
+  // One short of 110: full speed without ever reading "0 remaining", which then only means the
+  // portal's real limit is lower than planned (errors.ts pauseHint).
+  const buckets = [windowBucket(`${account}:burst`, HUBSPOT_PLANNED_PER_10S, 10_000)];
+  // 5 per 1.1 s: a second's five can arrive bunched (see qboBuckets) without a sixth in one second.
+  if (opts.search) buckets.push(windowBucket(`${account}:search`, 5, 1_100));
   return buckets;
 }
 
 /**
  * QBO, per realm and app: 10 per second, 500 per minute, and 40 batch calls per minute
  * (docs/vendors/quickbooks.md §10;
- * https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles). Like HubSpot's,
- * each bucket plans a little under its window: Intuit counts a request when it arrives, and a
- * request waits between our grant and the wire (a token read, a busy event loop), so requests
- * granted at exactly the limit can arrive 11 in a second and buy a 60-second pause (a 2,000-record
- * initial sync spends the rate for over a minute; ADR 0032). 10 per 1.1 s tolerates 100 ms of that
- * per second, 495 a minute 600 ms; both sustain about 8.2 a second, 98 % of the minute's rate.
+ * https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles). Each window is
+ * planned a little under Intuit's: Intuit counts a request when it arrives, and a request waits
+ * between our grant and the wire (a token read, a busy event loop), so requests granted at exactly
+ * the limit can arrive 11 in a second and buy a 60-second pause (ADR 0032). 10 per 1.1 s tolerates
+ * 100 ms of that, 495 a minute and 39 batches a minute one request each.
  */
 export function qboBuckets(realmId: string, opts: { batch?: boolean } = {}): BucketSpec[] {
   const realm = `qbo:${realmId}`;
-  const buckets = [
-    windowBucket(`${realm}:second`, 10, 1_100, 1),
-    windowBucket(`${realm}:minute`, 495, 60_000, 5),
-  ];
-  if (opts.batch) buckets.push(windowBucket(`${realm}:batch`, 39, 60_000, 3));
+  const buckets = [windowBucket(`${realm}:second`, 10, 1_100), windowBucket(`${realm}:minute`, 495, 60_000)];
+  if (opts.batch) buckets.push(windowBucket(`${realm}:batch`, 39, 60_000));
   return buckets;
 }
 
-/** Time for one bucket to hand out `calls` tokens when it holds `tokens` now (may be in debt). */
-export function etaFor(bucket: BucketSpec, tokens: number, calls: number): number {
-  const missing = calls - tokens;
-  return missing <= 0 ? 0 : Math.ceil((missing / bucket.refillPerSecond) * 1000);
+/**
+ * Time for one window to grant `calls` more when `left` are grantable now (negative while paused):
+ * what is left goes at once, the rest at the window's sustained rate. A lower bound, good for ETAs.
+ */
+export function etaFor(bucket: BucketSpec, left: number, calls: number): number {
+  const missing = calls - left;
+  return missing <= 0 ? 0 : Math.ceil((missing / perSecond(bucket)) * 1000);
 }
 
 export interface OverBudget {
@@ -105,7 +108,7 @@ export class RateBudget {
     this.#opts = opts;
   }
 
-  /** One try: a token from every bucket now, or how long until there would be. */
+  /** One try: a grant from every window now, or how long until there would be. */
   acquire(buckets: readonly BucketSpec[]): Promise<Grant> {
     return this.#opts.store.take(buckets, this.#opts.clock.now());
   }
@@ -121,10 +124,10 @@ export class RateBudget {
    */
   async etaMs(buckets: readonly BucketSpec[], calls: number): Promise<number> {
     const held = await this.#opts.store.peek(buckets, this.#opts.clock.now());
-    return Math.max(0, ...buckets.map((b) => etaFor(b, held.get(b.key) ?? b.capacity, calls)));
+    return Math.max(0, ...buckets.map((b) => etaFor(b, held.get(b.key) ?? b.limit, calls)));
   }
 
-  /** Waits (injected sleep) until every bucket grants a token; gives up after `maxWaitMs`. */
+  /** Waits (injected sleep) until every window grants the call; gives up after `maxWaitMs`. */
   async take(
     buckets: readonly BucketSpec[],
     signal?: AbortSignal,
@@ -148,7 +151,7 @@ export class RateBudget {
 }
 
 /**
- * The http-client hooks for one client: `beforeRequest` spends a token on every attempt (retries
+ * The http-client hooks for one client: `beforeRequest` takes a grant for every attempt (retries
  * included) and fails as `rate_limited`, without calling the vendor, when the budget stays empty
  * past `maxWaitMs`; `onRateLimited` turns a vendor 429 into a pause every worker respects.
  */
@@ -165,7 +168,7 @@ export function budgetHooks(
         retryable: true,
         retryAfterMs: taken.error.waitMs,
         code: "LOCAL_BUDGET",
-        message: `rate budget exhausted; next token in ${taken.error.waitMs} ms`,
+        message: `rate budget exhausted; next call allowed in ${taken.error.waitMs} ms`,
       });
     },
     onRateLimited: (info, error) => budget.pause(bucketsFor(info), error.retryAfterMs ?? DEFAULT_PAUSE_MS),

@@ -2,114 +2,137 @@ import { sql } from "kysely";
 import type { Database } from "./kysely.ts";
 
 /**
- * The Kysely side of connectors/rate-budget.ts (which may not import db/): token buckets in
- * `rate_budgets`, shared by every worker process. The shapes below match the connector's
- * `BucketSpec` and `Grant` structurally.
+ * The Kysely side of connectors/rate-budget.ts (which may not import db/): sliding windows in
+ * `rate_windows` (ADR 0041), shared by every worker process. The shapes below match the
+ * connector's `BucketSpec` and `Grant` structurally.
  */
-export interface BucketRow {
+export interface WindowRow {
   key: string;
-  capacity: number;
-  refillPerSecond: number;
+  limit: number;
+  windowMs: number;
 }
 
 export type TakeOutcome = { granted: true } | { granted: false; waitMs: number };
 
-/** Thrown inside the transaction only to roll it back; never escapes `takeTokens`. */
-class Denied extends Error {
-  constructor(readonly waitMs: number) {
-    super(`rate budget short for ${waitMs} ms`);
-  }
+interface Held {
+  grants: number[];
+  pausedUntil: number;
+}
+
+const byKey = (a: WindowRow, b: WindowRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * The grants still inside the window at `now`, oldest first. A grant stamped ahead of `now` (a
+ * worker whose clock is ahead of this one's) stays in: a lagging clock only ever waits longer.
+ */
+const live = (held: Held, w: WindowRow, now: number) =>
+  held.grants.filter((t) => t > now - w.windowMs).sort((a, b) => a - b);
+
+/** How long until `w` grants one more call at `now`: the pause, or the oldest grant that must leave. */
+function waitFor(held: Held, w: WindowRow, now: number): number {
+  const inWindow = live(held, w, now);
+  const full = inWindow.length >= w.limit ? inWindow[inWindow.length - w.limit]! + w.windowMs - now : 0;
+  return Math.max(0, held.pausedUntil - now, full);
+}
+
+/** Locks the windows' rows in key order (two callers never lock in opposite orders), creating missing ones. */
+async function lockWindows(trx: Database, keys: string[]): Promise<Map<string, Held>> {
+  await trx
+    .insertInto("rateWindows")
+    .values(keys.map((key) => ({ key })))
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const rows = await trx
+    .selectFrom("rateWindows")
+    .select(["key", "grants", "pausedUntil"])
+    .where("key", "in", keys)
+    .orderBy("key")
+    .forUpdate()
+    .execute();
+  return new Map(
+    rows.map((r) => [r.key, { grants: r.grants.map(Number), pausedUntil: Number(r.pausedUntil) }]),
+  );
 }
 
 /**
- * Takes one token from every bucket, all or none. One upsert per bucket (in key order, so two
- * callers never lock rows in opposite orders) refills the row from the time elapsed on *our*
- * clock and subtracts one; the row lock it takes serialises concurrent callers. If any bucket
- * went below zero the transaction rolls back and the answer says how long the deficit needs.
+ * Takes one grant from every window, all or none: granted when each window has had fewer than its
+ * limit in the last `windowMs` and is not paused; otherwise nothing is taken and the answer says
+ * how long the slowest window needs. The row locks serialise concurrent callers.
  */
 export async function takeTokens(
   db: Database,
-  buckets: readonly BucketRow[],
+  windows: readonly WindowRow[],
   now: Date,
 ): Promise<TakeOutcome> {
-  const ordered = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  try {
-    await db.transaction().execute(async (trx) => {
-      let waitMs = 0;
-      for (const bucket of ordered) {
-        const tokens = await upsertTake(trx, bucket, now);
-        if (tokens < 0) waitMs = Math.max(waitMs, Math.ceil((-tokens / bucket.refillPerSecond) * 1000));
-      }
-      if (waitMs > 0) throw new Denied(waitMs);
-    });
-    return { granted: true };
-  } catch (error) {
-    if (error instanceof Denied) return { granted: false, waitMs: error.waitMs };
-    throw error;
-  }
-}
-
-async function upsertTake(db: Database, b: BucketRow, now: Date): Promise<number> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const capacity = sql`${b.capacity}::double precision`;
-  const rate = sql`${b.refillPerSecond}::double precision`;
-  // A worker whose clock lags must not refill anything: elapsed is clamped at 0 and the row's
-  // time never moves backwards.
-  const elapsed = sql`greatest(0, extract(epoch from (${at} - rate_budgets.updated_at))::double precision)`;
-  const result = await sql<{ tokens: number }>`
-    insert into rate_budgets (key, tokens, updated_at)
-    values (${b.key}, ${capacity} - 1, ${at})
-    on conflict (key) do update set
-      tokens = least(${capacity}, rate_budgets.tokens + ${elapsed} * ${rate}) - 1,
-      updated_at = greatest(rate_budgets.updated_at, ${at})
-    returning tokens`.execute(db);
-  return Number(result.rows[0]!.tokens);
-}
-
-/**
- * After a vendor 429, empties every bucket for `pauseMs` (tokens go negative, so refill must first
- * pay the debt): every worker then waits, instead of each discovering the limit with its own 429.
- */
-export async function pauseBuckets(
-  db: Database,
-  buckets: readonly BucketRow[],
-  pauseMs: number,
-  now: Date,
-): Promise<void> {
-  const ordered = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  await db.transaction().execute(async (trx) => {
-    for (const b of ordered) {
-      const at = sql`${now.toISOString()}::timestamptz`;
-      const rate = sql`${b.refillPerSecond}::double precision`;
-      const debt = sql`${(-pauseMs / 1000) * b.refillPerSecond}::double precision`;
-      const elapsed = sql`greatest(0, extract(epoch from (${at} - rate_budgets.updated_at))::double precision)`;
-      await sql`
-        insert into rate_budgets (key, tokens, updated_at) values (${b.key}, ${debt}, ${at})
-        on conflict (key) do update set
-          tokens = least(${b.capacity}::double precision, rate_budgets.tokens + ${elapsed} * ${rate}, ${debt}),
-          updated_at = greatest(rate_budgets.updated_at, ${at})`.execute(trx);
+  const ordered = [...windows].sort(byKey);
+  const at = now.getTime();
+  return db.transaction().execute(async (trx) => {
+    const held = await lockWindows(
+      trx,
+      ordered.map((w) => w.key),
+    );
+    const waitMs = Math.max(0, ...ordered.map((w) => waitFor(held.get(w.key)!, w, at)));
+    if (waitMs > 0) return { granted: false, waitMs: Math.ceil(waitMs) };
+    for (const w of ordered) {
+      // Only the newest `limit` grants can ever decide a wait: the row stays that small.
+      const grants = [...live(held.get(w.key)!, w, at), at].slice(-w.limit);
+      await trx
+        .updateTable("rateWindows")
+        .set({ grants: sql`${`{${grants.join(",")}}`}::double precision[]` })
+        .where("key", "=", w.key)
+        .execute();
     }
+    return { granted: true };
   });
 }
 
-/** Tokens each bucket would hold at `now`, without taking any: for planning work and ETAs. */
+/**
+ * After a vendor 429, closes every window for `pauseMs` (a later pause never shortens an earlier
+ * one): every worker then waits, instead of each discovering the limit with its own 429.
+ */
+export async function pauseBuckets(
+  db: Database,
+  windows: readonly WindowRow[],
+  pauseMs: number,
+  now: Date,
+): Promise<void> {
+  const until = now.getTime() + pauseMs;
+  const keys = [...windows].sort(byKey).map((w) => w.key);
+  await db.transaction().execute(async (trx) => {
+    await lockWindows(trx, keys);
+    await trx
+      .updateTable("rateWindows")
+      .set({ pausedUntil: sql`greatest(paused_until, ${until}::double precision)` })
+      .where("key", "in", keys)
+      .execute();
+  });
+}
+
+/**
+ * Calls each window could grant at once at `now`, taking none: for planning work and ETAs. While
+ * paused, negative: the calls the pause costs at the window's sustained rate.
+ */
 export async function peekTokens(
   db: Database,
-  buckets: readonly BucketRow[],
+  windows: readonly WindowRow[],
   now: Date,
 ): Promise<Map<string, number>> {
-  const keys = buckets.map((b) => b.key);
+  const keys = windows.map((w) => w.key);
   const rows =
     keys.length === 0
       ? []
-      : await db.selectFrom("rateBudgets").selectAll().where("key", "in", keys).execute();
-  const byKey = new Map(rows.map((r) => [r.key, r]));
+      : await db.selectFrom("rateWindows").selectAll().where("key", "in", keys).execute();
+  const held = new Map(
+    rows.map((r) => [r.key, { grants: r.grants.map(Number), pausedUntil: Number(r.pausedUntil) }]),
+  );
+  const at = now.getTime();
   return new Map(
-    buckets.map((b) => {
-      const row = byKey.get(b.key);
-      if (!row) return [b.key, b.capacity];
-      const elapsedS = Math.max(0, now.getTime() - new Date(row.updatedAt).getTime()) / 1000;
-      return [b.key, Math.min(b.capacity, row.tokens + elapsedS * b.refillPerSecond)];
+    windows.map((w) => {
+      const h = held.get(w.key);
+      if (!h) return [w.key, w.limit];
+      const paused = Math.max(0, h.pausedUntil - at);
+      if (paused > 0) return [w.key, -Math.ceil((paused / w.windowMs) * w.limit)];
+      return [w.key, w.limit - live(h, w, at).length];
     }),
   );
 }
@@ -117,9 +140,9 @@ export async function peekTokens(
 /** The store interface connectors/rate-budget.ts expects, bound to one database. */
 export function rateBudgetStore(db: Database) {
   return {
-    take: (buckets: readonly BucketRow[], now: Date) => takeTokens(db, buckets, now),
-    peek: (buckets: readonly BucketRow[], now: Date) => peekTokens(db, buckets, now),
-    pause: (buckets: readonly BucketRow[], pauseMs: number, now: Date) =>
-      pauseBuckets(db, buckets, pauseMs, now),
+    take: (windows: readonly WindowRow[], now: Date) => takeTokens(db, windows, now),
+    peek: (windows: readonly WindowRow[], now: Date) => peekTokens(db, windows, now),
+    pause: (windows: readonly WindowRow[], pauseMs: number, now: Date) =>
+      pauseBuckets(db, windows, pauseMs, now),
   };
 }

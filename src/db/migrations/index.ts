@@ -12,6 +12,7 @@ import * as m0012 from "./0012-job-progress.ts";
 import { sealSlackUrls, type MigrationContext } from "./0010-seal-slack-urls.ts";
 import * as m0011 from "./0011-record-link-agreed.ts";
 import * as m0013 from "./0013-parked-jobs-and-customer-claims.ts";
+import * as m0014 from "./0014-rate-windows.ts";
 
 export type { MigrationContext };
 
@@ -35,6 +36,7 @@ export function migrationsFor(ctx: MigrationContext): Array<[name: string, migra
     ["0011-record-link-agreed", m0011],
     ["0012-job-progress", m0012],
     ["0013-parked-jobs-and-customer-claims", m0013],
+    ["0014-rate-windows", m0014],
   ];
 }
 

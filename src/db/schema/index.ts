@@ -17,7 +17,7 @@ export interface DB {
   webhookInbox: WebhookInboxTable;
   syncLedger: SyncLedgerTable;
   syncCheckpoints: SyncCheckpointsTable;
-  rateBudgets: RateBudgetsTable;
+  rateWindows: RateWindowsTable;
   invoices: InvoicesTable;
   invoiceLinks: InvoiceLinksTable;
   invoiceDrafts: InvoiceDraftsTable;
@@ -167,11 +167,13 @@ export interface SyncCheckpointsTable {
   updatedAt: Timestamp;
 }
 
-/** A token bucket shared by every worker (connectors/rate-budget.ts, db/rate-budgets.ts). */
-export interface RateBudgetsTable {
+/** A sliding window of grants shared by every worker (connectors/rate-budget.ts, db/rate-budgets.ts). */
+export interface RateWindowsTable {
   key: string;
-  tokens: number;
-  updatedAt: Timestamp;
+  /** Epoch milliseconds of the recent grants, oldest first. */
+  grants: Generated<number[]>;
+  /** Epoch milliseconds until which the window grants nothing (after a vendor 429); 0 when open. */
+  pausedUntil: Generated<number>;
 }
 
 export type InvoiceStateColumn = "awaiting_send" | "sent" | "partially_paid" | "paid" | "overdue" | "voided";

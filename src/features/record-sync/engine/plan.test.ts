@@ -1,22 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { qboBuckets, type BucketSpec } from "../../../connectors/rate-budget.ts";
+import { perSecond, qboBuckets, type BucketSpec } from "../../../connectors/rate-budget.ts";
 import { chunkSizeOf, createsBoundSeconds, mixFor, planCreates, type Planned } from "./plan.ts";
 
 const INTUIT = { perMinute: 500, perSecond: 10, batchPerMinute: 40, batchSize: 30 };
 const buckets = qboBuckets("r1", { batch: true });
 const bucket = (suffix: string) => buckets.find((b) => b.key.endsWith(suffix))!;
-const mix = mixFor(bucket(":minute"), bucket(":batch"), 30);
+const mix = mixFor(perSecond(bucket(":minute")), perSecond(bucket(":batch")), 30);
 
 /**
  * The engine's QBO writes, replayed on a virtual timeline: chunks one after the other, the
- * requests of a chunk in flight together, each sent the moment every bucket it spends (the
- * budget's own specs) holds a token. Returns each request's kind and time.
+ * requests of a chunk in flight together, each sent the moment every window it spends (the
+ * budget's own specs) has room. Returns each request's kind and time.
  */
 function simulate(records: number): Array<{ kind: "batch" | "single"; atMs: number }> {
   const single = qboBuckets("r1");
-  const tokens = new Map<string, number>(buckets.map((b) => [b.key, b.capacity]));
-  const refill = (b: BucketSpec, ms: number) =>
-    tokens.set(b.key, Math.min(b.capacity, tokens.get(b.key)! + (b.refillPerSecond * ms) / 1000));
+  const granted = new Map<string, number[]>(buckets.map((b) => [b.key, []]));
+  const room = (b: BucketSpec) => granted.get(b.key)!.filter((t) => t > now - b.windowMs).length < b.limit;
   const sent: Array<{ kind: "batch" | "single"; atMs: number }> = [];
   let now = 0;
   const ids = Array.from({ length: records }, (_, i) => i);
@@ -25,23 +24,23 @@ function simulate(records: number): Array<{ kind: "batch" | "single"; atMs: numb
     while (waiting.length) {
       waiting = waiting.filter((request) => {
         const spends = "batch" in request ? buckets : single;
-        if (!spends.every((b) => tokens.get(b.key)! >= 1)) return true;
-        for (const b of spends) tokens.set(b.key, tokens.get(b.key)! - 1);
+        if (!spends.every(room)) return true;
+        for (const b of spends) granted.get(b.key)!.push(now);
         sent.push({ kind: "batch" in request ? "batch" : "single", atMs: now });
         return false;
       });
       if (!waiting.length) break;
       now += 10;
-      for (const b of buckets) refill(b, 10);
     }
   }
   return sent;
 }
 
 describe("QBO create plan (ADR 0032)", () => {
-  it("derives 2 batches and 25 singles a chunk from the budget's buckets", () => {
-    expect(mix).toEqual({ batchSize: 30, batches: 2, singles: 25 });
-    expect(chunkSizeOf(mix)).toBe(85);
+  it("derives 2 batches and 23 singles a chunk from the budget's windows", () => {
+    // Intuit's own proportion: 460 singles beside 40 batches a minute is 11.5 per batch.
+    expect(mix).toEqual({ batchSize: 30, batches: 2, singles: 23 });
+    expect(chunkSizeOf(mix)).toBe(83);
   });
 
   it("splits a chunk into full batches first, then singles; a short chunk goes one by one", () => {
@@ -50,15 +49,15 @@ describe("QBO create plan (ADR 0032)", () => {
         Array.from({ length: n }, (_, i) => i),
         mix,
       ).map((p) => ("batch" in p ? `b${p.batch.length}` : "s"));
-    expect(kinds(85)).toEqual(["b30", "b30", ...Array(25).fill("s")]);
+    expect(kinds(83)).toEqual(["b30", "b30", ...Array(23).fill("s")]);
     expect(kinds(50)).toEqual(["b30", ...Array(20).fill("s")]);
     expect(kinds(10)).toEqual(Array(10).fill("s"));
     // Every record is planned exactly once.
     const all = planCreates(
-      Array.from({ length: 85 }, (_, i) => i),
+      Array.from({ length: 83 }, (_, i) => i),
       mix,
     ).flatMap((p) => ("batch" in p ? p.batch : [p.single]));
-    expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 85 }, (_, i) => i));
+    expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 83 }, (_, i) => i));
   });
 
   it("prints the bound from every window: 2,000 creates need about 72 s, not 100 s of batches", () => {

@@ -1,5 +1,3 @@
-import type { BucketSpec } from "../../../connectors/rate-budget.ts";
-
 /**
  * How one chunk of creates is split between batch requests and single creates (ADR 0032). QBO
  * lets a company make 500 requests a minute, of which at most 40 may be batches of 30: batches
@@ -21,18 +19,19 @@ export type Planned<T> = { batch: T[] } | { single: T };
 export const chunkSizeOf = (mix: RequestMix): number => mix.batches * mix.batchSize + mix.singles;
 
 /**
- * The mix for buckets that every request spends (`requests`) and that batch requests spend too
- * (`batch`): `batches` batches per chunk, and as many singles as the request bucket's rate leaves
- * over in the time the batch bucket needs for them.
+ * The mix for the sustained rates (calls per second) of the window every request spends
+ * (`requestsPerSecond`) and of the one batch requests spend too (`batchesPerSecond`): `batches`
+ * batches per chunk, and as many singles as the request rate leaves over in the time the batch
+ * window needs for them.
  */
 export function mixFor(
-  requests: Pick<BucketSpec, "refillPerSecond">,
-  batch: Pick<BucketSpec, "refillPerSecond">,
+  requestsPerSecond: number,
+  batchesPerSecond: number,
   batchSize: number,
   batches = 2,
 ): RequestMix {
-  const seconds = batches / batch.refillPerSecond;
-  const singles = Math.max(0, Math.floor(seconds * requests.refillPerSecond) - batches);
+  const seconds = batches / batchesPerSecond;
+  const singles = Math.max(0, Math.floor(seconds * requestsPerSecond) - batches);
   return { batchSize, batches, singles };
 }
 

@@ -18,7 +18,7 @@ import {
   SELLABLE_ITEMS,
   type WireError,
 } from "../../../connectors/qbo/wire/index.ts";
-import { qboBuckets } from "../../../connectors/rate-budget.ts";
+import { perSecond, qboBuckets } from "../../../connectors/rate-budget.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { readQboPath, writeQboPath, type SyncSettings, type Values } from "../../settings/index.ts";
 import { KeyIndex, keysOf, norm, uniqueDisplayName, type Identity } from "../identity/index.ts";
@@ -31,15 +31,15 @@ import { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps }
 
 /**
  * Batches and singles per chunk of creates, from the budget's own QBO buckets (ADR 0032): 2
- * batches of 30 and 25 singles, so the batch window (40 a minute) and the request window (500 a
+ * batches of 30 and 23 singles, so the batch window (40 a minute) and the request window (500 a
  * minute) run out together.
  */
 const QBO_MIX = (() => {
   const buckets = qboBuckets("plan", { batch: true });
   const bucket = (suffix: string) => buckets.find((b) => b.key.endsWith(suffix))!;
   // Every request spends the second and the minute bucket: the slower one sets the singles' pace.
-  const requests = Math.min(bucket(":second").refillPerSecond, bucket(":minute").refillPerSecond);
-  return mixFor({ refillPerSecond: requests }, bucket(":batch"), BATCH_SIZE);
+  const requests = Math.min(perSecond(bucket(":second")), perSecond(bucket(":minute")));
+  return mixFor(requests, perSecond(bucket(":batch")), BATCH_SIZE);
 })();
 
 /** A single create QBO refuses for the record itself: the record's outcome, not the run's failure. */
