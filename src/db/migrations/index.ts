@@ -13,6 +13,7 @@ import { sealSlackUrls, type MigrationContext } from "./0010-seal-slack-urls.ts"
 import * as m0011 from "./0011-record-link-agreed.ts";
 import * as m0013 from "./0013-parked-jobs-and-customer-claims.ts";
 import * as m0014 from "./0014-rate-windows.ts";
+import * as m0015 from "./0015-invoice-link-associated.ts";
 
 export type { MigrationContext };
 
@@ -37,6 +38,7 @@ export function migrationsFor(ctx: MigrationContext): Array<[name: string, migra
     ["0012-job-progress", m0012],
     ["0013-parked-jobs-and-customer-claims", m0013],
     ["0014-rate-windows", m0014],
+    ["0015-invoice-link-associated", m0015],
   ];
 }
 

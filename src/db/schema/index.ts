@@ -218,6 +218,8 @@ export interface InvoiceLinksTable {
   objectType: "deals" | "contacts" | "companies";
   objectId: string;
   createdAt: Timestamp;
+  /** The HubSpot invoice object last associated with this record (mirror-invoice); null before. */
+  associatedWith: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type DraftStatus = "editing" | "submitting" | "created";

@@ -123,11 +123,22 @@ describeEachBackend("invoice sync to HubSpot invoice objects (V1–V4)", (db) =>
       Line: [{ Amount: 200, LinkedTxn: [{ TxnId: invoice.Id, TxnType: "Invoice" }] }],
     });
     expect(paid.status).toBe(200);
+    stack.hubspot.requests.clear();
     await pull();
     expect((await invoiceObject(invoice.Id))?.properties).toMatchObject({
       hs_invoice_status: "paid",
       qbo_invoice_status: "paid",
     });
+    // The update upserted the same object: its contact association stands and is not written again.
+    const putsSince = stack.hubspot.requests
+      .list()
+      .filter(
+        (r) =>
+          r.method === "PUT" &&
+          r.path.startsWith(`/crm/v4/objects/invoices/${object!.id}/associations/default/contacts`),
+      );
+    expect(putsSince).toEqual([]);
+    expect(await associated(object!.id, "contacts")).toEqual([contact.hubspotId]);
   });
 
   it("archives the HubSpot invoice of a voided invoice with the archive rule, and keeps it voided otherwise", async () => {

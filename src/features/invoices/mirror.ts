@@ -11,7 +11,7 @@ import { readEntity } from "../../connectors/qbo/write.ts";
 import { parseInvoice } from "../../connectors/qbo/wire/index.ts";
 import { invoiceObjectProperties } from "../../connectors/hubspot/wire/index.ts";
 import { mirrorDetail } from "./mirror-detail.ts";
-import { invoiceWithCompany, linksOfInvoice } from "./repo/index.ts";
+import { invoiceWithCompany, linksOfInvoice, markLinkAssociated } from "./repo/index.ts";
 
 /**
  * `mirror-invoice` (E2, S2, V2): the QBO invoice as a HubSpot invoice object carrying
@@ -53,8 +53,11 @@ export async function mirrorInvoiceHandler(
   let failure = upsert.ok ? undefined : upsert.error;
   if (upsert.ok) {
     for (const link of links) {
+      // The same object as last time keeps its associations: an update writes none again.
+      if (link.associatedWith === upsert.value) continue;
       const linked = await associateInvoice(http, upsert.value, link.objectType, link.objectId);
       if (!linked.ok) failure ??= linked.error;
+      else await markLinkAssociated(deps.db, { invoiceKey: row.invoiceKey, ...link }, upsert.value);
     }
   }
   let note: string | undefined;

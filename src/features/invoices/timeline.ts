@@ -146,7 +146,7 @@ export async function writeTimelineEventsHandler(deps: TimelineDeps, ctx: JobCon
   };
   const id = timelineEventId(invoice.realmId, invoice.qboInvoiceId, p);
   const targets = (await linksOfInvoice(db, p.invoiceKey)).filter(
-    (l): l is { objectType: TimelineObjectType; objectId: string } =>
+    (l): l is typeof l & { objectType: TimelineObjectType } =>
       l.objectType === "deals" || l.objectType === "contacts",
   );
   const http = deps.clients.hubspot(portal);

@@ -21,3 +21,18 @@ export async function saveDealFacts(
     .onConflict((oc) => oc.columns(["portalId", "dealId"]).doUpdateSet({ ...facts, refreshedAt: now }))
     .execute();
 }
+
+/** When the deal's facts were last read from HubSpot; undefined when never. */
+export async function dealFactsRefreshedAt(
+  db: Database,
+  portalId: string,
+  dealId: string,
+): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom("dealFacts")
+    .select("refreshedAt")
+    .where("portalId", "=", portalId)
+    .where("dealId", "=", dealId)
+    .executeTakeFirst();
+  return row ? new Date(row.refreshedAt) : undefined;
+}

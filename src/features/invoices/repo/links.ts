@@ -38,8 +38,23 @@ export async function dealsOfInvoice(db: Database, invoiceKey: string): Promise<
 export async function linksOfInvoice(db: Database, invoiceKey: string) {
   return db
     .selectFrom("invoiceLinks")
-    .select(["objectType", "objectId"])
+    .select(["objectType", "objectId", "associatedWith"])
     .where("invoiceKey", "=", invoiceKey)
+    .execute();
+}
+
+/** Notes that a link's record is associated with HubSpot invoice object `objectId` (mirror-invoice). */
+export async function markLinkAssociated(
+  db: Database,
+  link: { invoiceKey: string; objectType: "deals" | "contacts" | "companies"; objectId: string },
+  hubspotInvoiceId: string,
+): Promise<void> {
+  await db
+    .updateTable("invoiceLinks")
+    .set({ associatedWith: hubspotInvoiceId })
+    .where("invoiceKey", "=", link.invoiceKey)
+    .where("objectType", "=", link.objectType)
+    .where("objectId", "=", link.objectId)
     .execute();
 }
 
