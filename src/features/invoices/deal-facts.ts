@@ -3,13 +3,21 @@ import { getObject } from "../../connectors/hubspot/crm.ts";
 import { dealPipelineLabel, ownerName } from "../../connectors/hubspot/deal-context.ts";
 import { DEAL_REPORT_PROPERTIES, parseDeal } from "../../connectors/hubspot/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
-import { saveDealFacts } from "./repo/deal-facts.ts";
+import { dealFactsRefreshedAt, saveDealFacts } from "./repo/deal-facts.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
+
+/**
+ * How long a deal's facts are taken as current. A payment, a send and the status change they make
+ * recompute the deal's properties within seconds of each other: reading the owner and pipeline
+ * (two HubSpot calls) each time spent a third of a change's calls on what had not changed.
+ */
+export const DEAL_FACTS_FRESH_MS = 15 * 60_000;
 
 /**
  * W4: the deal's owner and pipeline (ids and the names HubSpot shows), kept for the reports "by
  * deal owner" and "by pipeline". Read when the deal's invoice properties are recomputed, that is
- * whenever one of its invoices changes, so the reports follow the deals that carry invoices.
+ * whenever one of its invoices changes, unless read in the last `DEAL_FACTS_FRESH_MS`, so the
+ * reports follow the deals that carry invoices.
  */
 export async function refreshDealFacts(
   http: HttpClient,
@@ -17,6 +25,8 @@ export async function refreshDealFacts(
   target: { portalId: string; dealId: string },
   now: Date,
 ): Promise<Result<void, VendorError>> {
+  const refreshedAt = await dealFactsRefreshedAt(db, target.portalId, target.dealId);
+  if (refreshedAt && now.getTime() - refreshedAt.getTime() < DEAL_FACTS_FRESH_MS) return ok(undefined);
   const read = await getObject(http, "deals", target.dealId, [...DEAL_REPORT_PROPERTIES]);
   const deal = read.ok ? parseDeal(read.value) : read;
   if (!deal.ok) return deal;
