@@ -6,7 +6,11 @@
  *   to the HubSpot deal's `qbo_invoice_status` reading "paid";
  * - HubSpot mapped-property edit → QBO customer: a contact's phone edited "in HubSpot's UI", until
  *   the linked QBO customer has it.
- * Each change is timed alone (the next starts once the previous one landed), polled every 10 ms.
+ * Each change is timed alone (the next starts once the previous one landed), polled every 10 ms,
+ * and changes start at most one per `CHANGE_EVERY_MS`: a stream of changes, not a load test. Back
+ * to back they would come at 5–8 a second, and with 4–5 vendor calls each that is more than the
+ * vendors' windows allow (HubSpot 11 calls a second, QBO 9): the figure would then measure the rate
+ * limits (the syncs' figures do that), not how long a change waits inside Ledgerlink.
  */
 import { spawn } from "node:child_process";
 import pg from "pg";
@@ -32,7 +36,7 @@ import type { Database } from "../src/db/kysely.ts";
 import { setupPortal } from "../src/features/connections/portal-setup.ts";
 import { createVendorClients } from "../src/features/connections/vendor-clients.ts";
 import { systemClock } from "../src/lib/clock.ts";
-import { percentiles, type Percentiles } from "./table.ts";
+import { CHANGE_EVERY_MS, percentiles, type Percentiles } from "./table.ts";
 
 export interface LatencyFigure {
   database: "pglite" | "postgres";
@@ -42,6 +46,13 @@ export interface LatencyFigure {
   /** Inside Ledgerlink: from the webhook's arrival (inbox row) to the write (its record). */
   qboArrivalToDeal: Percentiles;
   hubspotArrivalToQbo: Percentiles;
+}
+
+/** Waits until `CHANGE_EVERY_MS` after the previous change started; returns this change's start. */
+async function paced(previous: number): Promise<number> {
+  const wait = previous + CHANGE_EVERY_MS - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  return performance.now();
 }
 
 interface Took {
@@ -337,9 +348,10 @@ async function qboChangesToDeals(
   // Every followed deal shows its open invoice first: the set-up's own jobs are done.
   for (const { dealId } of pairs) await until(performance.now(), async () => Boolean(await status(dealId)));
   const took: Took = { endToEnd: [], inside: [] };
+  let t0 = -Infinity;
   for (const { invoice, dealId } of pairs) {
+    t0 = await paced(t0);
     const since = new Date();
-    const t0 = performance.now();
     await io.qbo("/payment", "POST", {
       CustomerRef: { value: invoice.CustomerRef.value },
       TotalAmt: invoice.TotalAmt,
@@ -386,10 +398,11 @@ async function hubspotEditsToQbo(
   await until(performance.now(), async () => (await link()) !== undefined);
   const qboId = (await link())!.qboId;
   const took: Took = { endToEnd: [], inside: [] };
+  let t0 = -Infinity;
   for (let i = 0; i < n; i++) {
     const phone = `+1 555 ${String(1000 + i)}`;
+    t0 = await paced(t0);
     const since = new Date();
-    const t0 = performance.now();
     await io.ui(`/contacts/${contact.id}`, "PATCH", { properties: { phone } });
     took.endToEnd.push(
       await until(

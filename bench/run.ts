@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import type { InitialSyncFigure } from "./initial-sync.ts";
 import { benchDemoMemory } from "./demo-memory.ts";
 import type { LatencyFigure } from "./latency.ts";
-import { formatTable, type Figure } from "./table.ts";
+import { CHANGE_EVERY_MS, formatTable, type Figure } from "./table.ts";
 
 interface Row {
   name: string;
@@ -102,8 +102,8 @@ const NAMES = {
   toQbo: `${N_TO_QBO.toLocaleString("en")} HubSpot contacts → QBO customers, wall ÷ bound`,
   peak: `peak memory of the ${N_TO_HUBSPOT.toLocaleString("en")} sync (RSS)`,
   demo: "`npm start` demo at rest, whole process tree (RSS)",
-  qboToDeal: "QBO change (payment) → deal property, webhooks on",
-  hubspotToQbo: "HubSpot mapped-property edit (phone) → QBO customer",
+  qboToDeal: `QBO change (payment) → deal property, webhooks on, one change per ${CHANGE_EVERY_MS} ms`,
+  hubspotToQbo: `HubSpot mapped-property edit (phone) → QBO customer, one per ${CHANGE_EVERY_MS} ms`,
   qboInside: "QBO webhook's arrival → deal property written",
   hubspotInside: "HubSpot webhook's arrival → QBO customer written",
 };

@@ -80,3 +80,6 @@ export function formatTable(database: "pglite" | "postgres", figures: readonly F
   ];
   return lines.join("\n");
 }
+
+/** The least time between the starts of two changes in the latency bench (BENCH_LATENCY_EVERY_MS): two a second. */
+export const CHANGE_EVERY_MS = Number(process.env.BENCH_LATENCY_EVERY_MS ?? 500);
