@@ -122,19 +122,23 @@ describe("HubSpot pauseHint", () => {
       undefined,
     ],
     [
-      "none left in the 10 s window",
-      { "x-hubspot-ratelimit-remaining": "0", "x-hubspot-ratelimit-interval-milliseconds": "10000" },
-      10_000,
+      "none left in the 10 s window: the next slot frees within a tenth of a second",
+      {
+        "x-hubspot-ratelimit-remaining": "0",
+        "x-hubspot-ratelimit-max": "110",
+        "x-hubspot-ratelimit-interval-milliseconds": "10000",
+      },
+      91,
     ],
-    ["none left, no interval header", { "x-hubspot-ratelimit-remaining": "0" }, 10_000],
+    ["none left, no interval or max header", { "x-hubspot-ratelimit-remaining": "0" }, 100],
     [
-      "none left this second",
+      "none left this second, which the budget's own second window already keeps to",
       {
         "x-hubspot-ratelimit-secondly": "11",
         "x-hubspot-ratelimit-secondly-remaining": "0",
         "x-hubspot-ratelimit-remaining": "5",
       },
-      91,
+      undefined,
     ],
     ["no headers (search answers carry none)", {}, undefined],
   ])("%s", (_name, headers, ms) => {

@@ -101,18 +101,22 @@ function rateLimited(
 }
 
 /**
- * For the HTTP client's `pauseHint`: when an answer says no requests are left in the window
- * (`X-HubSpot-RateLimit-Remaining: 0`, or the secondly pair), the next call would be a 429. Our
- * budget should prevent this; it happens when a portal's real limit is lower than we planned
- * (older accounts: 100 per 10 s), and then every worker pauses instead of each finding out.
+ * For the HTTP client's `pauseHint`: when an answer says no requests are left in the 10-second
+ * window (`X-HubSpot-RateLimit-Remaining: 0`), the next call would be a 429. Our budget should
+ * prevent this; it happens when requests granted at the planned limit arrive bunched, or when a
+ * portal's real limit is lower than planned (older accounts: 100 per 10 s). Either way every worker
+ * pauses instead of each finding out. The window rolls: at the limit's pace a slot frees within
+ * `interval ÷ max`, so that is the pause; were the limit really lower, the 429 that follows pauses a
+ * whole window (rate-budget.ts). The secondly pair needs no hint: the budget's own per-second
+ * window never lets a twelfth call into a second, so "0 left this second" is its normal state.
  */
 export function pauseHint(_status: number, headers: Headers): number | undefined {
-  // The secondly pair is a rolling second: at a steady rate a slot frees within 1/max of it.
-  if (headers.get("x-hubspot-ratelimit-secondly-remaining")?.trim() === "0") {
-    const perSecond = Number(headers.get("x-hubspot-ratelimit-secondly"));
-    return Math.ceil(1000 / (Number.isFinite(perSecond) && perSecond > 0 ? perSecond : 10));
-  }
   if (headers.get("x-hubspot-ratelimit-remaining")?.trim() !== "0") return undefined;
-  const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
-  return Number.isFinite(interval) && interval > 0 ? interval : 10_000;
+  const positive = (name: string, fallback: number) => {
+    const n = Number(headers.get(name));
+    return Number.isFinite(n) && n > 0 ? n : fallback;
+  };
+  return Math.ceil(
+    positive("x-hubspot-ratelimit-interval-milliseconds", 10_000) / positive("x-hubspot-ratelimit-max", 100),
+  );
 }
