@@ -1,27 +1,10 @@
-import type { QboEntity } from "../../connectors/qbo/client.ts";
-
 /**
  * The pull reads again the last minute before its checkpoint (reconcile-plan.ts `nextCheckpoint`),
  * so a change committed while QBO answered is never missed. Without a memory, every pull would
  * apply that minute's changes again: harmless, but each costs rule work and a ledger line, and on a
  * busy company the next webhook's change waits behind them. The pull remembers what it applied in
- * that minute by a fingerprint that changes whenever QBO saves the object again, and skips those.
+ * that minute by the fingerprint of each save (`saveFingerprint`, connectors/qbo/wire), and skips those.
  */
-
-type Raw = QboEntity & { SyncToken?: unknown; status?: unknown; MetaData?: { LastUpdatedTime?: unknown } };
-
-/**
- * `Entity:Id:SyncToken:LastUpdatedTime:status`. SyncToken goes up with every save (QBO's optimistic
- * lock), so two saves within one second of LastUpdatedTime still differ. An object without either
- * has no fingerprint and is always applied.
- */
-export function fingerprint(entity: string, object: QboEntity): string | undefined {
-  const raw = object as Raw;
-  const token = raw.SyncToken;
-  const updated = raw.MetaData?.LastUpdatedTime;
-  if (token === undefined && updated === undefined) return undefined;
-  return [entity, raw.Id, String(token ?? ""), String(updated ?? ""), String(raw.status ?? "")].join(":");
-}
 
 /** The remembered fingerprints, from what `rememberApplied` stored (nothing stored: none). */
 export function readApplied(stored: string | undefined): Set<string> {

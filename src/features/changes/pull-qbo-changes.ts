@@ -6,6 +6,7 @@ import type { VendorCall } from "../../connectors/http-client.ts";
 import {
   ACTIVE_FIELD,
   parseChangeRef,
+  saveFingerprint,
   UPDATED_AT_FIELD,
   type ChangedRecord,
 } from "../../connectors/qbo/wire/index.ts";
@@ -14,7 +15,7 @@ import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
-import { fingerprint, readApplied, rememberApplied } from "./overlap.ts";
+import { readApplied, rememberApplied } from "./overlap.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
@@ -106,7 +107,7 @@ export async function pullQboChangesHandler(
   for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
     for (const object of objects) {
       const ref = parseChangeRef(object);
-      const print = ref.ok ? fingerprint(entity, object) : undefined;
+      const print = ref.ok ? saveFingerprint(entity, object) : undefined;
       if (print && seen.has(print)) {
         applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
         continue; // applied by the previous pull, read again only for the overlap

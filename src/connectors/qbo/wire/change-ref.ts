@@ -45,3 +45,22 @@ export const parseChangeRef: (raw: unknown) => Result<ChangedRecord | Tombstone,
 export function qboIdOf(entity: { Id: string }): string {
   return entity.Id;
 }
+
+/**
+ * One save of a record in a change feed, as a string: `Entity:Id:SyncToken:LastUpdatedTime:status`.
+ * SyncToken goes up with every save (QBO's optimistic lock), so two saves within the one second
+ * LastUpdatedTime resolves still differ; `status` tells a deletion's tombstone from the record.
+ * Undefined for a row with neither SyncToken nor LastUpdatedTime: it cannot be told apart.
+ */
+export function saveFingerprint(entity: string, raw: unknown): string | undefined {
+  const r = raw as {
+    Id?: unknown;
+    SyncToken?: unknown;
+    status?: unknown;
+    MetaData?: { LastUpdatedTime?: unknown };
+  };
+  const token = r.SyncToken;
+  const updated = r.MetaData?.LastUpdatedTime;
+  if (token === undefined && updated === undefined) return undefined;
+  return [entity, r.Id, token ?? "", updated ?? "", r.status ?? ""].map(String).join(":");
+}
