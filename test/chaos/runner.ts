@@ -126,6 +126,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       const complete = current.created === expected.length;
       if (current.created !== last.created || current.duplicated !== last.duplicated) {
         lastChange = now;
+        if (process.env.CHAOS_PROGRESS)
+          log(
+            `${scenario.name}: ${current.created}/${expected.length} at ${((now - t0) / 1000).toFixed(1)} s`,
+          );
         if (pendingKillAt !== undefined) {
           resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
           pendingKillAt = undefined;
