@@ -12,7 +12,7 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const STATUSES = [429, 500, 503] as const;
+export const FAULT_STATUSES = [429, 500, 503] as const;
 /** Rules kept posted ahead of the calls, per emulator: enough for a tick's worth of calls. */
 const AHEAD = 12;
 
@@ -31,8 +31,9 @@ const AHEAD = 12;
  */
 export function startFaultPump(
   targets: Array<{ url: string; apiPath: string }>,
-  opts: { rate: number; seed: number; slowMs?: number; tickMs?: number },
+  opts: { rate: number; seed: number; slowMs?: number; tickMs?: number; statuses?: readonly number[] },
 ) {
+  const statuses = opts.statuses ?? FAULT_STATUSES;
   const random = seeded(opts.seed);
   const rate = Math.min(1, opts.rate);
   let posted = 0;
@@ -43,7 +44,7 @@ export function startFaultPump(
       const api = control(target.url);
       const { faults } = (await api("GET", "/faults")) as { faults: unknown[] };
       for (let n = faults.length; n < AHEAD; n++) {
-        const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+        const status = statuses[Math.floor(random() * statuses.length)]!;
         const slow = random() < 0.25;
         await api("POST", "/faults", {
           path: `${target.apiPath}*`,
