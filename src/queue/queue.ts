@@ -363,7 +363,7 @@ export class JobQueue {
       await handler({ payload, jobId, log, retryCount: job.retryCount, progress });
     } catch (error) {
       observe("failed");
-      return this.#settleFailure(def, job, error, log);
+      return this.#settleFailure(def, job, error, log, progressed);
     }
     observe("completed");
     if (progressed || job.retryCount > 0) await this.#progress.forget(jobId);
@@ -375,6 +375,7 @@ export class JobQueue {
     job: JobWithMetadata<Envelope>,
     error: unknown,
     log: Logger,
+    progressed: boolean,
   ): Promise<Outcome> {
     const attempt = { id: job.id, retryCount: job.retryCount };
     const output = { message: error instanceof Error ? error.message : String(error) };
@@ -391,7 +392,8 @@ export class JobQueue {
       await this.#progress.forget(job.id);
       return "gave-up";
     }
-    const waitMs = retryAfterMsOf(error) ?? backoffMs(def, job.retryCount);
+    // An attempt that moved forward counts the failures afresh (pg-boss's count only grows).
+    const waitMs = retryAfterMsOf(error) ?? backoffMs(def.retry, progressed ? 0 : job.retryCount);
     log.warn({ err: error, retryInMs: waitMs }, "job failed; retrying");
     await this.#boss.fail(def.name, attempt, output);
     // Now in `retry`, due at once (the queue has no delay of its own): push it back.
@@ -412,10 +414,21 @@ export class JobQueue {
   }
 }
 
-/** `delaySeconds`, doubling per attempt when `backoff` (with jitter), at most `maxDelaySeconds`. */
-function backoffMs(def: AnyJob, retryCount: number): number {
-  const { delaySeconds, backoff, maxDelaySeconds } = def.retry;
+/**
+ * `delaySeconds`, doubling (with jitter) per failure, at most `maxDelaySeconds`. The caller passes
+ * 0 failures when the attempt that failed moved forward (`ctx.progress()`): a long job (an initial
+ * sync, a reconcile over many pages) that stores a page between two vendor faults is not stuck, and
+ * its next wait starts again from `delaySeconds` instead of doubling with every fault of its whole
+ * run, which at 30 % faults let a healthy sync sleep for minutes. An attempt that did not move
+ * forward waits by pg-boss's count of all the job's retries (the count since progress is not kept).
+ */
+export function backoffMs(
+  policy: Pick<AnyJob["retry"], "delaySeconds" | "backoff" | "maxDelaySeconds">,
+  failuresSinceProgress: number,
+  random: () => number = Math.random,
+): number {
+  const { delaySeconds, backoff, maxDelaySeconds } = policy;
   if (!backoff) return delaySeconds * 1000;
-  const base = Math.max(delaySeconds, 1) * 2 ** Math.min(16, retryCount);
-  return Math.min(maxDelaySeconds, base * (0.5 + Math.random() / 2)) * 1000;
+  const base = Math.max(delaySeconds, 1) * 2 ** Math.min(16, failuresSinceProgress);
+  return Math.min(maxDelaySeconds, base * (0.5 + random() / 2)) * 1000;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { CHAOS_APP, type Host } from "./emulator-host.ts";
@@ -109,6 +110,11 @@ export async function startRole(
   // The "ready" lines are info logs; stdout is read line by line, so their volume costs nothing.
   env.LOG_LEVEL = "info";
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  // CHAOS_LOG_DIR keeps each process's JSON log (a row that misses a target can then be read).
+  if (process.env.CHAOS_LOG_DIR)
+    child.stdout!.pipe(
+      createWriteStream(`${process.env.CHAOS_LOG_DIR}/${role}-${Date.now()}-${child.pid}.log`),
+    );
   if (role === "serve") {
     // JSON logs: the "web listening" line carries the port the system picked.
     const line = await lineOf(child, (l) => l.includes("Ledgerlink web listening"), "serve");

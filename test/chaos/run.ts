@@ -4,8 +4,10 @@
  *
  * CHAOS_RECORDS (default 60), CHAOS_FAULT_RATE (0.3), CHAOS_SEED (1), CHAOS_BACKENDS
  * ("postgres,pglite"), CHAOS_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test),
- * CHAOS_SCENARIOS (comma-separated names; all by default), CHAOS_TIMEOUT_S (240).
+ * CHAOS_SCENARIOS (comma-separated names; all by default), CHAOS_TIMEOUT_S (240),
+ * CHAOS_FAULT_STATUSES (comma-separated; 429,500,503).
  */
+import { FAULT_STATUSES } from "./fault-pump.ts";
 import { runScenario, type RunOptions, type RunResult } from "./runner.ts";
 import { SCENARIOS, scenarioNamed } from "./scenarios.ts";
 import { formatTable, misses, type Row } from "./table.ts";
@@ -33,6 +35,12 @@ const base = {
   log: (line: string) => process.stderr.write(`${line}\n`),
 };
 const faultRate = number("CHAOS_FAULT_RATE", 0.3);
+const faultStatuses = env.CHAOS_FAULT_STATUSES
+  ? env.CHAOS_FAULT_STATUSES.split(",").map((s) => Number(s.trim()))
+  : undefined;
+for (const s of faultStatuses ?? [])
+  if (!Number.isInteger(s) || s < 400 || s > 599)
+    throw new Error(`CHAOS_FAULT_STATUSES: ${s} is no error status`);
 
 const rows: Row[] = [];
 for (const backend of backends as Array<RunOptions["backend"]>) {
@@ -55,21 +63,23 @@ for (const backend of backends as Array<RunOptions["backend"]>) {
       });
     }
     // A run that cannot even start (a process that dies at start-up) is a row, not the end of the table.
-    const result = await runScenario(scenario, { ...base, backend, faultRate }).catch((error: unknown) => {
-      process.stderr.write(`${scenario.name} on ${backend}: ${String(error)}\n`);
-      return {
-        ...reference!,
-        scenario: scenario.name,
-        created: 0,
-        lost: reference!.expected,
-        timedOut: true,
-      };
-    });
+    const result = await runScenario(scenario, { ...base, backend, faultRate, faultStatuses }).catch(
+      (error: unknown) => {
+        process.stderr.write(`${scenario.name} on ${backend}: ${String(error)}\n`);
+        return {
+          ...reference!,
+          scenario: scenario.name,
+          created: 0,
+          lost: reference!.expected,
+          timedOut: true,
+        };
+      },
+    );
     rows.push({ ...result, baselineMs: reference.wallMs });
     process.stderr.write(`${formatTable([rows.at(-1)!])}\n`);
   }
 }
 process.stdout.write(
-  `\nChaos: ${base.records} records, ${Math.round(faultRate * 100)} % faults, seed ${base.seed}\n${formatTable(rows)}\n`,
+  `\nChaos: ${base.records} records, ${Math.round(faultRate * 100)} % faults (${(faultStatuses ?? FAULT_STATUSES).join(", ")}), seed ${base.seed}\n${formatTable(rows)}\n`,
 );
 process.exit(rows.some((r) => misses(r).length > 0) ? 1 : 0);

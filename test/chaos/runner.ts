@@ -14,6 +14,8 @@ export interface RunOptions {
   serverUrl: string;
   records: number;
   faultRate: number;
+  /** The statuses a fault is drawn from (default 429, 500, 503). */
+  faultStatuses?: readonly number[];
   seed: number;
   timeoutMs: number;
   /** Override the scenario's kills (0 for its fault-free baseline). */
@@ -88,7 +90,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
         { url: host.qboUrl, apiPath: "/v3/" },
         { url: host.hubspotUrl, apiPath: "/crm/" },
       ],
-      { rate: opts.faultRate, seed: opts.seed + runs },
+      { rate: opts.faultRate, seed: opts.seed + runs, statuses: opts.faultStatuses },
     );
     if (backend.databaseUrl) roles.push(await startRole("serve", backend, host));
     const workers: Running[] = [];
@@ -126,6 +128,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       const complete = current.created === expected.length;
       if (current.created !== last.created || current.duplicated !== last.duplicated) {
         lastChange = now;
+        if (process.env.CHAOS_PROGRESS)
+          log(
+            `${scenario.name}: ${current.created}/${expected.length} at ${((now - t0) / 1000).toFixed(1)} s`,
+          );
         if (pendingKillAt !== undefined) {
           resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
           pendingKillAt = undefined;

@@ -7,7 +7,7 @@ async function json(res: Response, what: string): Promise<Json> {
   return (await res.json()) as Json;
 }
 
-/** Marks the reader's own calls, so the fault pump does not count them as Ledgerlink's. */
+/** Marks the reader's own calls in the emulators' request logs, apart from Ledgerlink's. */
 export const READER_MARK = "chaos-reader=1";
 
 export function control(base: string) {

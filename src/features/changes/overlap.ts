@@ -30,3 +30,16 @@ export function rememberApplied(
     .map((a) => a.fingerprint);
   return JSON.stringify([...new Set(kept)]);
 }
+
+/**
+ * After a pull that failed part-way (its checkpoint stays put): what was remembered before, and
+ * what this attempt applied, for the retry that reads from the same checkpoint again.
+ */
+export function rememberAlso(
+  seen: Set<string>,
+  applied: Array<{ fingerprint: string; updatedAt?: Date }>,
+  checkpoint: Date,
+): string {
+  const now = JSON.parse(rememberApplied(applied, checkpoint)) as string[];
+  return JSON.stringify([...new Set([...seen, ...now])]);
+}

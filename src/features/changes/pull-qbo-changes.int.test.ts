@@ -186,4 +186,26 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
     expect(ran).toHaveLength(5);
     expect(await listLedger(db().db, portalId)).toHaveLength(5);
   });
+
+  it("a pull that fails part-way is retried from the change that failed, not from its first", async () => {
+    const { connectionId } = await connection();
+    const recent = (id: number) => ({
+      Id: String(id),
+      SyncToken: "0",
+      MetaData: { LastUpdatedTime: "2026-08-01T09:59:30-07:00" },
+    });
+    const ran: string[] = [];
+    const rule: QboChangeRule = async (change) => {
+      const { Id } = change.object as { Id: string };
+      ran.push(Id);
+      if (Id === "2" && ran.length === 2) throw new Error("Could not read HubSpot contact: internal error");
+      return { decision: "applied", outcome: "ok" };
+    };
+    const cdc = { Invoice: [recent(1), recent(2), recent(3)] };
+    await expect(run(fakeQbo({ cdc }), connectionId, [rule])).rejects.toThrow("internal error");
+    expect(await readCheckpoint(db().db, `qbo:${connectionId}:changes`)).toBeUndefined();
+    await run(fakeQbo({ cdc }), connectionId, [rule]);
+    expect(ran).toEqual(["1", "2", "2", "3"]);
+    expect(await readCheckpoint(db().db, `qbo:${connectionId}:changes`)).toBe("2026-08-01T16:59:00.000Z");
+  });
 });

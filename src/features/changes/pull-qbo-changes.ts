@@ -15,7 +15,7 @@ import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
-import { readApplied, rememberApplied } from "./overlap.ts";
+import { readApplied, rememberAlso, rememberApplied } from "./overlap.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
@@ -104,43 +104,57 @@ export async function pullQboChangesHandler(
   }
 
   const applied: Array<{ fingerprint: string; updatedAt?: Date }> = [];
-  for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
-    for (const object of objects) {
-      const ref = parseChangeRef(object);
-      const print = ref.ok ? saveFingerprint(entity, object) : undefined;
-      if (print && seen.has(print)) {
-        applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
-        continue; // applied by the previous pull, read again only for the overlap
+  try {
+    for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
+      for (const object of objects) {
+        const ref = parseChangeRef(object);
+        const print = ref.ok ? saveFingerprint(entity, object) : undefined;
+        if (print && seen.has(print)) {
+          applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
+          continue; // applied by the previous pull, read again only for the overlap
+        }
+        const outcome = ref.ok
+          ? await applyRules(
+              deps.rules,
+              {
+                portalId: conn.portalId,
+                connectionId: conn.connectionId,
+                realmId: conn.realmId,
+                entity,
+                object,
+                trigger: ctx.payload.reason,
+              },
+              ref.value,
+            )
+          : unreadable(entity, ref.error);
+        await recordLedger(deps.db, {
+          portalId: conn.portalId,
+          connectionId: conn.connectionId,
+          objectType: entity.toLowerCase(),
+          objectId: ref.ok ? ref.value.id : (ref.error.id ?? null),
+          trigger: ctx.payload.reason,
+          ...outcome,
+          vendorCalls: calls.splice(0),
+          jobId: ctx.jobId,
+          at: deps.clock.now(),
+        });
+        // A failed one is not remembered: the next pull, reading the overlap again, tries it again.
+        if (print && outcome.outcome !== "failed")
+          applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
       }
-      const outcome = ref.ok
-        ? await applyRules(
-            deps.rules,
-            {
-              portalId: conn.portalId,
-              connectionId: conn.connectionId,
-              realmId: conn.realmId,
-              entity,
-              object,
-              trigger: ctx.payload.reason,
-            },
-            ref.value,
-          )
-        : unreadable(entity, ref.error);
-      await recordLedger(deps.db, {
-        portalId: conn.portalId,
-        connectionId: conn.connectionId,
-        objectType: entity.toLowerCase(),
-        objectId: ref.ok ? ref.value.id : (ref.error.id ?? null),
-        trigger: ctx.payload.reason,
-        ...outcome,
-        vendorCalls: calls.splice(0),
-        jobId: ctx.jobId,
-        at: deps.clock.now(),
-      });
-      // A failed one is not remembered: the next pull, reading the overlap again, tries it again.
-      if (print && outcome.outcome !== "failed")
-        applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
     }
+  } catch (error) {
+    // A rule that throws (a vendor fault its own retries did not outlast) fails the pull, which is
+    // retried from the same checkpoint. What this attempt applied is remembered first, so the
+    // retry goes on from the change that failed instead of reading the other vendor again for
+    // every change before it, each of which costs calls (and meets faults) again.
+    await writeCheckpoint(
+      deps.db,
+      appliedKey(conn.connectionId),
+      rememberAlso(seen, applied, since),
+      deps.clock.now(),
+    );
+    throw error;
   }
   const checkpoint = nextCheckpoint(changes.value.serverTime);
   await inTransaction(deps.db, async (trx) => {
