@@ -191,16 +191,21 @@ async function send<T>(
 /** A 401: the credentials were refused (not a 403, which is about rights the token lacks). */
 const isUnauthorized = (error: VendorError) => error.status === 401;
 
-/** The budget, the headers, one attempt; `sent` is the headers the vendor saw, if it was called. */
+/**
+ * The headers, the budget, one attempt; `sent` is the headers the vendor saw, if it was called.
+ * The budget comes last, right before the request: the vendor counts a call when it arrives, and
+ * a token read in between (a database round trip, a refresh) would let calls granted apart arrive
+ * together, past the vendor's limit (ADR 0041).
+ */
 async function tryOnce<T>(
   opts: HttpClientOptions,
   req: HttpRequest<T>,
   info: AttemptInfo,
 ): Promise<{ result: Result<HttpResponse<T>, VendorError>; sent?: Record<string, string> }> {
-  const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
-  if (!gate.ok) return { result: gate };
   const headers = await (opts.headers?.(info) ?? ok({}));
   if (!headers.ok) return { result: headers };
+  const gate = opts.beforeRequest ? await opts.beforeRequest(info) : ok(undefined);
+  if (!gate.ok) return { result: gate };
   return { result: await attemptOnce(opts, req, info, headers.value), sent: headers.value };
 }
 
