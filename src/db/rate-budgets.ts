@@ -19,6 +19,12 @@ interface Held {
   pausedUntil: number;
 }
 
+/** A row as numbers: drivers may answer `double precision` (and its arrays) as strings. */
+const heldOf = (r: { grants: unknown[]; pausedUntil: unknown }): Held => ({
+  grants: r.grants.map(Number),
+  pausedUntil: Number(r.pausedUntil),
+});
+
 const byKey = (a: WindowRow, b: WindowRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
@@ -49,9 +55,7 @@ async function lockWindows(trx: Database, keys: string[]): Promise<Map<string, H
     .orderBy("key")
     .forUpdate()
     .execute();
-  return new Map(
-    rows.map((r) => [r.key, { grants: r.grants.map(Number), pausedUntil: Number(r.pausedUntil) }]),
-  );
+  return new Map(rows.map((r) => [r.key, heldOf(r)]));
 }
 
 /**
@@ -122,9 +126,7 @@ export async function peekTokens(
     keys.length === 0
       ? []
       : await db.selectFrom("rateWindows").selectAll().where("key", "in", keys).execute();
-  const held = new Map(
-    rows.map((r) => [r.key, { grants: r.grants.map(Number), pausedUntil: Number(r.pausedUntil) }]),
-  );
+  const held = new Map(rows.map((r) => [r.key, heldOf(r)]));
   const at = now.getTime();
   return new Map(
     windows.map((w) => {

@@ -19,27 +19,17 @@ export function readApplied(stored: string | undefined): Set<string> {
 
 /**
  * What to remember for the next pull: the fingerprints of objects applied (or skipped as already
- * applied) whose last update is at or after the new checkpoint, the only ones it will read again.
+ * applied) whose last update is at or after `checkpoint`, the only ones it will read again. After a
+ * pull that failed part-way (its checkpoint stays put), `kept` is what was remembered before: the
+ * retry reads from the same checkpoint and must skip both.
  */
 export function rememberApplied(
   applied: Array<{ fingerprint: string; updatedAt?: Date }>,
   checkpoint: Date,
+  kept: Iterable<string> = [],
 ): string {
-  const kept = applied
+  const fresh = applied
     .filter((a) => a.updatedAt !== undefined && a.updatedAt.getTime() >= checkpoint.getTime())
     .map((a) => a.fingerprint);
-  return JSON.stringify([...new Set(kept)]);
-}
-
-/**
- * After a pull that failed part-way (its checkpoint stays put): what was remembered before, and
- * what this attempt applied, for the retry that reads from the same checkpoint again.
- */
-export function rememberAlso(
-  seen: Set<string>,
-  applied: Array<{ fingerprint: string; updatedAt?: Date }>,
-  checkpoint: Date,
-): string {
-  const now = JSON.parse(rememberApplied(applied, checkpoint)) as string[];
-  return JSON.stringify([...new Set([...seen, ...now])]);
+  return JSON.stringify([...new Set([...kept, ...fresh])]);
 }

@@ -15,7 +15,7 @@ import type { WireError } from "../../domain/wire-error.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
-import { readApplied, rememberAlso, rememberApplied } from "./overlap.ts";
+import { readApplied, rememberApplied } from "./overlap.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
@@ -151,7 +151,7 @@ export async function pullQboChangesHandler(
     await writeCheckpoint(
       deps.db,
       appliedKey(conn.connectionId),
-      rememberAlso(seen, applied, since),
+      rememberApplied(applied, since, seen),
       deps.clock.now(),
     );
     throw error;
