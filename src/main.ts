@@ -177,6 +177,8 @@ export async function startRuntime(
       databaseUrl: config.databaseUrl,
       // The stall timer reads real time: the demo's time travel must not make a retry look stalled.
       stallTimeoutSeconds: config.jobStallTimeoutSeconds,
+      // The embedded database's owner is alone by its lock (ADR 0036): active jobs are a dead owner's.
+      soleOwner: database.kind === "pglite",
     });
     const applied = await prepareDatabase(database, queue, { secrets });
     closers.push(() => queue.stop());

@@ -222,15 +222,24 @@ describe("http client", () => {
     expect(seen).toEqual(["slow down"]);
   });
 
+  it("tells onAnswered about every answer but a 429", async () => {
+    const answered: number[] = [];
+    const h = harness([json(429, {}), json(500, {}), json(200, {})], {
+      onAnswered: (info) => void answered.push(info.attempt),
+    });
+    expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
+    expect(answered).toEqual([2, 3]);
+  });
+
   it("pauses the budget when a successful answer's headers say nothing is left", async () => {
-    const paused: (number | undefined)[] = [];
+    const paused: (number | boolean | undefined)[][] = [];
     const h = harness([json(200, {}, { "x-left": "0" }), json(200, {}, { "x-left": "3" })], {
-      onRateLimited: async (_info, e) => void paused.push(e.retryAfterMs),
+      onRateLimited: async (_info, e) => void paused.push([e.retryAfterMs, e.windowSpent]),
       pauseHint: (_status, headers) => (headers.get("x-left") === "0" ? 10_000 : undefined),
     });
     expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
     expect((await h.client.request({ method: "GET", path: "x" })).ok).toBe(true);
-    expect(paused).toEqual([10_000]);
+    expect(paused).toEqual([[10_000, true]]);
   });
 
   it("reports a 2xx that does not match the schema as malformed, and hands XML bodies to classify as text", async () => {

@@ -38,6 +38,11 @@ export interface VendorError {
   status?: number;
   /** HubSpot 409 "already exists. Existing ID: N": the record that is already there. */
   existingId?: string;
+  /**
+   * A 429 (or an answer) whose headers or body show the account's whole window is spent, not just
+   * this call refused: every worker's next call would be refused too (rate-budget.ts `budgetHooks`).
+   */
+  windowSpent?: boolean;
 }
 
 export type Classify = (status: number, body: unknown, headers: Headers) => VendorError;
@@ -105,6 +110,8 @@ export interface HttpClientOptions {
   onCall?: (call: VendorCall) => void | Promise<void>;
   /** The vendor answered 429 (not our own budget): lets the shared budget pause every worker. */
   onRateLimited?: (info: AttemptInfo, error: VendorError) => Promise<void>;
+  /** The vendor answered anything but a 429: tells the budget a throttle has ended (or never began). */
+  onAnswered?: (info: AttemptInfo) => void;
   /**
    * Reads a vendor's rate-limit headers on any answer (HubSpot's `X-HubSpot-RateLimit-Remaining: 0`):
    * milliseconds to pause before the next call, passed to `onRateLimited` before a 429 can happen.
@@ -271,19 +278,25 @@ function countCall<T>(
   if (status === 429) metrics.vendorRateLimited.inc({ vendor });
 }
 
-/** A vendor 429, or headers saying the next call would be one: the budget pauses every worker. */
+/** A vendor 429, or headers saying the next call would be one: the budget decides who pauses. */
 async function reportRateLimit(
   opts: HttpClientOptions,
   info: AttemptInfo,
   res: RawResponse,
   result: Result<unknown, VendorError>,
 ): Promise<void> {
-  if (!opts.onRateLimited) return;
-  if (!result.ok && result.error.kind === "rate_limited") return opts.onRateLimited(info, result.error);
+  if (!result.ok && result.error.kind === "rate_limited") return opts.onRateLimited?.(info, result.error);
+  opts.onAnswered?.(info);
   const pauseMs = opts.pauseHint?.(res.status, res.headers);
-  if (pauseMs === undefined || pauseMs <= 0) return;
+  if (!opts.onRateLimited || pauseMs === undefined || pauseMs <= 0) return;
   const message = `vendor reports no requests left; pausing ${pauseMs} ms`;
-  await opts.onRateLimited(info, { kind: "rate_limited", retryable: true, retryAfterMs: pauseMs, message });
+  await opts.onRateLimited(info, {
+    kind: "rate_limited",
+    retryable: true,
+    retryAfterMs: pauseMs,
+    message,
+    windowSpent: true,
+  });
 }
 
 interface RawResponse {

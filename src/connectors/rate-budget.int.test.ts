@@ -184,22 +184,41 @@ describeEachBackend("rate budget", (db, backend) => {
     });
   });
 
-  it("a vendor 429 pauses the buckets for every worker", async () => {
+  const throttled = {
+    kind: "rate_limited",
+    retryable: true,
+    retryAfterMs: 60_000,
+    message: "ThrottleExceeded",
+  } as const;
+  const call = { method: "GET", path: "/x", attempt: 1 };
+
+  it("a vendor 429 that shows the window spent pauses the buckets for every worker", async () => {
     const clock = new ManualClock();
     const budget = budgetAt(clock);
     const buckets = qboBuckets("paused");
     const { onRateLimited } = budgetHooks(budget, () => buckets);
     expect((await budget.acquire(buckets)).granted).toBe(true);
-    await onRateLimited(
-      { method: "GET", path: "/x", attempt: 1 },
-      { kind: "rate_limited", retryable: true, retryAfterMs: 60_000, message: "ThrottleExceeded" },
-    );
+    await onRateLimited(call, { ...throttled, windowSpent: true });
     const other = budgetAt(clock); // another worker, same database
     const denied = await other.acquire(buckets);
     expect(denied.granted).toBe(false);
     if (!denied.granted) expect(denied.waitMs).toBeGreaterThanOrEqual(60_000);
     clock.advance(60_200);
     expect((await other.acquire(buckets)).granted).toBe(true);
+  });
+
+  it("a lone 429 among answered calls pauses no one; two in a row do (ADR 0044)", async () => {
+    const clock = new ManualClock();
+    const budget = budgetAt(clock);
+    const buckets = qboBuckets("lone");
+    const { onRateLimited, onAnswered } = budgetHooks(budget, () => buckets);
+    await onRateLimited(call, throttled);
+    expect((await budget.acquire(buckets)).granted).toBe(true);
+    onAnswered(call);
+    await onRateLimited(call, throttled);
+    expect((await budget.acquire(buckets)).granted).toBe(true);
+    await onRateLimited(call, throttled); // a second refusal with no answer between: a throttle
+    expect((await budgetAt(clock).acquire(buckets)).granted).toBe(false);
   });
 });
 

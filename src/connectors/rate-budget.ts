@@ -1,7 +1,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { metrics } from "../lib/metrics.ts";
 import { err, ok, type Result } from "../lib/result.ts";
-import type { AttemptInfo, HttpClientOptions, Sleep } from "./http-client.ts";
+import type { AttemptInfo, HttpClientOptions, Sleep, VendorError } from "./http-client.ts";
 
 /**
  * Rate budgets (ADR 0009, ADR 0041): we take a grant before every vendor call instead of finding the
@@ -157,14 +157,41 @@ export class RateBudget {
 }
 
 /**
+ * Which vendor 429s pause every worker (ADR 0044). One whose answer shows the account's window spent
+ * (`windowSpent`: HubSpot's limiter headers) pauses at once. One without that evidence (Intuit never
+ * sends any; a gateway's 429) pauses only when it follows another 429 for the same account with no
+ * other answer between them: a real throttle refuses every call in flight, while a lone 429 among
+ * answered calls says only that this call must wait its `Retry-After`, which the HTTP client's retry
+ * does. Pausing the whole account for every lone 429 stood the budget still about as long as it ran
+ * under 10 % refusals. Counted per process: each process sees a throttle within two answers.
+ */
+export class ThrottleStreaks {
+  readonly #refusedInARow = new Map<string, number>();
+
+  answered(account: string): void {
+    this.#refusedInARow.delete(account);
+  }
+
+  /** Records a 429 for the account; true when the whole account should pause. */
+  refused(account: string, error: Pick<VendorError, "windowSpent">): boolean {
+    const inARow = (this.#refusedInARow.get(account) ?? 0) + 1;
+    this.#refusedInARow.set(account, inARow);
+    return error.windowSpent === true || inARow >= 2;
+  }
+}
+
+/**
  * The http-client hooks for one client: `beforeRequest` takes a grant for every attempt (retries
  * included) and fails as `rate_limited`, without calling the vendor, when the budget stays empty
- * past `maxWaitMs`; `onRateLimited` turns a vendor 429 into a pause every worker respects.
+ * past `maxWaitMs`; `onRateLimited` turns a vendor throttle into a pause every worker respects.
  */
 export function budgetHooks(
   budget: RateBudget,
   bucketsFor: (info: AttemptInfo) => readonly BucketSpec[],
-): Required<Pick<HttpClientOptions, "beforeRequest" | "onRateLimited">> {
+  streaks = new ThrottleStreaks(),
+): Required<Pick<HttpClientOptions, "beforeRequest" | "onRateLimited" | "onAnswered">> {
+  // The first bucket is the account's own window ("qbo:{realm}:second", "hubspot:{app}:{portal}:burst").
+  const account = (info: AttemptInfo) => bucketsFor(info)[0]?.key ?? "";
   return {
     beforeRequest: async (info) => {
       const taken = await budget.take(bucketsFor(info));
@@ -177,7 +204,11 @@ export function budgetHooks(
         message: `rate budget exhausted; next call allowed in ${taken.error.waitMs} ms`,
       });
     },
-    onRateLimited: (info, error) => budget.pause(bucketsFor(info), error.retryAfterMs ?? DEFAULT_PAUSE_MS),
+    onRateLimited: async (info, error) => {
+      if (!streaks.refused(account(info), error)) return;
+      await budget.pause(bucketsFor(info), error.retryAfterMs ?? DEFAULT_PAUSE_MS);
+    },
+    onAnswered: (info) => streaks.answered(account(info)),
   };
 }
 

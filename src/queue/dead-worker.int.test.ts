@@ -12,6 +12,7 @@ import { JobQueue, takeoverSeconds } from "./queue.ts";
 
 const work = defineJob({ name: "test-held", payload: z.object({ n: z.number().int() }) });
 const held = defineJob({ name: "test-released", payload: z.object({ n: z.number().int() }) });
+const orphan = defineJob({ name: "test-orphaned", payload: z.object({ n: z.number().int() }) });
 
 /** A promise and its resolver. */
 function signal<T = void>() {
@@ -33,17 +34,9 @@ it("every job in the catalogue is taken over within 60 s of its worker dying (AD
 describeEachBackend("a job whose worker died or stopped", (db, backend) => {
   const schema = () => `${db().schema === "public" ? "" : `${db().schema}_`}pgboss`;
 
-  it("is taken over by another worker once the dead one's heartbeat lapses (kill -9)", async () => {
-    // Real but short time: a 10 s heartbeat (pg-boss's least) swept every second.
-    const survivor = new JobQueue(db(), [work], silentLogger, {
-      databaseUrl: backend.databaseUrl,
-      heartbeatSeconds: 10,
-      superviseIntervalSeconds: 1,
-      pollingIntervalSeconds: 0.5,
-    });
-    await survivor.start();
-    // The worker that dies: it claims the job and is never heard from again (no settle, no beat).
-    const dead = new PgBoss({
+  /** A pg-boss that claims jobs and is never heard from again (no settle, no beat): a worker killed. */
+  const doomed = () =>
+    new PgBoss({
       schema: schema(),
       backend: db().kind,
       supervise: false,
@@ -53,6 +46,49 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
         ? { connectionString: backend.databaseUrl, max: 1 }
         : { db: pgliteAsPgBossDb(db()) }),
     });
+
+  it("is handed back at once when the database's sole owner starts again (embedded, ADR 0036)", async () => {
+    const before = new JobQueue(db(), [orphan], silentLogger, { databaseUrl: backend.databaseUrl });
+    await before.start();
+    await db()
+      .db.transaction()
+      .execute((trx) => before.enqueue(trx, orphan, { n: 3 }));
+    await before.stop();
+    const dead = doomed();
+    await dead.start();
+    const [claimed] = await dead.fetch(orphan.name);
+    expect(claimed?.data).toMatchObject({ payload: { n: 3 } });
+    await dead.stop({ graceful: false });
+
+    // The next owner: no backstop poll to speak of, and the dead claim's heartbeat has 20 s to run.
+    const owner = new JobQueue(db(), [orphan], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      soleOwner: true,
+      pollingIntervalSeconds: 3600,
+    });
+    const ran = signal<number>();
+    await owner.start();
+    try {
+      const startedAt = performance.now();
+      await owner.work({ [orphan.name]: async ({ retryCount }) => ran.resolve(retryCount) });
+      // The same job, its second attempt.
+      expect(await within(ran.promise, 5_000, "the dead owner's job was not handed back")).toBe(1);
+      expect(performance.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      await owner.stop();
+    }
+  }, 30_000);
+
+  it("is taken over by another worker once the dead one's heartbeat lapses (kill -9)", async () => {
+    // Real but short time: a 10 s heartbeat (pg-boss's least) swept every second.
+    const survivor = new JobQueue(db(), [work], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      heartbeatSeconds: 10,
+      superviseIntervalSeconds: 1,
+      pollingIntervalSeconds: 0.5,
+    });
+    await survivor.start();
+    const dead = doomed();
     await dead.start();
     try {
       await db()

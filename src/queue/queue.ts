@@ -1,5 +1,5 @@
 import { PgBoss, type JobAttempt, type JobResult, type JobWithMetadata } from "pg-boss";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -46,6 +46,12 @@ export interface JobQueueOptions {
   heartbeatSeconds?: number;
   /** How often the heartbeat and expiry sweep runs (tests shorten it). */
   superviseIntervalSeconds?: number;
+  /**
+   * No other process can hold this database's jobs (the embedded database's owner, ADR 0036): a job
+   * still active when `start()` runs was held by an earlier owner that died, and is handed back at
+   * once instead of after its heartbeat lapses.
+   */
+  soleOwner?: boolean;
 }
 
 interface Envelope {
@@ -76,6 +82,7 @@ export class JobQueue {
   readonly #heartbeatSeconds: number;
   readonly #pollingSeconds: number;
   readonly #progress: ProgressStore;
+  readonly #soleOwner: boolean;
   readonly #working = new Set<string>();
   readonly #inFlight = new Map<string, InFlight>();
   #started = false;
@@ -94,6 +101,7 @@ export class JobQueue {
     this.#heartbeatSeconds = opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
     this.#pollingSeconds = opts.pollingIntervalSeconds ?? 2;
     this.#progress = progressStore(handle.db);
+    this.#soleOwner = opts.soleOwner ?? false;
     const background = opts.background ?? true;
     const supervise = opts.superviseIntervalSeconds ?? SUPERVISE_SECONDS;
     const common = {
@@ -129,7 +137,18 @@ export class JobQueue {
         await this.#boss.updateQueue(job.name, options); // an upgrade changed the job's timings
       if (job.cron) await this.#boss.schedule(job.name, job.cron.expression, { payload: job.cron.payload });
     }
+    if (this.#soleOwner) await this.#releaseOrphans();
     this.#started = true;
+  }
+
+  /** Jobs an earlier owner of the database left active when it died (see `soleOwner`). */
+  async #releaseOrphans(): Promise<void> {
+    // One word per column: the database handle's camel-case plugin leaves it as it is.
+    const { rows } = await sql<{ name: string; id: string; attempts: number }>`
+      SELECT name, id, retry_count::int AS attempts FROM ${sql.table(`${this.#schema}.job`)}
+      WHERE state = 'active'`.execute(this.handle.db);
+    for (const row of rows)
+      await this.#release({ name: row.name, attempt: { id: row.id, retryCount: row.attempts } }, "orphaned");
   }
 
   /**
@@ -225,6 +244,8 @@ export class JobQueue {
         if (worker.id && jobs.length > 0) this.#boss.notifyWorker(worker.id);
         return results;
       });
+      // Fetch now: what is already due (a dead owner's released jobs, a backlog) is not left to the poll.
+      this.#boss.notifyWorker(worker.id);
       this.#working.add(name);
     }
   }
@@ -297,7 +318,7 @@ export class JobQueue {
       await Promise.race([Promise.allSettled([...this.#inFlight.values()].map((f) => f.done)), grace]);
       clearTimeout(timer);
     }
-    for (const job of [...this.#inFlight.values()]) await this.#release(job);
+    for (const job of [...this.#inFlight.values()]) await this.#release(job, "shutdown");
     // What is left in hand was released: pg-boss's own fail of it finds another attempt and does nothing.
     await this.#boss.stop({ graceful: true, timeout: 1000 });
   }
@@ -307,7 +328,7 @@ export class JobQueue {
    * between the two would otherwise leave it cancelled), fenced to this attempt. If it cannot be
    * (another job with its singleton key waits), its heartbeat stops and it is retried within a minute.
    */
-  async #release(job: InFlight): Promise<void> {
+  async #release(job: Pick<InFlight, "name" | "attempt">, why: "shutdown" | "orphaned"): Promise<void> {
     try {
       await this.handle.db.transaction().execute(async (trx) => {
         const db = kyselyAsPgBossDb(trx);
@@ -321,7 +342,10 @@ export class JobQueue {
           db,
         });
       });
-      this.log.info({ job: job.name, jobId: job.attempt.id }, "job released on shutdown");
+      this.log.info(
+        { job: job.name, jobId: job.attempt.id },
+        why === "shutdown" ? "job released on shutdown" : "job left by a dead owner released",
+      );
     } catch (err) {
       this.log.warn(
         { err, job: job.name, jobId: job.attempt.id },

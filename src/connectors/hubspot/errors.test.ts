@@ -108,6 +108,18 @@ describe("HubSpot classify", () => {
     expect(classify(429, limit("DAILY"), headers).retryAfterMs).toBeUndefined();
   });
 
+  it("says the portal's window is spent only when HubSpot's limiter shows it (ADR 0044)", () => {
+    const spent = new Headers({ "x-hubspot-ratelimit-max": "110", "x-hubspot-ratelimit-remaining": "0" });
+    const left = new Headers({ "x-hubspot-ratelimit-max": "110", "x-hubspot-ratelimit-remaining": "40" });
+    expect(classify(429, limit("TEN_SECONDLY_ROLLING"), spent).windowSpent).toBe(true);
+    expect(classify(429, limit("SECONDLY"), new Headers()).windowSpent).toBe(true);
+    expect(classify(429, limit("TEN_SECONDLY_ROLLING"), left).windowSpent).toBeUndefined();
+    // A 429 with no limiter headers at all (a gateway's, an injected one): this call waits, not the portal.
+    expect(
+      classify(429, limit("TEN_SECONDLY_ROLLING"), new Headers({ "retry-after": "1" })).windowSpent,
+    ).toBeUndefined();
+  });
+
   it("leaves a Retry-After header to the HTTP client", () => {
     const e = classify(429, limit("TEN_SECONDLY_ROLLING"), new Headers({ "retry-after": "3" }));
     expect(e.retryAfterMs).toBeUndefined();

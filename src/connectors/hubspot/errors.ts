@@ -83,6 +83,9 @@ function kindOf(status: number, category: string | undefined): Kind {
  * The 10-second policy clears within its interval; the secondly (search) one within a second.
  * DAILY is not waited for here: it resets at midnight in the portal's time zone, so the caller
  * must pause that portal's work (public OAuth apps have no daily limit at all).
+ * The window is shown spent when HubSpot's limiter says so: `X-HubSpot-RateLimit-Remaining: 0`
+ * beside the 10-second policy, or the search policy (search answers carry no such headers). A 429
+ * without that evidence (a gateway's, a lone refusal) is the call's to wait out, not the portal's.
  */
 function rateLimited(
   data: HubSpotErrorBody | undefined,
@@ -97,7 +100,15 @@ function rateLimited(
   const retryAfterMs = headers.has("retry-after")
     ? undefined // the HTTP client reads it (seconds or a date)
     : (secondly ?? (Number.isFinite(interval) && interval > 0 ? interval : 10_000));
-  return { kind: "rate_limited", retryable: true, ...base, code, ...(retryAfterMs ? { retryAfterMs } : {}) };
+  const windowSpent = policy === "SECONDLY" || headers.get("x-hubspot-ratelimit-remaining")?.trim() === "0";
+  return {
+    kind: "rate_limited",
+    retryable: true,
+    ...base,
+    code,
+    ...(retryAfterMs ? { retryAfterMs } : {}),
+    ...(windowSpent ? { windowSpent } : {}),
+  };
 }
 
 /**

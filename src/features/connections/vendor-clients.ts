@@ -12,7 +12,13 @@ import {
 } from "../../connectors/http-client.ts";
 import { classify as classifyQbo } from "../../connectors/qbo/errors.ts";
 import { refreshIntuitToken, type IntuitApp } from "../../connectors/qbo/oauth.ts";
-import { budgetHooks, hubspotBuckets, qboBuckets, type RateBudget } from "../../connectors/rate-budget.ts";
+import {
+  budgetHooks,
+  hubspotBuckets,
+  qboBuckets,
+  ThrottleStreaks,
+  type RateBudget,
+} from "../../connectors/rate-budget.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { SecretBox } from "../../lib/crypto.ts";
 import { err, ok } from "../../lib/result.ts";
@@ -75,6 +81,8 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
     };
   };
   const asHeaders = (token: string) => ({ authorization: `Bearer ${token}`, accept: "application/json" });
+  // One per process, not per client: a throttle is told from a lone 429 across all of a process's calls.
+  const streaks = new ThrottleStreaks();
 
   /** The bearer token of every attempt, and the one renewal of a token the vendor refused early. */
   const auth = (owner: TokenOwner) => ({
@@ -102,7 +110,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
         clock: deps.clock,
         sleep: deps.sleep,
         ...auth({ kind: "qbo", connectionId: connection.connectionId }),
-        ...budgetHooks(deps.budget, (info) => (info.path.startsWith("/batch") ? batch : buckets)),
+        ...budgetHooks(deps.budget, (info) => (info.path.startsWith("/batch") ? batch : buckets), streaks),
         onCall,
       });
     },
@@ -117,7 +125,7 @@ export function createVendorClients(deps: VendorClientDeps): VendorClients {
         clock: deps.clock,
         sleep: deps.sleep,
         ...auth({ kind: "portal", portalId: portal.portalId }),
-        ...budgetHooks(deps.budget, (info) => (info.path.includes("/search") ? search : buckets)),
+        ...budgetHooks(deps.budget, (info) => (info.path.includes("/search") ? search : buckets), streaks),
         // "X-HubSpot-RateLimit-Remaining: 0" on a success: pause every worker before the 429 comes.
         pauseHint,
         onCall,
