@@ -41,6 +41,13 @@ export interface JobDefinition<P = unknown> {
    * (default: the queue's, 20 s; at least 10). pg-boss beats every half of it while the handler runs.
    */
   heartbeatSeconds?: number;
+  /**
+   * How many of this job one process runs at once (default 1). A per-record job spends its time
+   * waiting on vendors, and under faults on retries: run one at a time, a record's slow or retried
+   * call holds up every record behind it while the rate budget stands idle (ADR 0044). The code
+   * behind it must already be safe with two at once: several processes run it anyway.
+   */
+  concurrency?: number;
 }
 
 export type AnyJob = JobDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -63,6 +70,8 @@ export function defineJob<P>(def: Omit<JobDefinition<P>, "retry"> & { retry?: Pa
     !(Number.isInteger(def.heartbeatSeconds) && def.heartbeatSeconds >= 10)
   )
     throw new Error(`Job "${def.name}": heartbeatSeconds must be a whole number of at least 10`);
+  if (def.concurrency !== undefined && !(Number.isInteger(def.concurrency) && def.concurrency >= 1))
+    throw new Error(`Job "${def.name}": concurrency must be a whole number of at least 1`);
   const policy = def.policy ?? (def.singletonKey ? "short" : "standard");
   return { ...def, retry, policy } as JobDefinition<P>;
 }

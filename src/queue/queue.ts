@@ -85,6 +85,8 @@ export class JobQueue {
   readonly #soleOwner: boolean;
   readonly #working = new Set<string>();
   readonly #inFlight = new Map<string, InFlight>();
+  /** The pg-boss worker of each queue this process works, to wake it (`#wakeWhenDue`). */
+  readonly #workerIds = new Map<string, string>();
   #started = false;
 
   constructor(
@@ -222,6 +224,7 @@ export class JobQueue {
       if (!this.#jobs.has(name)) throw new Error(`No job named ${name} in the catalogue`);
       const options = {
         batchSize: opts.batchSize ?? 1,
+        localConcurrency: this.#jobs.get(name)?.concurrency ?? 1,
         includeMetadata: true,
         perJobResults: true,
         pollingIntervalSeconds: this.#pollingSeconds,
@@ -246,6 +249,7 @@ export class JobQueue {
       });
       // Fetch now: what is already due (a dead owner's released jobs, a backlog) is not left to the poll.
       this.#boss.notifyWorker(worker.id);
+      this.#workerIds.set(name, worker.id);
       this.#working.add(name);
     }
   }
@@ -312,6 +316,7 @@ export class JobQueue {
     this.#started = false;
     for (const name of this.#working) await this.#boss.offWork(name, { wait: false });
     this.#working.clear();
+    this.#workerIds.clear();
     if (this.#inFlight.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => (timer = setTimeout(resolve, (opts.graceSeconds ?? 10) * 1000)));
@@ -421,9 +426,28 @@ export class JobQueue {
     log.warn({ err: error, retryInMs: waitMs }, "job failed; retrying");
     await this.#boss.fail(def.name, attempt, output);
     // Now in `retry`, due at once (the queue has no delay of its own): push it back.
-    if (waitMs > 0)
-      await this.#boss.update(def.name, undefined, { id: job.id, startAfter: Math.ceil(waitMs / 1000) });
+    const dueInSeconds = Math.ceil(waitMs / 1000);
+    if (dueInSeconds > 0)
+      await this.#boss.update(def.name, undefined, { id: job.id, startAfter: dueInSeconds });
+    this.#wakeWhenDue(def.name, dueInSeconds);
     return "retrying";
+  }
+
+  /**
+   * A retry coming due sends no NOTIFY, so without this it waited for the backstop poll (5 s) on
+   * top of its delay: a record's one unlucky fault cost it seconds more than its backoff. This
+   * process's worker for the queue looks again just after it is due (a quarter second for clocks).
+   */
+  #wakeWhenDue(name: string, dueInSeconds: number): void {
+    const workerId = this.#workerIds.get(name);
+    if (workerId === undefined) return;
+    const timer = setTimeout(
+      () => {
+        if (this.#started) this.#boss.notifyWorker(workerId);
+      },
+      dueInSeconds * 1000 + 250,
+    );
+    timer.unref();
   }
 
   /** pg-boss has no "fail, no more retries" for one job outside a batch result: end its retries, then fail it. */

@@ -45,3 +45,42 @@ describeEachBackend("a committed job wakes a worker (no polling)", (db, backend)
     }
   }, 60_000);
 });
+
+const flaky = defineJob({
+  name: "test-flaky",
+  payload: z.object({ n: z.number().int() }),
+  retry: { delaySeconds: 1, backoff: false },
+});
+
+// A retry coming due sends no NOTIFY: the worker that scheduled it looks again when it is due.
+describeEachBackend("a retried job is run when its delay is over (no polling)", (db, backend) => {
+  it("reruns a failed job about a second later, with an hour-long poll", async () => {
+    const queue = new JobQueue(db(), [flaky], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      pollingIntervalSeconds: 3600,
+    });
+    await queue.start();
+    const attempts: number[] = [];
+    const ran = new Map<number, () => void>();
+    try {
+      await queue.work({
+        [flaky.name]: async ({ payload, retryCount }) => {
+          attempts.push(performance.now());
+          if (retryCount === 0) throw new Error("a vendor fault");
+          ran.get(payload.n)?.();
+        },
+      });
+      const done = ranWithin(ran, 1, 10_000);
+      await db()
+        .db.transaction()
+        .execute((trx) => queue.enqueue(trx, flaky, { n: 1 }));
+      await done;
+      expect(attempts).toHaveLength(2);
+      const gap = attempts[1]! - attempts[0]!;
+      expect(gap).toBeGreaterThanOrEqual(900); // its delay was kept
+      expect(gap).toBeLessThan(5_000); // and not the backstop poll's
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
+});

@@ -17,6 +17,7 @@ import type { JobContext } from "../../queue/catalogue.ts";
 import { nextCheckpoint, planReconcile, truncatedEntities } from "./reconcile-plan.ts";
 import { readApplied, rememberApplied } from "./overlap.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { eachLimited } from "../../lib/limited.ts";
 import { findQboConnectionById, type VendorClients } from "../connections/index.ts";
 
 /** The QBO entities Ledgerlink follows. */
@@ -49,6 +50,15 @@ export interface PullDeps {
   clients: VendorClients;
   rules: QboChangeRule[];
 }
+
+/**
+ * Changes of one entity applied at once in a pull. Each is a different object (CDC returns an
+ * object's latest state once), and its rules' calls to the other vendor are what a pull waits on:
+ * one after another, every fault's retry delayed every change behind it (ADR 0044). Two invoices of
+ * one deal may then write its properties out of order; the delayed recheck of each deal (ADR 0040)
+ * writes the final values.
+ */
+const APPLY_CONCURRENCY = 4;
 
 const checkpointKey = (connectionId: string) => `qbo:${connectionId}:changes`;
 /** What the last pull applied in the minute the next one reads again (overlap.ts). */
@@ -105,13 +115,14 @@ export async function pullQboChangesHandler(
 
   const applied: Array<{ fingerprint: string; updatedAt?: Date }> = [];
   try {
+    // Entities in order (an invoice before the payments on it), the objects of one entity side by side.
     for (const [entity, objects] of Object.entries(changes.value.byEntity)) {
-      for (const object of objects) {
+      await eachLimited(objects, APPLY_CONCURRENCY, async (object) => {
         const ref = parseChangeRef(object);
         const print = ref.ok ? saveFingerprint(entity, object) : undefined;
         if (print && seen.has(print)) {
           applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
-          continue; // applied by the previous pull, read again only for the overlap
+          return; // applied by the previous pull, read again only for the overlap
         }
         const outcome = ref.ok
           ? await applyRules(
@@ -141,7 +152,7 @@ export async function pullQboChangesHandler(
         // A failed one is not remembered: the next pull, reading the overlap again, tries it again.
         if (print && outcome.outcome !== "failed")
           applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
-      }
+      });
     }
   } catch (error) {
     // A rule that throws (a vendor fault its own retries did not outlast) fails the pull, which is

@@ -11,6 +11,19 @@ import { invoiceChangeRule } from "./qbo-rule.ts";
 import { writeTimelineEventsHandler, type TimelineDeps } from "./timeline.ts";
 
 /**
+ * Per-invoice and per-deal jobs run this many at once in each process (ADR 0044): their time is
+ * spent waiting on vendors, and the rate budget, not the worker, is what should bound them.
+ */
+const PER_RECORD_CONCURRENCY = 4;
+/**
+ * Their first retry comes within this many seconds, doubling while no progress is made. The HTTP
+ * client has already tried each call four times by then: what is left is bad luck (a 30 % fault rate
+ * fails four tries in a row once in 120 calls) or an outage, which the doubling reaches in minutes.
+ * Ten seconds made one unlucky record the last of a whole batch.
+ */
+const PER_RECORD_RETRY_SECONDS = 2;
+
+/**
  * The invoice jobs. `push-invoice` is keyed by draft: a double click or a retried
  * request enqueues it once, and a rerun after a crash replays QBO's requestid (I10).
  */
@@ -18,7 +31,8 @@ export const pushInvoice = defineJob({
   name: "push-invoice",
   payload: z.object({ draftId: z.string().min(1) }),
   singletonKey: (p) => p.draftId,
-  retry: { delaySeconds: 10, backoff: true },
+  retry: { delaySeconds: PER_RECORD_RETRY_SECONDS, backoff: true },
+  concurrency: PER_RECORD_CONCURRENCY,
 });
 
 /** Recomputes a deal's five properties from its invoices (S2–S4) and writes them if they changed. */
@@ -26,7 +40,8 @@ export const updateDealProperties = defineJob({
   name: "update-deal-properties",
   payload: z.object({ portalId: z.string().min(1), dealId: z.string().min(1) }),
   singletonKey: (p) => `${p.portalId}:${p.dealId}`,
-  retry: { delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: PER_RECORD_RETRY_SECONDS, backoff: true },
+  concurrency: PER_RECORD_CONCURRENCY,
 });
 
 /**
@@ -39,6 +54,7 @@ export const recheckDealProperties = defineJob({
   payload: z.object({ portalId: z.string().min(1), dealId: z.string().min(1) }),
   singletonKey: (p) => `${p.portalId}:${p.dealId}`,
   retry: { limit: 8, delaySeconds: 15, backoff: true },
+  concurrency: PER_RECORD_CONCURRENCY,
 });
 
 /** S5: no QBO event says "overdue"; this pass re-derives every open invoice's status daily. */
@@ -54,7 +70,8 @@ export const mirrorInvoice = defineJob({
   name: "mirror-invoice",
   payload: z.object({ invoiceKey: z.string().min(1) }),
   singletonKey: (p) => p.invoiceKey,
-  retry: { delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: PER_RECORD_RETRY_SECONDS, backoff: true },
+  concurrency: PER_RECORD_CONCURRENCY,
 });
 
 /**
@@ -84,7 +101,8 @@ export const writeTimelineEvents = defineJob({
     payment: z.object({ id: z.string().min(1), amount: z.string(), date: z.string() }).optional(),
   }),
   singletonKey: (p) => `${p.invoiceKey}:${p.kind}:${p.payment?.id ?? ""}`,
-  retry: { delaySeconds: 15, backoff: true },
+  retry: { delaySeconds: PER_RECORD_RETRY_SECONDS, backoff: true },
+  concurrency: PER_RECORD_CONCURRENCY,
 });
 export type TimelinePayload = z.infer<typeof writeTimelineEvents.payload>;
 
