@@ -85,8 +85,8 @@ export class JobQueue {
   readonly #soleOwner: boolean;
   readonly #working = new Set<string>();
   readonly #inFlight = new Map<string, InFlight>();
-  /** The pg-boss worker of each queue this process works, to wake it (`#wakeWhenDue`). */
-  readonly #workerIds = new Map<string, string>();
+  /** The pg-boss workers (lanes) of each queue this process works, to wake them (`#wakeWhenDue`). */
+  readonly #workerIds = new Map<string, string[]>();
   #started = false;
 
   constructor(
@@ -221,10 +221,10 @@ export class JobQueue {
    */
   async work(handlers: Handlers, opts: { onJobDone?: () => void; batchSize?: number } = {}): Promise<void> {
     for (const [name, handler] of Object.entries(handlers)) {
-      if (!this.#jobs.has(name)) throw new Error(`No job named ${name} in the catalogue`);
+      const def = this.#jobs.get(name);
+      if (!def) throw new Error(`No job named ${name} in the catalogue`);
       const options = {
         batchSize: opts.batchSize ?? 1,
-        localConcurrency: this.#jobs.get(name)?.concurrency ?? 1,
         includeMetadata: true,
         perJobResults: true,
         pollingIntervalSeconds: this.#pollingSeconds,
@@ -232,24 +232,30 @@ export class JobQueue {
         // deferred job coming due, a job freed by a dead worker's lapsed heartbeat.
         notifyPollingIntervalSeconds: Math.max(BACKSTOP_POLL_SECONDS, this.#pollingSeconds),
       } as const;
-      // Set once work() returns; the first batch may already be running by then.
-      const worker: { id?: string } = {};
-      worker.id = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
-        // Jobs in a batch run in order; each is settled on its own.
-        const results: JobResult[] = [];
-        for (const job of jobs) {
-          const outcome = await this.#track(name, job, this.#attempt(name, handler, job));
-          // "completed" is settled by pg-boss; the others we settled already, so its fail is a no-op.
-          results.push({ id: job.id, status: outcome === "completed" ? "completed" : "failed" });
-          opts.onJobDone?.();
-        }
-        // Found work: fetch again at once instead of after the poll interval, until the backlog is gone.
-        if (worker.id && jobs.length > 0) this.#boss.notifyWorker(worker.id);
-        return results;
-      });
-      // Fetch now: what is already due (a dead owner's released jobs, a backlog) is not left to the poll.
-      this.#boss.notifyWorker(worker.id);
-      this.#workerIds.set(name, worker.id);
+      // One pg-boss worker per lane (`concurrency`), not its localConcurrency: each lane must wake
+      // itself after a job, and pg-boss names only the first of its local workers.
+      const lanes: string[] = [];
+      for (let lane = 0; lane < (def.concurrency ?? 1); lane++) {
+        // Set once work() returns; the first batch may already be running by then.
+        const worker: { id?: string } = {};
+        worker.id = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
+          // Jobs in a batch run in order; each is settled on its own.
+          const results: JobResult[] = [];
+          for (const job of jobs) {
+            const outcome = await this.#track(name, job, this.#attempt(name, handler, job));
+            // "completed" is settled by pg-boss; the others we settled already, so its fail is a no-op.
+            results.push({ id: job.id, status: outcome === "completed" ? "completed" : "failed" });
+            opts.onJobDone?.();
+          }
+          // Found work: fetch again at once instead of after the poll interval, until the backlog is gone.
+          if (worker.id && jobs.length > 0) this.#boss.notifyWorker(worker.id);
+          return results;
+        });
+        // Fetch now: what is already due (a dead owner's released jobs, a backlog) is not left to the poll.
+        this.#boss.notifyWorker(worker.id);
+        lanes.push(worker.id);
+      }
+      this.#workerIds.set(name, lanes);
       this.#working.add(name);
     }
   }
@@ -439,11 +445,11 @@ export class JobQueue {
    * process's worker for the queue looks again just after it is due (a quarter second for clocks).
    */
   #wakeWhenDue(name: string, dueInSeconds: number): void {
-    const workerId = this.#workerIds.get(name);
-    if (workerId === undefined) return;
+    const lanes = this.#workerIds.get(name) ?? [];
+    if (lanes.length === 0) return;
     const timer = setTimeout(
       () => {
-        if (this.#started) this.#boss.notifyWorker(workerId);
+        if (this.#started) for (const id of lanes) this.#boss.notifyWorker(id);
       },
       dueInSeconds * 1000 + 250,
     );

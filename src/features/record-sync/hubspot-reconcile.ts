@@ -1,3 +1,4 @@
+import { eachLimited } from "../../lib/limited.ts";
 import type { HttpClient } from "../../connectors/http-client.ts";
 import { archivedPage } from "./sides/index.ts";
 import { z } from "zod";
@@ -91,6 +92,9 @@ async function companiesSyncing(db: Database, portalId: string, kind: RecordKind
  * of re-reading from its start. The saved place belongs to one pass: it is used only by a pass
  * reading from the same checkpoint, and cleared when a pass completes.
  */
+/** Records of one page applied at once. */
+const RECORDS_AT_ONCE = 4;
+
 const pageKey = (key: string) => `${key}:page`;
 
 async function readPage(deps: Deps, key: string, since: Date): Promise<SearchCursor | undefined> {
@@ -121,15 +125,18 @@ async function modifiedPass(
   if (from)
     ctx.log.info({ objectType: kind.hubspotType, afterId: from.afterId }, "HubSpot reconcile resumes");
   const handle = async (records: CrmRecord[], next: SearchCursor) => {
-    for (const record of records) {
+    // A page's records side by side (ADR 0044): each is another record, and its QBO calls are what
+    // the pass waits on. A fault that outlasts its retries redoes the page; what was written shows
+    // as an echo then.
+    await eachLimited(records, RECORDS_AT_ONCE, async (record) => {
       // Our own writes come back as modifications; when they carry nothing new, skip the QBO read.
       if (await writesNothing(deps.db, companies, kind, record)) {
         echoes += 1;
-        continue;
+        return;
       }
       const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, record.id, false);
       if (applied) await ledger(deps, ctx, kind, record.id, applied);
-    }
+    });
     const saved = {
       since: since.toISOString(),
       afterId: next.afterId,

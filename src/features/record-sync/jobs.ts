@@ -32,7 +32,9 @@ export const initialSync = defineJob({
   // `resume`: the Activity page's Retry of a run that gave up (ADR 0032) sets it running again first.
   payload: z.object({ syncId: z.string().min(1), resume: z.boolean().optional() }),
   singletonKey: (p) => p.syncId,
-  retry: { delaySeconds: 30, backoff: true },
+  // A batch whose calls failed four tries in a row is bad luck more often than an outage: the run
+  // resumes from that batch within seconds, doubling while no batch is stored (ADR 0044).
+  retry: { delaySeconds: 2, backoff: true },
   expireInSeconds: 4 * 3600,
 });
 

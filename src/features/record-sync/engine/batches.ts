@@ -1,4 +1,5 @@
 import type { VendorError } from "../../../connectors/http-client.ts";
+import { eachLimited } from "../../../lib/limited.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 
 export const chunks = <T>(list: T[], size: number): T[][] =>
@@ -14,13 +15,16 @@ export async function inFlight<T>(
   run: (item: T) => Promise<Result<void, VendorError>>,
 ): Promise<Result<void, VendorError>> {
   let failure: VendorError | undefined;
-  let at = 0;
-  const worker = async () => {
-    while (!failure && at < items.length) {
-      const res = await run(items[at++]!);
-      if (!res.ok) failure ??= res.error;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  const stop = new Error("a call failed");
+  try {
+    await eachLimited(items, width, async (item) => {
+      const res = await run(item);
+      if (res.ok) return;
+      failure ??= res.error;
+      throw stop;
+    });
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
   return failure ? err(failure) : ok(undefined);
 }
