@@ -7,10 +7,9 @@ import { scenarioNamed } from "./scenarios.ts";
  * `serve` on PostgreSQL) against the emulators in their own process, a handful of records, 30 %
  * faults, and lost/duplicated counted from what the emulators' APIs show.
  *
- * Only scenarios Ledgerlink passes today are here. Add, once issue 16's fixes land:
- * initial-sync-to-hubspot and initial-sync-to-qbo (checkpointed initial sync), the +kill-9
- * variants (pg-boss heartbeats), invoice-push+token-expiry (single-flight 401 refresh),
- * concurrent-customer-creation (serialised customer creation), two-way-edits (agreed baselines).
+ * A sample, kept short for `npm test`: the plain pushes on both databases, the two-way edits
+ * (agreed baselines) on the embedded one, and the concurrent customers (serialised creation) with
+ * two workers on PostgreSQL. Wall-time ratios and kills are for the full `npm run chaos`.
  */
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const options = (backend: RunOptions["backend"]): RunOptions => ({
@@ -33,6 +32,20 @@ describe("chaos, small (npm run chaos at a handful of records)", () => {
     async () => {
       const result = await runScenario(scenarioNamed("invoice-push"), options("postgres"));
       expect(result).toMatchObject({ expected: 4, created: 4, lost: 0, duplicated: 0, timedOut: false });
+    },
+    240_000,
+  );
+
+  it("interleaved two-way edits under 30 % faults on the embedded database: each side ends as the rules say", async () => {
+    const result = await runScenario(scenarioNamed("two-way-edits"), options("pglite"));
+    expect(result).toMatchObject({ expected: 8, created: 8, lost: 0, duplicated: 0, timedOut: false });
+  }, 240_000);
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "two workers creating customers for the same new contacts on PostgreSQL: one customer each",
+    async () => {
+      const result = await runScenario(scenarioNamed("concurrent-customer-creation"), options("postgres"));
+      expect(result).toMatchObject({ expected: 6, created: 6, lost: 0, duplicated: 0, timedOut: false });
     },
     240_000,
   );

@@ -55,8 +55,15 @@ function matches(rule: FaultRule, method: string, path: string): boolean {
 }
 
 /**
+ * A request carrying this header (any value but "0") is never faulted and takes nothing from the
+ * rules' counts: a harness can read back what the system under test left behind without meeting
+ * the faults meant for that system, or changing which of its calls they fall on.
+ */
+export const NO_FAULTS_HEADER = "x-emulator-no-faults";
+
+/**
  * Answers matching requests with the injected failure. Control routes are never faulted, so a
- * test can always clear what it injected.
+ * test can always clear what it injected; neither is a request marked with `NO_FAULTS_HEADER`.
  */
 export function faultMiddleware(
   faults: FaultInjector,
@@ -64,6 +71,8 @@ export function faultMiddleware(
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.path.startsWith("/__emulator")) return next();
+    const exempt = c.req.header(NO_FAULTS_HEADER);
+    if (exempt !== undefined && exempt !== "0") return next();
     const rule = faults.take(c.req.method, c.req.path);
     if (!rule) return next();
     if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));

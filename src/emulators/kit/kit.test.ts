@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createEmulatorClock } from "./clock.ts";
 import { sharedControlRoutes } from "./control.ts";
-import { FaultInjector, faultMiddleware } from "./faults.ts";
+import { FaultInjector, faultMiddleware, NO_FAULTS_HEADER } from "./faults.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 import { RequestLog } from "./request-log.ts";
 import { StateFile } from "./state-file.ts";
@@ -47,6 +47,19 @@ describe("emulator kit", () => {
     expect((await app.request("/v3/x")).status).toBe(503);
     expect(await (await app.request("/v3/x")).json()).toEqual({ vendorError: 503 });
     expect(await (await app.request("/v3/x")).text()).toBe("fine");
+  });
+
+  it("leaves a request marked x-emulator-no-faults alone, without using up a rule", async () => {
+    const faults = new FaultInjector();
+    const app = new Hono();
+    app.use(faultMiddleware(faults, (status) => ({ vendorError: status })));
+    app.get("/v3/x", (c) => c.text("fine"));
+    faults.add({ path: "/v3/*", status: 500, times: 1, skip: 1 });
+    const marked = { headers: { [NO_FAULTS_HEADER]: "1" } };
+    expect((await app.request("/v3/x", marked)).status).toBe(200);
+    expect((await app.request("/v3/x", marked)).status).toBe(200);
+    expect((await app.request("/v3/x")).status).toBe(200); // the one the rule lets pass
+    expect((await app.request("/v3/x", { headers: { [NO_FAULTS_HEADER]: "0" } })).status).toBe(500);
   });
 
   it("retries a failed webhook on the emulator clock's schedule and records every attempt", async () => {
