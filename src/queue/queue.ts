@@ -1,5 +1,5 @@
 import { PgBoss, type JobAttempt, type JobResult, type JobWithMetadata } from "pg-boss";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { DatabaseHandle } from "../db/kysely.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -7,27 +7,25 @@ import { randomId } from "../lib/ids.ts";
 import { metrics } from "../lib/metrics.ts";
 import type { AnyJob, Handlers, JobDefinition, JobHandler } from "./catalogue.ts";
 import { kyselyAsPgBossDb, pgliteAsPgBossDb } from "./pgboss-db.ts";
+import {
+  ABANDONED_SWEEP_MS,
+  backoffMs,
+  BACKSTOP_POLL_SECONDS,
+  DEFAULT_EXPIRE_SECONDS,
+  DEFAULT_HEARTBEAT_SECONDS,
+  DEFAULT_STALL_TIMEOUT_SECONDS,
+  SUPERVISE_SECONDS,
+  UNTIL_STALLED,
+} from "./timings.ts";
+import { abandonedJobs, activeJobs, JobHolders, type Abandoned } from "./holders.ts";
 import { progressStore, retryAfterMsOf, type ProgressStore } from "./progress.ts";
 
-/** Every queue's heartbeat unless its job sets one: a dead worker's job is retried within ~30 s. */
-export const DEFAULT_HEARTBEAT_SECONDS = 20;
-/** How often each process sweeps for lost heartbeats and expired jobs (pg-boss's default is 60). */
-const SUPERVISE_SECONDS = 10;
-/** A job that made no progress for this long is failed for good (JOB_STALL_TIMEOUT_SECONDS). */
-export const DEFAULT_STALL_TIMEOUT_SECONDS = 3600;
-/** pg-boss needs a number; "until stalled" is this many, which the stall timer always beats. */
-const UNTIL_STALLED = 1_000_000;
-const DEFAULT_EXPIRE_SECONDS = 15 * 60;
-/** The poll behind the wakeups: what takes over a dead worker's job after its heartbeat lapsed. */
-const BACKSTOP_POLL_SECONDS = 5;
-
-/**
- * The longest a job held by a worker that died waits for another (with the defaults): its
- * heartbeat lapses, the next sweep fails it (retried at once), the next backstop poll takes it.
- */
-export function takeoverSeconds(job: AnyJob): number {
-  return (job.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) + SUPERVISE_SECONDS + BACKSTOP_POLL_SECONDS;
-}
+export {
+  backoffMs,
+  DEFAULT_HEARTBEAT_SECONDS,
+  DEFAULT_STALL_TIMEOUT_SECONDS,
+  takeoverSeconds,
+} from "./timings.ts";
 
 export interface JobQueueOptions {
   databaseUrl?: string;
@@ -83,6 +81,9 @@ export class JobQueue {
   readonly #pollingSeconds: number;
   readonly #progress: ProgressStore;
   readonly #soleOwner: boolean;
+  /** PostgreSQL with other processes: each running job's lock, and the sweep for abandoned ones. */
+  readonly #holders: JobHolders | undefined;
+  #sweep: NodeJS.Timeout | undefined;
   readonly #working = new Set<string>();
   readonly #inFlight = new Map<string, InFlight>();
   /** The pg-boss workers (lanes) of each queue this process works, to wake them (`#wakeWhenDue`). */
@@ -105,6 +106,10 @@ export class JobQueue {
     this.#progress = progressStore(handle.db);
     this.#soleOwner = opts.soleOwner ?? false;
     const background = opts.background ?? true;
+    this.#holders =
+      handle.kind === "postgres" && background && !this.#soleOwner
+        ? new JobHolders(handle.db, log)
+        : undefined;
     const supervise = opts.superviseIntervalSeconds ?? SUPERVISE_SECONDS;
     const common = {
       schema,
@@ -140,17 +145,32 @@ export class JobQueue {
       if (job.cron) await this.#boss.schedule(job.name, job.cron.expression, { payload: job.cron.payload });
     }
     if (this.#soleOwner) await this.#releaseOrphans();
+    if (this.#holders) this.#sweepAbandoned();
     this.#started = true;
+  }
+
+  /** Every few seconds: jobs whose worker's session is gone are handed back (holders.ts). */
+  #sweepAbandoned(): void {
+    let sweeping = false;
+    this.#sweep = setInterval(() => {
+      if (sweeping || !this.#started) return;
+      sweeping = true;
+      void abandonedJobs(this.handle.db, `${this.#schema}.job`)
+        .then((jobs) => this.#releaseAll(jobs))
+        .catch((err: unknown) => this.log.warn({ err }, "sweep for abandoned jobs failed"))
+        .finally(() => (sweeping = false));
+    }, ABANDONED_SWEEP_MS);
+    this.#sweep.unref();
   }
 
   /** Jobs an earlier owner of the database left active when it died (see `soleOwner`). */
   async #releaseOrphans(): Promise<void> {
-    // One word per column: the database handle's camel-case plugin leaves it as it is.
-    const { rows } = await sql<{ name: string; id: string; attempts: number }>`
-      SELECT name, id, retry_count::int AS attempts FROM ${sql.table(`${this.#schema}.job`)}
-      WHERE state = 'active'`.execute(this.handle.db);
-    for (const row of rows)
-      await this.#release({ name: row.name, attempt: { id: row.id, retryCount: row.attempts } }, "orphaned");
+    await this.#releaseAll(await activeJobs(this.handle.db, `${this.#schema}.job`));
+  }
+
+  async #releaseAll(jobs: Abandoned[]): Promise<void> {
+    for (const { name, id, retryCount } of jobs)
+      await this.#release({ name, attempt: { id, retryCount } }, "orphaned");
   }
 
   /**
@@ -242,7 +262,9 @@ export class JobQueue {
           // Jobs in a batch run in order; each is settled on its own.
           const results: JobResult[] = [];
           for (const job of jobs) {
+            await this.#holders?.hold(job.id);
             const outcome = await this.#track(name, job, this.#attempt(name, handler, job));
+            this.#holders?.letGo(job.id);
             // "completed" is settled by pg-boss; the others we settled already, so its fail is a no-op.
             results.push({ id: job.id, status: outcome === "completed" ? "completed" : "failed" });
             opts.onJobDone?.();
@@ -330,6 +352,8 @@ export class JobQueue {
       clearTimeout(timer);
     }
     for (const job of [...this.#inFlight.values()]) await this.#release(job, "shutdown");
+    clearInterval(this.#sweep);
+    this.#holders?.close();
     // What is left in hand was released: pg-boss's own fail of it finds another attempt and does nothing.
     await this.#boss.stop({ graceful: true, timeout: 1000 });
   }
@@ -358,6 +382,9 @@ export class JobQueue {
         why === "shutdown" ? "job released on shutdown" : "job left by a dead owner released",
       );
     } catch (err) {
+      // An orphan another process handed back first (or whose worker settled it after all) is
+      // no longer this attempt: nothing to say.
+      if (why === "orphaned") return;
       this.log.warn(
         { err, job: job.name, jobId: job.attempt.id },
         "job could not be released; its heartbeat will lapse",
@@ -466,23 +493,4 @@ export class JobQueue {
       );
     await this.#boss.fail(name, attempt, output);
   }
-}
-
-/**
- * `delaySeconds`, doubling (with jitter) per failure, at most `maxDelaySeconds`. The caller passes
- * 0 failures when the attempt that failed moved forward (`ctx.progress()`): a long job (an initial
- * sync, a reconcile over many pages) that stores a page between two vendor faults is not stuck, and
- * its next wait starts again from `delaySeconds` instead of doubling with every fault of its whole
- * run, which at 30 % faults let a healthy sync sleep for minutes. An attempt that did not move
- * forward waits by pg-boss's count of all the job's retries (the count since progress is not kept).
- */
-export function backoffMs(
-  policy: Pick<AnyJob["retry"], "delaySeconds" | "backoff" | "maxDelaySeconds">,
-  failuresSinceProgress: number,
-  random: () => number = Math.random,
-): number {
-  const { delaySeconds, backoff, maxDelaySeconds } = policy;
-  if (!backoff) return delaySeconds * 1000;
-  const base = Math.max(delaySeconds, 1) * 2 ** Math.min(16, failuresSinceProgress);
-  return Math.min(maxDelaySeconds, base * (0.5 + random() / 2)) * 1000;
 }

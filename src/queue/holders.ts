@@ -1,0 +1,118 @@
+import { sql } from "kysely";
+import type { Database } from "../db/kysely.ts";
+import type { Logger } from "../lib/logger.ts";
+
+/** The advisory locks' first key: "Ledgerlink job held"; the second is the job id's hash. */
+const HELD_LOCK = 0x4c4c4a48;
+/** A job fetched this recently may not be locked yet by the worker that fetched it. */
+const FETCH_GRACE_SECONDS = 3;
+/**
+ * A finished job's lock is let go this long after its handler returned: pg-boss settles it just
+ * after, and until then a sweep must not take the job for abandoned.
+ */
+const LET_GO_AFTER_MS = 1_000;
+
+export interface Abandoned {
+  name: string;
+  id: string;
+  retryCount: number;
+}
+
+/**
+ * Which running jobs still have a live worker, on PostgreSQL (ADR 0044). A worker holds a session
+ * advisory lock for each job it runs, on one connection it keeps for its life; when the process
+ * dies (`kill -9`, a lost machine), PostgreSQL ends the session and the locks go with it. A sweep in
+ * any process then finds active jobs whose lock is free, and hands them back at once instead of
+ * after their heartbeat lapses (20 s). The heartbeat stays as the backstop: a worker that cannot
+ * take its lock (its connection failed) still beats.
+ */
+export class JobHolders {
+  #session: Promise<Database | undefined> | undefined;
+  #close: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {}
+
+  /** Takes the job's lock on this process's session (opened on first use). */
+  async hold(jobId: string): Promise<void> {
+    const session = await this.#open();
+    if (!session) return;
+    await sql`SELECT pg_advisory_lock(${HELD_LOCK}, hashtext(${jobId}))`
+      .execute(session)
+      .catch((err: unknown) => {
+        this.log.warn({ err, jobId }, "job lock not taken; its heartbeat still shows it alive");
+      });
+  }
+
+  /** Lets the job's lock go, a moment after its handler returned (see LET_GO_AFTER_MS). */
+  letGo(jobId: string): void {
+    setTimeout(() => {
+      this.#unlock(jobId).catch(() => undefined); // a session that ended took the lock with it
+    }, LET_GO_AFTER_MS).unref();
+  }
+
+  async #unlock(jobId: string): Promise<void> {
+    const session = await this.#session;
+    if (!session) return;
+    // A session that ended took the lock with it.
+    await sql`SELECT pg_advisory_unlock(${HELD_LOCK}, hashtext(${jobId}))`
+      .execute(session)
+      .catch(() => undefined);
+  }
+
+  /** Ends the session: every lock it still holds goes. */
+  close(): void {
+    this.#close?.();
+    this.#session = undefined;
+    this.#close = undefined;
+  }
+
+  #open(): Promise<Database | undefined> {
+    this.#session ??= new Promise((resolve) => {
+      const closed = new Promise<void>((r) => (this.#close = r));
+      this.db
+        .connection()
+        .execute(async (session) => {
+          resolve(session);
+          await closed;
+        })
+        .catch((err: unknown) => {
+          this.log.warn({ err }, "job lock session failed; dead workers are found by heartbeat only");
+          resolve(undefined);
+        });
+    });
+    return this.#session;
+  }
+}
+
+/** Jobs pg-boss holds as running, fetched at least `fetchedSecondsAgo` ago. */
+export async function activeJobs(
+  db: Database,
+  jobTable: string,
+  fetchedSecondsAgo = 0,
+): Promise<Abandoned[]> {
+  // One word per column: the database handle's camel-case plugin leaves it as it is.
+  const { rows } = await sql<{ name: string; id: string; attempts: number }>`
+    SELECT name, id, retry_count::int AS attempts FROM ${sql.table(jobTable)}
+    WHERE state = 'active' AND started_on <= now() - make_interval(secs => ${fetchedSecondsAgo})`.execute(db);
+  return rows.map((row) => ({ name: row.name, id: row.id, retryCount: row.attempts }));
+}
+
+/**
+ * Active jobs (fetched more than a few seconds ago) whose lock no session holds: their worker is
+ * gone. Each is tried with a transaction-scoped lock, which is let go at once.
+ */
+export async function abandonedJobs(db: Database, jobTable: string): Promise<Abandoned[]> {
+  const abandoned: Abandoned[] = [];
+  for (const job of await activeJobs(db, jobTable, FETCH_GRACE_SECONDS)) {
+    const free = await db.transaction().execute(async (trx) => {
+      const res = await sql<{ free: boolean }>`
+        SELECT pg_try_advisory_xact_lock(${HELD_LOCK}, hashtext(${job.id})) AS free`.execute(trx);
+      return res.rows[0]?.free === true;
+    });
+    if (free) abandoned.push(job);
+  }
+  return abandoned;
+}
