@@ -17,8 +17,9 @@ export const ABANDONED_SWEEP_MS = 2_000;
 export const BACKSTOP_POLL_SECONDS = 5;
 
 /**
- * The longest a job held by a worker that died waits for another (with the defaults): its
- * heartbeat lapses, the next sweep fails it (retried at once), the next backstop poll takes it.
+ * The longest a job held by a worker that died waits for another (with the defaults) when nothing
+ * faster notices: its heartbeat lapses, the next sweep fails it (retried at once), the next backstop
+ * poll takes it. On PostgreSQL the lock sweep (holders.ts) usually hands it back within seconds.
  */
 export function takeoverSeconds(job: AnyJob): number {
   return (job.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) + SUPERVISE_SECONDS + BACKSTOP_POLL_SECONDS;
