@@ -29,6 +29,9 @@ import type { CreateInput, Created, Indexed, Prepared, Side, Target } from "../e
 import { freeName, incomeAccount, wantedName } from "./qbo-names.ts";
 import { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps } from "../customer-claims.ts";
 
+/** Pages of source records read ahead of the one being written (ADR 0044). */
+const READ_AHEAD = 3;
+
 /**
  * Batches and singles per chunk of creates, from the budget's own QBO buckets (ADR 0032): 2
  * batches of 30 and 23 singles, so the batch window (40 a minute) and the request window (500 a
@@ -276,17 +279,21 @@ export function qboSide(
         });
       let start = progress.qboStart;
       // The count and the first page are read at once, while the target side is indexed.
-      let next = fetchPage(start);
+      const ahead = [fetchPage(start)];
       return {
         total: progress.total === undefined ? queryCount(http, { entity, where }) : undefined,
         async next() {
-          const page = await next;
+          const page = await ahead.shift()!;
           if (!page.ok) return page;
           const rows = page.value.rows;
           const at = { qboStart: start };
           start += rows.length;
           const last = rows.length < MAX_RESULTS;
-          if (!last) next = fetchPage(start); // the next read overlaps this page's writes
+          // The next reads overlap this page's writes. Every page but the last is full, so the
+          // pages after a full one start at known places: a read that meets faults (a slow answer,
+          // a 429, a retry) then holds up nothing while the pages behind it are written.
+          while (!last && ahead.length < READ_AHEAD)
+            ahead.push(fetchPage(start + ahead.length * MAX_RESULTS));
           return ok({ records: rows, at, next: { qboStart: start }, last });
         },
         readCalls: (remaining) => ({ qboReads: Math.ceil(remaining / MAX_RESULTS), hubspotCalls: 0 }),
