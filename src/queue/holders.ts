@@ -1,9 +1,7 @@
-import { sql } from "kysely";
+import { activeJobs, jobLockIsFree, lockJob, unlockJob, type ActiveJob } from "../db/job-locks.ts";
 import type { Database } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 
-/** The advisory locks' first key: "Ledgerlink job held"; the second is the job id's hash. */
-const HELD_LOCK = 0x4c4c4a48;
 /** A job fetched this recently may not be locked yet by the worker that fetched it. */
 const FETCH_GRACE_SECONDS = 3;
 /**
@@ -12,11 +10,8 @@ const FETCH_GRACE_SECONDS = 3;
  */
 const LET_GO_AFTER_MS = 1_000;
 
-export interface Abandoned {
-  name: string;
-  id: string;
-  retryCount: number;
-}
+export { activeJobs };
+export type Abandoned = ActiveJob;
 
 /**
  * Which running jobs still have a live worker, on PostgreSQL (ADR 0044). A worker holds a session
@@ -39,11 +34,9 @@ export class JobHolders {
   async hold(jobId: string): Promise<void> {
     const session = await this.#open();
     if (!session) return;
-    await sql`SELECT pg_advisory_lock(${HELD_LOCK}, hashtext(${jobId}))`
-      .execute(session)
-      .catch((err: unknown) => {
-        this.log.warn({ err, jobId }, "job lock not taken; its heartbeat still shows it alive");
-      });
+    await lockJob(session, jobId).catch((err: unknown) => {
+      this.log.warn({ err, jobId }, "job lock not taken; its heartbeat still shows it alive");
+    });
   }
 
   /** Lets the job's lock go, a moment after its handler returned (see LET_GO_AFTER_MS). */
@@ -56,10 +49,7 @@ export class JobHolders {
   async #unlock(jobId: string): Promise<void> {
     const session = await this.#session;
     if (!session) return;
-    // A session that ended took the lock with it.
-    await sql`SELECT pg_advisory_unlock(${HELD_LOCK}, hashtext(${jobId}))`
-      .execute(session)
-      .catch(() => undefined);
+    await unlockJob(session, jobId);
   }
 
   /** Ends the session: every lock it still holds goes. */
@@ -87,32 +77,13 @@ export class JobHolders {
   }
 }
 
-/** Jobs pg-boss holds as running, fetched at least `fetchedSecondsAgo` ago. */
-export async function activeJobs(
-  db: Database,
-  jobTable: string,
-  fetchedSecondsAgo = 0,
-): Promise<Abandoned[]> {
-  // One word per column: the database handle's camel-case plugin leaves it as it is.
-  const { rows } = await sql<{ name: string; id: string; attempts: number }>`
-    SELECT name, id, retry_count::int AS attempts FROM ${sql.table(jobTable)}
-    WHERE state = 'active' AND started_on <= now() - make_interval(secs => ${fetchedSecondsAgo})`.execute(db);
-  return rows.map((row) => ({ name: row.name, id: row.id, retryCount: row.attempts }));
-}
-
 /**
  * Active jobs (fetched more than a few seconds ago) whose lock no session holds: their worker is
  * gone. Each is tried with a transaction-scoped lock, which is let go at once.
  */
 export async function abandonedJobs(db: Database, jobTable: string): Promise<Abandoned[]> {
   const abandoned: Abandoned[] = [];
-  for (const job of await activeJobs(db, jobTable, FETCH_GRACE_SECONDS)) {
-    const free = await db.transaction().execute(async (trx) => {
-      const res = await sql<{ free: boolean }>`
-        SELECT pg_try_advisory_xact_lock(${HELD_LOCK}, hashtext(${job.id})) AS free`.execute(trx);
-      return res.rows[0]?.free === true;
-    });
-    if (free) abandoned.push(job);
-  }
+  for (const job of await activeJobs(db, jobTable, FETCH_GRACE_SECONDS))
+    if (await jobLockIsFree(db, job.id)) abandoned.push(job);
   return abandoned;
 }
