@@ -189,14 +189,24 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
             finished.resolve();
           },
         });
-        await watcher.work({ [slow.name]: async () => void (runs += 1) });
-        await within(finished.promise, 20_000, "the long job did not finish");
+        // The watcher only sweeps (it works no queue): a job it wrongly handed back would run twice.
+        await within(finished.promise, 30_000, "the long job did not finish");
+        const settled = async () => {
+          for (;;) {
+            const counts = (await runner.countsByState()).filter((c) => c.name === slow.name);
+            if (counts.length === 1 && counts[0]!.state === "completed") return counts;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        };
+        expect(await within(settled(), 15_000, "the long job was not settled once")).toEqual([
+          { name: slow.name, state: "completed", count: 1 },
+        ]);
         expect(runs).toBe(1);
       } finally {
         await watcher.stop();
         await runner.stop();
       }
     },
-    40_000,
+    60_000,
   );
 });
