@@ -22,13 +22,23 @@ export async function unlockJob(session: Database, jobId: string): Promise<void>
   await sql`SELECT pg_advisory_unlock(${HELD_LOCK}, hashtext(${jobId}))`.execute(session);
 }
 
-/** True when no session holds the job's lock; tried with a transaction-scoped lock, let go at once. */
-export function jobLockIsFree(db: Database, jobId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const res = await sql<{ free: boolean }>`
-      SELECT pg_try_advisory_xact_lock(${HELD_LOCK}, hashtext(${jobId})) AS free`.execute(trx);
-    return res.rows[0]?.free === true;
-  });
+/**
+ * Active jobs fetched at least `fetchedSecondsAgo` ago whose lock no session holds, in one round
+ * trip: each is tried with a transaction-scoped lock, all let go when the statement's transaction
+ * ends.
+ */
+export async function unlockedActiveJobs(
+  db: Database,
+  jobTable: string,
+  fetchedSecondsAgo: number,
+): Promise<ActiveJob[]> {
+  const { rows } = await sql<{ name: string; id: string; attempts: number }>`
+    WITH active AS MATERIALIZED (
+      SELECT name, id, retry_count::int AS attempts FROM ${sql.table(jobTable)}
+      WHERE state = 'active' AND started_on <= now() - make_interval(secs => ${fetchedSecondsAgo}))
+    SELECT name, id, attempts FROM active
+    WHERE pg_try_advisory_xact_lock(${HELD_LOCK}, hashtext(id::text))`.execute(db);
+  return rows.map((row) => ({ name: row.name, id: row.id, retryCount: row.attempts }));
 }
 
 /** Jobs pg-boss holds as running, fetched at least `fetchedSecondsAgo` ago. */

@@ -1,4 +1,4 @@
-import { activeJobs, jobLockIsFree, lockJob, unlockJob, type ActiveJob } from "../db/job-locks.ts";
+import { activeJobs, lockJob, unlockJob, unlockedActiveJobs, type ActiveJob } from "../db/job-locks.ts";
 import type { Database } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -77,13 +77,7 @@ export class JobHolders {
   }
 }
 
-/**
- * Active jobs (fetched more than a few seconds ago) whose lock no session holds: their worker is
- * gone. Each is tried with a transaction-scoped lock, which is let go at once.
- */
-export async function abandonedJobs(db: Database, jobTable: string): Promise<Abandoned[]> {
-  const abandoned: Abandoned[] = [];
-  for (const job of await activeJobs(db, jobTable, FETCH_GRACE_SECONDS))
-    if (await jobLockIsFree(db, job.id)) abandoned.push(job);
-  return abandoned;
+/** Active jobs (fetched more than a few seconds ago) whose lock no session holds: their worker is gone. */
+export function abandonedJobs(db: Database, jobTable: string): Promise<Abandoned[]> {
+  return unlockedActiveJobs(db, jobTable, FETCH_GRACE_SECONDS);
 }

@@ -84,9 +84,8 @@ export class JobQueue {
   /** PostgreSQL with other processes: each running job's lock, and the sweep for abandoned ones. */
   readonly #holders: JobHolders | undefined;
   #sweep: NodeJS.Timeout | undefined;
-  readonly #working = new Set<string>();
   readonly #inFlight = new Map<string, InFlight>();
-  /** The pg-boss workers (lanes) of each queue this process works, to wake them (`#wakeWhenDue`). */
+  /** The queues this process works, with their pg-boss workers (lanes): to wake and to stop them. */
   readonly #workerIds = new Map<string, string[]>();
   #started = false;
 
@@ -278,7 +277,6 @@ export class JobQueue {
         lanes.push(worker.id);
       }
       this.#workerIds.set(name, lanes);
-      this.#working.add(name);
     }
   }
 
@@ -342,8 +340,7 @@ export class JobQueue {
   async stop(opts: { graceSeconds?: number } = {}): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    for (const name of this.#working) await this.#boss.offWork(name, { wait: false });
-    this.#working.clear();
+    for (const name of this.#workerIds.keys()) await this.#boss.offWork(name, { wait: false });
     this.#workerIds.clear();
     if (this.#inFlight.size > 0) {
       let timer: NodeJS.Timeout | undefined;
