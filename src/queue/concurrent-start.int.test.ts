@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { sql } from "kysely";
-import { droppedByAnotherFile, dropSchemas, testBackends } from "../../test/support/db.ts";
+import { dropSchemas, testBackends, whileOthersDrop } from "../../test/support/db.ts";
 import { openDatabase, type DatabaseHandle } from "../db/kysely.ts";
 import { pendingMigrations, underMigrationLock } from "../db/migrate.ts";
 import { jobCatalogue } from "../features/catalogue.ts";
@@ -29,15 +29,8 @@ for (const backend of testBackends()) {
     try {
       // Kysely's migrator lists every schema on the server; another test file dropping its own at
       // that moment is the harness's race (test/support/db.ts), not this one: that start tries again.
-      const start = async (i: number): Promise<string[]> => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await prepareDatabase(handles[i]!, queues[i]!, {});
-          } catch (error) {
-            if (!droppedByAnotherFile(error, schema) || attempt >= 5) throw error;
-          }
-        }
-      };
+      const start = (i: number) =>
+        whileOthersDrop(schema, () => prepareDatabase(handles[i]!, queues[i]!, {}));
       const results = await Promise.allSettled(handles.map((_, i) => start(i)));
       expect(results.filter((r) => r.status === "rejected")).toEqual([]);
       const applied = results.map((r) => (r.status === "fulfilled" ? r.value.length : -1));
@@ -68,7 +61,10 @@ it.skipIf(!url)(
     try {
       const holding = underMigrationLock(holder, () => held);
       let prepared = false;
-      const starting = prepareDatabase(starter, queue, {}).then(() => (prepared = true));
+      // The same race as above can meet this start too.
+      const starting = whileOthersDrop(schema, () => prepareDatabase(starter, queue, {})).then(
+        () => (prepared = true),
+      );
       // Bounded by the test's timeout: wait until the second start is seen waiting for the lock.
       for (;;) {
         const { rows } = await sql<{ waiting: number }>`

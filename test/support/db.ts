@@ -37,10 +37,14 @@ export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHa
  * so the test harness retries it; a failure naming our own schema, or any other error, is real.
  */
 async function migrateWhileOthersDrop(handle: DatabaseHandle, own: string): Promise<void> {
+  await whileOthersDrop(own, () => migrateToLatest(handle));
+}
+
+/** Runs `fn` (a start that lists every schema), again when it met the race above; up to 5 tries. */
+export async function whileOthersDrop<T>(own: string, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateToLatest(handle);
-      return;
+      return await fn();
     } catch (error) {
       if (!droppedByAnotherFile(error, own) || attempt >= 5) throw error;
     }
