@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { sql } from "kysely";
 import { z } from "zod";
 import { PgBoss } from "pg-boss";
 import { describeEachBackend } from "../../test/support/db.ts";
@@ -13,6 +14,7 @@ import { JobQueue, takeoverSeconds } from "./queue.ts";
 const work = defineJob({ name: "test-held", payload: z.object({ n: z.number().int() }) });
 const held = defineJob({ name: "test-released", payload: z.object({ n: z.number().int() }) });
 const orphan = defineJob({ name: "test-orphaned", payload: z.object({ n: z.number().int() }) });
+const revived = defineJob({ name: "test-revived", payload: z.object({ n: z.number().int() }) });
 
 /** A promise and its resolver. */
 function signal<T = void>() {
@@ -78,6 +80,42 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
       await owner.stop();
     }
   }, 30_000);
+
+  it.skipIf(backend.kind !== "postgres")(
+    "is handed back by a process as it starts, before that process takes any work (kill -9, then a new worker)",
+    async () => {
+      const before = new JobQueue(db(), [revived], silentLogger, {
+        databaseUrl: backend.databaseUrl,
+        background: false,
+      });
+      await before.start();
+      await db()
+        .db.transaction()
+        .execute((trx) => before.enqueue(trx, revived, { n: 5 }));
+      await before.stop();
+      const dead = doomed();
+      await dead.start();
+      const [claimed] = await dead.fetch(revived.name);
+      await dead.stop({ graceful: false });
+      // Fetched longer ago than the grace a live worker has to take its lock.
+      await sql`UPDATE ${sql.table(`${schema()}.job`)} SET started_on = now() - interval '10 seconds'
+        WHERE id = ${claimed!.id}`.execute(db().db);
+
+      // No sweep interval or poll can have run: what start() did is all there is.
+      const next = new JobQueue(db(), [revived], silentLogger, {
+        databaseUrl: backend.databaseUrl,
+        pollingIntervalSeconds: 3600,
+      });
+      await next.start();
+      try {
+        const states = (await next.countsByState()).filter((c) => c.name === revived.name);
+        expect(states).toEqual([{ name: revived.name, state: "created", count: 1 }]);
+      } finally {
+        await next.stop();
+      }
+    },
+    30_000,
+  );
 
   it("is taken over by another worker at once on PostgreSQL, else once its heartbeat lapses (kill -9)", async () => {
     // Real but short time: a 10 s heartbeat (pg-boss's least) swept every second.
@@ -184,7 +222,7 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
         await runner.work({
           [slow.name]: async () => {
             runs += 1;
-            // Past the fetch grace (3 s) and two sweeps of the watcher's (every 2 s).
+            // Past the fetch grace (2 s) and several sweeps of the watcher's (every second).
             await new Promise((r) => setTimeout(r, 7_000));
             finished.resolve();
           },

@@ -3,7 +3,7 @@ import type { Database } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 
 /** A job fetched this recently may not be locked yet by the worker that fetched it. */
-const FETCH_GRACE_SECONDS = 3;
+const FETCH_GRACE_SECONDS = 2;
 /**
  * A finished job's lock is let go this long after its handler returned: pg-boss settles it just
  * after, and until then a sweep must not take the job for abandoned.

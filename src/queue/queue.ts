@@ -144,21 +144,26 @@ export class JobQueue {
       if (job.cron) await this.#boss.schedule(job.name, job.cron.expression, { payload: job.cron.payload });
     }
     if (this.#soleOwner) await this.#releaseOrphans();
-    if (this.#holders) this.#sweepAbandoned();
     this.#started = true;
+    if (this.#holders) await this.#sweepAbandoned();
   }
 
-  /** Every few seconds: jobs whose worker's session is gone are handed back (holders.ts). */
-  #sweepAbandoned(): void {
+  /** At start, then every second: jobs whose worker's session is gone are handed back (holders.ts). */
+  async #sweepAbandoned(): Promise<void> {
     let sweeping = false;
-    this.#sweep = setInterval(() => {
+    const sweepOnce = () =>
+      abandonedJobs(this.handle.db, `${this.#schema}.job`)
+        .then((jobs) => this.#releaseAll(jobs))
+        .catch((err: unknown) => this.log.warn({ err }, "sweep for abandoned jobs failed"));
+    // A process started to replace one that died sweeps before it works: its jobs are the ones waiting.
+    await sweepOnce();
+    const sweep = () => {
       if (sweeping || !this.#started) return;
       sweeping = true;
-      void abandonedJobs(this.handle.db, `${this.#schema}.job`)
-        .then((jobs) => this.#releaseAll(jobs))
-        .catch((err: unknown) => this.log.warn({ err }, "sweep for abandoned jobs failed"))
-        .finally(() => (sweeping = false));
-    }, ABANDONED_SWEEP_MS);
+      const done = () => (sweeping = false);
+      sweepOnce().then(done, done); // sweepOnce logs its own failures
+    };
+    this.#sweep = setInterval(sweep, ABANDONED_SWEEP_MS);
     this.#sweep.unref();
   }
 
@@ -260,8 +265,9 @@ export class JobQueue {
         worker.id = await this.#boss.work<Envelope, unknown, typeof options>(name, options, async (jobs) => {
           // Jobs in a batch run in order; each is settled on its own.
           const results: JobResult[] = [];
+          // Every job fetched is held at once, so a sweep never takes one waiting its turn for dead.
+          for (const job of jobs) await this.#holders?.hold(job.id);
           for (const job of jobs) {
-            await this.#holders?.hold(job.id);
             const outcome = await this.#track(name, job, this.#attempt(name, handler, job));
             this.#holders?.letGo(job.id);
             // "completed" is settled by pg-boss; the others we settled already, so its fail is a no-op.

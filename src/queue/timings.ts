@@ -12,7 +12,7 @@ export const DEFAULT_STALL_TIMEOUT_SECONDS = 3600;
 export const UNTIL_STALLED = 1_000_000;
 export const DEFAULT_EXPIRE_SECONDS = 15 * 60;
 /** How often a PostgreSQL process looks for jobs whose worker's session is gone (holders.ts). */
-export const ABANDONED_SWEEP_MS = 2_000;
+export const ABANDONED_SWEEP_MS = 1_000;
 /** The poll behind the wakeups: what takes over a dead worker's job after its heartbeat lapsed. */
 export const BACKSTOP_POLL_SECONDS = 5;
 
