@@ -250,3 +250,41 @@ describe("rate budget metrics (ADR 0028)", () => {
     expect((await value(metrics.budgetExhausted, "qbo")) - before.exhausted).toBe(1);
   });
 });
+
+describe("callers of one process waiting on the same windows", () => {
+  it("wait in line: one asks the store at a time, and they are granted in the order they came", async () => {
+    const clock = new ManualClock();
+    let asking = 0;
+    let mostAsking = 0;
+    let free = 0; // grants the line's window holds now; each sleep lets one more in
+    const store = {
+      take: async (buckets: readonly BucketSpec[]) => {
+        const line = !buckets[0]!.key.startsWith("other");
+        if (line) mostAsking = Math.max(mostAsking, ++asking);
+        await new Promise((r) => setImmediate(r)); // a round trip, during which others could ask
+        if (!line) return { granted: true as const };
+        asking -= 1;
+        if (free > 0) return (free--, { granted: true as const });
+        return { granted: false as const, waitMs: 100 };
+      },
+      pause: async () => undefined,
+      peek: async () => new Map<string, number>(),
+    };
+    const sleep = async (ms: number) => {
+      clock.advance(ms);
+      free += 1;
+    };
+    const budget = new RateBudget({ store, clock, sleep });
+    const order: number[] = [];
+    const granted = (i: number) => (taken: { ok: boolean }) => {
+      expect(taken.ok).toBe(true);
+      order.push(i);
+    };
+    const line = Array.from({ length: 6 }, (_, i) => budget.take(qboBuckets("line")).then(granted(i)));
+    // Another account's caller is not held up behind that line.
+    const other = budget.take([windowBucket("other:1", 1, 1_000)]).then(granted(-1));
+    await Promise.all([...line, other]);
+    expect(order).toEqual([-1, 0, 1, 2, 3, 4, 5]);
+    expect(mostAsking).toBe(1);
+  });
+});
