@@ -96,13 +96,15 @@ describe("HubSpot classify", () => {
     });
   });
 
-  it("waits the rolling interval the headers announce, one second for search, nothing for DAILY", () => {
+  it("waits a tenth of a spent rolling window, the interval without that evidence, one second for search, nothing for DAILY", () => {
     const headers = new Headers({
       "x-hubspot-ratelimit-interval-milliseconds": "10000",
       "x-hubspot-ratelimit-max": "110",
       "x-hubspot-ratelimit-remaining": "0",
     });
-    expect(classify(429, limit("TEN_SECONDLY_ROLLING"), headers).retryAfterMs).toBe(10_000);
+    expect(classify(429, limit("TEN_SECONDLY_ROLLING"), headers).retryAfterMs).toBe(1_000);
+    const unsaid = new Headers({ "x-hubspot-ratelimit-interval-milliseconds": "10000" });
+    expect(classify(429, limit("TEN_SECONDLY_ROLLING"), unsaid).retryAfterMs).toBe(10_000);
     expect(classify(429, limit("TEN_SECONDLY_ROLLING"), new Headers()).retryAfterMs).toBe(10_000);
     expect(classify(429, limit("SECONDLY"), headers).retryAfterMs).toBe(1_000);
     expect(classify(429, limit("DAILY"), headers).retryAfterMs).toBeUndefined();

@@ -96,11 +96,17 @@ function rateLimited(
   const code = policy ?? base.code ?? "RATE_LIMITS";
   if (policy === "DAILY") return { kind: "rate_limited", retryable: false, ...base, code };
   const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  const rolling = Number.isFinite(interval) && interval > 0 ? interval : undefined;
   const secondly = policy === "SECONDLY" ? 1_000 : undefined;
+  const windowSpent = policy === "SECONDLY" || headers.get("x-hubspot-ratelimit-remaining")?.trim() === "0";
+  // A spent rolling window frees as its oldest calls leave it, a tenth of it every tenth of the
+  // interval at the limit's pace (HubSpot's secondly share): a tenth is enough to send again, where
+  // the whole interval stood every worker still for 10 s over a few calls that arrived bunched. A
+  // portal whose real limit is lower meets another 429 and pauses again: it goes at its limit.
+  const spentWindowMs = windowSpent && rolling ? rolling / 10 : undefined;
   const retryAfterMs = headers.has("retry-after")
     ? undefined // the HTTP client reads it (seconds or a date)
-    : (secondly ?? (Number.isFinite(interval) && interval > 0 ? interval : 10_000));
-  const windowSpent = policy === "SECONDLY" || headers.get("x-hubspot-ratelimit-remaining")?.trim() === "0";
+    : (secondly ?? spentWindowMs ?? rolling ?? 10_000);
   return {
     kind: "rate_limited",
     retryable: true,
