@@ -36,6 +36,8 @@ export interface RunResult {
   wallMs: number;
   /** Longest time from a kill to the next record the vendors show; undefined without kills. */
   resumeMs?: number;
+  /** All the time from kills to the next record, added up (overlapping kills counted once). */
+  stillMs: number;
   timedOut: boolean;
 }
 
@@ -115,6 +117,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
 
     let killed = 0;
     let resumeMs: number | undefined;
+    let stillMs = 0;
     let pendingKillAt: number | undefined;
     let nextKillAt = performance.now() + 1000 + random() * 3000;
     let last = await measure();
@@ -134,6 +137,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
           );
         if (pendingKillAt !== undefined) {
           resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
+          stillMs += now - pendingKillAt;
           pendingKillAt = undefined;
         }
         if (complete) doneAt = now;
@@ -142,7 +146,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       if (complete && now - lastChange >= SETTLE_MS) break;
       if (now - t0 > opts.timeoutMs) {
         timedOut = true;
-        if (pendingKillAt !== undefined) resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
+        if (pendingKillAt !== undefined) {
+          resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
+          stillMs += now - pendingKillAt;
+        }
         break;
       }
       if (!complete && killed < kills && now >= nextKillAt) {
@@ -175,6 +182,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       ...final,
       wallMs: (doneAt ?? performance.now()) - t0,
       resumeMs,
+      stillMs,
       timedOut,
     };
   } finally {

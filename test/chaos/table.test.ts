@@ -13,6 +13,7 @@ const row = (over: Partial<Row> = {}): Row => ({
   duplicated: 0,
   wallMs: 30_000,
   baselineMs: 20_000,
+  stillMs: 0,
   timedOut: false,
   ...over,
 });
@@ -31,6 +32,11 @@ describe("the chaos table", () => {
     expect(misses(row({ lost: 1, duplicated: 2 }))).toEqual(["1 lost", "2 duplicated"]);
     expect(misses(row({ wallMs: 50_000 }))).toEqual(["wall 2.5× > 2×"]);
     expect(misses(row({ faults: 0, wallMs: 50_000 }))).toEqual([]); // a kill-only run has no ratio target
+    // Kills: the time the work stood still after them (each within 60 s) is left out of the ratio.
+    expect(misses(row({ kills: 3, wallMs: 50_000, stillMs: 12_000, resumeMs: 5_000 }))).toEqual([]);
+    expect(misses(row({ kills: 3, wallMs: 50_000, stillMs: 8_000, resumeMs: 5_000 }))).toEqual([
+      "wall 2.1× > 2×",
+    ]);
     expect(misses(row({ resumeMs: 61_000, timedOut: true }))).toEqual(["timed out", "resumed after > 60 s"]);
   });
 
