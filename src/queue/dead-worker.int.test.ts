@@ -49,18 +49,27 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
         : { db: pgliteAsPgBossDb(db()) }),
     });
 
-  it("is handed back at once when the database's sole owner starts again (embedded, ADR 0036)", async () => {
-    const before = new JobQueue(db(), [orphan], silentLogger, { databaseUrl: backend.databaseUrl });
+  /** Queues one job and has a worker claim it and die (`doomed`): returns the job the dead one held. */
+  async function leftByADeadWorker(job: typeof orphan, n: number) {
+    const before = new JobQueue(db(), [job], silentLogger, {
+      databaseUrl: backend.databaseUrl,
+      background: false,
+    });
     await before.start();
     await db()
       .db.transaction()
-      .execute((trx) => before.enqueue(trx, orphan, { n: 3 }));
+      .execute((trx) => before.enqueue(trx, job, { n }));
     await before.stop();
     const dead = doomed();
     await dead.start();
-    const [claimed] = await dead.fetch(orphan.name);
-    expect(claimed?.data).toMatchObject({ payload: { n: 3 } });
+    const [claimed] = await dead.fetch(job.name);
+    expect(claimed?.data).toMatchObject({ payload: { n } });
     await dead.stop({ graceful: false });
+    return claimed!;
+  }
+
+  it("is handed back at once when the database's sole owner starts again (embedded, ADR 0036)", async () => {
+    await leftByADeadWorker(orphan, 3);
 
     // The next owner: no backstop poll to speak of, and the dead claim's heartbeat has 20 s to run.
     const owner = new JobQueue(db(), [orphan], silentLogger, {
@@ -84,22 +93,10 @@ describeEachBackend("a job whose worker died or stopped", (db, backend) => {
   it.skipIf(backend.kind !== "postgres")(
     "is handed back by a process as it starts, before that process takes any work (kill -9, then a new worker)",
     async () => {
-      const before = new JobQueue(db(), [revived], silentLogger, {
-        databaseUrl: backend.databaseUrl,
-        background: false,
-      });
-      await before.start();
-      await db()
-        .db.transaction()
-        .execute((trx) => before.enqueue(trx, revived, { n: 5 }));
-      await before.stop();
-      const dead = doomed();
-      await dead.start();
-      const [claimed] = await dead.fetch(revived.name);
-      await dead.stop({ graceful: false });
+      const claimed = await leftByADeadWorker(revived, 5);
       // Fetched longer ago than the grace a live worker has to take its lock.
       await sql`UPDATE ${sql.table(`${schema()}.job`)} SET started_on = now() - interval '10 seconds'
-        WHERE id = ${claimed!.id}`.execute(db().db);
+        WHERE id = ${claimed.id}`.execute(db().db);
 
       // No sweep interval or poll can have run: what start() did is all there is.
       const next = new JobQueue(db(), [revived], silentLogger, {
