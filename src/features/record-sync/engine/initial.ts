@@ -13,9 +13,12 @@ import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
 import { chunkSizeOf } from "./plan.ts";
 import { isPending, type Indexed, type Side } from "./side.ts";
 import { emptyWork, ledgerEntry, persist, send, type Chunk, type Item, type Phase } from "./initial-work.ts";
+import { WritePipeline } from "./write-pipeline.ts";
 
 /** Index ids of records this run is creating (they have no id of their own yet). */
 const PENDING = "pending:";
+/** Chunks that may wait to be saved per write in flight. */
+const UNSAVED_PER_SEND = 4;
 
 /**
  * One phase of an initial sync (C4), either direction (ADR 0018, 0032): the target side is read
@@ -73,11 +76,11 @@ export async function runInitial<S, T>(
   // Writes a rerun finds again (upserts on our key) may run ahead of the saved checkpoint; QBO
   // creates wait for the previous chunk's, so a rerun rebuilds the same requests.
   const width = t.idempotentCreates ? t.inFlight : 1;
+  // Chunks may be sent ahead of the one being saved: four per write in flight (HubSpot: 16 and 64).
+  const pipeline = new WritePipeline(width, width === 1 ? 1 : width * UNSAVED_PER_SEND);
 
   let failure: VendorError | undefined;
   let paused = false;
-  let saved: Promise<void> = Promise.resolve();
-  const steps: Array<Promise<void>> = [];
   const stopped = () => failure !== undefined || paused;
 
   /** Decides a chunk now, sends it alongside the chunks before it, saves it after them. */
@@ -97,11 +100,9 @@ export async function runInitial<S, T>(
       advance(phase, chunk);
       return ok(undefined);
     }
-    if (width === 1) await saved;
+    if (width === 1) await pipeline.saved;
     if (stopped()) return ok(undefined);
-    const sending = send(phase, chunk);
-    const step = saved.then(async () => {
-      const sent = await sending;
+    await pipeline.add(send(phase, chunk), async (sent) => {
       if (stopped()) return;
       if (!sent.ok) {
         failure = sent.error;
@@ -111,14 +112,11 @@ export async function runInitial<S, T>(
       advance(phase, chunk);
       if (!(await ctx.checkpoint(structuredClone(progress)))) paused = true;
     });
-    saved = step;
-    steps.push(step);
-    while (steps.length >= width) await steps.shift();
     return ok(undefined);
   };
 
   const finish = async (outcome: "done" | "paused"): Promise<Result<"done" | "paused", VendorError>> => {
-    await saved;
+    await pipeline.saved;
     if (failure) return err(failure);
     return ok(paused ? "paused" : outcome);
   };
@@ -129,7 +127,7 @@ export async function runInitial<S, T>(
     for (;;) {
       const page = await pager.next();
       if (!page.ok) {
-        await saved;
+        await pipeline.saved;
         return page;
       }
       const { records, at, next, last } = page.value;
@@ -140,7 +138,7 @@ export async function runInitial<S, T>(
         const ran = await runChunk(items);
         items = [];
         if (!ran.ok) {
-          await saved;
+          await pipeline.saved;
           return ran;
         }
         if (stopped()) return finish("paused");
@@ -149,14 +147,14 @@ export async function runInitial<S, T>(
       if (last) {
         const ran = await runChunk(items);
         if (!ran.ok) {
-          await saved;
+          await pipeline.saved;
           return ran;
         }
         return finish("done");
       }
     }
   } finally {
-    await saved;
+    await pipeline.saved;
   }
 }
 
