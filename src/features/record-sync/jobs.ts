@@ -21,6 +21,8 @@ export const reconcileHubSpotRecords = defineJob({
     objectType: z.enum(["contacts", "companies", "products"]),
   }),
   singletonKey: (p) => `${p.portalId}:${p.objectType}`,
+  // Within seconds, as the QBO pull: a reconcile that failed on one call resumes from its page.
+  retry: { delaySeconds: 2, backoff: true },
 });
 
 /**
