@@ -82,7 +82,12 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
     return { portalId: portal.portalId, connectionId };
   }
 
-  function run(qbo: ReturnType<typeof fakeQbo>, connectionId: string, rules: QboChangeRule[] = []) {
+  function run(
+    qbo: ReturnType<typeof fakeQbo>,
+    connectionId: string,
+    rules: QboChangeRule[] = [],
+    progress?: () => Promise<void>,
+  ) {
     const clients = testVendorClients(db().db, clock, {
       intuit: {
         clientId: "c",
@@ -98,7 +103,7 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
     });
     return pullQboChangesHandler(
       { db: db().db, clock, clients, rules },
-      { payload: { connectionId, reason: "timer" }, jobId: "j1", log: silentLogger, retryCount: 0 },
+      { payload: { connectionId, reason: "timer" }, jobId: "j1", log: silentLogger, retryCount: 0, progress },
     );
   }
 
@@ -202,7 +207,11 @@ describeEachBackend("pull QBO changes (S5; docs/vendors/quickbooks.md §6)", (db
       return { decision: "applied", outcome: "ok" };
     };
     const cdc = { Invoice: [recent(1), recent(2), recent(3)] };
-    await expect(run(fakeQbo({ cdc }), connectionId, [rule])).rejects.toThrow("internal error");
+    let progressed = 0;
+    const progress = async () => void (progressed += 1);
+    await expect(run(fakeQbo({ cdc }), connectionId, [rule], progress)).rejects.toThrow("internal error");
+    // The failed pull moved forward with each change it applied (its retry waits seconds, not more).
+    expect(progressed).toBe(2);
     expect(await readCheckpoint(db().db, `qbo:${connectionId}:changes`)).toBeUndefined();
     await run(fakeQbo({ cdc }), connectionId, [rule]);
     // The changes of one entity run side by side: 3 was applied beside the 2 that failed.

@@ -150,8 +150,12 @@ export async function pullQboChangesHandler(
           at: deps.clock.now(),
         });
         // A failed one is not remembered: the next pull, reading the overlap again, tries it again.
-        if (print && outcome.outcome !== "failed")
+        if (print && outcome.outcome !== "failed") {
           applied.push({ fingerprint: print, updatedAt: ref.ok ? ref.value.updatedAt : undefined });
+          // Moving forward: a retry after a fault goes on past it, so the next wait starts again
+          // from seconds instead of doubling with every failure of this pull (ADR 0044).
+          await ctx.progress?.();
+        }
       });
     }
   } catch (error) {

@@ -248,6 +248,7 @@ describeEachBackend("HubSpot contact, company and product reconcile", (db) => {
           body: body === undefined ? undefined : JSON.stringify(body),
         }),
       );
+    let progressed = 0;
     const run = () =>
       reconcileHubSpotRecordsHandler(
         { db: db().db, clock, clients: stack.clients },
@@ -256,6 +257,7 @@ describeEachBackend("HubSpot contact, company and product reconcile", (db) => {
           jobId: "test",
           log: silentLogger,
           retryCount: 0,
+          progress: async () => void (progressed += 1),
         },
       );
     // The first page (200 contacts) answers; every later search fails past the client's retries.
@@ -266,6 +268,8 @@ describeEachBackend("HubSpot contact, company and product reconcile", (db) => {
     // The first page is 200 records modified since the checkpoint (a record of an earlier test may be among them).
     expect(linkedAfterFault).toBeGreaterThan(190);
     expect(linkedAfterFault).toBeLessThanOrEqual(200);
+    // The failed attempt moved forward with every record it applied, not only with the saved page.
+    expect(progressed).toBeGreaterThanOrEqual(linkedAfterFault);
 
     await requests("hubspot", "DELETE");
     await requests("qbo", "DELETE");

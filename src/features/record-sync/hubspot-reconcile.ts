@@ -136,6 +136,10 @@ async function modifiedPass(
       }
       const applied = await applyToEachCompany(deps, ctx.payload.portalId, kind, record.id, false);
       if (applied) await ledger(deps, ctx, kind, record.id, applied);
+      // Moving forward, though the page is not saved yet: a rerun finds this record an echo and
+      // calls nothing for it. So a page that keeps meeting faults retries within seconds, not after
+      // a backoff that doubled with every failure of that page (ADR 0044).
+      await ctx.progress?.();
     });
     const saved = {
       since: since.toISOString(),
