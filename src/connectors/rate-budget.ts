@@ -139,8 +139,8 @@ export class RateBudget {
    * Waits (injected sleep) until every window grants the call; gives up after `maxWaitMs`. Callers
    * of one process wanting the same windows wait in line, and only the first asks the store: when
    * sixteen calls wait for one grant, the other fifteen would each ask again at every grant, a
-   * transaction each on the windows' rows for nothing (a 100,000-record sync spent a third of its
-   * time so). Other processes still meet this one's callers in the store.
+   * transaction each on the windows' rows for nothing. Other processes still meet this one's
+   * callers in the store.
    */
   async take(
     buckets: readonly BucketSpec[],

@@ -41,15 +41,11 @@ export async function unlockedActiveJobs(
   return rows.map((row) => ({ name: row.name, id: row.id, retryCount: row.attempts }));
 }
 
-/** Jobs pg-boss holds as running, fetched at least `fetchedSecondsAgo` ago. */
-export async function activeJobs(
-  db: Database,
-  jobTable: string,
-  fetchedSecondsAgo = 0,
-): Promise<ActiveJob[]> {
+/** Every job pg-boss holds as running. */
+export async function activeJobs(db: Database, jobTable: string): Promise<ActiveJob[]> {
   // One word per column: the database handle's camel-case plugin leaves it as it is.
   const { rows } = await sql<{ name: string; id: string; attempts: number }>`
     SELECT name, id, retry_count::int AS attempts FROM ${sql.table(jobTable)}
-    WHERE state = 'active' AND started_on <= now() - make_interval(secs => ${fetchedSecondsAgo})`.execute(db);
+    WHERE state = 'active'`.execute(db);
   return rows.map((row) => ({ name: row.name, id: row.id, retryCount: row.attempts }));
 }

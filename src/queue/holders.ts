@@ -1,4 +1,4 @@
-import { activeJobs, lockJob, unlockJob, unlockedActiveJobs, type ActiveJob } from "../db/job-locks.ts";
+import { lockJob, unlockJob, unlockedActiveJobs, type ActiveJob } from "../db/job-locks.ts";
 import type { Database } from "../db/kysely.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -9,9 +9,6 @@ const FETCH_GRACE_SECONDS = 2;
  * after, and until then a sweep must not take the job for abandoned.
  */
 const LET_GO_AFTER_MS = 1_000;
-
-export { activeJobs };
-export type Abandoned = ActiveJob;
 
 /**
  * Which running jobs still have a live worker, on PostgreSQL (ADR 0044). A worker holds a session
@@ -78,6 +75,6 @@ export class JobHolders {
 }
 
 /** Active jobs (fetched more than a few seconds ago) whose lock no session holds: their worker is gone. */
-export function abandonedJobs(db: Database, jobTable: string): Promise<Abandoned[]> {
+export function abandonedJobs(db: Database, jobTable: string): Promise<ActiveJob[]> {
   return unlockedActiveJobs(db, jobTable, FETCH_GRACE_SECONDS);
 }

@@ -17,7 +17,8 @@ import {
   SUPERVISE_SECONDS,
   UNTIL_STALLED,
 } from "./timings.ts";
-import { abandonedJobs, activeJobs, JobHolders, type Abandoned } from "./holders.ts";
+import { activeJobs, type ActiveJob } from "../db/job-locks.ts";
+import { abandonedJobs, JobHolders } from "./holders.ts";
 import { progressStore, retryAfterMsOf, type ProgressStore } from "./progress.ts";
 
 export {
@@ -172,7 +173,7 @@ export class JobQueue {
     await this.#releaseAll(await activeJobs(this.handle.db, `${this.#schema}.job`));
   }
 
-  async #releaseAll(jobs: Abandoned[]): Promise<void> {
+  async #releaseAll(jobs: ActiveJob[]): Promise<void> {
     for (const { name, id, retryCount } of jobs)
       await this.#release({ name, attempt: { id, retryCount } }, "orphaned");
   }

@@ -73,11 +73,12 @@ export async function runInitial<S, T>(
   };
   const t = phase.t;
   const chunkSize = t.mix ? chunkSizeOf(t.mix) : t.batchSize;
-  // Writes a rerun finds again (upserts on our key) may run ahead of the saved checkpoint; QBO
-  // creates wait for the previous chunk's, so a rerun rebuilds the same requests.
-  const width = t.idempotentCreates ? t.inFlight : 1;
-  // Chunks may be sent ahead of the one being saved: four per write in flight (HubSpot: 16 and 64).
-  const pipeline = new WritePipeline(width, width === 1 ? 1 : width * UNSAVED_PER_SEND);
+  // Writes a rerun finds again (upserts on our key) may run ahead of the saved checkpoint, four
+  // chunks per write in flight (HubSpot: 16 and 64). QBO creates go one chunk at a time, each saved
+  // before the next is decided, so a rerun rebuilds the same requests.
+  const pipeline = t.idempotentCreates
+    ? new WritePipeline(t.inFlight, t.inFlight * UNSAVED_PER_SEND)
+    : new WritePipeline(1, 1);
 
   let failure: VendorError | undefined;
   let paused = false;
@@ -100,7 +101,6 @@ export async function runInitial<S, T>(
       advance(phase, chunk);
       return ok(undefined);
     }
-    if (width === 1) await pipeline.saved;
     if (stopped()) return ok(undefined);
     await pipeline.add(send(phase, chunk), async (sent) => {
       if (stopped()) return;
