@@ -22,6 +22,21 @@ describeEachBackend("database", (db) => {
     expect(row.updatedAt).toBeInstanceOf(Date);
   });
 
+  it("leaves the keys inside a JSON column as they were written (ADR 0046)", async () => {
+    // HubSpot's property names are snake_case; renamed on the way out they matched nothing.
+    const value = { qbo_invoice_status: "paid", "hs_sku|Sku": "A-1", nested: { hs_lead_status: "NEW" } };
+    await db()
+      .db.insertInto("instanceSettings")
+      .values({ key: "snake", value: JSON.stringify(value) })
+      .execute();
+    const row = await db()
+      .db.selectFrom("instanceSettings")
+      .select("value")
+      .where("key", "=", "snake")
+      .executeTakeFirstOrThrow();
+    expect(row.value).toEqual(value);
+  });
+
   it("rolls back a failed transaction completely", async () => {
     await expect(
       db()

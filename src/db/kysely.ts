@@ -43,7 +43,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const { dialect, kind, close, listen } = opts.databaseUrl
     ? postgresDialect(opts.databaseUrl, schema)
     : await pgliteDialect(opts.dataDir ?? ".ledgerlink", opts.embedded);
-  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+  // Column names only: a JSON column's keys are data (HubSpot's property names, snake_case), and
+  // renamed on the way out they no longer matched what was written (ADR 0046).
+  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   if (schema !== "public") await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
   return {
     db,

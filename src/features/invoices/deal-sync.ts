@@ -8,6 +8,22 @@ import type { JobContext } from "../../queue/catalogue.ts";
 import { dealInvoiceProperties, type DealInvoice } from "./deal-properties.ts";
 import type { VendorClients } from "../connections/index.ts";
 import { refreshDealFacts } from "./deal-facts.ts";
+import { KeyedMutex } from "../../lib/mutex.ts";
+
+/** Deals whose properties this process is writing (one write per deal at a time). */
+const dealWrites = new KeyedMutex();
+
+/**
+ * What we last wrote against what we would write now, key by key: PostgreSQL's jsonb keeps keys in
+ * its own order (shortest first), so the stored copy never reads back as the same string.
+ */
+function sameProperties(stored: unknown, wanted: Record<string, string>): boolean {
+  if (!stored || typeof stored !== "object") return false;
+  const entries = Object.entries(stored);
+  return (
+    entries.length === Object.keys(wanted).length && entries.every(([key, value]) => wanted[key] === value)
+  );
+}
 
 export interface DealSyncDeps {
   db: Database;
@@ -28,7 +44,9 @@ export async function updateDealPropertiesHandler(
   const { portalId, dealId } = ctx.payload;
   const portal = await findPortal(db, portalId);
   if (!portal || portal.status !== "active") return;
-  await writeDealProperties(deps, ctx, portal);
+  // The pull's own write and the delayed recheck behind it (ADR 0040) may reach one deal together:
+  // one at a time, the second then finds the first's write and has nothing to send.
+  await dealWrites.run(`${portalId}:${dealId}`, () => writeDealProperties(deps, ctx, portal));
   // W4: the deal's owner and pipeline for the reports, read after the write: the status a person is
   // waiting for does not wait for a read only the reports need (ADR 0040). Its failure holds nothing back.
   const facts = await refreshDealFacts(deps.clients.hubspot(portal), db, ctx.payload, clock.now());
@@ -80,7 +98,7 @@ async function writeDealProperties(
   }
   const properties = Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v ?? ""]));
   const last = await lastDealPropertyWrite(db, portalId, dealId);
-  if (last && JSON.stringify(last.properties) === JSON.stringify(properties)) return;
+  if (last && sameProperties(last.properties, properties)) return;
 
   const res = await updateDeal(deps.clients.hubspot(portal), dealId, properties);
   if (!res.ok) {

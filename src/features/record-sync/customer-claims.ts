@@ -9,7 +9,7 @@ import {
 } from "../../connectors/qbo/wire/index.ts";
 import type { Database } from "../../db/kysely.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { Mutex } from "../../lib/mutex.ts";
+import { KeyedMutex } from "../../lib/mutex.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { norm } from "./identity/index.ts";
 import { releaseCustomerClaim, takeCustomerClaim } from "./repo/customer-claims.ts";
@@ -52,7 +52,7 @@ export function claimKeyOf(party: { email?: string; name?: string }): string | u
   return name ? `name:${name}` : undefined;
 }
 
-const locks = new Map<string, { mutex: Mutex; users: number }>();
+const locks = new KeyedMutex();
 
 /**
  * Runs `find` then, when it finds nothing, `create`, holding the claim on `key` in `realmId`.
@@ -67,18 +67,9 @@ export async function withCustomerClaim(
 ): Promise<Result<Claimed, VendorError>> {
   const { key } = claim;
   if (!key) return create();
-  const name = `${claim.realmId}\u0000${key}`;
-  const entry = locks.get(name) ?? { mutex: new Mutex(), users: 0 };
-  locks.set(name, entry);
-  entry.users += 1;
-  const release = await entry.mutex.lock();
-  try {
-    return await underLease(deps, { realmId: claim.realmId, identityKey: key }, find, create);
-  } finally {
-    release();
-    entry.users -= 1;
-    if (entry.users === 0) locks.delete(name);
-  }
+  return locks.run(`${claim.realmId}\u0000${key}`, () =>
+    underLease(deps, { realmId: claim.realmId, identityKey: key }, find, create),
+  );
 }
 
 async function underLease(

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Database } from "../../db/kysely.ts";
 import type { ExecutionStatus } from "../../db/schema/workflows.ts";
 
@@ -44,9 +43,7 @@ export async function findExecution(
 ): Promise<WorkflowExecution | undefined> {
   const row = await db
     .selectFrom("workflowExecutions")
-    .select(["callbackId", "portalId", "dealId", "status", "invoiceKey", "completedAt"])
-    // As text: the CamelCasePlugin would rename HubSpot's snake_case keys inside the JSON.
-    .select([sql<string>`inputs::text`.as("inputsText"), sql<string | null>`outputs::text`.as("outputsText")])
+    .select(["callbackId", "portalId", "dealId", "status", "invoiceKey", "completedAt", "inputs", "outputs"])
     .where("callbackId", "=", callbackId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -54,10 +51,10 @@ export async function findExecution(
     callbackId: row.callbackId,
     portalId: row.portalId,
     dealId: row.dealId,
-    inputs: JSON.parse(row.inputsText) as Record<string, unknown>,
+    inputs: row.inputs as Record<string, unknown>,
     status: row.status,
     invoiceKey: row.invoiceKey,
-    outputs: row.outputsText ? (JSON.parse(row.outputsText) as Record<string, string>) : null,
+    outputs: (row.outputs as Record<string, string> | null) ?? null,
     completedAt: row.completedAt,
   };
 }
