@@ -129,6 +129,8 @@ export function vendorReader(host: Host) {
         id: string;
         properties: Record<string, string | null>;
       }>,
+    /** HubSpot's invoice objects (Ledgerlink's mirrors of QBO invoices). */
+    hubspotInvoices: async () => hubspotAll("invoices", ["hs_number"]),
     qboCustomers: async () =>
       (await qboQuery("Customer")).filter((c) => c.Active !== false) as Array<{
         Id: string;
