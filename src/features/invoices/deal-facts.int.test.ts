@@ -13,6 +13,10 @@ function fakeHubSpot(state: { owner: string }) {
       id: "d1",
       properties: { hubspot_owner_id: state.owner, pipeline: "default" },
     }),
+    "/crm/v3/objects/deals/d2": () => ({
+      id: "d2",
+      properties: { hubspot_owner_id: state.owner, pipeline: "default" },
+    }),
     "/crm/v3/owners/o1": () => ({ id: "o1", firstName: "Ana", lastName: "Ito" }),
     "/crm/v3/owners/o2": () => ({ id: "o2", firstName: "Ben", lastName: "Carter" }),
     "/crm/v3/pipelines/deals/default": () => ({ id: "default", label: "Sales Pipeline" }),
@@ -54,5 +58,37 @@ describeEachBackend("deal facts for the reports (W4)", (db) => {
     await refreshDealFacts(hubspot.http, db().db, target, at(DEAL_FACTS_FRESH_MS));
     expect(hubspot.paths).toHaveLength(6);
     expect(await facts()).toMatchObject({ ownerId: "o2", ownerName: "Ben Carter" });
+  });
+
+  it("takes the owner's name and the pipeline's label another deal was given within the window", async () => {
+    const state = { owner: "o1" };
+    const hubspot = fakeHubSpot(state);
+    const at = (ms: number) => new Date(Date.parse("2026-09-01T10:00:00Z") + ms);
+    const portal = await signedInPortal(db().db, "shared", at(0));
+    const deal = (dealId: string) => ({ portalId: portal.portalId, dealId });
+    const facts = (dealId: string) =>
+      db()
+        .db.selectFrom("dealFacts")
+        .selectAll()
+        .where("portalId", "=", portal.portalId)
+        .where("dealId", "=", dealId)
+        .executeTakeFirstOrThrow();
+
+    await refreshDealFacts(hubspot.http, db().db, deal("d1"), at(0));
+    await refreshDealFacts(hubspot.http, db().db, deal("d2"), at(1000));
+    // The second deal's own read only: its owner and pipeline were named for the first.
+    expect(hubspot.paths.slice(3)).toEqual(["/crm/v3/objects/deals/d2"]);
+    expect(await facts("d2")).toMatchObject({ ownerName: "Ana Ito", pipelineLabel: "Sales Pipeline" });
+
+    // Another owner, or the same past the window, is read from HubSpot.
+    state.owner = "o2";
+    await refreshDealFacts(hubspot.http, db().db, deal("d1"), at(DEAL_FACTS_FRESH_MS));
+    expect(hubspot.paths.slice(4)).toEqual(["/crm/v3/objects/deals/d1", "/crm/v3/owners/o2"]);
+    await refreshDealFacts(hubspot.http, db().db, deal("d2"), at(2 * DEAL_FACTS_FRESH_MS + 1000));
+    expect(hubspot.paths.slice(6)).toEqual([
+      "/crm/v3/objects/deals/d2",
+      "/crm/v3/owners/o2",
+      "/crm/v3/pipelines/deals/default",
+    ]);
   });
 });
