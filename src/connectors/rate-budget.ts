@@ -189,12 +189,16 @@ export class RateBudget {
 /**
  * Which vendor 429s pause every worker (ADR 0044). One whose answer shows the account's window spent
  * (`windowSpent`: HubSpot's limiter headers) pauses at once. One without that evidence (Intuit never
- * sends any; a gateway's 429) pauses only when it follows another 429 for the same account with no
+ * sends any; a gateway's 429) pauses only when it is the third 429 for the same account with no
  * other answer between them: a real throttle refuses every call in flight, while a lone 429 among
  * answered calls says only that this call must wait its `Retry-After`, which the HTTP client's retry
  * does. Pausing the whole account for every lone 429 stood the budget still about as long as it ran
- * under 10 % refusals. Counted per process: each process sees a throttle within two answers.
+ * under 10 % refusals; at two in a row, chance pairs (1 % of answers at 10 % refusals, with eight
+ * calls in flight) still stood it still a second or two a minute. Counted per process: each process
+ * sees a throttle within three answers, the few calls in flight meanwhile each waiting their own.
  */
+const THROTTLE_STREAK = 3;
+
 export class ThrottleStreaks {
   readonly #refusedInARow = new Map<string, number>();
 
@@ -206,7 +210,7 @@ export class ThrottleStreaks {
   refused(account: string, error: Pick<VendorError, "windowSpent">): boolean {
     const inARow = (this.#refusedInARow.get(account) ?? 0) + 1;
     this.#refusedInARow.set(account, inARow);
-    return error.windowSpent === true || inARow >= 2;
+    return error.windowSpent === true || inARow >= THROTTLE_STREAK;
   }
 }
 
