@@ -56,9 +56,11 @@ export interface PullDeps {
  * object's latest state once), and its rules' calls to the other vendor are what a pull waits on:
  * one after another, every fault's retry delayed every change behind it (ADR 0044). Two invoices of
  * one deal may then write its properties out of order; the delayed recheck of each deal (ADR 0040)
- * writes the final values.
+ * writes the final values. Eight, not four: at 30 % faults four changes were often all waiting out
+ * a retry at once (a 429's second, a slow answer) and the pull sent nothing though the vendor's
+ * window had room; the rate budget, not this number, sets the pace.
  */
-const APPLY_CONCURRENCY = 4;
+const APPLY_CONCURRENCY = 8;
 
 const checkpointKey = (connectionId: string) => `qbo:${connectionId}:changes`;
 /** What the last pull applied in the minute the next one reads again (overlap.ts). */

@@ -92,8 +92,8 @@ async function companiesSyncing(db: Database, portalId: string, kind: RecordKind
  * of re-reading from its start. The saved place belongs to one pass: it is used only by a pass
  * reading from the same checkpoint, and cleared when a pass completes.
  */
-/** Records of one page applied at once. */
-const RECORDS_AT_ONCE = 4;
+/** Records of one page applied at once: as many as the QBO pull's changes, for the same reason. */
+const RECORDS_AT_ONCE = 8;
 
 const pageKey = (key: string) => `${key}:page`;
 
