@@ -239,5 +239,13 @@ export const MODEL_FIELDS: Record<KindName, ModelField[]> = {
     },
     // A money field cleared in QBO reads back 0, so prices are only ever changed, never cleared.
     { hubspotProperty: "price", qboField: "UnitPrice", initial: "5", pool: ["10", "20", "30"] },
+    // A property named in snake_case, as most of HubSpot's are: what is remembered of it must come
+    // back from the database under its own name (ADR 0046).
+    {
+      hubspotProperty: "hs_cost_of_goods_sold",
+      qboField: "PurchaseCost",
+      initial: "2",
+      pool: ["3", "4", "6"],
+    },
   ],
 };

@@ -173,6 +173,32 @@ describeEachBackend("two-way sync through the real engine (C2, P2; ADR 0034)", (
     expect(await phoneInQbo(customerId)).toBe("555-0101");
   });
 
+  it("reads nothing from HubSpot for a QBO change that leaves every mapped value as agreed", async () => {
+    const { customerId, contactId } = await contactWithPhone("pat.notes@example.com");
+    const r = records(h, CONTACT_KIND);
+    clock.advance(60_000);
+    await r.editQbo(customerId, "PrimaryPhone.FreeFormNumber", "555-0101");
+    await h.pull();
+    expect((await r.hubspot(contactId, ["phone"])).phone).toBe("555-0101");
+    // A bookkeeper's note: the customer is saved again, no mapped value moves.
+    clock.advance(60_000);
+    const current = await r.qbo(customerId);
+    const noted = await h.stack.qboApi(h.us, "POST", "/customer?operation=update", {
+      Id: customerId,
+      SyncToken: current.SyncToken,
+      sparse: true,
+      Notes: "Prefers e-mail",
+    });
+    expect(noted.status).toBe(200);
+    h.stack.hubspot.requests.clear();
+    await h.pull();
+    const contactCalls = h.stack.hubspot.requests
+      .list()
+      .filter((call) => call.path.includes(`/contacts/${contactId}`));
+    expect(contactCalls).toEqual([]);
+    expect(await phoneInQbo(customerId)).toBe("555-0101");
+  });
+
   beforeAll(async () => {
     await h.stack.qboControl("/webhooks", { enabled: false });
     // With the sync off, the HubSpot checkpoints follow the clock: the demo records stay out.

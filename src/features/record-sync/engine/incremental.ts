@@ -91,10 +91,12 @@ export async function syncOne<S, T>(
   // A record that came with the change (QBO's CDC) may be older than QBO's own: it is read again
   // before anything is written into it.
   const fresh = !change.record;
-  if (link)
-    return link.archived
-      ? skipped(`${subject}: its ${target.words.name} record was ${target.words.gone}`)
-      : mergeLinked(run, record, fresh, link, mergePairs, "linked");
+  if (link?.archived) return skipped(`${subject}: its ${target.words.name} record was ${target.words.gone}`);
+  if (link && unchangedSinceAgreement(source, record, link, mergePairs))
+    return skipped(
+      `${subject}: ${target.words.noun(link[idColumn(target.vendor)])} linked, nothing to write`,
+    );
+  if (link) return mergeLinked(run, record, fresh, link, mergePairs, "linked");
   const refusal = source.refusal ? await source.refusal(record) : ok(undefined);
   if (!refusal.ok) return retryOr(`Could not read the lists of ${subject}`, refusal.error);
   if (refusal.value) return skipped(`${subject} is not synced: ${refusal.value}`);
@@ -309,6 +311,21 @@ const valuesOf = <R>(side: Side<R>, record: R, pairs: MergePair[]) =>
     record,
     pairs.map((p) => fieldOf(p, side.vendor)),
   );
+
+/**
+ * True when every mapped value of the source record is the one both sides last agreed on (ADR
+ * 0034): our own write coming back, or the record saved without a mapped change. Nothing flows from
+ * it, and the other side's own changes reach this one through that side's changes (QBO's CDC,
+ * HubSpot's events and reconcile), so the other side is not read for it: a pull retried after a
+ * fault met dozens of such echoes, each a HubSpot read. A pair without an agreement answers false.
+ */
+function unchangedSinceAgreement<S>(side: Side<S>, record: S, link: RecordLink, pairs: MergePair[]) {
+  const values = valuesOf(side, record, pairs);
+  return pairs.every((pair) => {
+    const agreed = link.agreed?.[pairKey(pair)];
+    return agreed !== undefined && same(values[fieldOf(pair, side.vendor)], agreed);
+  });
+}
 
 const memory = (link: RecordLink) => ({
   agreed: link.agreed ?? {},
