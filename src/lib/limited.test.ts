@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { gate } from "../../test/support/gate.ts";
 import { eachLimited } from "./limited.ts";
-
-/** A promise and its resolver. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => (open = r));
-  return { opened, open };
-}
 
 describe("eachLimited", () => {
   it("runs every item, never more than the limit at once", async () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { gate } from "../../test/support/gate.ts";
 import { KeyedMutex, Mutex } from "./mutex.ts";
-
-/** A promise with its resolver outside, to hold a holder inside its turn. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open, opened };
-}
 
 describe("Mutex", () => {
   it("hands the lock over in the order it was asked for", async () => {

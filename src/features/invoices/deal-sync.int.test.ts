@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachBackend } from "../../../test/support/db.ts";
+import { newQboInvoice } from "../../../test/support/qbo-invoice.ts";
 import { startStack, type Stack } from "../../../test/support/stack.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
@@ -21,22 +22,7 @@ describeEachBackend("writing a deal's invoice properties", (db) => {
     dealId = (await stack.hs("POST", "/crm/v3/objects/deals", { properties: { dealname: "Boiler" } })).body
       .id;
     const us = stack.companies.us;
-    const q = (sql: string) => stack.qboApi(us.realmId, "GET", `/query?query=${encodeURIComponent(sql)}`);
-    const customer = (await q("select * from Customer maxresults 1")).body.QueryResponse.Customer[0];
-    const item = (await q("select * from Item where Type = 'Service' maxresults 1")).body.QueryResponse
-      .Item[0];
-    const invoice = (
-      await stack.qboApi(us.realmId, "POST", "/invoice", {
-        CustomerRef: { value: customer.Id },
-        Line: [
-          {
-            DetailType: "SalesItemLineDetail",
-            Amount: 120,
-            SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 120 },
-          },
-        ],
-      })
-    ).body.Invoice;
+    const invoice = await newQboInvoice(stack, us.realmId);
     const connection = await db()
       .db.selectFrom("qboConnections")
       .select(["portalId", "connectionId", "realmId", "homeCurrency", "timeZone"])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachBackend } from "../../../test/support/db.ts";
+import { newQboInvoice } from "../../../test/support/qbo-invoice.ts";
 import { startStack, type Stack } from "../../../test/support/stack.ts";
 import { ManualClock } from "../../lib/clock.ts";
 import type { Enqueuer } from "../../queue/catalogue.ts";
@@ -17,25 +18,7 @@ describeEachBackend("tracking an invoice queues its deals' work", (db) => {
   });
   afterAll(() => stack.close());
 
-  async function newInvoice() {
-    const us = stack.companies.us.realmId;
-    const q = (sql: string) => stack.qboApi(us, "GET", `/query?query=${encodeURIComponent(sql)}`);
-    const customer = (await q("select * from Customer maxresults 1")).body.QueryResponse.Customer[0];
-    const item = (await q("select * from Item where Type = 'Service' maxresults 1")).body.QueryResponse
-      .Item[0];
-    return (
-      await stack.qboApi(us, "POST", "/invoice", {
-        CustomerRef: { value: customer.Id },
-        Line: [
-          {
-            DetailType: "SalesItemLineDetail",
-            Amount: 120,
-            SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 120 },
-          },
-        ],
-      })
-    ).body.Invoice;
-  }
+  const newInvoice = () => newQboInvoice(stack, stack.companies.us.realmId);
   function recording() {
     const calls: Array<{ name: string; payload: unknown; startAfterSeconds?: number }> = [];
     const queue: Enqueuer = {
