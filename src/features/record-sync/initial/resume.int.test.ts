@@ -121,8 +121,8 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
   });
 
   it("gives up after the stall timeout, says why, and Retry resumes from the failed chunk without duplicates", async () => {
-    // Chunks of 166 creates (4 batches and 46 singles): 500 contacts make four.
-    await addContacts("stall", 500);
+    // Chunks of 333 creates (8 batches and 93 singles): 1,000 contacts make four.
+    await addContacts("stall", 1000);
     const syncId = await start();
     let saves = 0;
     let failingFrom: Progress | undefined;
@@ -151,7 +151,7 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     expect(stuck.hubspotAfter).toBe(failingFrom!.hubspotAfter);
     const createdBefore = await countQbo("GivenName = 'stall'");
     expect(createdBefore).toBeGreaterThan(0);
-    expect(createdBefore).toBeLessThan(500);
+    expect(createdBefore).toBeLessThan(1000);
     const writtenBefore = new Set(requestIds(await requests("qbo")));
     expect(writtenBefore.size).toBe(0); // every create failed while it stalled
 
@@ -188,7 +188,7 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     const done = (await findInitialSync(db().db, syncId))!;
     expect(done.status).toBe("done");
     expect((done.progress as Progress).stalled).toBeUndefined();
-    expect(await countQbo("GivenName = 'stall'")).toBe(500);
+    expect(await countQbo("GivenName = 'stall'")).toBe(1000);
     // No page before the failed chunk's page was read again: the first list call starts at its cursor.
     const lists = (await requests("hubspot")).filter(
       (r) => r.method === "GET" && r.path === "/crm/v3/objects/contacts",

@@ -33,13 +33,15 @@ import { claimKeyOf, findCustomerByIdentity, withCustomerClaim, type ClaimDeps }
 const READ_AHEAD = 3;
 
 /**
- * Batches and singles per chunk of creates, from the budget's own QBO buckets (ADR 0032): 4
- * batches of 30 and 46 singles, so the batch window (40 a minute) and the request window (500 a
+ * Batches and singles per chunk of creates, from the budget's own QBO buckets (ADR 0032): 8
+ * batches of 30 and 93 singles, so the batch window (40 a minute) and the request window (500 a
  * minute) run out together. A chunk waits for its slowest request before the next is decided (its
- * requests must be rebuilt the same after a crash), and under faults the slowest is a retry: four
- * batches a chunk (about 6 s of requests, not 3) meet that wait half as often (ADR 0044).
+ * requests must be rebuilt the same after a crash), and under faults the slowest is a retry chain
+ * of 2 to 5 s: eight batches a chunk (about 12 s of requests) meet that wait a quarter as often as
+ * the first two did (ADR 0044). A crash redoes at most one chunk's decisions, which re-reading QBO
+ * makes matches, not creates.
  */
-const BATCHES_PER_CHUNK = 4;
+const BATCHES_PER_CHUNK = 8;
 const QBO_MIX = (() => {
   const buckets = qboBuckets("plan", { batch: true });
   const bucket = (suffix: string) => buckets.find((b) => b.key.endsWith(suffix))!;
