@@ -1,10 +1,26 @@
 import { expect, it } from "vitest";
-import { sql } from "kysely";
+import { DEFAULT_MIGRATION_TABLE, sql } from "kysely";
 import { describeEachBackend } from "../../test/support/db.ts";
 import { pendingMigrations } from "./migrate.ts";
+import { migrationsFor } from "./migrations/index.ts";
 
 describeEachBackend("database", (db) => {
   it("applies every migration", async () => {
+    expect(await pendingMigrations(db())).toEqual([]);
+  });
+
+  it("names the migrations this schema has not applied, from its own migration table", async () => {
+    const last = migrationsFor({}).at(-1)![0];
+    const table = sql.table(`${db().schema}.${DEFAULT_MIGRATION_TABLE}`);
+    await expect(
+      db()
+        .db.transaction()
+        .execute(async (trx) => {
+          await sql`DELETE FROM ${table} WHERE name = ${last}`.execute(trx);
+          expect(await pendingMigrations({ ...db(), db: trx })).toEqual([last]);
+          throw new Error("rolled back");
+        }),
+    ).rejects.toThrow("rolled back");
     expect(await pendingMigrations(db())).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { Migrator, sql, type MigrationResultSet } from "kysely";
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationResultSet } from "kysely";
 import type { Database, DatabaseHandle } from "./kysely.ts";
 import { migrationsFor, type MigrationContext } from "./migrations/index.ts";
 
@@ -23,10 +23,26 @@ export async function migrateToLatest(handle: DatabaseHandle, ctx: MigrationCont
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
-/** Names of migrations not yet applied (empty when the database is current). */
+/**
+ * Names of migrations not yet applied (empty when the database is current), read from this schema's
+ * own migration table. Kysely's `getMigrations()` lists the tables of every schema on the server
+ * and failed when another schema was dropped meanwhile; the health check and the home page ask
+ * this often, and a test server drops schemas all the time.
+ */
 export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const all = await migrator(handle).getMigrations();
-  return all.filter((m) => !m.executedAt).map((m) => m.name);
+  const found = await sql<{ table: string | null }>`
+    SELECT to_regclass(${`"${handle.schema}"."${DEFAULT_MIGRATION_TABLE}"`})::text AS table`.execute(
+    handle.db,
+  );
+  const applied = found.rows[0]?.table
+    ? await sql<{
+        name: string;
+      }>`SELECT name FROM ${sql.table(`${handle.schema}.${DEFAULT_MIGRATION_TABLE}`)}`.execute(handle.db)
+    : { rows: [] };
+  const done = new Set(applied.rows.map((row) => row.name));
+  return migrationsFor({})
+    .map(([name]) => name)
+    .filter((name) => !done.has(name));
 }
 
 /** The advisory lock's first key: "Ledgerlink migrations"; the second is the schema's hash. */
