@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { updateDeal } from "../../connectors/hubspot/deals.ts";
 import type { Database } from "../../db/kysely.ts";
 import { invoicesForRecord, lastDealPropertyWrite, saveDealPropertyWrite } from "./repo/index.ts";
@@ -12,18 +13,6 @@ import { KeyedMutex } from "../../lib/mutex.ts";
 
 /** Deals whose properties this process is writing (one write per deal at a time). */
 const dealWrites = new KeyedMutex();
-
-/**
- * What we last wrote against what we would write now, key by key: PostgreSQL's jsonb keeps keys in
- * its own order (shortest first), so the stored copy never reads back as the same string.
- */
-function sameProperties(stored: unknown, wanted: Record<string, string>): boolean {
-  if (!stored || typeof stored !== "object") return false;
-  const entries = Object.entries(stored);
-  return (
-    entries.length === Object.keys(wanted).length && entries.every(([key, value]) => wanted[key] === value)
-  );
-}
 
 export interface DealSyncDeps {
   db: Database;
@@ -98,7 +87,8 @@ async function writeDealProperties(
   }
   const properties = Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v ?? ""]));
   const last = await lastDealPropertyWrite(db, portalId, dealId);
-  if (last && sameProperties(last.properties, properties)) return;
+  // Compared as objects, not strings: jsonb keeps keys in its own order (shortest first).
+  if (last && isDeepStrictEqual(last.properties, properties)) return;
 
   const res = await updateDeal(deps.clients.hubspot(portal), dealId, properties);
   if (!res.ok) {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Database } from "../../../db/kysely.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { VendorError } from "../../../connectors/http-client.ts";
@@ -283,7 +284,7 @@ async function mergeLinked<S, T>(
   };
   const targetFailed = await into(target, targetRecord);
   const sourceFailed = targetFailed ? undefined : await into(source, sourceRecord);
-  if (JSON.stringify(saved) !== JSON.stringify(memory(link))) await updateLink(ctx.db, link, saved, ctx.now);
+  if (!isDeepStrictEqual(saved, memory(link))) await updateLink(ctx.db, link, saved, ctx.now);
   if (targetFailed) return retryOr(`Could not update ${noun}`, targetFailed);
   if (sourceFailed) return retryOr(`Could not update ${subject}`, sourceFailed);
 
