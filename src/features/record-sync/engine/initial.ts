@@ -141,7 +141,8 @@ export async function runInitial<S, T>(
           await pipeline.saved;
           return ran;
         }
-        if (stopped()) return finish("paused");
+        // `return await` inside try: a finish that fails must not be dropped by the finally's await.
+        if (stopped()) return await finish("paused");
       }
       skip = 0;
       if (last) {
@@ -150,7 +151,7 @@ export async function runInitial<S, T>(
           await pipeline.saved;
           return ran;
         }
-        return finish("done");
+        return await finish("done");
       }
     }
   } finally {

@@ -68,4 +68,21 @@ describe("an initial sync's write pipeline (ADR 0044)", () => {
     }
     expect(order).toEqual(["saved x", "added x", "saved y", "added y"]);
   });
+
+  it("holds a failed save for whoever awaits it next: it is never an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", note);
+    try {
+      const pipeline = new WritePipeline(4, 16);
+      await pipeline.add(Promise.reject(new Error("kill -9")), async () => undefined);
+      // The run is busy elsewhere (reading the next page) while the save fails.
+      await tick();
+      await tick();
+      expect(unhandled).toEqual([]);
+      await expect(pipeline.saved).rejects.toThrow("kill -9");
+    } finally {
+      process.off("unhandledRejection", note);
+    }
+  });
 });

@@ -30,6 +30,9 @@ export class WritePipeline {
     const tracked: Promise<void> = sending.then(gone, gone);
     this.#sending.add(tracked);
     const step = this.#saved.then(async () => save(await sending));
+    // A failed save surfaces where `saved` or a later `add` awaits it. Until then the run may be
+    // busy reading or deciding, and a rejection nobody holds yet would end the process.
+    step.catch(() => undefined);
     this.#saved = step;
     this.#unsaved.push(step);
     while (this.#sending.size >= this.sendsAtOnce) await Promise.race(this.#sending);
