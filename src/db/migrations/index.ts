@@ -14,6 +14,7 @@ import * as m0011 from "./0011-record-link-agreed.ts";
 import * as m0013 from "./0013-parked-jobs-and-customer-claims.ts";
 import * as m0014 from "./0014-rate-windows.ts";
 import * as m0015 from "./0015-invoice-link-associated.ts";
+import * as m0016 from "./0016-initial-sync-index.ts";
 
 export type { MigrationContext };
 
@@ -39,6 +40,7 @@ export function migrationsFor(ctx: MigrationContext): Array<[name: string, migra
     ["0013-parked-jobs-and-customer-claims", m0013],
     ["0014-rate-windows", m0014],
     ["0015-invoice-link-associated", m0015],
+    ["0016-initial-sync-index", m0016],
   ];
 }
 

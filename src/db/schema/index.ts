@@ -27,6 +27,7 @@ export interface DB {
   fieldMappings: FieldMappingsTable;
   reviewItems: ReviewItemsTable;
   initialSyncs: InitialSyncsTable;
+  initialSyncIndex: InitialSyncIndexTable;
   paymentApplications: PaymentApplicationsTable;
   dealFacts: DealFactsTable;
   automationRules: AutomationRulesTable;
@@ -323,6 +324,16 @@ export interface InitialSyncsTable {
   startedAt: Timestamp;
   updatedAt: Timestamp;
   finishedAt: Timestamp | null;
+}
+
+/** What an initial sync phase knows of its target side, kept so a resume need not read it again (ADR 0047). */
+export interface InitialSyncIndexTable {
+  syncId: string;
+  phase: "to_hubspot" | "to_qbo";
+  kind: "read" | "created";
+  seq: number;
+  entries: ColumnType<unknown, string, string>;
+  savedAt: Timestamp;
 }
 
 /** The part of one QBO payment applied to one invoice (W4: collected per month, days to pay). */

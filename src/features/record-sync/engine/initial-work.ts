@@ -4,6 +4,8 @@ import { recordLedgerMany, type LedgerEntry } from "../../activity/index.ts";
 import type { RunContext } from "../initial/context.ts";
 import type { Progress } from "../initial/progress.ts";
 import type { Pair } from "../pairs.ts";
+import { inTransaction } from "../../../db/transaction.ts";
+import { saveCreatedIndex, type CreatedEntry } from "../repo/initial-index.ts";
 import { saveLinks, type RecordLink } from "../repo/record-links.ts";
 import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
 import { chunks, inFlight } from "./batches.ts";
@@ -33,9 +35,18 @@ export interface Work {
   newLinks: RecordLink[];
   reviews: Array<{ recordId: string; label: string; reason: string; candidates: ReviewCandidate[] }>;
   ledger: LedgerEntry[];
+  /** The keys of its creates, saved with it where the target keeps its index (ADR 0047). */
+  indexed: CreatedEntry[];
 }
 
-export const emptyWork = (): Work => ({ creates: [], updates: [], newLinks: [], reviews: [], ledger: [] });
+export const emptyWork = (): Work => ({
+  creates: [],
+  updates: [],
+  newLinks: [],
+  reviews: [],
+  ledger: [],
+  indexed: [],
+});
 
 export interface Phase<S, T> {
   ctx: RunContext;
@@ -49,6 +60,8 @@ export interface Phase<S, T> {
   links: Map<string, RecordLink>;
   linkedTargets: Set<string>;
   pager: Pager<S>;
+  /** The target's index is saved, and each chunk's creates with it (ADR 0047). */
+  keepsIndex: boolean;
 }
 
 /** A source record and where the run stands once it is done (the cursor a checkpoint saves). */
@@ -145,25 +158,35 @@ export async function send<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<Resu
   });
 }
 
-/** Saves a written chunk: its links, what was written through them, its reviews and its ledger. */
+/**
+ * Saves a written chunk in one transaction: its links, what was written through them, its
+ * reviews, its ledger and the keys of its creates. A crash saves all of it or none.
+ */
 export async function persist<S, T>(phase: Phase<S, T>, work: Work): Promise<void> {
   const { ctx } = phase;
-  await saveLinks(
-    ctx.db,
-    work.newLinks,
-    work.updates.map((u) => u.link),
-    ctx.now(),
-  );
-  for (const review of work.reviews)
-    await addReview(
-      ctx.db,
-      {
-        connectionId: ctx.connection.connectionId,
-        kind: ctx.kind.link,
-        side: phase.source.vendor,
-        ...review,
-      },
-      ctx.now(),
+  const now = ctx.now();
+  // The chunk's place in the phase: it is saved before its records are counted as seen.
+  const seq = ctx.progress.seen;
+  await inTransaction(ctx.db, async (db) => {
+    await saveLinks(
+      db,
+      work.newLinks,
+      work.updates.map((u) => u.link),
+      now,
     );
-  await recordLedgerMany(ctx.db, work.ledger);
+    for (const review of work.reviews)
+      await addReview(
+        db,
+        {
+          connectionId: ctx.connection.connectionId,
+          kind: ctx.kind.link,
+          side: phase.source.vendor,
+          ...review,
+        },
+        now,
+      );
+    await recordLedgerMany(db, work.ledger);
+    const phaseName = ctx.progress.phase === "to_qbo" ? "to_qbo" : "to_hubspot";
+    await saveCreatedIndex(db, { syncId: ctx.syncId, phase: phaseName, seq }, work.indexed, now);
+  });
 }

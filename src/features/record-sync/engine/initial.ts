@@ -11,12 +11,11 @@ import { reviewReason } from "../review-reason.ts";
 import { afterMatch, createValues, planUpdate, written } from "./decide.ts";
 import { fieldOf, idColumn, memoryOf, newLink } from "./ends.ts";
 import { chunkSizeOf } from "./plan.ts";
-import { isPending, type Indexed, type Side } from "./side.ts";
+import { dropIndex, restoreIndex, saveIndex } from "./saved-index.ts";
+import { isPending, isPendingId, pendingId, type Indexed, type Side } from "./side.ts";
 import { emptyWork, ledgerEntry, persist, send, type Chunk, type Item, type Phase } from "./initial-work.ts";
 import { WritePipeline } from "./write-pipeline.ts";
 
-/** Index ids of records this run is creating (they have no id of their own yet). */
-const PENDING = "pending:";
 /** Chunks that may wait to be saved per write in flight. */
 const UNSAVED_PER_SEND = 4;
 
@@ -45,8 +44,12 @@ export async function runInitial<S, T>(
   const sourceFields = pairs.map((p) => fieldOf(p, source.vendor));
   const targetFields = pairs.map((p) => fieldOf(p, target.vendor));
   const pager = source.pager(progress, sourceFields);
-  const opened = await target.openTarget(targetFields, { dryRun: ctx.dryRun, syncId: ctx.syncId });
+  // A resumed run starts from the index its phase saved, where reading it again would cost (ADR 0047).
+  const keepsIndex = target.keepsIndex === true && !ctx.dryRun;
+  const restored = keepsIndex ? await restoreIndex<T>(ctx) : undefined;
+  const opened = await target.openTarget(targetFields, { dryRun: ctx.dryRun, syncId: ctx.syncId, restored });
   if (!opened.ok) return opened;
+  if (keepsIndex && !restored) await saveIndex(ctx, opened.value.index);
   const links = new Map(
     (await linksOf(ctx.db, ctx.connection.connectionId, kind.link)).map((l) => [
       l[idColumn(source.vendor)],
@@ -70,6 +73,7 @@ export async function runInitial<S, T>(
     links,
     linkedTargets,
     pager,
+    keepsIndex,
   };
   const t = phase.t;
   const chunkSize = t.mix ? chunkSizeOf(t.mix) : t.batchSize;
@@ -118,7 +122,9 @@ export async function runInitial<S, T>(
   const finish = async (outcome: "done" | "paused"): Promise<Result<"done" | "paused", VendorError>> => {
     await pipeline.saved;
     if (failure) return err(failure);
-    return ok(paused ? "paused" : outcome);
+    if (paused) return ok("paused");
+    if (keepsIndex) await dropIndex(ctx);
+    return ok(outcome);
   };
 
   try {
@@ -221,7 +227,7 @@ async function decide<S, T>(phase: Phase<S, T>, record: S, chunk: Chunk): Promis
     const found = lookup(t.index, exact ? [exact, ...keys] : keys, identity.email, (cid, r) =>
       candidate(target, cid, r),
     );
-    if (found.kind === "matched" && found.id.startsWith(PENDING)) {
+    if (found.kind === "matched" && isPendingId(found.id)) {
       note(progress, "review", label);
       entry(
         `${subject}: shares its match keys with another record created in this run; sent to review`,
@@ -245,7 +251,7 @@ async function decide<S, T>(phase: Phase<S, T>, record: S, chunk: Chunk): Promis
             linkedElsewhere: found.kind === "matched",
           }),
           candidates: step.candidates
-            .filter((c) => !c.id.startsWith(PENDING))
+            .filter((c) => !isPendingId(c.id))
             .map((c) => ({ id: c.id, label: c.label, ...(c.email ? { email: c.email } : {}) })),
         });
         entry(`${subject}: sent to review (${step.by})`, "skipped");
@@ -333,7 +339,9 @@ function planCreate<S, T>(phase: Phase<S, T>, record: S, keys: MatchKey[], chunk
   );
   const prepared = phase.t.prepare({ sourceId: id, identity, label, values, pairs: phase.pairs });
   // Only what a later match needs is kept: 100,000 creates must not hold 100,000 records.
-  phase.t.index.add(`${PENDING}${id}`, { pending: true, label, email: identity.email }, keys);
+  phase.t.index.add(pendingId(id), { pending: true, label, email: identity.email }, keys);
+  if (phase.keepsIndex)
+    chunk.work.indexed.push({ sourceId: id, keys: keys.map((k) => k.key), label, email: identity.email });
   note(chunk.tally, "created", label);
   chunk.work.creates.push({ prepared, subject: source.subjectOf(record) });
 }

@@ -85,11 +85,20 @@ export interface Side<R> {
 
   /** The initial sync's reading of this side as the source, page by page. */
   pager(progress: Progress, fields: string[]): Pager<R>;
-  /** The initial sync's view of this side as the target: every record read once, and batch writes. */
+  /**
+   * The initial sync's view of this side as the target: every record read once (or, where the
+   * side keeps its index, the copy a resumed run `restored`), and batch writes.
+   */
   openTarget(
     fields: string[],
-    options: { dryRun: boolean; syncId: string },
+    options: { dryRun: boolean; syncId: string; restored?: KeyIndex<Indexed<R>> },
   ): Promise<Result<Target<R>, VendorError>>;
+  /**
+   * True where reading the target index costs a call per 100 records (HubSpot's list): a run
+   * saves the index it read and a resume starts from that copy (ADR 0047). QBO answers 1,000
+   * records a call and rebuilds the names it reserves from them, so it reads again.
+   */
+  keepsIndex?: true;
 }
 
 /** Where a page starts or ends, as progress fields (QBO's position, HubSpot's cursor). */
@@ -109,6 +118,10 @@ export interface Pager<R> {
   /** Calls still needed for this many remaining source records, for the ETA. */
   readCalls(remaining: number): { qboReads: number; hubspotCalls: number };
 }
+
+/** The index id of a record this run is creating (it has no id of its own yet). */
+export const pendingId = (sourceId: string): string => `pending:${sourceId}`;
+export const isPendingId = (id: string): boolean => id.startsWith("pending:");
 
 /** A record this run is creating: later records must see it, though it has no id yet. */
 export interface Pending {

@@ -34,7 +34,7 @@ export class KeyIndex<T> {
   readonly #byKey = new Map<string, string[]>();
   readonly records = new Map<string, T>();
 
-  add(id: string, record: T, keys: MatchKey[]): void {
+  add(id: string, record: T, keys: ReadonlyArray<Pick<MatchKey, "key">>): void {
     this.records.set(id, record);
     for (const { key } of keys) {
       const ids = this.#byKey.get(key);
@@ -46,6 +46,18 @@ export class KeyIndex<T> {
   /** The ids a key points at (empty when none). */
   get(key: string): string[] {
     return this.#byKey.get(key) ?? [];
+  }
+
+  /** Each record with the keys it was added under: what a saved copy of the index holds. */
+  *entries(): Generator<{ id: string; record: T; keys: string[] }> {
+    const keysOf = new Map<string, string[]>();
+    for (const [key, ids] of this.#byKey)
+      for (const id of ids) {
+        const list = keysOf.get(id);
+        if (list) list.push(key);
+        else keysOf.set(id, [key]);
+      }
+    for (const [id, record] of this.records) yield { id, record, keys: keysOf.get(id) ?? [] };
   }
 }
 

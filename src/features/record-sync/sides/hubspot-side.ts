@@ -189,21 +189,14 @@ export function hubspotSide(
         readCalls: (remaining) => ({ qboReads: 0, hubspotCalls: Math.ceil(remaining / BATCH) }),
       };
     },
-    async openTarget(fields) {
-      const index = new KeyIndex<Indexed<CrmRecord>>();
-      const props = properties(fields, [kind.keyProperty]);
-      let after: string | undefined;
-      do {
-        const page = await listPage(http, kind.hubspotType, props, after);
-        if (!page.ok) return page;
-        for (const r of page.value.records) {
-          const keys = keysOf(kind.link, identityOf(kind, r), settings.contacts);
-          const own = r.properties[kind.keyProperty];
-          index.add(r.id, r, own ? [exactKey(own), ...keys] : keys);
-          parsed.delete(r); // the index keeps keys, not a second copy of every record
-        }
-        after = page.value.after;
-      } while (after);
+    keepsIndex: true,
+    async openTarget(fields, options) {
+      let index = options.restored;
+      if (!index) {
+        const read = await readIndex(http, kind, settings, properties(fields, [kind.keyProperty]));
+        if (!read.ok) return read;
+        index = read.value;
+      }
       const target: Target<CrmRecord> = {
         index,
         exactKeyFor: (sourceId) => exactKey(keyOf(connection.realmId, sourceId)),
@@ -249,6 +242,29 @@ export function hubspotSide(
       return ok(target);
     },
   };
+}
+
+/** Every record of the kind, by its match keys and our own key: the initial sync's target index. */
+async function readIndex(
+  http: HttpClient,
+  kind: RecordKind,
+  settings: SyncSettings,
+  props: string[],
+): Promise<Result<KeyIndex<Indexed<CrmRecord>>, VendorError>> {
+  const index = new KeyIndex<Indexed<CrmRecord>>();
+  let after: string | undefined;
+  do {
+    const page = await listPage(http, kind.hubspotType, props, after);
+    if (!page.ok) return page;
+    for (const r of page.value.records) {
+      const keys = keysOf(kind.link, identityOf(kind, r), settings.contacts);
+      const own = r.properties[kind.keyProperty];
+      index.add(r.id, r, own ? [exactKey(own), ...keys] : keys);
+      parsed.delete(r); // the index keeps keys, not a second copy of every record
+    }
+    after = page.value.after;
+  } while (after);
+  return ok(index);
 }
 
 /**

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { describeEachBackend } from "../../../../test/support/db.ts";
+import { startStack, type Stack } from "../../../../test/support/stack.ts";
+import { ManualClock } from "../../../lib/clock.ts";
+import { silentLogger } from "../../../lib/logger.ts";
+import { syncSettingsSchema } from "../../settings/schema.ts";
+import { saveSettings } from "../../settings/store.ts";
+import { ensureSyncSetup } from "../../settings/setup.ts";
+import { INDEX_FRESH_MS } from "../engine/saved-index.ts";
+import { findInitialSync } from "../repo/initial-syncs.ts";
+import type { Progress } from "./progress.ts";
+import { initialSyncHandler, type RunDeps } from "./run.ts";
+import { startInitialSync } from "./service.ts";
+
+interface Logged {
+  method: string;
+  path: string;
+}
+
+/**
+ * ADR 0047: an initial sync into HubSpot saves the index of HubSpot's records it read at the start
+ * and the keys of what each saved chunk created, so a run restarted after a crash within
+ * INDEX_FRESH_MS does not list HubSpot's records again (a call per 100), and still decides every
+ * record as the run that was never interrupted would: a QBO customer matching a contact that was
+ * there before is linked, one sharing its e-mail with a customer created before the crash goes to
+ * review, nothing is created twice.
+ */
+describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (db) => {
+  const clock = new ManualClock("2026-11-02T17:00:00Z");
+  let stack: Stack;
+  let us: string;
+  let conn: string;
+  const noQueue = { enqueue: async () => null };
+
+  const control = async (vendor: "qbo" | "hubspot", method: string, path: string) => {
+    const emulator = vendor === "qbo" ? stack.qbo : stack.hubspot;
+    const res = await emulator.fetch(new Request(`${stack.urls[vendor]}/__emulator${path}`, { method }));
+    expect(res.status).toBeLessThan(300);
+    return (await res.json()) as { requests?: Logged[] };
+  };
+  const contactLists = async () =>
+    (await control("hubspot", "GET", "/requests")).requests!.filter(
+      (r) => r.method === "GET" && r.path === "/crm/v3/objects/contacts",
+    ).length;
+  const contactsNamed = async (family: string) => {
+    const found: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await stack.hs(
+        "GET",
+        `/crm/v3/objects/contacts?limit=100&properties=email,lastname${after ? `&after=${after}` : ""}`,
+      );
+      for (const c of page.body.results as Array<{ properties: { email?: string; lastname?: string } }>)
+        if (c.properties.lastname?.startsWith(family)) found.push(c.properties.email ?? "");
+      after = page.body.paging?.next?.after;
+    } while (after);
+    return found;
+  };
+  const countCustomers = async () =>
+    (await stack.qboApi(us, "GET", `/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer")}`))
+      .body.QueryResponse.totalCount as number;
+  const deps = (extra: Partial<RunDeps> = {}): RunDeps => ({
+    db: db().db,
+    clock,
+    clients: stack.clients,
+    syncStallTimeoutMs: 120_000,
+    sleep: async (ms) => clock.advance(ms),
+    ...extra,
+  });
+  const run = (syncId: string, d: RunDeps) =>
+    initialSyncHandler(d, { payload: { syncId }, jobId: syncId, log: silentLogger, retryCount: 0 });
+
+  /** HubSpot contacts that were there before the sync: `family` Old 0 … n-1. */
+  async function oldContacts(family: string, n: number) {
+    const inputs = Array.from({ length: n }, (_, i) => ({
+      properties: { email: `old${i}@${family}.example`, firstname: "Old", lastname: `${family} ${i}` },
+    }));
+    for (let i = 0; i < n; i += 100)
+      expect(
+        (
+          await stack.hs("POST", "/crm/v3/objects/contacts/batch/create", {
+            inputs: inputs.slice(i, i + 100),
+          })
+        ).status,
+      ).toBe(201);
+  }
+
+  /** QBO customers, thirty a batch request, each with the e-mail `emailOf` gives it. */
+  async function customers(family: string, n: number, emailOf: (i: number) => string) {
+    for (let i = 0; i < n; i += 30) {
+      const items = Array.from({ length: Math.min(30, n - i) }, (_, j) => ({
+        bId: `b${i + j}`,
+        operation: "create",
+        Customer: {
+          GivenName: "New",
+          FamilyName: `${family} ${i + j}`,
+          DisplayName: `New ${family} ${i + j}`,
+          PrimaryEmailAddr: { Address: emailOf(i + j) },
+        },
+      }));
+      const res = await stack.qboApi(us, "POST", "/batch", { BatchItemRequest: items });
+      expect(res.status).toBe(200);
+    }
+  }
+
+  /**
+   * Runs the sync and kills it as its third chunk's write starts: that call and every HubSpot call
+   * after it fail as from a dead process; the two chunks before it land and are saved.
+   */
+  async function crashAtThirdChunk(syncId: string) {
+    let dead = false;
+    let writes = 0;
+    let inFlight = 0;
+    const landed: Array<() => void> = [];
+    const crashed = run(
+      syncId,
+      deps({
+        clients: {
+          ...stack.clients,
+          hubspot: (p, onCall) => {
+            const http = stack.clients.hubspot(p, onCall);
+            return {
+              async request(req) {
+                if (req.method === "POST" && ++writes === 3) dead = true;
+                if (dead) throw new Error("kill -9");
+                inFlight++;
+                try {
+                  return await http.request(req);
+                } finally {
+                  if (--inFlight === 0) landed.forEach((resolve) => resolve());
+                }
+              },
+            };
+          },
+        },
+      }),
+    );
+    await expect(crashed).rejects.toThrow("kill -9");
+    if (inFlight > 0) await new Promise<void>((resolve) => landed.push(resolve));
+    const row = (await findInitialSync(db().db, syncId))!;
+    expect(row.status).toBe("running");
+    return (row.progress as Progress).seen;
+  }
+
+  async function start() {
+    const started = await startInitialSync(db().db, noQueue, conn, "contacts", clock.now());
+    expect(started.ok).toBe(true);
+    return started.ok ? started.value : "";
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(db(), clock);
+    us = stack.companies.us.realmId;
+    conn = stack.companies.us.connectionId;
+    await ensureSyncSetup(db().db, conn, clock.now());
+    await saveSettings(
+      db().db,
+      conn,
+      syncSettingsSchema.parse({ contacts: { enabled: true, direction: "to_hubspot" } }),
+      clock.now(),
+    );
+  });
+  afterAll(() => stack.close());
+  beforeEach(async () => {
+    await control("hubspot", "DELETE", "/requests");
+  });
+
+  it("lists no HubSpot contact again after a crash, and decides as an uninterrupted run would", async () => {
+    // 120 contacts were in HubSpot before; customer 480 has the e-mail of old contact 7, and
+    // customer 499 that of customer 5 (created in the first chunk, before the crash).
+    await oldContacts("Keep", 120);
+    const emailOf = (i: number) =>
+      i === 480 ? "old7@Keep.example" : i === 499 ? "new5@keep.example" : `new${i}@keep.example`;
+    await customers("Keep", 500, emailOf);
+    const customersInQbo = await countCustomers();
+    const syncId = await start();
+    expect(await crashAtThirdChunk(syncId)).toBe(200); // two chunks of 100 saved
+    const listedBeforeCrash = await contactLists();
+    expect(listedBeforeCrash).toBe(2); // the index: 120 contacts, two pages
+
+    await control("hubspot", "DELETE", "/requests");
+    clock.advance(60_000); // the worker is replaced within a minute
+    await run(syncId, deps());
+    const done = (await findInitialSync(db().db, syncId))!;
+    expect(done.status).toBe("done");
+    expect(await contactLists()).toBe(0);
+
+    const counts = (done.progress as Progress).counts;
+    // Every customer but the one linked to old contact 7 and the one sent to review is created.
+    expect(counts).toMatchObject({ created: customersInQbo - 2, linked: 1, review: 1 });
+    const emails = await contactsNamed("Keep");
+    expect(emails.filter((e) => e.startsWith("new"))).toHaveLength(498);
+    expect(new Set(emails).size).toBe(emails.length); // nothing created twice
+    const toReview = await db()
+      .db.selectFrom("syncLedger")
+      .select("decision")
+      .where("jobId", "=", syncId)
+      .where("decision", "like", "%sent to review%")
+      .execute();
+    expect(toReview.map((r) => r.decision)).toEqual([
+      expect.stringMatching(/New Keep 499.*shares its match keys with another record created in this run/),
+    ]);
+    // A finished phase keeps no copy of its index.
+    expect(
+      await db().db.selectFrom("initialSyncIndex").selectAll().where("syncId", "=", syncId).execute(),
+    ).toEqual([]);
+  });
+
+  it("reads HubSpot again when the saved index is older than the freshness window", async () => {
+    await customers("Stale", 500, (i) => `new${i}@stale.example`);
+    const syncId = await start();
+    expect(await crashAtThirdChunk(syncId)).toBeLessThan(await countCustomers());
+
+    await control("hubspot", "DELETE", "/requests");
+    clock.advance(INDEX_FRESH_MS + 60_000); // retried the next morning: others may have changed HubSpot
+    await run(syncId, deps());
+    expect((await findInitialSync(db().db, syncId))?.status).toBe("done");
+    expect(await contactLists()).toBeGreaterThan(0);
+    const emails = await contactsNamed("Stale");
+    expect(emails).toHaveLength(500);
+    expect(new Set(emails).size).toBe(500);
+  });
+});
