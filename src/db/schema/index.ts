@@ -330,7 +330,7 @@ export interface InitialSyncsTable {
 export interface InitialSyncIndexTable {
   syncId: string;
   phase: "to_hubspot" | "to_qbo";
-  kind: "read" | "created";
+  kind: "read" | "chunk";
   seq: number;
   entries: ColumnType<unknown, string, string>;
   savedAt: Timestamp;

@@ -5,7 +5,7 @@ import type { RunContext } from "../initial/context.ts";
 import type { Progress } from "../initial/progress.ts";
 import type { Pair } from "../pairs.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { saveCreatedIndex, type CreatedEntry } from "../repo/initial-index.ts";
+import { saveChunk, type CreatedEntry } from "../repo/initial-index.ts";
 import { saveLinks, type RecordLink } from "../repo/record-links.ts";
 import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
 import { chunks, inFlight } from "./batches.ts";
@@ -76,6 +76,9 @@ export interface Chunk {
   work: Work;
   size: number;
   after: Item<unknown>["after"];
+  /** Its position in the phase (the source records before it) and its records, in order. */
+  at: number;
+  sourceIds: string[];
 }
 
 export function ledgerEntry<S, T>(
@@ -160,13 +163,13 @@ export async function send<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<Resu
 
 /**
  * Saves a written chunk in one transaction: its links, what was written through them, its
- * reviews, its ledger and the keys of its creates. A crash saves all of it or none.
+ * reviews, its ledger and, where the target keeps its index, what a resume needs to skip it (its
+ * records, the keys of its creates, its counts). A crash saves all of it or none.
  */
-export async function persist<S, T>(phase: Phase<S, T>, work: Work): Promise<void> {
+export async function persist<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<void> {
   const { ctx } = phase;
+  const { work } = chunk;
   const now = ctx.now();
-  // The chunk's place in the phase: it is saved before its records are counted as seen.
-  const seq = ctx.progress.seen;
   await inTransaction(ctx.db, async (db) => {
     await saveLinks(
       db,
@@ -186,7 +189,14 @@ export async function persist<S, T>(phase: Phase<S, T>, work: Work): Promise<voi
         now,
       );
     await recordLedgerMany(db, work.ledger);
+    if (!phase.keepsIndex) return;
     const phaseName = ctx.progress.phase === "to_qbo" ? "to_qbo" : "to_hubspot";
-    await saveCreatedIndex(db, { syncId: ctx.syncId, phase: phaseName, seq }, work.indexed, now);
+    const { counts, examples } = chunk.tally;
+    await saveChunk(
+      db,
+      { syncId: ctx.syncId, phase: phaseName, seq: chunk.at },
+      { sourceIds: chunk.sourceIds, created: work.indexed, tally: { counts, examples } },
+      now,
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { VendorError } from "../../../connectors/http-client.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { LedgerEntry } from "../../activity/index.ts";
@@ -47,7 +48,11 @@ export async function runInitial<S, T>(
   // A resumed run starts from the index its phase saved, where reading it again would cost (ADR 0047).
   const keepsIndex = target.keepsIndex === true && !ctx.dryRun;
   const restored = keepsIndex ? await restoreIndex<T>(ctx) : undefined;
-  const opened = await target.openTarget(targetFields, { dryRun: ctx.dryRun, syncId: ctx.syncId, restored });
+  const opened = await target.openTarget(targetFields, {
+    dryRun: ctx.dryRun,
+    syncId: ctx.syncId,
+    restored: restored?.index,
+  });
   if (!opened.ok) return opened;
   if (keepsIndex && !restored) await saveIndex(ctx, opened.value.index);
   const links = new Map(
@@ -87,16 +92,40 @@ export async function runInitial<S, T>(
   let failure: VendorError | undefined;
   let paused = false;
   const stopped = () => failure !== undefined || paused;
+  /** Where the next chunk starts in the phase: the source records before it. */
+  let position = progress.seen;
 
-  /** Decides a chunk now, sends it alongside the chunks before it, saves it after them. */
+  /** Moves the checkpoint past a chunk whose writes landed and whose save is done. */
+  const checkpointPast = async (chunk: Chunk) => {
+    advance(phase, chunk);
+    if (!(await ctx.checkpoint(structuredClone(progress)))) paused = true;
+  };
+
+  /**
+   * Decides a chunk now and sends it alongside the chunks before it. Its save follows them, or,
+   * where the target keeps its index, follows its own writes at once: the checkpoint still moves
+   * in order, and a resume skips a chunk saved ahead of it instead of writing it again (ADR 0047).
+   */
   const runChunk = async (items: Array<Item<S>>): Promise<Result<void, VendorError>> => {
     if (items.length === 0) return ok(undefined);
+    const at = position;
+    position += items.length;
     const chunk: Chunk = {
       tally: startProgress(progress.phase),
       work: emptyWork(),
       size: items.length,
       after: items[items.length - 1]!.after,
+      at,
+      sourceIds: items.map((i) => source.idOf(i.record)),
     };
+    const saved = restored?.chunks.get(at);
+    if (saved && isDeepStrictEqual(saved.sourceIds, chunk.sourceIds)) {
+      Object.assign(chunk.tally, saved.tally);
+      await pipeline.add(Promise.resolve(undefined), async () => {
+        if (!stopped()) await checkpointPast(chunk);
+      });
+      return ok(undefined);
+    }
     for (const { record } of items) {
       const decided = await decide(phase, record, chunk);
       if (!decided.ok) return decided;
@@ -106,15 +135,20 @@ export async function runInitial<S, T>(
       return ok(undefined);
     }
     if (stopped()) return ok(undefined);
-    await pipeline.add(send(phase, chunk), async (sent) => {
+    const sending = keepsIndex
+      ? send(phase, chunk).then(async (sent) => {
+          if (sent.ok) await persist(phase, chunk);
+          return sent;
+        })
+      : send(phase, chunk);
+    await pipeline.add(sending, async (sent) => {
       if (stopped()) return;
       if (!sent.ok) {
         failure = sent.error;
         return;
       }
-      await persist(phase, chunk.work);
-      advance(phase, chunk);
-      if (!(await ctx.checkpoint(structuredClone(progress)))) paused = true;
+      if (!keepsIndex) await persist(phase, chunk);
+      await checkpointPast(chunk);
     });
     return ok(undefined);
   };

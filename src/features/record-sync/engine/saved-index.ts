@@ -1,6 +1,6 @@
 import { KeyIndex } from "../identity/index.ts";
 import type { RunContext } from "../initial/context.ts";
-import { dropSavedIndex, loadSavedIndex, saveReadIndex } from "../repo/initial-index.ts";
+import { dropSavedIndex, loadSavedIndex, saveReadIndex, type SavedChunk } from "../repo/initial-index.ts";
 import { isPending, pendingId, type Indexed } from "./side.ts";
 
 /**
@@ -17,16 +17,22 @@ const phaseOf = (ctx: RunContext) => ({
 
 const keyed = (keys: string[]) => keys.map((key) => ({ key }));
 
-/** The index this phase saved, rebuilt: the records read at its start and the ones it created. */
-export async function restoreIndex<T>(ctx: RunContext): Promise<KeyIndex<Indexed<T>> | undefined> {
+/**
+ * What this phase saved, rebuilt: its index (the records read at its start and the ones its saved
+ * chunks created) and those chunks by position, so a resume skips the ones whose writes landed.
+ */
+export async function restoreIndex<T>(
+  ctx: RunContext,
+): Promise<{ index: KeyIndex<Indexed<T>>; chunks: Map<number, SavedChunk> } | undefined> {
   const since = new Date(ctx.now().getTime() - INDEX_FRESH_MS);
   const saved = await loadSavedIndex(ctx.db, phaseOf(ctx), since);
   if (!saved) return undefined;
   const index = new KeyIndex<Indexed<T>>();
   for (const e of saved.read) index.add(e.id, e.record as T, keyed(e.keys));
-  for (const e of saved.created)
-    index.add(pendingId(e.sourceId), { pending: true, label: e.label, email: e.email }, keyed(e.keys));
-  return index;
+  for (const chunk of saved.chunks.values())
+    for (const e of chunk.created)
+      index.add(pendingId(e.sourceId), { pending: true, label: e.label, email: e.email }, keyed(e.keys));
+  return { index, chunks: saved.chunks };
 }
 
 /** Saves the records the phase just read from its target (none of its own creates yet). */

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachBackend } from "../../../../test/support/db.ts";
+import { emulatorControl, initialSyncDeps, runInitialSync } from "../../../../test/support/initial-sync.ts";
+import { gate } from "../../../../test/support/gate.ts";
 import { startStack, type Stack } from "../../../../test/support/stack.ts";
+import { err } from "../../../lib/result.ts";
+import type { VendorClients } from "../../connections/vendor-clients.ts";
 import { ManualClock } from "../../../lib/clock.ts";
-import { silentLogger } from "../../../lib/logger.ts";
 import { syncSettingsSchema } from "../../settings/schema.ts";
 import { saveSettings } from "../../settings/store.ts";
 import { ensureSyncSetup } from "../../settings/setup.ts";
 import { INDEX_FRESH_MS } from "../engine/saved-index.ts";
 import { findInitialSync } from "../repo/initial-syncs.ts";
 import type { Progress } from "./progress.ts";
-import { initialSyncHandler, type RunDeps } from "./run.ts";
+import type { RunDeps } from "./run.ts";
 import { startInitialSync } from "./service.ts";
-
-interface Logged {
-  method: string;
-  path: string;
-}
 
 /**
  * ADR 0047: an initial sync into HubSpot saves the index of HubSpot's records it read at the start
@@ -32,12 +30,7 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
   let conn: string;
   const noQueue = { enqueue: async () => null };
 
-  const control = async (vendor: "qbo" | "hubspot", method: string, path: string) => {
-    const emulator = vendor === "qbo" ? stack.qbo : stack.hubspot;
-    const res = await emulator.fetch(new Request(`${stack.urls[vendor]}/__emulator${path}`, { method }));
-    expect(res.status).toBeLessThan(300);
-    return (await res.json()) as { requests?: Logged[] };
-  };
+  const control = emulatorControl(() => stack);
   const contactLists = async () =>
     (await control("hubspot", "GET", "/requests")).requests!.filter(
       (r) => r.method === "GET" && r.path === "/crm/v3/objects/contacts",
@@ -59,16 +52,8 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
   const countCustomers = async () =>
     (await stack.qboApi(us, "GET", `/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer")}`))
       .body.QueryResponse.totalCount as number;
-  const deps = (extra: Partial<RunDeps> = {}): RunDeps => ({
-    db: db().db,
-    clock,
-    clients: stack.clients,
-    syncStallTimeoutMs: 120_000,
-    sleep: async (ms) => clock.advance(ms),
-    ...extra,
-  });
-  const run = (syncId: string, d: RunDeps) =>
-    initialSyncHandler(d, { payload: { syncId }, jobId: syncId, log: silentLogger, retryCount: 0 });
+  const deps = initialSyncDeps(db, clock, () => stack, 120_000);
+  const run = (syncId: string, d: RunDeps) => runInitialSync(syncId, d);
 
   /** HubSpot contacts that were there before the sync: `family` Old 0 … n-1. */
   async function oldContacts(family: string, n: number) {
@@ -104,39 +89,33 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
   }
 
   /**
-   * Runs the sync and kills it as its third chunk's write starts: that call and every HubSpot call
-   * after it fail as from a dead process; the two chunks before it land and are saved.
+   * Runs the sync and kills it once two chunks are saved: the writes of the chunks after them are
+   * held before they reach HubSpot, and fail as from a dead process.
    */
-  async function crashAtThirdChunk(syncId: string) {
+  async function crashAfterTwoChunks(syncId: string) {
+    const killed = gate();
     let dead = false;
     let writes = 0;
-    let inFlight = 0;
-    const landed: Array<() => void> = [];
-    const crashed = run(
-      syncId,
-      deps({
-        clients: {
-          ...stack.clients,
-          hubspot: (p, onCall) => {
-            const http = stack.clients.hubspot(p, onCall);
-            return {
-              async request(req) {
-                if (req.method === "POST" && ++writes === 3) dead = true;
-                if (dead) throw new Error("kill -9");
-                inFlight++;
-                try {
-                  return await http.request(req);
-                } finally {
-                  if (--inFlight === 0) landed.forEach((resolve) => resolve());
-                }
-              },
-            };
+    let saves = 0;
+    const clients: VendorClients = {
+      ...stack.clients,
+      hubspot: (p, onCall) => {
+        const http = stack.clients.hubspot(p, onCall);
+        return {
+          async request(req) {
+            if (req.method === "POST" && ++writes > 2) await killed.opened;
+            if (dead) throw new Error("kill -9");
+            return http.request(req);
           },
-        },
-      }),
-    );
-    await expect(crashed).rejects.toThrow("kill -9");
-    if (inFlight > 0) await new Promise<void>((resolve) => landed.push(resolve));
+        };
+      },
+    };
+    const afterCheckpoint = async () => {
+      if (++saves < 2) return;
+      dead = true;
+      killed.open();
+    };
+    await expect(run(syncId, deps({ clients, afterCheckpoint }))).rejects.toThrow("kill -9");
     const row = (await findInitialSync(db().db, syncId))!;
     expect(row.status).toBe("running");
     return (row.progress as Progress).seen;
@@ -174,7 +153,7 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
     await customers("Keep", 500, emailOf);
     const customersInQbo = await countCustomers();
     const syncId = await start();
-    expect(await crashAtThirdChunk(syncId)).toBe(200); // two chunks of 100 saved
+    expect(await crashAfterTwoChunks(syncId)).toBe(200); // two chunks of 100 saved
     const listedBeforeCrash = await contactLists();
     expect(listedBeforeCrash).toBe(2); // the index: 120 contacts, two pages
 
@@ -209,7 +188,7 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
   it("reads HubSpot again when the saved index is older than the freshness window", async () => {
     await customers("Stale", 500, (i) => `new${i}@stale.example`);
     const syncId = await start();
-    expect(await crashAtThirdChunk(syncId)).toBeLessThan(await countCustomers());
+    expect(await crashAfterTwoChunks(syncId)).toBeLessThan(await countCustomers());
 
     await control("hubspot", "DELETE", "/requests");
     clock.advance(INDEX_FRESH_MS + 60_000); // retried the next morning: others may have changed HubSpot
@@ -219,5 +198,64 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
     const emails = await contactsNamed("Stale");
     expect(emails).toHaveLength(500);
     expect(new Set(emails).size).toBe(500);
+  });
+
+  it("does not write again the chunks saved ahead of a failed one: the retry counts them and moves on", async () => {
+    await customers("Ahead", 500, (i) => `new${i}@ahead.example`);
+    const syncId = await start();
+    const upserted: string[][] = [];
+    const refuseSecond = gate();
+    let upserts = 0;
+    // The second chunk's write is held until two chunks sent after it have landed, then refused
+    // for good; the chunks beside it are saved as they land, ahead of the checkpoint.
+    const refusing: VendorClients = {
+      ...stack.clients,
+      hubspot: (p, onCall) => {
+        const http = stack.clients.hubspot(p, onCall);
+        return {
+          async request(req) {
+            if (!req.path.endsWith("/batch/upsert")) return http.request(req);
+            const keys = (req.body as { inputs: Array<{ id: string }> }).inputs.map((i) => i.id);
+            if (++upserts === 2) {
+              await refuseSecond.opened;
+              return err({ kind: "validation", retryable: false, message: "refused for the test" });
+            }
+            const res = await http.request(req);
+            upserted.push(keys);
+            if (upserted.length === 3) refuseSecond.open();
+            return res;
+          },
+        };
+      },
+    };
+    await run(syncId, deps({ clients: refusing }));
+    const failed = (await findInitialSync(db().db, syncId))!;
+    expect(failed.status).toBe("failed");
+    const checkpoint = (failed.progress as Progress).seen;
+    const sentFirst = new Set(upserted.flat());
+    expect(upserted.length).toBeGreaterThanOrEqual(3); // the first chunk and at least two after the refused one
+
+    // Retry: only the refused chunk and those never sent are written; nothing is created twice.
+    upserted.length = 0;
+    await control("hubspot", "DELETE", "/requests");
+    await runInitialSync(syncId, deps(), true);
+    const done = (await findInitialSync(db().db, syncId))!;
+    expect(done.status).toBe("done");
+    const sentAgain = upserted.flat().filter((key) => sentFirst.has(key));
+    expect(sentAgain).toEqual([]);
+    // Nor updated: a linked record whose values are what was written gets no write.
+    const writes = (await control("hubspot", "GET", "/requests")).requests!.filter(
+      (r) => r.method === "POST",
+    );
+    expect(writes.map((r) => r.path).filter((path) => !path.endsWith("/batch/upsert"))).toEqual([]);
+    const progress = done.progress as Progress;
+    expect(progress.seen).toBe(await countCustomers());
+    expect(Object.values(progress.counts).reduce((a, b) => a + b, 0)).toBe(progress.seen);
+    // Each of the 500 counted once, as created: a saved chunk's own counts, not "nothing to write".
+    expect(progress.counts.created).toBe(500);
+    const emails = await contactsNamed("Ahead");
+    expect(emails).toHaveLength(500);
+    expect(new Set(emails).size).toBe(500);
+    expect(checkpoint).toBeLessThan(progress.seen);
   });
 });

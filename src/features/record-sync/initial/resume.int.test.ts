@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachBackend } from "../../../../test/support/db.ts";
+import {
+  dyingClients,
+  emulatorControl,
+  initialSyncDeps,
+  runInitialSync,
+  type LoggedRequest,
+} from "../../../../test/support/initial-sync.ts";
 import { startStack, type Stack } from "../../../../test/support/stack.ts";
 import { ManualClock } from "../../../lib/clock.ts";
 import { syncSettingsSchema } from "../../settings/schema.ts";
@@ -7,18 +14,9 @@ import { saveSettings } from "../../settings/store.ts";
 import { ensureSyncSetup } from "../../settings/setup.ts";
 import { findInitialSync } from "../repo/initial-syncs.ts";
 import type { Progress } from "./progress.ts";
-import { initialSyncHandler, type RunDeps } from "./run.ts";
+import type { RunDeps } from "./run.ts";
 import { startInitialSync } from "./service.ts";
 import { initialSync } from "../jobs.ts";
-import { silentLogger } from "../../../lib/logger.ts";
-
-interface Logged {
-  at: string;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-}
 
 /**
  * ADR 0032: an initial sync keeps going through vendor faults, saves every chunk of writes, gives up
@@ -34,20 +32,10 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
   const noQueue = { enqueue: async () => null };
   const STALL_MS = 120_000;
 
-  const control = async (vendor: "qbo" | "hubspot", method: string, path: string, body?: unknown) => {
-    const emulator = vendor === "qbo" ? stack.qbo : stack.hubspot;
-    const res = await emulator.fetch(
-      new Request(`${stack.urls[vendor]}/__emulator${path}`, {
-        method,
-        headers: { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-    expect(res.status).toBeLessThan(300);
-    return (await res.json()) as { requests?: Logged[] };
-  };
+  const control = async (vendor: "qbo" | "hubspot", method: string, path: string, body?: unknown) =>
+    emulatorControl(() => stack)(vendor, method, path, body);
   const requests = async (vendor: "qbo" | "hubspot") => (await control(vendor, "GET", "/requests")).requests!;
-  const requestIds = (log: Logged[]) =>
+  const requestIds = (log: LoggedRequest[]) =>
     log
       .filter((r) => r.method === "POST" && r.status < 300)
       .map((r) => new URLSearchParams(r.query).get("requestid"))
@@ -73,16 +61,8 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     } while (after);
     return n;
   };
-  const deps = (extra: Partial<RunDeps> = {}): RunDeps => ({
-    db: db().db,
-    clock,
-    clients: stack.clients,
-    syncStallTimeoutMs: STALL_MS,
-    sleep: async (ms) => clock.advance(ms),
-    ...extra,
-  });
-  const run = (syncId: string, d: RunDeps) =>
-    initialSyncHandler(d, { payload: { syncId }, jobId: syncId, log: silentLogger, retryCount: 0 });
+  const deps = initialSyncDeps(db, clock, () => stack, STALL_MS);
+  const run = (syncId: string, d: RunDeps) => runInitialSync(syncId, d);
   async function addContacts(prefix: string, n: number) {
     const inputs = Array.from({ length: n }, (_, i) => ({
       properties: { email: `${prefix}${i}@${prefix}.example`, firstname: prefix, lastname: `Person ${i}` },
@@ -179,12 +159,7 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     await control("qbo", "DELETE", "/faults");
     await control("qbo", "DELETE", "/requests");
     await control("hubspot", "DELETE", "/requests");
-    await initialSyncHandler(deps(), {
-      payload: { syncId, resume: true },
-      jobId: syncId,
-      log: silentLogger,
-      retryCount: 0,
-    });
+    await runInitialSync(syncId, deps(), true);
     const done = (await findInitialSync(db().db, syncId))!;
     expect(done.status).toBe("done");
     expect((done.progress as Progress).stalled).toBeUndefined();
@@ -207,41 +182,23 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
     await addContacts("crash", 200);
     const syncId = await start();
     let saves = 0;
-    let dead = false;
-    let inFlight = 0;
-    const landed: Array<() => void> = [];
-    // The worker dies while the third chunk's writes are out: its creates reached QBO, its links did not.
+    // The worker dies once the third chunk's batch has answered: its creates reached QBO, its links did not.
+    const dying = dyingClients(
+      stack.clients,
+      "qbo",
+      (req, answered) => answered && saves >= 2 && req.method === "POST" && req.path === "/batch",
+    );
     const crashed = run(
       syncId,
       deps({
         afterCheckpoint: async () => {
           if (++saves === 2) await control("qbo", "DELETE", "/requests");
         },
-        clients: {
-          ...stack.clients,
-          qbo: (c, onCall) => {
-            const http = stack.clients.qbo(c, onCall);
-            return {
-              async request(req) {
-                // A dead process sends nothing more; what was already on the wire still lands.
-                if (dead) throw new Error("kill -9");
-                inFlight++;
-                try {
-                  const res = await http.request(req);
-                  if (saves >= 2 && req.method === "POST" && req.path === "/batch") dead = true;
-                  if (dead) throw new Error("kill -9");
-                  return res;
-                } finally {
-                  if (--inFlight === 0) landed.forEach((resolve) => resolve());
-                }
-              },
-            };
-          },
-        },
+        clients: dying.clients,
       }),
     );
     await expect(crashed).rejects.toThrow("kill -9");
-    if (inFlight > 0) await new Promise<void>((resolve) => landed.push(resolve));
+    await dying.landed();
     const row = (await findInitialSync(db().db, syncId))!;
     expect(row.status).toBe("running");
     const atCrash = row.progress as Progress;

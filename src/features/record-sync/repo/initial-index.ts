@@ -1,8 +1,9 @@
 import type { Database } from "../../../db/kysely.ts";
+import type { Progress } from "../initial/progress.ts";
 
 /*
  * The saved copy of an initial sync phase's target index (ADR 0047): `read` rows hold the records
- * the phase found when it started, `created` rows the keys of what each saved chunk created.
+ * the phase found when it started, `chunk` rows what each chunk did once its writes had landed.
  */
 
 type PhaseName = "to_hubspot" | "to_qbo";
@@ -23,9 +24,20 @@ export interface CreatedEntry {
   email?: string;
 }
 
+/** A chunk whose writes landed and whose links are saved, though the checkpoint may be behind it. */
+export interface SavedChunk {
+  /** Its source records, in order: a resumed run skips the chunk only if it holds the same ones. */
+  sourceIds: string[];
+  /** The keys of the creates it planned (the index's pending entries for them). */
+  created: CreatedEntry[];
+  /** What it counted, folded into the run's progress when the checkpoint passes it. */
+  tally: Pick<Progress, "counts" | "examples">;
+}
+
 export interface SavedIndex {
   read: ReadEntry[];
-  created: CreatedEntry[];
+  /** Chunks by their position in the phase (the number of source records before them). */
+  chunks: Map<number, SavedChunk>;
 }
 
 /**
@@ -56,19 +68,18 @@ export async function saveReadIndex(
 }
 
 /**
- * Saves the keys of a chunk's creates, at the chunk's position in the phase. A chunk saved again
- * (after a crash before its checkpoint) keeps the first copy: its records are linked by then.
+ * Saves a chunk at its position in the phase. The same chunk saved again (decided anew after a
+ * crash before its checkpoint) keeps the first copy: its records are linked by then.
  */
-export async function saveCreatedIndex(
+export async function saveChunk(
   db: Database,
   at: { syncId: string; phase: PhaseName; seq: number },
-  entries: CreatedEntry[],
+  chunk: SavedChunk,
   now: Date,
 ): Promise<void> {
-  if (entries.length === 0) return;
   await db
     .insertInto("initialSyncIndex")
-    .values({ ...at, kind: "created", entries: JSON.stringify(entries), savedAt: now })
+    .values({ ...at, kind: "chunk", entries: JSON.stringify(chunk), savedAt: now })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -81,7 +92,7 @@ export async function loadSavedIndex(
 ): Promise<SavedIndex | undefined> {
   const rows = await db
     .selectFrom("initialSyncIndex")
-    .select(["kind", "entries", "savedAt"])
+    .select(["kind", "seq", "entries", "savedAt"])
     .where("syncId", "=", at.syncId)
     .where("phase", "=", at.phase)
     .orderBy("kind", "desc")
@@ -90,10 +101,10 @@ export async function loadSavedIndex(
   if (!rows.some((r) => r.kind === "read")) return undefined;
   const latest = Math.max(...rows.map((r) => new Date(r.savedAt).getTime()));
   if (latest < since.getTime()) return undefined;
-  const saved: SavedIndex = { read: [], created: [] };
+  const saved: SavedIndex = { read: [], chunks: new Map() };
   for (const row of rows)
     if (row.kind === "read") saved.read.push(...(row.entries as ReadEntry[]));
-    else saved.created.push(...(row.entries as CreatedEntry[]));
+    else saved.chunks.set(row.seq, row.entries as SavedChunk);
   return saved;
 }
 
