@@ -6,7 +6,7 @@ import { seeded, startFaultPump } from "./fault-pump.ts";
 import { startEmulatorHost, startRole, type Backend, type Running } from "./processes.ts";
 import type { Scenario } from "./scenarios.ts";
 import { createDatabase, dropDatabase, seedAndQueue } from "./seed.ts";
-import { control, tally, vendorReader } from "./vendors.ts";
+import { control, tally, vendorReader, wroteSince } from "./vendors.ts";
 
 export interface RunOptions {
   backend: "postgres" | "pglite";
@@ -125,6 +125,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     let resumeMs: number | undefined;
     let stillMs = 0;
     let pendingKillAt: number | undefined;
+    /** The same moment on the machine's clock, which the emulators' request logs use. */
+    let pendingKillWall = 0;
     let nextKillAt = performance.now() + 1000 + random() * 3000;
     let last = await measure();
     let lastChange = performance.now();
@@ -141,12 +143,14 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
           log(
             `${scenario.name}: ${current.created}/${expected.length} at ${((now - t0) / 1000).toFixed(1)} s`,
           );
-        if (pendingKillAt !== undefined) {
-          resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
-          stillMs += now - pendingKillAt;
-          pendingKillAt = undefined;
-        }
         if (complete) doneAt = now;
+      }
+      // Work resumed when a vendor took a write from the replacement (ADR 0045, amended): records
+      // the killed worker had sent may still land after the kill, and say nothing of the restart.
+      if (pendingKillAt !== undefined && (complete || (await wroteSince(host, pendingKillWall)))) {
+        resumeMs = Math.max(resumeMs ?? 0, now - pendingKillAt);
+        stillMs += now - pendingKillAt;
+        pendingKillAt = undefined;
       }
       last = current;
       if (complete && now - lastChange >= SETTLE_MS) break;
@@ -162,7 +166,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
         const victim = workers.splice(Math.floor(random() * workers.length), 1)[0]!;
         await victim.kill();
         killed += 1;
-        pendingKillAt ??= performance.now();
+        if (pendingKillAt === undefined) {
+          pendingKillAt = performance.now();
+          pendingKillWall = Date.now();
+        }
         log(`${scenario.name}: worker killed (${killed}/${kills}), starting another`);
         await startWorker();
         nextKillAt = performance.now() + 1000 + random() * 3000;

@@ -1,3 +1,4 @@
+import type { LoggedRequest } from "../../src/emulators/kit/request-log.ts";
 import { NO_FAULTS_HEADER } from "../../src/emulators/kit/faults.ts";
 import type { Host } from "./emulator-host.ts";
 
@@ -171,4 +172,24 @@ export function tally(
     if (n > 1) duplicated += n - 1;
   }
   return { created, lost, duplicated };
+}
+
+/** POSTs that only read (searches, batch reads, queries) and token grants: not writes. */
+const NOT_A_WRITE = /\/(search|query)$|\/batch\/read$|oauth|token/i;
+
+/** A logged request that wrote, with success, and was received at or after `sinceMs`. */
+export const isWriteSince = (r: LoggedRequest, sinceMs: number): boolean =>
+  r.method !== "GET" && r.status < 300 && Date.parse(r.at) >= sinceMs && !NOT_A_WRITE.test(r.path);
+
+/**
+ * Whether either vendor has answered with success a write it received at or after `sinceMs`
+ * (epoch ms, the emulators' clock being the machine's). After a kill this is the replacement at
+ * work: what the killed process sent was received before it died, however late it lands.
+ */
+export async function wroteSince(host: Host, sinceMs: number): Promise<boolean> {
+  for (const base of [host.qboUrl, host.hubspotUrl]) {
+    const { requests } = (await control(base)("GET", "/requests")) as { requests: LoggedRequest[] };
+    if (requests.some((r) => isWriteSince(r, sinceMs))) return true;
+  }
+  return false;
 }
