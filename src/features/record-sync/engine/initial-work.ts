@@ -5,10 +5,11 @@ import type { RunContext } from "../initial/context.ts";
 import type { Progress } from "../initial/progress.ts";
 import type { Pair } from "../pairs.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { saveChunk, type CreatedEntry } from "../repo/initial-index.ts";
+import type { CreatedEntry } from "../repo/initial-index.ts";
 import { saveLinks, type RecordLink } from "../repo/record-links.ts";
 import { addReview, type ReviewCandidate } from "../repo/review-items.ts";
 import { chunks, inFlight } from "./batches.ts";
+import { saveSavedChunk } from "./saved-index.ts";
 import { memoryOf, newLink } from "./ends.ts";
 import { planCreates, type Planned } from "./plan.ts";
 import type { CreateOutcome, Cursor, Pager, Prepared, Side, Target } from "./side.ts";
@@ -190,13 +191,11 @@ export async function persist<S, T>(phase: Phase<S, T>, chunk: Chunk): Promise<v
       );
     await recordLedgerMany(db, work.ledger);
     if (!phase.keepsIndex) return;
-    const phaseName = ctx.progress.phase === "to_qbo" ? "to_qbo" : "to_hubspot";
     const { counts, examples } = chunk.tally;
-    await saveChunk(
-      db,
-      { syncId: ctx.syncId, phase: phaseName, seq: chunk.at },
-      { sourceIds: chunk.sourceIds, created: work.indexed, tally: { counts, examples } },
-      now,
-    );
+    await saveSavedChunk(ctx, db, chunk.at, {
+      sourceIds: chunk.sourceIds,
+      created: work.indexed,
+      tally: { counts, examples },
+    });
   });
 }

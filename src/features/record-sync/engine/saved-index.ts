@@ -1,6 +1,13 @@
 import { KeyIndex } from "../identity/index.ts";
 import type { RunContext } from "../initial/context.ts";
-import { dropSavedIndex, loadSavedIndex, saveReadIndex, type SavedChunk } from "../repo/initial-index.ts";
+import type { Database } from "../../../db/kysely.ts";
+import {
+  dropSavedIndex,
+  loadSavedIndex,
+  saveChunk,
+  saveReadIndex,
+  type SavedChunk,
+} from "../repo/initial-index.ts";
 import { isPending, pendingId, type Indexed } from "./side.ts";
 
 /**
@@ -44,3 +51,7 @@ export async function saveIndex<T>(ctx: RunContext, index: KeyIndex<Indexed<T>>)
 
 /** A finished phase needs its copy no more. */
 export const dropIndex = (ctx: RunContext): Promise<void> => dropSavedIndex(ctx.db, phaseOf(ctx));
+
+/** Saves, with the rest of a chunk's save (`db`: its transaction), what a resume needs to skip it. */
+export const saveSavedChunk = (ctx: RunContext, db: Database, at: number, chunk: SavedChunk): Promise<void> =>
+  saveChunk(db, { ...phaseOf(ctx), seq: at }, chunk, ctx.now());
