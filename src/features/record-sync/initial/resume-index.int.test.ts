@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachBackend } from "../../../../test/support/db.ts";
-import { emulatorControl, initialSyncDeps, runInitialSync } from "../../../../test/support/initial-sync.ts";
+import {
+  emulatorControl,
+  initialSyncDeps,
+  initialSyncStack,
+  interceptedClients,
+  runInitialSync,
+  startContactsSync,
+} from "../../../../test/support/initial-sync.ts";
 import { gate } from "../../../../test/support/gate.ts";
-import { startStack, type Stack } from "../../../../test/support/stack.ts";
+import type { Stack } from "../../../../test/support/stack.ts";
 import { err } from "../../../lib/result.ts";
-import type { VendorClients } from "../../connections/vendor-clients.ts";
 import { ManualClock } from "../../../lib/clock.ts";
-import { syncSettingsSchema } from "../../settings/schema.ts";
-import { saveSettings } from "../../settings/store.ts";
-import { ensureSyncSetup } from "../../settings/setup.ts";
 import { INDEX_FRESH_MS } from "../engine/saved-index.ts";
 import { findInitialSync } from "../repo/initial-syncs.ts";
 import type { Progress } from "./progress.ts";
 import type { RunDeps } from "./run.ts";
-import { startInitialSync } from "./service.ts";
 
 /**
  * ADR 0047: an initial sync into HubSpot saves the index of HubSpot's records it read at the start
@@ -28,7 +30,6 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
   let stack: Stack;
   let us: string;
   let conn: string;
-  const noQueue = { enqueue: async () => null };
 
   const control = emulatorControl(() => stack);
   const contactLists = async () =>
@@ -97,19 +98,11 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
     let dead = false;
     let writes = 0;
     let saves = 0;
-    const clients: VendorClients = {
-      ...stack.clients,
-      hubspot: (p, onCall) => {
-        const http = stack.clients.hubspot(p, onCall);
-        return {
-          async request(req) {
-            if (req.method === "POST" && ++writes > 2) await killed.opened;
-            if (dead) throw new Error("kill -9");
-            return http.request(req);
-          },
-        };
-      },
-    };
+    const clients = interceptedClients(stack.clients, "hubspot", async (req, http) => {
+      if (req.method === "POST" && ++writes > 2) await killed.opened;
+      if (dead) throw new Error("kill -9");
+      return http.request(req);
+    });
     const afterCheckpoint = async () => {
       if (++saves < 2) return;
       dead = true;
@@ -121,23 +114,10 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
     return (row.progress as Progress).seen;
   }
 
-  async function start() {
-    const started = await startInitialSync(db().db, noQueue, conn, "contacts", clock.now());
-    expect(started.ok).toBe(true);
-    return started.ok ? started.value : "";
-  }
+  const start = () => startContactsSync(db(), conn, clock.now());
 
   beforeAll(async () => {
-    stack = await startStack(db(), clock);
-    us = stack.companies.us.realmId;
-    conn = stack.companies.us.connectionId;
-    await ensureSyncSetup(db().db, conn, clock.now());
-    await saveSettings(
-      db().db,
-      conn,
-      syncSettingsSchema.parse({ contacts: { enabled: true, direction: "to_hubspot" } }),
-      clock.now(),
-    );
+    ({ stack, realm: us, conn } = await initialSyncStack(db(), clock, "to_hubspot"));
   });
   afterAll(() => stack.close());
   beforeEach(async () => {
@@ -208,26 +188,18 @@ describeEachBackend("an initial sync resumed from its saved index (ADR 0047)", (
     let upserts = 0;
     // The second chunk's write is held until two chunks sent after it have landed, then refused
     // for good; the chunks beside it are saved as they land, ahead of the checkpoint.
-    const refusing: VendorClients = {
-      ...stack.clients,
-      hubspot: (p, onCall) => {
-        const http = stack.clients.hubspot(p, onCall);
-        return {
-          async request(req) {
-            if (!req.path.endsWith("/batch/upsert")) return http.request(req);
-            const keys = (req.body as { inputs: Array<{ id: string }> }).inputs.map((i) => i.id);
-            if (++upserts === 2) {
-              await refuseSecond.opened;
-              return err({ kind: "validation", retryable: false, message: "refused for the test" });
-            }
-            const res = await http.request(req);
-            upserted.push(keys);
-            if (upserted.length === 3) refuseSecond.open();
-            return res;
-          },
-        };
-      },
-    };
+    const refusing = interceptedClients(stack.clients, "hubspot", async (req, http) => {
+      if (!req.path.endsWith("/batch/upsert")) return http.request(req);
+      const keys = (req.body as { inputs: Array<{ id: string }> }).inputs.map((i) => i.id);
+      if (++upserts === 2) {
+        await refuseSecond.opened;
+        return err({ kind: "validation", retryable: false, message: "refused for the test" });
+      }
+      const res = await http.request(req);
+      upserted.push(keys);
+      if (upserted.length === 3) refuseSecond.open();
+      return res;
+    });
     await run(syncId, deps({ clients: refusing }));
     const failed = (await findInitialSync(db().db, syncId))!;
     expect(failed.status).toBe("failed");

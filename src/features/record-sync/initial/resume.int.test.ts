@@ -4,18 +4,16 @@ import {
   dyingClients,
   emulatorControl,
   initialSyncDeps,
+  initialSyncStack,
   runInitialSync,
+  startContactsSync,
   type LoggedRequest,
 } from "../../../../test/support/initial-sync.ts";
-import { startStack, type Stack } from "../../../../test/support/stack.ts";
+import type { Stack } from "../../../../test/support/stack.ts";
 import { ManualClock } from "../../../lib/clock.ts";
-import { syncSettingsSchema } from "../../settings/schema.ts";
-import { saveSettings } from "../../settings/store.ts";
-import { ensureSyncSetup } from "../../settings/setup.ts";
 import { findInitialSync } from "../repo/initial-syncs.ts";
 import type { Progress } from "./progress.ts";
 import type { RunDeps } from "./run.ts";
-import { startInitialSync } from "./service.ts";
 import { initialSync } from "../jobs.ts";
 
 /**
@@ -29,11 +27,9 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
   let stack: Stack;
   let us: string;
   let conn: string;
-  const noQueue = { enqueue: async () => null };
   const STALL_MS = 120_000;
 
-  const control = async (vendor: "qbo" | "hubspot", method: string, path: string, body?: unknown) =>
-    emulatorControl(() => stack)(vendor, method, path, body);
+  const control = emulatorControl(() => stack);
   const requests = async (vendor: "qbo" | "hubspot") => (await control(vendor, "GET", "/requests")).requests!;
   const requestIds = (log: LoggedRequest[]) =>
     log
@@ -76,23 +72,10 @@ describeEachBackend("initial sync under faults (ADR 0032)", (db) => {
         ).status,
       ).toBe(201);
   }
-  async function start() {
-    const started = await startInitialSync(db().db, noQueue, conn, "contacts", clock.now());
-    expect(started.ok).toBe(true);
-    return started.ok ? started.value : "";
-  }
+  const start = () => startContactsSync(db(), conn, clock.now());
 
   beforeAll(async () => {
-    stack = await startStack(db(), clock);
-    us = stack.companies.us.realmId;
-    conn = stack.companies.us.connectionId;
-    await ensureSyncSetup(db().db, conn, clock.now());
-    await saveSettings(
-      db().db,
-      conn,
-      syncSettingsSchema.parse({ contacts: { enabled: true, direction: "to_qbo" } }),
-      clock.now(),
-    );
+    ({ stack, realm: us, conn } = await initialSyncStack(db(), clock, "to_qbo"));
   });
   afterAll(() => stack.close());
   beforeEach(async () => {
